@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+// Names every entry point shares, so the GUI, the CLI and the tests find the
+// same settings, archive directory and keychain service.
+namespace AppInfo {
+
+QString displayName();
+QString version();
+// The keychain service under which source passwords are stored.
+QString keychainService();
+
+// Sets organisation, application name and version. Call right after the
+// application object is made, before anything reads QStandardPaths or QSettings.
+void configure();
+
+} // namespace AppInfo
