@@ -10,10 +10,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// Gives the free functions of this file a translation context.
+struct CommandLine
 {
-    return QCoreApplication::translate("openarchiver-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 } // namespace
 
@@ -29,14 +30,14 @@ int main(int argc, char* argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Headless companion of %1: manages the same per-user archive from a terminal or a script.")
+        CommandLine::tr("Headless companion of %1: manages the same per-user archive from a terminal or a script.")
             .arg(AppInfo::displayName()));
     parser.addHelpOption();
     const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")},
-                                           tr("Displays version information, with the versions of the "
+                                           CommandLine::tr("Displays version information, with the versions of the "
                                               "libraries in use."));
     parser.addOption(versionOption);
-    parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run."));
+    parser.addPositionalArgument(QStringLiteral("command"), CommandLine::tr("The command to run."));
 
     if (!parser.parse(QCoreApplication::arguments())) {
         err << "openarchiver-cli: " << parser.errorText() << '\n';
@@ -55,7 +56,7 @@ int main(int argc, char* argv[])
         err << parser.helpText();
         return 2;
     }
-    err << "openarchiver-cli: " << tr("unknown command \"%1\".")
+    err << "openarchiver-cli: " << CommandLine::tr("unknown command \"%1\".")
                                        .arg(positional.first())
         << '\n';
     return 2;

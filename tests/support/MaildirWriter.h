@@ -2,10 +2,12 @@
 
 #include "GeneratedMessage.h"
 
+#include <QSet>
 #include <QString>
 
 #include <optional>
 #include <sys/types.h>
+#include <utility>
 
 // Writes messages straight into a Dovecot Maildir++ tree: much faster than
 // APPEND (10,000 messages in seconds), and Dovecot assigns UIDs in file-name
@@ -31,9 +33,12 @@ public:
 
 private:
     bool ensureFolder(const QString& directory, bool isInbox, QString* error);
+    bool makeDirectory(const QString& path, QString* error) const;
     bool chownPath(const QString& path, QString* error) const;
 
     QString m_root;
     std::optional<std::pair<uid_t, gid_t>> m_owner;
+    QSet<QString> m_readyFolders; // folders whose cur/new/tmp exist already
+    quint64 m_sequence = 0; // the M<n> part: unique per writer, even within a second
     int m_written = 0;
 };

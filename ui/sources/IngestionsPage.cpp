@@ -2,6 +2,7 @@
 
 #include "AppIcon.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -73,11 +74,22 @@ QWidget* IngestionsPage::createEmptyState()
                                    m_emptyState);
     explanation->setWordWrap(true);
     explanation->setAlignment(Qt::AlignHCenter);
-    explanation->setMaximumWidth(520);
 
-    layout->addWidget(icon);
-    layout->addWidget(heading);
-    layout->addWidget(explanation, 0, Qt::AlignHCenter);
+    // A column of limited width, centred by stretches: an alignment flag on a
+    // word-wrapped label would make the layout give it one line's height.
+    auto* column = new QWidget(m_emptyState);
+    column->setMaximumWidth(520);
+    auto* columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->addWidget(icon);
+    columnLayout->addWidget(heading);
+    columnLayout->addWidget(explanation);
+
+    auto* centring = new QHBoxLayout;
+    centring->addStretch(1);
+    centring->addWidget(column, 3);
+    centring->addStretch(1);
+    layout->addLayout(centring);
     layout->addStretch(3);
     return m_emptyState;
 }

@@ -1,0 +1,124 @@
+#include "ArchiveDatabase.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+
+namespace ArchiveDatabase {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ArchiveDatabase)
+};
+
+QString connectionName(const QString& path)
+{
+    const QByteArray key = QFileInfo(path).absoluteFilePath().toUtf8();
+    return QStringLiteral("archive-%1-%2")
+        .arg(QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(12)))
+        .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+}
+
+bool execute(QSqlDatabase& db, const QString& statement, QString* error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(statement)) {
+        *error = Tr::tr("Cannot configure the archive (%1): %2").arg(statement, query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("archive.sqlite"));
+}
+
+bool ensureFilePermissions(const QString& path, QString* error)
+{
+    const QFileInfo info(path);
+    QDir directory = info.absoluteDir();
+    if (!directory.exists() && !QDir().mkpath(directory.absolutePath())) {
+        *error = Tr::tr("Cannot create the archive folder %1.").arg(directory.absolutePath());
+        return false;
+    }
+    // Only the directory we own is tightened: a path the user chose may sit
+    // in a shared folder whose permissions are not ours to change.
+    if (directory.absolutePath() == QFileInfo(defaultPath()).absolutePath()) {
+        QFile::setPermissions(directory.absolutePath(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    if (!info.exists()) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            *error = Tr::tr("Cannot create the archive %1: %2").arg(path, file.errorString());
+            return false;
+        }
+    }
+    if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        *error = Tr::tr("Cannot restrict access to the archive %1.").arg(path);
+        return false;
+    }
+    return true;
+}
+
+QSqlDatabase connection(const QString& path, QString* error)
+{
+    const QString name = connectionName(path);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase existing = QSqlDatabase::database(name, false);
+        if (existing.isOpen()) {
+            return existing;
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        *error = Tr::tr("The SQLite driver for Qt is missing (Debian package libqt6sql6-sqlite).");
+        return {};
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    // The busy timeout covers a reader and the writer meeting on a checkpoint.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        *error = Tr::tr("Cannot open the archive %1: %2").arg(path, db.lastError().text());
+        return db;
+    }
+    // WAL: readers (the browser) never block the writer (a sync). NORMAL is
+    // durable in WAL mode except for the last transactions before a power
+    // loss, and never corrupts; a folder's checkpoint commits with its
+    // messages, so what is lost is simply fetched again.
+    if (!execute(db, QStringLiteral("PRAGMA journal_mode=WAL"), error)
+        || !execute(db, QStringLiteral("PRAGMA synchronous=NORMAL"), error)
+        || !execute(db, QStringLiteral("PRAGMA foreign_keys=ON"), error)
+        || !execute(db, QStringLiteral("PRAGMA temp_store=MEMORY"), error)) {
+        db.close();
+    }
+    return db;
+}
+
+void closeConnection(const QString& path)
+{
+    const QString name = connectionName(path);
+    if (!QSqlDatabase::contains(name)) {
+        return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace ArchiveDatabase

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+// Opening the archive file, with the same settings for every connection.
+// SQLite connections must not be shared between threads, so each thread
+// gets its own, named after the archive path and the thread
+// (qBittorrent's dbresumedatastorage does the same).
+namespace ArchiveDatabase {
+
+// The per-user default: <AppDataLocation>/archive.sqlite.
+QString defaultPath();
+
+// This thread's connection to `path`, opened and configured on first use
+// (WAL, synchronous=NORMAL, foreign keys, busy timeout). Returns an invalid
+// or closed database with *error set when the file cannot be opened.
+QSqlDatabase connection(const QString& path, QString* error);
+
+// Closes and removes every connection this thread holds to `path`.
+void closeConnection(const QString& path);
+
+// Creates the directory (0700) and the file (0600) if missing and tightens
+// their permissions: the archive holds a person's whole mail.
+bool ensureFilePermissions(const QString& path, QString* error);
+
+} // namespace ArchiveDatabase

@@ -1,0 +1,186 @@
+#include "ArchiveSchema.h"
+
+#include "SqlTransaction.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace ArchiveSchema {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ArchiveSchema)
+};
+
+// Migration N takes the schema from version N-1 to N. Never edit one that
+// has shipped: add another.
+const QStringList& migration(int toVersion)
+{
+    static const QList<QStringList> migrations = {
+        // 1: the first archive.
+        {
+            QStringLiteral(R"(CREATE TABLE sources (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                created_at INTEGER NOT NULL
+            ))"),
+            QStringLiteral(R"(CREATE TABLE folders (
+                id INTEGER PRIMARY KEY,
+                source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+                path TEXT NOT NULL,
+                delimiter TEXT,
+                special_use TEXT,
+                uidvalidity INTEGER,
+                uidnext INTEGER,
+                last_uid INTEGER NOT NULL DEFAULT 0,
+                highestmodseq INTEGER,
+                server_count INTEGER,
+                selected INTEGER NOT NULL DEFAULT 1,
+                UNIQUE (source_id, path)
+            ))"),
+            // The exact bytes, compressed, keyed by the SHA-256 of the bytes.
+            QStringLiteral(R"(CREATE TABLE blobs (
+                id INTEGER PRIMARY KEY,
+                sha256 BLOB NOT NULL UNIQUE,
+                raw_size INTEGER NOT NULL,
+                compression INTEGER NOT NULL,
+                data BLOB NOT NULL
+            ))"),
+            // What people see and search, parsed once from the blob.
+            QStringLiteral(R"(CREATE TABLE messages (
+                id INTEGER PRIMARY KEY,
+                blob_id INTEGER NOT NULL UNIQUE REFERENCES blobs(id),
+                message_id_header TEXT,
+                in_reply_to TEXT,
+                reference_ids TEXT,
+                subject TEXT NOT NULL DEFAULT '',
+                from_name TEXT NOT NULL DEFAULT '',
+                from_address TEXT NOT NULL DEFAULT '',
+                recipients TEXT NOT NULL DEFAULT '',
+                date INTEGER NOT NULL,
+                date_from_header INTEGER NOT NULL,
+                size INTEGER NOT NULL,
+                has_attachments INTEGER NOT NULL DEFAULT 0,
+                snippet TEXT NOT NULL DEFAULT '',
+                parse_status INTEGER NOT NULL DEFAULT 0,
+                parse_problem TEXT
+            ))"),
+            QStringLiteral("CREATE INDEX messages_date ON messages (date DESC, id DESC)"),
+            QStringLiteral("CREATE INDEX messages_message_id ON messages (message_id_header)"),
+            // Where a message was found. A message deleted on the server keeps
+            // its location (server_deleted_at set) and stays in the archive.
+            QStringLiteral(R"(CREATE TABLE locations (
+                id INTEGER PRIMARY KEY,
+                folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+                uid INTEGER NOT NULL,
+                message_id INTEGER NOT NULL REFERENCES messages(id),
+                flags TEXT NOT NULL DEFAULT '',
+                internal_date INTEGER,
+                message_date INTEGER NOT NULL,
+                server_deleted_at INTEGER,
+                UNIQUE (folder_id, uid)
+            ))"),
+            QStringLiteral("CREATE INDEX locations_message ON locations (message_id)"),
+            // Keyset pagination of a folder by date: (folder, date, id).
+            QStringLiteral("CREATE INDEX locations_folder_date ON locations (folder_id, message_date DESC, message_id DESC)"),
+            QStringLiteral(R"(CREATE TABLE attachments (
+                id INTEGER PRIMARY KEY,
+                message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+                part_path TEXT NOT NULL,
+                filename TEXT NOT NULL DEFAULT '',
+                mime_type TEXT NOT NULL DEFAULT '',
+                size INTEGER NOT NULL DEFAULT 0,
+                is_inline INTEGER NOT NULL DEFAULT 0,
+                content_id TEXT
+            ))"),
+            QStringLiteral("CREATE INDEX attachments_message ON attachments (message_id)"),
+            // Contentless: the index only. The text is in the blob already,
+            // and storing it twice would make the archive bigger than the mail.
+            QStringLiteral(R"(CREATE VIRTUAL TABLE message_fts USING fts5 (
+                subject, sender, recipients, body, attachment_names,
+                content = '',
+                tokenize = 'unicode61 remove_diacritics 2'
+            ))"),
+            QStringLiteral(R"(CREATE TABLE events (
+                id INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+                kind TEXT NOT NULL,
+                message TEXT NOT NULL DEFAULT '',
+                details TEXT
+            ))"),
+            QStringLiteral("CREATE INDEX events_source ON events (source_id, id)"),
+            // An append-only log: rows are never changed or removed.
+            QStringLiteral(R"(CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END)"),
+            QStringLiteral(R"(CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END)"),
+        },
+    };
+    return migrations.at(toVersion - 1);
+}
+
+constexpr int LatestVersion = 1;
+
+} // namespace
+
+int currentVersion()
+{
+    return LatestVersion;
+}
+
+int version(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
+        return query.value(0).toInt();
+    }
+    return -1;
+}
+
+bool migrate(QSqlDatabase& db, QString* error, int targetVersion)
+{
+    if (targetVersion < 0) {
+        targetVersion = LatestVersion;
+    }
+    const int from = version(db);
+    if (from < 0) {
+        *error = Tr::tr("Cannot read the archive's version: %1").arg(db.lastError().text());
+        return false;
+    }
+    if (from > LatestVersion) {
+        *error = Tr::tr("This archive was written by a newer version of OpenArchiver Desktop (archive format %1; "
+                        "this version understands up to %2). Update the app to open it; the archive was not "
+                        "changed.")
+                     .arg(from)
+                     .arg(LatestVersion);
+        return false;
+    }
+    for (int next = from + 1; next <= targetVersion; ++next) {
+        SqlTransaction transaction(db);
+        if (!transaction.isActive()) {
+            *error = Tr::tr("Cannot upgrade the archive: %1").arg(transaction.errorText());
+            return false;
+        }
+        QSqlQuery query(db);
+        for (const QString& statement : migration(next)) {
+            if (!query.exec(statement)) {
+                *error = Tr::tr("Cannot upgrade the archive to format %1: %2").arg(next).arg(query.lastError().text());
+                return false;
+            }
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(next)) || !transaction.commit()) {
+            *error = Tr::tr("Cannot upgrade the archive to format %1: %2")
+                         .arg(next)
+                         .arg(query.lastError().text() + transaction.errorText());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace ArchiveSchema

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "mime/ParsedMessage.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// A message as the IMAP layer hands it over: exact bytes and where it was.
+struct FetchedMessage
+{
+    quint32 uid = 0;
+    QByteArray raw;
+    QStringList flags;      // "\\Seen", "\\Flagged", keywords
+    QDateTime internalDate; // may be invalid when the server gave none
+};
+
+// Hashed, compressed and parsed off the database thread's critical path, so
+// the write transaction only inserts.
+struct PreparedMessage
+{
+    quint32 uid = 0;
+    QStringList flags;
+    QDateTime internalDate;
+    QByteArray sha256;     // of the raw bytes
+    QByteArray compressed; // zstd frame of the raw bytes
+    qint64 rawSize = 0;
+    ParsedMessage parsed;
+};
+
+// Where a folder's sync stands. Written in the same transaction as the
+// messages it covers: after a crash it never claims more than is stored.
+struct FolderCheckpoint
+{
+    qint64 folderId = 0;
+    quint32 uidValidity = 0;
+    quint32 lastUid = 0;        // every UID up to this one is archived
+    quint32 uidNext = 0;
+    quint64 highestModSeq = 0;
+    qint64 serverCount = -1;    // MESSAGES at the time, -1 when unknown
+};
+
+struct StoreResult
+{
+    int newMessages = 0; // bytes never seen before in this archive
+    int duplicates = 0;  // bytes already archived (another folder, source or pass)
+    int locations = 0;   // (folder, UID) entries written
+};

@@ -1,0 +1,100 @@
+#include "BlobCodec.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+
+#include <zstd.h>
+
+namespace BlobCodec {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(BlobCodec)
+};
+
+// One compression context a thread: creating one for every message costs
+// more than compressing a small message.
+ZSTD_CCtx* threadCompressionContext()
+{
+    struct Holder
+    {
+        ZSTD_CCtx* context = ZSTD_createCCtx();
+        ~Holder() { ZSTD_freeCCtx(context); }
+    };
+    thread_local Holder holder;
+    return holder.context;
+}
+
+ZSTD_DCtx* threadDecompressionContext()
+{
+    struct Holder
+    {
+        ZSTD_DCtx* context = ZSTD_createDCtx();
+        ~Holder() { ZSTD_freeDCtx(context); }
+    };
+    thread_local Holder holder;
+    return holder.context;
+}
+
+} // namespace
+
+QByteArray sha256(const QByteArray& raw)
+{
+    return QCryptographicHash::hash(raw, QCryptographicHash::Sha256);
+}
+
+QByteArray compress(const QByteArray& raw, int level)
+{
+    QByteArray out(static_cast<qsizetype>(ZSTD_compressBound(static_cast<size_t>(raw.size()))), Qt::Uninitialized);
+    const size_t written = ZSTD_compressCCtx(threadCompressionContext(),
+                                             out.data(),
+                                             static_cast<size_t>(out.size()),
+                                             raw.constData(),
+                                             static_cast<size_t>(raw.size()),
+                                             level);
+    if (ZSTD_isError(written)) {
+        return {};
+    }
+    out.truncate(static_cast<qsizetype>(written));
+    out.squeeze();
+    return out;
+}
+
+bool decompress(const QByteArray& stored, Compression compression, qint64 rawSize, QByteArray* raw, QString* error)
+{
+    if (compression == Compression::None) {
+        *raw = stored;
+        if (raw->size() != rawSize) {
+            *error = Tr::tr("stored size %1 differs from the recorded %2").arg(raw->size()).arg(rawSize);
+            return false;
+        }
+        return true;
+    }
+    if (compression != Compression::Zstd) {
+        *error = Tr::tr("unknown compression %1").arg(static_cast<int>(compression));
+        return false;
+    }
+    const unsigned long long frameSize = ZSTD_getFrameContentSize(stored.constData(), static_cast<size_t>(stored.size()));
+    if (frameSize == ZSTD_CONTENTSIZE_ERROR || frameSize == ZSTD_CONTENTSIZE_UNKNOWN
+        || frameSize != static_cast<unsigned long long>(rawSize)) {
+        *error = Tr::tr("damaged compressed data");
+        return false;
+    }
+    raw->resize(static_cast<qsizetype>(rawSize));
+    const size_t written = ZSTD_decompressDCtx(threadDecompressionContext(),
+                                               raw->data(),
+                                               static_cast<size_t>(raw->size()),
+                                               stored.constData(),
+                                               static_cast<size_t>(stored.size()));
+    if (ZSTD_isError(written) || written != static_cast<size_t>(rawSize)) {
+        *error = Tr::tr("damaged compressed data: %1")
+                     .arg(QString::fromLatin1(ZSTD_isError(written) ? ZSTD_getErrorName(written) : "short"));
+        raw->clear();
+        return false;
+    }
+    return true;
+}
+
+} // namespace BlobCodec

@@ -1,0 +1,67 @@
+#include "imap/ModifiedUtf7.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct Sample
+{
+    const char16_t* decoded;
+    const char* encoded;
+};
+
+// Pairs from RFC 3501 section 5.1.3 and from names Dovecot wrote to disk.
+const Sample Samples[] = {
+    {u"INBOX", "INBOX"},
+    {u"Archive/2023", "Archive/2023"},
+    {u"Tom & Jerry", "Tom &- Jerry"},
+    {u"Archive/Grüße & Co", "Archive/Gr&APwA3w-e &- Co"},
+    {u"~peter/mail/台北/日本語", "~peter/mail/&U,BTFw-/&ZeVnLIqe-"},
+    {u"Übersicht", "&ANw-bersicht"},
+    {u"&", "&-"},
+    {u"", ""},
+};
+
+TEST(ModifiedUtf7, EncodesKnownNames)
+{
+    for (const Sample& sample : Samples) {
+        EXPECT_EQ(ModifiedUtf7::encode(QString::fromUtf16(sample.decoded)), QByteArray(sample.encoded))
+            << sample.encoded;
+    }
+}
+
+TEST(ModifiedUtf7, DecodesKnownNames)
+{
+    for (const Sample& sample : Samples) {
+        bool ok = false;
+        EXPECT_EQ(ModifiedUtf7::decode(QByteArray(sample.encoded), &ok), QString::fromUtf16(sample.decoded))
+            << sample.encoded;
+        EXPECT_TRUE(ok) << sample.encoded;
+    }
+}
+
+TEST(ModifiedUtf7, RoundTripsEveryBmpCharacterClass)
+{
+    const QString name = QString::fromUtf16(u"a\u00e9\u0416\u4e2d\U0001F4E7z/&x\u00a0");
+    bool ok = false;
+    EXPECT_EQ(ModifiedUtf7::decode(ModifiedUtf7::encode(name), &ok), name);
+    EXPECT_TRUE(ok);
+}
+
+TEST(ModifiedUtf7, RejectsMalformedInput)
+{
+    const char* const bad[] = {
+        "&ANw",       // shift never closed
+        "&A-",        // not a whole UTF-16 unit
+        "&AGE-",      // encodes plain "a", which must be written as is
+        "&@@@-",      // not base64
+        "Gr\xc3\xbc", // raw 8-bit
+    };
+    for (const char* input : bad) {
+        bool ok = true;
+        EXPECT_TRUE(ModifiedUtf7::decode(QByteArray(input), &ok).isNull()) << input;
+        EXPECT_FALSE(ok) << input;
+    }
+}
+
+} // namespace
