@@ -25,6 +25,129 @@
     </message>
 </context>
 <context>
+    <name>ArchiveDatabase</name>
+    <message>
+        <source>Cannot configure the archive (%1): %2</source>
+        <translation>Das Archiv kann nicht eingerichtet werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the archive folder %1.</source>
+        <translation>Der Archivordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the archive %1: %2</source>
+        <translation>Das Archiv %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot restrict access to the archive %1.</source>
+        <translation>Der Zugriff auf das Archiv %1 kann nicht eingeschränkt werden.</translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is missing (Debian package libqt6sql6-sqlite).</source>
+        <translation>Der SQLite-Treiber für Qt fehlt (Debian-Paket libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Cannot open the archive %1: %2</source>
+        <translation>Das Archiv %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenArchiver archive (%2).</source>
+        <translation>%1 ist kein OpenArchiver-Archiv (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveReader</name>
+    <message>
+        <source>There is no message %1 in the archive.</source>
+        <translation>Im Archiv gibt es keine Nachricht %1.</translation>
+    </message>
+    <message>
+        <source>Message %1 cannot be read back: %2</source>
+        <translation>Nachricht %1 kann nicht zurückgelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Message %1 has no part %2.</source>
+        <translation>Nachricht %1 hat keinen Teil %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveSchema</name>
+    <message>
+        <source>Cannot read the archive's version: %1</source>
+        <translation>Die Version des Archivs kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This archive was written by a newer version of OpenArchiver Desktop (archive format %1; this version understands up to %2). Update the app to open it; the archive was not changed.</source>
+        <translation>Dieses Archiv wurde von einer neueren Version von OpenArchiver Desktop geschrieben (Archivformat %1; diese Version versteht bis %2). Aktualisieren Sie die App, um es zu öffnen; das Archiv wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the archive: %1</source>
+        <translation>Das Archiv kann nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the archive to format %1: %2</source>
+        <translation>Das Archiv kann nicht auf Format %1 aktualisiert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveVerifier</name>
+    <message numerus="yes">
+        <source>%n message(s) read back and compared with their SHA-256.</source>
+        <translation><numerusform>%n Nachricht zurückgelesen und mit ihrem SHA-256 verglichen.</numerusform><numerusform>%n Nachrichten zurückgelesen und mit ihrem SHA-256 verglichen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Verification was cancelled before the end.</source>
+        <translation>Die Prüfung wurde vor dem Ende abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) do not read back to the bytes that were stored.</source>
+        <translation><numerusform>%n Nachricht lässt sich nicht zu den gespeicherten Bytes zurücklesen.</numerusform><numerusform>%n Nachrichten lassen sich nicht zu den gespeicherten Bytes zurücklesen.</numerusform></translation>
+    </message>
+    <message>
+        <source>The database file is damaged: %1</source>
+        <translation>Die Datenbankdatei ist beschädigt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) between tables point to nothing.</source>
+        <translation><numerusform>%n Verweis zwischen Tabellen zeigt ins Leere.</numerusform><numerusform>%n Verweise zwischen Tabellen zeigen ins Leere.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The search index is inconsistent (%n message(s) missing from it).</source>
+        <translation><numerusform>Der Suchindex ist inkonsistent (%n Nachricht fehlt darin).</numerusform><numerusform>Der Suchindex ist inkonsistent (%n Nachrichten fehlen darin).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message location(s) lie beyond their folder's recorded progress.</source>
+        <translation><numerusform>%n Nachrichtenfundort liegt jenseits des vermerkten Fortschritts seines Ordners.</numerusform><numerusform>%n Nachrichtenfundorte liegen jenseits des vermerkten Fortschritts ihres Ordners.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) have no stored content.</source>
+        <translation><numerusform>%n Nachricht hat keinen gespeicherten Inhalt.</numerusform><numerusform>%n Nachrichten haben keinen gespeicherten Inhalt.</numerusform></translation>
+    </message>
+    <message>
+        <source>The archive is intact.</source>
+        <translation>Das Archiv ist unversehrt.</translation>
+    </message>
+</context>
+<context>
+    <name>BlobCodec</name>
+    <message>
+        <source>stored size %1 differs from the recorded %2</source>
+        <translation>die gespeicherte Größe %1 weicht von der vermerkten %2 ab</translation>
+    </message>
+    <message>
+        <source>unknown compression %1</source>
+        <translation>unbekannte Kompression %1</translation>
+    </message>
+    <message>
+        <source>damaged compressed data</source>
+        <translation>beschädigte komprimierte Daten</translation>
+    </message>
+    <message>
+        <source>damaged compressed data: %1</source>
+        <translation>beschädigte komprimierte Daten: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Headless companion of %1: manages the same per-user archive from a terminal or a script.</source>
@@ -106,6 +229,128 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStore</name>
+    <message>
+        <source>Cannot write to the archive: %1</source>
+        <translation>In das Archiv kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record the folder's progress: %1</source>
+        <translation>Der Fortschritt des Ordners kann nicht vermerkt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MimeParser</name>
+    <message>
+        <source>A header line without a colon was skipped.</source>
+        <translation>Eine Kopfzeile ohne Doppelpunkt wurde übersprungen.</translation>
+    </message>
+    <message>
+        <source>The header does not end with an empty line.</source>
+        <translation>Der Nachrichtenkopf endet nicht mit einer Leerzeile.</translation>
+    </message>
+    <message>
+        <source>The message uses bare CR line ends.</source>
+        <translation>Die Nachricht verwendet einzelne CR-Zeilenenden.</translation>
+    </message>
+    <message>
+        <source>A text part holds invalid base64 data.</source>
+        <translation>Ein Textteil enthält ungültige Base64-Daten.</translation>
+    </message>
+    <message>
+        <source>NUL bytes in the text were removed.</source>
+        <translation>NUL-Bytes im Text wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>The message has no Date header.</source>
+        <translation>Die Nachricht hat keine Date-Kopfzeile.</translation>
+    </message>
+    <message>
+        <source>The Date header could not be read.</source>
+        <translation>Die Date-Kopfzeile konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The Date header is implausible.</source>
+        <translation>Die Date-Kopfzeile ist unplausibel.</translation>
+    </message>
+    <message>
+        <source>The message has no header.</source>
+        <translation>Die Nachricht hat keinen Kopf.</translation>
+    </message>
+    <message>
+        <source>NUL bytes in the header were removed.</source>
+        <translation>NUL-Bytes im Nachrichtenkopf wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>Die Nachricht ist leer.</translation>
+    </message>
+    <message>
+        <source>The message could not be parsed: %1</source>
+        <translation>Die Nachricht konnte nicht zerlegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be parsed.</source>
+        <translation>Die Nachricht konnte nicht zerlegt werden.</translation>
+    </message>
+    <message>
+        <source>The message has too many parts; only the first %1 were read.</source>
+        <translation>Die Nachricht hat zu viele Teile; nur die ersten %1 wurden gelesen.</translation>
+    </message>
+    <message>
+        <source>A part has no header; it was read as plain text.</source>
+        <translation>Ein Teil hat keinen Kopf; er wurde als einfacher Text gelesen.</translation>
+    </message>
+    <message>
+        <source>A part has an unreadable Content-Type; it was read as plain text.</source>
+        <translation>Ein Teil hat einen unlesbaren Content-Type; er wurde als einfacher Text gelesen.</translation>
+    </message>
+    <message>
+        <source>The parts are nested too deeply; the innermost ones were not read.</source>
+        <translation>Die Teile sind zu tief verschachtelt; die innersten wurden nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>A multipart has no boundary parameter; the boundary was guessed.</source>
+        <translation>Einem Multipart fehlt der boundary-Parameter; die Grenze wurde erraten.</translation>
+    </message>
+    <message>
+        <source>A multipart boundary was not found; another one was guessed.</source>
+        <translation>Eine Multipart-Grenze wurde nicht gefunden; eine andere wurde erraten.</translation>
+    </message>
+    <message>
+        <source>A multipart has no parts; it was read as plain text.</source>
+        <translation>Ein Multipart hat keine Teile; es wurde als einfacher Text gelesen.</translation>
+    </message>
+    <message>
+        <source>A multipart is not terminated; the message may be truncated.</source>
+        <translation>Ein Multipart ist nicht abgeschlossen; die Nachricht ist möglicherweise abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Text in an undeclared 8-bit charset was read as Windows-1252.</source>
+        <translation>Text in einem nicht angegebenen 8-Bit-Zeichensatz wurde als Windows-1252 gelesen.</translation>
+    </message>
+    <message>
+        <source>Text labelled UTF-8 is not valid UTF-8; it was read as Windows-1252.</source>
+        <translation>Als UTF-8 gekennzeichneter Text ist kein gültiges UTF-8; er wurde als Windows-1252 gelesen.</translation>
+    </message>
+    <message>
+        <source>Unknown charset "%1"; the text was read as Windows-1252.</source>
+        <translation>Unbekannter Zeichensatz „%1“; der Text wurde als Windows-1252 gelesen.</translation>
+    </message>
+    <message>
+        <source>Unknown charset "%1"; the text was read as UTF-8.</source>
+        <translation>Unbekannter Zeichensatz „%1“; der Text wurde als UTF-8 gelesen.</translation>
+    </message>
+    <message>
+        <source>A header in an undeclared 8-bit charset was read as Windows-1252.</source>
+        <translation>Eine Kopfzeile in einem nicht angegebenen 8-Bit-Zeichensatz wurde als Windows-1252 gelesen.</translation>
+    </message>
+    <message>
+        <source>A header with broken encoded words was read as it is.</source>
+        <translation>Eine Kopfzeile mit fehlerhaften kodierten Wörtern wurde unverändert gelesen.</translation>
     </message>
 </context>
 <context>

@@ -33,9 +33,9 @@ int main(int argc, char* argv[])
         CommandLine::tr("Headless companion of %1: manages the same per-user archive from a terminal or a script.")
             .arg(AppInfo::displayName()));
     parser.addHelpOption();
-    const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+    const QCommandLineOption versionOption(QStringList {QStringLiteral("v"), QStringLiteral("version")},
                                            CommandLine::tr("Displays version information, with the versions of the "
-                                              "libraries in use."));
+                                                           "libraries in use."));
     parser.addOption(versionOption);
     parser.addPositionalArgument(QStringLiteral("command"), CommandLine::tr("The command to run."));
 
@@ -56,8 +56,6 @@ int main(int argc, char* argv[])
         err << parser.helpText();
         return 2;
     }
-    err << "openarchiver-cli: " << CommandLine::tr("unknown command \"%1\".")
-                                       .arg(positional.first())
-        << '\n';
+    err << "openarchiver-cli: " << CommandLine::tr("unknown command \"%1\".").arg(positional.first()) << '\n';
     return 2;
 }

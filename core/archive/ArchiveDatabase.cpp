@@ -1,5 +1,7 @@
 #include "ArchiveDatabase.h"
 
+#include "ArchiveSchema.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -106,6 +108,32 @@ QSqlDatabase connection(const QString& path, QString* error)
         db.close();
     }
     return db;
+}
+
+bool checkReadable(const QString& path, int newestVersion, QString* error)
+{
+    const QString name = connectionName(path) + QStringLiteral("-check");
+    bool readable = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open()) {
+            *error = Tr::tr("Cannot open the archive %1: %2").arg(path, db.lastError().text());
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+                *error = Tr::tr("%1 is not an OpenArchiver archive (%2).").arg(path, query.lastError().text());
+            } else if (const int version = query.value(0).toInt(); version > newestVersion) {
+                *error = ArchiveSchema::tooNewMessage(version);
+            } else {
+                readable = true;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return readable;
 }
 
 void closeConnection(const QString& path)

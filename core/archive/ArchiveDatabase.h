@@ -17,6 +17,11 @@ QString defaultPath();
 // or closed database with *error set when the file cannot be opened.
 QSqlDatabase connection(const QString& path, QString* error);
 
+// Opens an existing file read-only and checks it is an archive this build
+// can open (an SQLite database whose schema version is at most
+// `newestVersion`). Changes nothing in the file.
+bool checkReadable(const QString& path, int newestVersion, QString* error);
+
 // Closes and removes every connection this thread holds to `path`.
 void closeConnection(const QString& path);
 

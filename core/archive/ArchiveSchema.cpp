@@ -86,7 +86,8 @@ const QStringList& migration(int toVersion)
             ))"),
             QStringLiteral("CREATE INDEX locations_message ON locations (message_id)"),
             // Keyset pagination of a folder by date: (folder, date, id).
-            QStringLiteral("CREATE INDEX locations_folder_date ON locations (folder_id, message_date DESC, message_id DESC)"),
+            QStringLiteral(
+                "CREATE INDEX locations_folder_date ON locations (folder_id, message_date DESC, message_id DESC)"),
             QStringLiteral(R"(CREATE TABLE attachments (
                 id INTEGER PRIMARY KEY,
                 message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
@@ -133,6 +134,14 @@ int currentVersion()
     return LatestVersion;
 }
 
+QString tooNewMessage(int found)
+{
+    return Tr::tr("This archive was written by a newer version of OpenArchiver Desktop (archive format %1; this "
+                  "version understands up to %2). Update the app to open it; the archive was not changed.")
+        .arg(found)
+        .arg(LatestVersion);
+}
+
 int version(QSqlDatabase& db)
 {
     QSqlQuery query(db);
@@ -153,11 +162,7 @@ bool migrate(QSqlDatabase& db, QString* error, int targetVersion)
         return false;
     }
     if (from > LatestVersion) {
-        *error = Tr::tr("This archive was written by a newer version of OpenArchiver Desktop (archive format %1; "
-                        "this version understands up to %2). Update the app to open it; the archive was not "
-                        "changed.")
-                     .arg(from)
-                     .arg(LatestVersion);
+        *error = tooNewMessage(from);
         return false;
     }
     for (int next = from + 1; next <= targetVersion; ++next) {

@@ -18,4 +18,7 @@ bool migrate(QSqlDatabase& db, QString* error, int targetVersion = -1);
 
 int version(QSqlDatabase& db);
 
+// What to tell the user about an archive of format `found`, newer than this build.
+QString tooNewMessage(int found);
+
 } // namespace ArchiveSchema

@@ -13,7 +13,7 @@ struct FetchedMessage
 {
     quint32 uid = 0;
     QByteArray raw;
-    QStringList flags;      // "\\Seen", "\\Flagged", keywords
+    QStringList flags; // "\\Seen", "\\Flagged", keywords
     QDateTime internalDate; // may be invalid when the server gave none
 };
 
@@ -24,7 +24,7 @@ struct PreparedMessage
     quint32 uid = 0;
     QStringList flags;
     QDateTime internalDate;
-    QByteArray sha256;     // of the raw bytes
+    QByteArray sha256; // of the raw bytes
     QByteArray compressed; // zstd frame of the raw bytes
     qint64 rawSize = 0;
     ParsedMessage parsed;
@@ -36,15 +36,15 @@ struct FolderCheckpoint
 {
     qint64 folderId = 0;
     quint32 uidValidity = 0;
-    quint32 lastUid = 0;        // every UID up to this one is archived
+    quint32 lastUid = 0; // every UID up to this one is archived
     quint32 uidNext = 0;
     quint64 highestModSeq = 0;
-    qint64 serverCount = -1;    // MESSAGES at the time, -1 when unknown
+    qint64 serverCount = -1; // MESSAGES at the time, -1 when unknown
 };
 
 struct StoreResult
 {
     int newMessages = 0; // bytes never seen before in this archive
-    int duplicates = 0;  // bytes already archived (another folder, source or pass)
-    int locations = 0;   // (folder, UID) entries written
+    int duplicates = 0; // bytes already archived (another folder, source or pass)
+    int locations = 0; // (folder, UID) entries written
 };

@@ -76,7 +76,8 @@ bool decompress(const QByteArray& stored, Compression compression, qint64 rawSiz
         *error = Tr::tr("unknown compression %1").arg(static_cast<int>(compression));
         return false;
     }
-    const unsigned long long frameSize = ZSTD_getFrameContentSize(stored.constData(), static_cast<size_t>(stored.size()));
+    const unsigned long long frameSize =
+        ZSTD_getFrameContentSize(stored.constData(), static_cast<size_t>(stored.size()));
     if (frameSize == ZSTD_CONTENTSIZE_ERROR || frameSize == ZSTD_CONTENTSIZE_UNKNOWN
         || frameSize != static_cast<unsigned long long>(rawSize)) {
         *error = Tr::tr("damaged compressed data");

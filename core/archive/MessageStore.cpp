@@ -26,6 +26,12 @@ QString joinAddresses(const QList<MailAddress>& addresses)
     return parts.join(QStringLiteral(", "));
 }
 
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 QString queryError(const QSqlQuery& query)
 {
     return query.lastError().text();
@@ -147,15 +153,15 @@ qint64 MessageStore::insertMessage(const PreparedMessage& message, QString* erro
     query.addBindValue(parsed.messageId.isEmpty() ? QVariant() : QVariant(parsed.messageId));
     query.addBindValue(parsed.inReplyTo.isEmpty() ? QVariant() : QVariant(parsed.inReplyTo));
     query.addBindValue(parsed.references.isEmpty() ? QVariant() : QVariant(parsed.references.join(QLatin1Char(' '))));
-    query.addBindValue(parsed.subject);
-    query.addBindValue(parsed.from.name);
-    query.addBindValue(parsed.from.address);
-    query.addBindValue(recipients);
+    query.addBindValue(text(parsed.subject));
+    query.addBindValue(text(parsed.from.name));
+    query.addBindValue(text(parsed.from.address));
+    query.addBindValue(text(recipients));
     query.addBindValue(parsed.date.toSecsSinceEpoch());
     query.addBindValue(parsed.dateFromHeader ? 1 : 0);
     query.addBindValue(message.rawSize);
     query.addBindValue(parsed.attachments.isEmpty() ? 0 : 1);
-    query.addBindValue(parsed.snippet);
+    query.addBindValue(text(parsed.snippet));
     query.addBindValue(static_cast<int>(parsed.status));
     query.addBindValue(parsed.problems.isEmpty() ? QVariant() : QVariant(parsed.problems.join(QLatin1Char('\n'))));
     if (!query.exec()) {
@@ -170,9 +176,9 @@ qint64 MessageStore::insertMessage(const PreparedMessage& message, QString* erro
                                      "is_inline, content_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         for (const AttachmentInfo& attachment : parsed.attachments) {
             query.addBindValue(messageId);
-            query.addBindValue(attachment.partPath);
-            query.addBindValue(attachment.fileName);
-            query.addBindValue(attachment.mimeType);
+            query.addBindValue(text(attachment.partPath));
+            query.addBindValue(text(attachment.fileName));
+            query.addBindValue(text(attachment.mimeType));
             query.addBindValue(attachment.size);
             query.addBindValue(attachment.isInline ? 1 : 0);
             query.addBindValue(attachment.contentId.isEmpty() ? QVariant() : QVariant(attachment.contentId));
@@ -189,11 +195,11 @@ qint64 MessageStore::insertMessage(const PreparedMessage& message, QString* erro
     query.prepare(QStringLiteral("INSERT INTO message_fts (rowid, subject, sender, recipients, body, "
                                  "attachment_names) VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(messageId);
-    query.addBindValue(parsed.subject);
-    query.addBindValue(parsed.from.toDisplayString());
-    query.addBindValue(recipients);
-    query.addBindValue(parsed.bodyText);
-    query.addBindValue(attachmentNames.join(QLatin1Char(' ')));
+    query.addBindValue(text(parsed.subject));
+    query.addBindValue(text(parsed.from.toDisplayString()));
+    query.addBindValue(text(recipients));
+    query.addBindValue(text(parsed.bodyText));
+    query.addBindValue(text(attachmentNames.join(QLatin1Char(' '))));
     if (!query.exec()) {
         *error = queryError(query);
         return 0;
@@ -214,9 +220,9 @@ bool MessageStore::storeBatch(const QList<PreparedMessage>& messages,
     }
 
     QSqlQuery location(m_db);
-    location.prepare(QStringLiteral(
-        "INSERT INTO locations (folder_id, uid, message_id, flags, internal_date, message_date) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (folder_id, uid) DO UPDATE SET flags = excluded.flags"));
+    location.prepare(
+        QStringLiteral("INSERT INTO locations (folder_id, uid, message_id, flags, internal_date, message_date) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (folder_id, uid) DO UPDATE SET flags = excluded.flags"));
     for (const PreparedMessage& message : messages) {
         qint64 messageId = findMessage(message.sha256, error);
         if (messageId < 0) {
@@ -234,7 +240,7 @@ bool MessageStore::storeBatch(const QList<PreparedMessage>& messages,
         location.addBindValue(checkpoint.folderId);
         location.addBindValue(message.uid);
         location.addBindValue(messageId);
-        location.addBindValue(message.flags.join(QLatin1Char(' ')));
+        location.addBindValue(text(message.flags.join(QLatin1Char(' '))));
         location.addBindValue(message.internalDate.isValid() ? QVariant(message.internalDate.toSecsSinceEpoch())
                                                              : QVariant());
         location.addBindValue(message.parsed.date.toSecsSinceEpoch());

@@ -4,8 +4,8 @@
 #include "MaildirWriter.h"
 #include "TestCertificates.h"
 
-#include <QTemporaryDir>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 
 namespace {
 

@@ -19,15 +19,9 @@ protected:
         ASSERT_TRUE(m_server->start(&error)) << "The test IMAP server did not start: " << error.toStdString();
     }
 
-    void TearDown() override
-    {
-        m_server.reset();
-    }
+    void TearDown() override { m_server.reset(); }
 
-    DovecotServer& server() const
-    {
-        return *m_server;
-    }
+    DovecotServer& server() const { return *m_server; }
 
 private:
     std::unique_ptr<DovecotServer> m_server;

@@ -61,7 +61,7 @@ bool portFree(const QHostAddress& address, quint16 port)
 } // namespace
 
 DovecotServer::DovecotServer()
-    : DovecotServer(Options{})
+    : DovecotServer(Options {})
 {
 }
 
@@ -110,12 +110,11 @@ bool DovecotServer::start(QString* error)
 
     m_certificates = std::make_unique<TestCertificates>(QDir(m_directory).filePath(QStringLiteral("certs")));
     if (!m_certificates->createAuthority(error)
-        || !m_certificates->createLeaf(ServerCertificateName,
-                                       QStringLiteral("localhost"),
-                                       {QStringLiteral("DNS:localhost"),
-                                        QStringLiteral("IP:127.0.0.1"),
-                                        QStringLiteral("IP:127.0.0.2")},
-                                       error)) {
+        || !m_certificates->createLeaf(
+            ServerCertificateName,
+            QStringLiteral("localhost"),
+            {QStringLiteral("DNS:localhost"), QStringLiteral("IP:127.0.0.1"), QStringLiteral("IP:127.0.0.2")},
+            error)) {
         return false;
     }
 
@@ -150,8 +149,8 @@ bool DovecotServer::prepareDirectories(QString* error)
         m_directory = m_temporary->path();
     }
     QDir root(m_directory);
-    for (const QString& sub : {QStringLiteral("certs"), QStringLiteral("run"), QStringLiteral("state"),
-                               QStringLiteral("mail")}) {
+    for (const QString& sub :
+         {QStringLiteral("certs"), QStringLiteral("run"), QStringLiteral("state"), QStringLiteral("mail")}) {
         if (!root.mkpath(sub)) {
             *error = QStringLiteral("cannot create %1").arg(root.filePath(sub));
             return false;
@@ -181,8 +180,7 @@ bool DovecotServer::writePasswdFile(QString* error) const
     }
     return writeFile(QDir(m_directory).filePath(QStringLiteral("passwd")),
                      content,
-                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                         | QFileDevice::ReadOther,
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther,
                      error);
 }
 
@@ -325,8 +323,7 @@ service imap-login {
     }
     return writeFile(configPath(),
                      config.toUtf8(),
-                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                         | QFileDevice::ReadOther,
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther,
                      error);
 }
 
@@ -401,7 +398,9 @@ bool DovecotServer::isRunning() const
 
 QString DovecotServer::host() const
 {
-    return QStringLiteral("localhost");
+    // The address, not "localhost": a minimal machine may have no /etc/hosts
+    // (a fresh debootstrap root has none), and the certificate names both.
+    return QStringLiteral("127.0.0.1");
 }
 
 quint16 DovecotServer::imapsPort() const
@@ -467,7 +466,7 @@ int DovecotServer::doveadm(const QStringList& arguments, QByteArray* output) con
     }
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(doveadmPath, QStringList{QStringLiteral("-c"), configPath()} + arguments);
+    process.start(doveadmPath, QStringList {QStringLiteral("-c"), configPath()} + arguments);
     if (!process.waitForFinished(60000)) {
         process.kill();
         process.waitForFinished();

@@ -28,7 +28,7 @@ public:
     struct Options
     {
         // Users and their passwords, created before the server starts.
-        QMap<QString, QString> users{{QStringLiteral("test"), QStringLiteral("testpass123")}};
+        QMap<QString, QString> users {{QStringLiteral("test"), QStringLiteral("testpass123")}};
         // Dovecot's default is 10; archivers and parallel tests need more.
         int maxConnectionsPerUserAndIp = 50;
         // Failed logins answer at once instead of after Dovecot's 2 s delay
@@ -51,7 +51,8 @@ public:
     void stop();
     bool isRunning() const;
 
-    // The name the server certificate is issued for; connect with it.
+    // Where to connect: 127.0.0.1. The certificate is valid for it and for
+    // "localhost" (and 127.0.0.2).
     QString host() const;
     // Implicit TLS, on 127.0.0.1.
     quint16 imapsPort() const;

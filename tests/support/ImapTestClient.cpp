@@ -139,7 +139,8 @@ QStringList ImapTestClient::folders(QString* error)
 qint64 ImapTestClient::messageCount(const QString& folder, QString* error)
 {
     qint64 count = -1;
-    guarded(error, [&] { count = static_cast<qint64>(m_store->getFolder(toPath(folder))->getStatus()->getMessageCount()); });
+    guarded(error,
+            [&] { count = static_cast<qint64>(m_store->getFolder(toPath(folder))->getStatus()->getMessageCount()); });
     return count;
 }
 

@@ -20,10 +20,7 @@ public:
     // Creates `<name>.key` and `<name>.pem` signed by the CA, and
     // `<name>-chain.pem` (leaf then CA, what a server presents). `subjectAltNames`
     // uses openssl's syntax: "DNS:localhost", "IP:127.0.0.1".
-    bool createLeaf(const QString& name,
-                    const QString& commonName,
-                    const QStringList& subjectAltNames,
-                    QString* error);
+    bool createLeaf(const QString& name, const QString& commonName, const QStringList& subjectAltNames, QString* error);
 
     // A self-signed certificate no CA vouches for: the "untrusted" case.
     bool createSelfSigned(const QString& name, const QString& commonName, QString* error);

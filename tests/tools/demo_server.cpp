@@ -31,15 +31,17 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("openarchiver-demo-server"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Runs a private Dovecot IMAP server on 127.0.0.1 with a generated demo mailbox, until Ctrl+C."));
+    parser.setApplicationDescription(
+        QStringLiteral("Runs a private Dovecot IMAP server on 127.0.0.1 with a generated demo mailbox, until Ctrl+C."));
     parser.addHelpOption();
     const QCommandLineOption messagesOption(QStringLiteral("messages"),
                                             QStringLiteral("Messages in the INBOX (default 3000)."),
                                             QStringLiteral("count"),
                                             QStringLiteral("3000"));
-    const QCommandLineOption seedOption(
-        QStringLiteral("seed"), QStringLiteral("Seed of the generated mail (default 1)."), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        QStringLiteral("Seed of the generated mail (default 1)."),
+                                        QStringLiteral("n"),
+                                        QStringLiteral("1"));
     const QCommandLineOption scaleOption(QStringLiteral("attachment-scale"),
                                          QStringLiteral("Attachment size factor; 1 is a realistic mix (default 0.25)."),
                                          QStringLiteral("factor"),
@@ -84,8 +86,8 @@ int main(int argc, char* argv[])
         << "  Password:  demo-password\n"
         << "  Certificate SHA-256: " << server.serverFingerprint() << '\n'
         << "  CA certificate:      " << server.caCertificatePath() << "\n\n"
-        << "Mailbox: " << messages.size() << " messages, " << QString::number(bytes / 1048576.0, 'f', 1)
-        << " MB, in " << plan.size() << " folders (generated in " << timer.elapsed() << " ms):\n";
+        << "Mailbox: " << messages.size() << " messages, " << QString::number(bytes / 1048576.0, 'f', 1) << " MB, in "
+        << plan.size() << " folders (generated in " << timer.elapsed() << " ms):\n";
     for (const FolderPlan& folder : plan) {
         out << "  " << folder.name << ": " << folder.count << '\n';
     }

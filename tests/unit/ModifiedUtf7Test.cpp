@@ -51,10 +51,10 @@ TEST(ModifiedUtf7, RoundTripsEveryBmpCharacterClass)
 TEST(ModifiedUtf7, RejectsMalformedInput)
 {
     const char* const bad[] = {
-        "&ANw",       // shift never closed
-        "&A-",        // not a whole UTF-16 unit
-        "&AGE-",      // encodes plain "a", which must be written as is
-        "&@@@-",      // not base64
+        "&ANw", // shift never closed
+        "&A-", // not a whole UTF-16 unit
+        "&AGE-", // encodes plain "a", which must be written as is
+        "&@@@-", // not base64
         "Gr\xc3\xbc", // raw 8-bit
     };
     for (const char* input : bad) {

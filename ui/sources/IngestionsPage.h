@@ -2,7 +2,6 @@
 
 #include <QWidget>
 
-
 // The Ingestions page: the email accounts the archive imports from. Until the
 // first source exists it shows an empty state that says what the app does.
 class IngestionsPage : public QWidget

@@ -1,0 +1,66 @@
+#include "Archive.h"
+
+#include "ArchiveDatabase.h"
+#include "ArchiveReader.h"
+#include "ArchiveSchema.h"
+#include "EventLog.h"
+#include "MessageStore.h"
+
+#include <QFileInfo>
+
+Archive::Archive(const QString& path)
+    : m_path(path.isEmpty() ? ArchiveDatabase::defaultPath() : QFileInfo(path).absoluteFilePath())
+{
+}
+
+bool Archive::open(QString* error)
+{
+    // Look before writing anything: an archive from a newer version must be
+    // left exactly as it is, and even switching it to WAL would change it.
+    if (QFileInfo::exists(m_path) && !ArchiveDatabase::checkReadable(m_path, ArchiveSchema::currentVersion(), error)) {
+        return false;
+    }
+    if (!ArchiveDatabase::ensureFilePermissions(m_path, error)) {
+        return false;
+    }
+    QSqlDatabase db = ArchiveDatabase::connection(m_path, error);
+    if (!db.isOpen()) {
+        return false;
+    }
+    if (!ArchiveSchema::migrate(db, error)) {
+        ArchiveDatabase::closeConnection(m_path);
+        return false;
+    }
+    return true;
+}
+
+QString Archive::path() const
+{
+    return m_path;
+}
+
+QSqlDatabase Archive::connection(QString* error) const
+{
+    QString ignored;
+    return ArchiveDatabase::connection(m_path, error ? error : &ignored);
+}
+
+void Archive::closeConnection() const
+{
+    ArchiveDatabase::closeConnection(m_path);
+}
+
+MessageStore Archive::store() const
+{
+    return MessageStore(connection());
+}
+
+ArchiveReader Archive::reader() const
+{
+    return ArchiveReader(connection());
+}
+
+EventLog Archive::events() const
+{
+    return EventLog(connection());
+}

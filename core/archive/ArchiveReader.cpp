@@ -1,0 +1,298 @@
+#include "ArchiveReader.h"
+
+#include "BlobCodec.h"
+#include "mime/MimeParser.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <limits>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ArchiveReader)
+};
+
+const QString SummaryColumns = QStringLiteral(
+    "m.id, m.subject, m.from_name, m.from_address, m.recipients, m.date, m.size, m.has_attachments, m.snippet, "
+    "m.message_id_header, m.parse_status");
+
+MessageSummary readSummary(const QSqlQuery& query, int offset = 0)
+{
+    MessageSummary summary;
+    summary.id = query.value(offset + 0).toLongLong();
+    summary.subject = query.value(offset + 1).toString();
+    summary.fromName = query.value(offset + 2).toString();
+    summary.fromAddress = query.value(offset + 3).toString();
+    summary.recipients = query.value(offset + 4).toString();
+    summary.date = QDateTime::fromSecsSinceEpoch(query.value(offset + 5).toLongLong(), Qt::UTC);
+    summary.size = query.value(offset + 6).toLongLong();
+    summary.hasAttachments = query.value(offset + 7).toBool();
+    summary.snippet = query.value(offset + 8).toString();
+    summary.messageIdHeader = query.value(offset + 9).toString();
+    summary.parseStatus = static_cast<ParsedMessage::Status>(query.value(offset + 10).toInt());
+    return summary;
+}
+
+} // namespace
+
+bool PageCursor::isStart() const
+{
+    return date == 0 && id == 0;
+}
+
+ArchiveReader::ArchiveReader(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+QList<FolderSummary> ArchiveReader::folders(qint64 sourceId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("SELECT f.id, f.source_id, s.name, f.path, "
+                       "(SELECT count(*) FROM locations l WHERE l.folder_id = f.id), f.last_uid, f.server_count "
+                       "FROM folders f JOIN sources s ON s.id = f.source_id "
+                       "WHERE ? = 0 OR f.source_id = ? ORDER BY s.name, f.path"));
+    query.addBindValue(sourceId);
+    query.addBindValue(sourceId);
+    QList<FolderSummary> result;
+    if (!query.exec()) {
+        return result;
+    }
+    while (query.next()) {
+        FolderSummary folder;
+        folder.id = query.value(0).toLongLong();
+        folder.sourceId = query.value(1).toLongLong();
+        folder.sourceName = query.value(2).toString();
+        folder.path = query.value(3).toString();
+        folder.messageCount = query.value(4).toLongLong();
+        folder.lastUid = query.value(5).toUInt();
+        folder.serverCount = query.value(6).isNull() ? -1 : query.value(6).toLongLong();
+        result << folder;
+    }
+    return result;
+}
+
+MessagePage
+ArchiveReader::runPage(const QString& sql, const QVariantList& bindings, const PageCursor& after, int limit) const
+{
+    MessagePage page;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant& binding : bindings) {
+        query.addBindValue(binding);
+    }
+    // The start is "after" a date and id larger than any real one.
+    query.addBindValue(after.isStart() ? std::numeric_limits<qint64>::max() : after.date);
+    query.addBindValue(after.isStart() ? std::numeric_limits<qint64>::max() : after.id);
+    query.addBindValue(limit + 1);
+    if (!query.exec()) {
+        return page;
+    }
+    while (query.next()) {
+        if (page.messages.size() == limit) {
+            page.atEnd = false;
+            break;
+        }
+        page.messages << readSummary(query);
+    }
+    if (!page.messages.isEmpty()) {
+        page.next.date = page.messages.last().date.toSecsSinceEpoch();
+        page.next.id = page.messages.last().id;
+    }
+    return page;
+}
+
+MessagePage ArchiveReader::folderPage(qint64 folderId, const PageCursor& after, int limit) const
+{
+    return runPage(QStringLiteral("SELECT %1 FROM locations l JOIN messages m ON m.id = l.message_id "
+                                  "WHERE l.folder_id = ? AND (l.message_date, l.message_id) < (?, ?) "
+                                  "ORDER BY l.message_date DESC, l.message_id DESC LIMIT ?")
+                       .arg(SummaryColumns),
+                   {folderId},
+                   after,
+                   limit);
+}
+
+MessagePage ArchiveReader::sourcePage(qint64 sourceId, const PageCursor& after, int limit) const
+{
+    // Walks the (date, id) index and keeps messages found in the source:
+    // a message in two of its folders still appears once.
+    return runPage(QStringLiteral("SELECT %1 FROM messages m WHERE EXISTS (SELECT 1 FROM locations l JOIN folders f "
+                                  "ON f.id = l.folder_id WHERE l.message_id = m.id AND f.source_id = ?) "
+                                  "AND (m.date, m.id) < (?, ?) ORDER BY m.date DESC, m.id DESC LIMIT ?")
+                       .arg(SummaryColumns),
+                   {sourceId},
+                   after,
+                   limit);
+}
+
+MessagePage ArchiveReader::allPage(const PageCursor& after, int limit) const
+{
+    return runPage(QStringLiteral("SELECT %1 FROM messages m WHERE (m.date, m.id) < (?, ?) "
+                                  "ORDER BY m.date DESC, m.id DESC LIMIT ?")
+                       .arg(SummaryColumns),
+                   {},
+                   after,
+                   limit);
+}
+
+std::optional<MessageSummary> ArchiveReader::message(qint64 messageId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM messages m WHERE m.id = ?").arg(SummaryColumns));
+    query.addBindValue(messageId);
+    if (!query.exec() || !query.next()) {
+        return std::nullopt;
+    }
+    return readSummary(query);
+}
+
+QList<MessageLocation> ArchiveReader::locations(qint64 messageId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("SELECT l.folder_id, f.path, s.name, l.uid, l.flags, l.internal_date, l.server_deleted_at "
+                       "FROM locations l JOIN folders f ON f.id = l.folder_id JOIN sources s ON s.id = f.source_id "
+                       "WHERE l.message_id = ? ORDER BY s.name, f.path, l.uid"));
+    query.addBindValue(messageId);
+    QList<MessageLocation> result;
+    if (!query.exec()) {
+        return result;
+    }
+    while (query.next()) {
+        MessageLocation location;
+        location.folderId = query.value(0).toLongLong();
+        location.folderPath = query.value(1).toString();
+        location.sourceName = query.value(2).toString();
+        location.uid = query.value(3).toUInt();
+        location.flags = query.value(4).toString();
+        if (!query.value(5).isNull()) {
+            location.internalDate = QDateTime::fromSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC);
+        }
+        location.deletedOnServer = !query.value(6).isNull();
+        result << location;
+    }
+    return result;
+}
+
+QList<AttachmentInfo> ArchiveReader::attachments(qint64 messageId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT part_path, filename, mime_type, size, is_inline, content_id "
+                                 "FROM attachments WHERE message_id = ? ORDER BY id"));
+    query.addBindValue(messageId);
+    QList<AttachmentInfo> result;
+    if (!query.exec()) {
+        return result;
+    }
+    while (query.next()) {
+        AttachmentInfo attachment;
+        attachment.partPath = query.value(0).toString();
+        attachment.fileName = query.value(1).toString();
+        attachment.mimeType = query.value(2).toString();
+        attachment.size = query.value(3).toLongLong();
+        attachment.isInline = query.value(4).toBool();
+        attachment.contentId = query.value(5).toString();
+        result << attachment;
+    }
+    return result;
+}
+
+bool ArchiveReader::rawMessage(qint64 messageId, QByteArray* raw, QString* error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT b.data, b.compression, b.raw_size FROM messages m "
+                                 "JOIN blobs b ON b.id = m.blob_id WHERE m.id = ?"));
+    query.addBindValue(messageId);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    if (!query.next()) {
+        *error = Tr::tr("There is no message %1 in the archive.").arg(messageId);
+        return false;
+    }
+    QString problem;
+    if (!BlobCodec::decompress(query.value(0).toByteArray(),
+                               static_cast<BlobCodec::Compression>(query.value(1).toInt()),
+                               query.value(2).toLongLong(),
+                               raw,
+                               &problem)) {
+        *error = Tr::tr("Message %1 cannot be read back: %2").arg(messageId).arg(problem);
+        return false;
+    }
+    return true;
+}
+
+QString ArchiveReader::bodyText(qint64 messageId) const
+{
+    QByteArray raw;
+    QString error;
+    if (!rawMessage(messageId, &raw, &error)) {
+        return {};
+    }
+    return MimeParser::parse(raw, {}).bodyText;
+}
+
+QString ArchiveReader::htmlBody(qint64 messageId) const
+{
+    QByteArray raw;
+    QString error;
+    if (!rawMessage(messageId, &raw, &error)) {
+        return {};
+    }
+    return MimeParser::htmlBody(raw);
+}
+
+bool ArchiveReader::attachmentContent(qint64 messageId,
+                                      const QString& partPath,
+                                      QByteArray* content,
+                                      QString* error) const
+{
+    QByteArray raw;
+    if (!rawMessage(messageId, &raw, error)) {
+        return false;
+    }
+    if (!MimeParser::partContent(raw, partPath, content)) {
+        *error = Tr::tr("Message %1 has no part %2.").arg(messageId).arg(partPath);
+        return false;
+    }
+    return true;
+}
+
+QList<qint64> ArchiveReader::search(const QString& text, int limit, QString* error) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT m.id FROM message_fts JOIN messages m ON m.id = message_fts.rowid "
+                                 "WHERE message_fts MATCH ? ORDER BY m.date DESC, m.id DESC LIMIT ?"));
+    query.addBindValue(text);
+    query.addBindValue(limit);
+    QList<qint64> ids;
+    if (!query.exec()) {
+        if (error) {
+            *error = query.lastError().text();
+        }
+        return ids;
+    }
+    while (query.next()) {
+        ids << query.value(0).toLongLong();
+    }
+    return ids;
+}
+
+qint64 ArchiveReader::messageCount() const
+{
+    QSqlQuery query(m_db);
+    if (query.exec(QStringLiteral("SELECT count(*) FROM messages")) && query.next()) {
+        return query.value(0).toLongLong();
+    }
+    return 0;
+}

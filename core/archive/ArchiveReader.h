@@ -1,0 +1,101 @@
+#pragma once
+
+#include "mime/ParsedMessage.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+struct FolderSummary
+{
+    qint64 id = 0;
+    qint64 sourceId = 0;
+    QString sourceName;
+    QString path;
+    qint64 messageCount = 0; // archived locations in this folder
+    quint32 lastUid = 0;
+    qint64 serverCount = -1; // MESSAGES when last seen, -1 unknown
+};
+
+struct MessageLocation
+{
+    qint64 folderId = 0;
+    QString folderPath;
+    QString sourceName;
+    quint32 uid = 0;
+    QString flags;
+    QDateTime internalDate;
+    bool deletedOnServer = false;
+};
+
+struct MessageSummary
+{
+    qint64 id = 0;
+    QString subject;
+    QString fromName;
+    QString fromAddress;
+    QString recipients;
+    QDateTime date;
+    qint64 size = 0;
+    bool hasAttachments = false;
+    QString snippet;
+    QString messageIdHeader;
+    ParsedMessage::Status parseStatus = ParsedMessage::Status::Ok;
+};
+
+// Keyset pagination: where the previous page ended. The first page has none.
+// Fast on page 1,000 of a million because it seeks in the (date, id) index
+// instead of counting past an OFFSET.
+struct PageCursor
+{
+    qint64 date = 0;
+    qint64 id = 0;
+    bool isStart() const;
+};
+
+struct MessagePage
+{
+    QList<MessageSummary> messages;
+    PageCursor next; // pass to get the following page
+    bool atEnd = true;
+};
+
+// The read side of the archive, for the browser, the CLI and verify.
+class ArchiveReader
+{
+public:
+    explicit ArchiveReader(QSqlDatabase db);
+
+    // Every folder with its archived count, by source then path. sourceId 0: all.
+    QList<FolderSummary> folders(qint64 sourceId = 0) const;
+
+    // Newest first.
+    MessagePage folderPage(qint64 folderId, const PageCursor& after, int limit) const;
+    MessagePage sourcePage(qint64 sourceId, const PageCursor& after, int limit) const;
+    MessagePage allPage(const PageCursor& after, int limit) const;
+
+    std::optional<MessageSummary> message(qint64 messageId) const;
+    QList<MessageLocation> locations(qint64 messageId) const;
+    QList<AttachmentInfo> attachments(qint64 messageId) const;
+
+    // The exact bytes as received.
+    bool rawMessage(qint64 messageId, QByteArray* raw, QString* error) const;
+    // Derived from the raw bytes on demand: nothing of it is stored twice.
+    QString bodyText(qint64 messageId) const;
+    QString htmlBody(qint64 messageId) const;
+    bool attachmentContent(qint64 messageId, const QString& partPath, QByteArray* content, QString* error) const;
+
+    // Full-text search (FTS5 query syntax, diacritics ignored), newest first.
+    QList<qint64> search(const QString& query, int limit, QString* error = nullptr) const;
+
+    qint64 messageCount() const;
+
+private:
+    MessagePage runPage(const QString& sql, const QVariantList& bindings, const PageCursor& after, int limit) const;
+
+    QSqlDatabase m_db;
+};

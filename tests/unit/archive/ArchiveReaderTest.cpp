@@ -1,0 +1,179 @@
+#include "TemporaryArchive.h"
+
+#include "GeneratedMessage.h"
+#include "MailGenerator.h"
+#include "archive/ArchiveReader.h"
+
+#include <QSet>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+QList<GeneratedMessage> generate(int count, quint64 seed)
+{
+    MailGeneratorOptions options;
+    options.seed = seed;
+    options.attachmentScale = 0.02;
+    MailGenerator generator(options);
+    QList<GeneratedMessage> messages;
+    for (int i = 0; i < count; ++i) {
+        messages << generator.next();
+    }
+    return messages;
+}
+
+GeneratedMessage handWritten(const QByteArray& raw)
+{
+    GeneratedMessage message;
+    message.raw = raw;
+    message.internalDate = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+    return message;
+}
+
+const QByteArray WithAttachment =
+    QByteArrayLiteral("From: =?UTF-8?Q?Xav=C3=A9rius_Qu=C3=A4ntzler?= <xq@example.test>\r\n"
+                      "To: =?UTF-8?Q?Ann=C3=A9liese_Vorbr=C3=BCggen?= <anna@example.test>, bob@example.test\r\n"
+                      "Subject: =?UTF-8?B?UcO8eGzDqXJiYXVtIEdyw7zDn2Ugw5xiZXJzaWNodA==?=\r\n"
+                      "Date: Wed, 01 May 2024 14:00:00 +0200\r\n"
+                      "Message-ID: <cafe-1@example.test>\r\n"
+                      "MIME-Version: 1.0\r\n"
+                      "Content-Type: multipart/mixed; boundary=\"outer\"\r\n"
+                      "\r\n"
+                      "--outer\r\n"
+                      "Content-Type: text/plain; charset=utf-8\r\n"
+                      "Content-Transfer-Encoding: 8bit\r\n"
+                      "\r\n"
+                      "Die Quartalszahlen für das Projekt Zephyr liegen bei.\r\n"
+                      "--outer\r\n"
+                      "Content-Type: text/csv; name=\"zahlen.csv\"\r\n"
+                      "Content-Disposition: attachment; filename*=utf-8''Zw%C3%B6lfquartal%20%C3%9Cbersicht.csv\r\n"
+                      "Content-Transfer-Encoding: base64\r\n"
+                      "\r\n"
+                      "cXVhcnRhbDt1bXNhdHoKUTE7MTAwCg==\r\n"
+                      "--outer--\r\n");
+
+TEST(ArchiveReader, PagesThroughAFolderNewestFirstWithEveryMessageOnce)
+{
+    TemporaryArchive archive;
+    ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
+    const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    const QList<GeneratedMessage> messages = generate(1000, 21);
+    for (qsizetype start = 0; start < messages.size(); start += 250) {
+        ASSERT_TRUE(archive.store(inbox, messages.mid(start, 250))) << archive.error().toStdString();
+    }
+
+    const ArchiveReader reader = archive.archive().reader();
+    QList<MessageSummary> seen;
+    PageCursor cursor;
+    int pages = 0;
+    while (true) {
+        const MessagePage page = reader.folderPage(inbox, cursor, 37);
+        seen += page.messages;
+        ++pages;
+        ASSERT_LE(page.messages.size(), 37);
+        if (page.atEnd) {
+            break;
+        }
+        cursor = page.next;
+        ASSERT_LT(pages, 100) << "pagination does not end";
+    }
+    ASSERT_EQ(seen.size(), 1000);
+    EXPECT_EQ(pages, 28);
+    QSet<qint64> ids;
+    for (int i = 0; i < seen.size(); ++i) {
+        ids.insert(seen[i].id);
+        if (i > 0) {
+            EXPECT_TRUE(seen[i - 1].date > seen[i].date
+                        || (seen[i - 1].date == seen[i].date && seen[i - 1].id > seen[i].id))
+                << "out of order at " << i;
+        }
+    }
+    EXPECT_EQ(ids.size(), 1000);
+    EXPECT_EQ(reader.allPage({}, 5000).messages.size(), 1000);
+}
+
+TEST(ArchiveReader, ASourcePageListsAMessageInTwoFoldersOnce)
+{
+    TemporaryArchive archive;
+    ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
+    const QList<GeneratedMessage> messages = generate(30, 22);
+    const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    const qint64 copy = archive.folder(QStringLiteral("Work"), QStringLiteral("Archive"));
+    const qint64 other = archive.folder(QStringLiteral("Home"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(archive.store(inbox, messages));
+    ASSERT_TRUE(archive.store(copy, messages.mid(0, 10)));
+    ASSERT_TRUE(archive.store(other, generate(5, 23)));
+
+    const ArchiveReader reader = archive.archive().reader();
+    const QList<FolderSummary> folders = reader.folders();
+    ASSERT_EQ(folders.size(), 3);
+    const qint64 workId = folders.at(1).sourceId; // sorted by source name: Home, Work, Work
+    EXPECT_EQ(folders.at(1).path, QStringLiteral("Archive"));
+    EXPECT_EQ(folders.at(1).messageCount, 10);
+    EXPECT_EQ(folders.at(2).messageCount, 30);
+    EXPECT_EQ(folders.at(2).lastUid, 30u);
+    EXPECT_EQ(reader.sourcePage(workId, {}, 100).messages.size(), 30);
+    EXPECT_EQ(reader.folders(workId).size(), 2);
+}
+
+TEST(ArchiveReader, ShowsDecodedMetadataAndExtractsAttachmentsOnDemand)
+{
+    TemporaryArchive archive;
+    ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
+    const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(archive.store(inbox, {handWritten(WithAttachment)})) << archive.error().toStdString();
+
+    const ArchiveReader reader = archive.archive().reader();
+    const MessagePage page = reader.folderPage(inbox, {}, 10);
+    ASSERT_EQ(page.messages.size(), 1);
+    const MessageSummary& summary = page.messages.first();
+    EXPECT_EQ(summary.subject, QStringLiteral("Qüxlérbaum Grüße Übersicht"));
+    EXPECT_EQ(summary.fromName, QStringLiteral("Xavérius Quäntzler"));
+    EXPECT_EQ(summary.fromAddress, QStringLiteral("xq@example.test"));
+    EXPECT_EQ(summary.date, QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC));
+    EXPECT_TRUE(summary.hasAttachments);
+    EXPECT_EQ(summary.messageIdHeader, QStringLiteral("cafe-1@example.test"));
+
+    const QList<AttachmentInfo> attachments = reader.attachments(summary.id);
+    ASSERT_EQ(attachments.size(), 1);
+    EXPECT_EQ(attachments.first().fileName, QStringLiteral("Zwölfquartal Übersicht.csv"));
+    EXPECT_EQ(attachments.first().mimeType, QStringLiteral("text/csv"));
+    QByteArray content;
+    QString error;
+    ASSERT_TRUE(reader.attachmentContent(summary.id, attachments.first().partPath, &content, &error))
+        << error.toStdString();
+    EXPECT_EQ(content, QByteArrayLiteral("quartal;umsatz\nQ1;100\n"));
+    EXPECT_TRUE(reader.bodyText(summary.id).contains(QStringLiteral("Projekt Zephyr")));
+
+    const QList<MessageLocation> locations = reader.locations(summary.id);
+    ASSERT_EQ(locations.size(), 1);
+    EXPECT_EQ(locations.first().folderPath, QStringLiteral("INBOX"));
+    EXPECT_EQ(locations.first().uid, 1u);
+}
+
+TEST(ArchiveReader, SearchFindsWordsWhateverTheirAccentsAndWhereverTheyAre)
+{
+    TemporaryArchive archive;
+    ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
+    const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(archive.store(inbox, generate(50, 24)));
+    ASSERT_TRUE(archive.store(inbox, {handWritten(WithAttachment)}));
+    const ArchiveReader reader = archive.archive().reader();
+    const QList<qint64> hits = reader.search(QStringLiteral("zephyr"), 10);
+    ASSERT_EQ(hits.size(), 1);
+    const qint64 target = hits.first();
+
+    QString error;
+    EXPECT_EQ(reader.search(QStringLiteral("quxlerbaum"), 10, &error), QList<qint64> {target}) << error.toStdString();
+    EXPECT_EQ(reader.search(QStringLiteral("QÜXLÉRBAUM"), 10), QList<qint64> {target});
+    EXPECT_EQ(reader.search(QStringLiteral("subject:Qüxlerbäum"), 10), QList<qint64> {target});
+    EXPECT_EQ(reader.search(QStringLiteral("sender:quantzler"), 10), QList<qint64> {target});
+    EXPECT_EQ(reader.search(QStringLiteral("attachment_names:zwolfquartal"), 10), QList<qint64> {target});
+    EXPECT_EQ(reader.search(QStringLiteral("recipients:vorbruggen"), 10), QList<qint64> {target});
+    EXPECT_TRUE(reader.search(QStringLiteral("zzzznotawordzzzz"), 10).isEmpty());
+    EXPECT_TRUE(reader.search(QStringLiteral("\"unbalanced"), 10, &error).isEmpty());
+    EXPECT_FALSE(error.isEmpty());
+}
+
+} // namespace

@@ -1,0 +1,108 @@
+#include "TemporaryArchive.h"
+
+#include "GeneratedMessage.h"
+#include "MailGenerator.h"
+#include "archive/ArchiveVerifier.h"
+#include "archive/BlobCodec.h"
+
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+class ArchiveVerifierTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_archive.isOpen()) << m_archive.error().toStdString();
+        MailGeneratorOptions options;
+        options.seed = 31;
+        options.attachmentScale = 0.02;
+        MailGenerator generator(options);
+        QList<GeneratedMessage> messages;
+        for (int i = 0; i < 300; ++i) {
+            messages << generator.next();
+        }
+        m_inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+        ASSERT_TRUE(m_archive.store(m_inbox, messages)) << m_archive.error().toStdString();
+    }
+
+    bool execute(const QString& sql, const QVariantList& bindings = {})
+    {
+        QSqlQuery query(m_archive.archive().connection());
+        query.prepare(sql);
+        for (const QVariant& value : bindings) {
+            query.addBindValue(value);
+        }
+        return query.exec();
+    }
+
+    VerifyReport verify(const ArchiveVerifier::Progress& progress = {})
+    {
+        return ArchiveVerifier(m_archive.archive().connection()).run(progress);
+    }
+
+    TemporaryArchive m_archive;
+    qint64 m_inbox = 0;
+};
+
+TEST_F(ArchiveVerifierTest, AnIntactArchiveVerifiesClean)
+{
+    qint64 lastDone = 0;
+    qint64 reportedTotal = 0;
+    const VerifyReport report = verify([&](qint64 done, qint64 total) {
+        EXPECT_EQ(done, lastDone + 1);
+        lastDone = done;
+        reportedTotal = total;
+        return true;
+    });
+    EXPECT_TRUE(report.isClean()) << report.summary().toStdString();
+    EXPECT_EQ(report.blobsChecked, 300);
+    EXPECT_EQ(lastDone, 300);
+    EXPECT_EQ(reportedTotal, 300);
+    EXPECT_TRUE(report.summary().contains(QStringLiteral("intact")));
+}
+
+TEST_F(ArchiveVerifierTest, FindsAMessageWhoseBytesChanged)
+{
+    // Valid zstd of other bytes: decompresses fine, but the hash is wrong.
+    const QByteArray other = QByteArrayLiteral("Subject: not what was stored\r\n\r\nx\r\n");
+    ASSERT_TRUE(execute(QStringLiteral("UPDATE blobs SET data = ?, raw_size = ? WHERE id = 17"),
+                        {BlobCodec::compress(other), other.size()}));
+    ASSERT_TRUE(execute(QStringLiteral("UPDATE blobs SET data = zeroblob(40) WHERE id = 18")));
+
+    const VerifyReport report = verify();
+    EXPECT_FALSE(report.isClean());
+    EXPECT_EQ(report.blobsDamaged, 2);
+    EXPECT_EQ(report.damagedMessageIds.size(), 2);
+    EXPECT_TRUE(report.summary().contains(QStringLiteral("2 message(s) do not read back")))
+        << report.summary().toStdString();
+}
+
+TEST_F(ArchiveVerifierTest, FindsMessagesMissingFromTheSearchIndex)
+{
+    ASSERT_TRUE(execute(QStringLiteral("DELETE FROM message_fts_docsize WHERE id IN (5, 6, 7)")));
+    const VerifyReport report = verify();
+    EXPECT_FALSE(report.isClean());
+    EXPECT_EQ(report.messagesMissingFromIndex, 3);
+}
+
+TEST_F(ArchiveVerifierTest, FindsLocationsBeyondTheFolderCheckpoint)
+{
+    ASSERT_TRUE(execute(QStringLiteral("UPDATE folders SET last_uid = 290 WHERE id = ?"), {m_inbox}));
+    const VerifyReport report = verify();
+    EXPECT_FALSE(report.isClean());
+    EXPECT_EQ(report.locationsBeyondCheckpoint, 10);
+}
+
+TEST_F(ArchiveVerifierTest, CanBeCancelled)
+{
+    const VerifyReport report = verify([](qint64 done, qint64) { return done < 10; });
+    EXPECT_TRUE(report.cancelled);
+    EXPECT_EQ(report.blobsChecked, 10);
+    EXPECT_FALSE(report.isClean());
+}
+
+} // namespace
