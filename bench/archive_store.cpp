@@ -96,7 +96,7 @@ int main(int argc, char* argv[])
         fetched.internalDate = message.internalDate;
         rawBytes += fetched.raw.size();
         timer.start();
-        batch << MessageStore::prepare(fetched);
+        batch << MessageStore::prepare(fetched, store.dictionary());
         prepareNs += timer.nsecsElapsed();
         ++stored;
         if (batch.size() == batchSize || stored == total) {

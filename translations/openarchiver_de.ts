@@ -93,7 +93,10 @@
     <name>ArchiveVerifier</name>
     <message numerus="yes">
         <source>%n message(s) read back and compared with their SHA-256.</source>
-        <translation><numerusform>%n Nachricht zurückgelesen und mit ihrem SHA-256 verglichen.</numerusform><numerusform>%n Nachrichten zurückgelesen und mit ihrem SHA-256 verglichen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Nachricht zurückgelesen und mit ihrem SHA-256 verglichen.</numerusform>
+            <numerusform>%n Nachrichten zurückgelesen und mit ihrem SHA-256 verglichen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Verification was cancelled before the end.</source>
@@ -101,7 +104,10 @@
     </message>
     <message numerus="yes">
         <source>%n message(s) do not read back to the bytes that were stored.</source>
-        <translation><numerusform>%n Nachricht lässt sich nicht zu den gespeicherten Bytes zurücklesen.</numerusform><numerusform>%n Nachrichten lassen sich nicht zu den gespeicherten Bytes zurücklesen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Nachricht lässt sich nicht zu den gespeicherten Bytes zurücklesen.</numerusform>
+            <numerusform>%n Nachrichten lassen sich nicht zu den gespeicherten Bytes zurücklesen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The database file is damaged: %1</source>
@@ -109,19 +115,31 @@
     </message>
     <message numerus="yes">
         <source>%n reference(s) between tables point to nothing.</source>
-        <translation><numerusform>%n Verweis zwischen Tabellen zeigt ins Leere.</numerusform><numerusform>%n Verweise zwischen Tabellen zeigen ins Leere.</numerusform></translation>
+        <translation>
+            <numerusform>%n Verweis zwischen Tabellen zeigt ins Leere.</numerusform>
+            <numerusform>%n Verweise zwischen Tabellen zeigen ins Leere.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The search index is inconsistent (%n message(s) missing from it).</source>
-        <translation><numerusform>Der Suchindex ist inkonsistent (%n Nachricht fehlt darin).</numerusform><numerusform>Der Suchindex ist inkonsistent (%n Nachrichten fehlen darin).</numerusform></translation>
+        <translation>
+            <numerusform>Der Suchindex ist inkonsistent (%n Nachricht fehlt darin).</numerusform>
+            <numerusform>Der Suchindex ist inkonsistent (%n Nachrichten fehlen darin).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n message location(s) lie beyond their folder's recorded progress.</source>
-        <translation><numerusform>%n Nachrichtenfundort liegt jenseits des vermerkten Fortschritts seines Ordners.</numerusform><numerusform>%n Nachrichtenfundorte liegen jenseits des vermerkten Fortschritts ihres Ordners.</numerusform></translation>
+        <translation>
+            <numerusform>%n Nachrichtenfundort liegt jenseits des vermerkten Fortschritts seines Ordners.</numerusform>
+            <numerusform>%n Nachrichtenfundorte liegen jenseits des vermerkten Fortschritts ihres Ordners.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) have no stored content.</source>
-        <translation><numerusform>%n Nachricht hat keinen gespeicherten Inhalt.</numerusform><numerusform>%n Nachrichten haben keinen gespeicherten Inhalt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Nachricht hat keinen gespeicherten Inhalt.</numerusform>
+            <numerusform>%n Nachrichten haben keinen gespeicherten Inhalt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The archive is intact.</source>
@@ -145,6 +163,10 @@
     <message>
         <source>damaged compressed data: %1</source>
         <translation>beschädigte komprimierte Daten: %1</translation>
+    </message>
+    <message>
+        <source>the compression dictionary is missing</source>
+        <translation>das Kompressionswörterbuch fehlt</translation>
     </message>
 </context>
 <context>

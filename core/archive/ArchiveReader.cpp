@@ -1,6 +1,7 @@
 #include "ArchiveReader.h"
 
 #include "BlobCodec.h"
+#include "DictionaryTable.h"
 #include "mime/MimeParser.h"
 
 #include <QCoreApplication>
@@ -209,7 +210,7 @@ bool ArchiveReader::rawMessage(qint64 messageId, QByteArray* raw, QString* error
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT b.data, b.compression, b.raw_size FROM messages m "
+    query.prepare(QStringLiteral("SELECT b.data, b.compression, b.raw_size, b.dictionary_id FROM messages m "
                                  "JOIN blobs b ON b.id = m.blob_id WHERE m.id = ?"));
     query.addBindValue(messageId);
     if (!query.exec()) {
@@ -221,11 +222,15 @@ bool ArchiveReader::rawMessage(qint64 messageId, QByteArray* raw, QString* error
         return false;
     }
     QString problem;
+    const SharedDictionary dictionary = query.value(3).isNull()
+        ? SharedDictionary()
+        : DictionaryTable::byId(m_db, query.value(3).toLongLong(), &m_dictionaries);
     if (!BlobCodec::decompress(query.value(0).toByteArray(),
                                static_cast<BlobCodec::Compression>(query.value(1).toInt()),
                                query.value(2).toLongLong(),
                                raw,
-                               &problem)) {
+                               &problem,
+                               dictionary.get())) {
         *error = Tr::tr("Message %1 cannot be read back: %2").arg(messageId).arg(problem);
         return false;
     }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "CompressionDictionary.h"
 #include "mime/ParsedMessage.h"
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -98,4 +100,5 @@ private:
     MessagePage runPage(const QString& sql, const QVariantList& bindings, const PageCursor& after, int limit) const;
 
     QSqlDatabase m_db;
+    mutable QHash<qint64, SharedDictionary> m_dictionaries;
 };

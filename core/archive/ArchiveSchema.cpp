@@ -121,11 +121,21 @@ const QStringList& migration(int toVersion)
             QStringLiteral(R"(CREATE TRIGGER events_no_delete BEFORE DELETE ON events
                 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END)"),
         },
+        // 2: per-archive zstd dictionaries for small messages.
+        {
+            QStringLiteral(R"(CREATE TABLE compression_dictionaries (
+                id INTEGER PRIMARY KEY,
+                created_at INTEGER NOT NULL,
+                data BLOB NOT NULL
+            ))"),
+            QStringLiteral(
+                "ALTER TABLE blobs ADD COLUMN dictionary_id INTEGER REFERENCES compression_dictionaries(id)"),
+        },
     };
     return migrations.at(toVersion - 1);
 }
 
-constexpr int LatestVersion = 1;
+constexpr int LatestVersion = 2;
 
 } // namespace
 

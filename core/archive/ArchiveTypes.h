@@ -26,7 +26,12 @@ struct PreparedMessage
     QDateTime internalDate;
     QByteArray sha256; // of the raw bytes
     QByteArray compressed; // zstd frame of the raw bytes
+    int compression = 1; // BlobCodec::Compression
+    qint64 dictionaryId = 0;
     qint64 rawSize = 0;
+    // The start of a small message, kept only while the archive has no
+    // dictionary yet: what the first one is trained on.
+    QByteArray trainingSample;
     ParsedMessage parsed;
 };
 

@@ -1,6 +1,7 @@
 #include "ArchiveVerifier.h"
 
 #include "BlobCodec.h"
+#include "DictionaryTable.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -98,8 +99,9 @@ void ArchiveVerifier::checkBlobs(VerifyReport& report, const Progress& progress)
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     while (true) {
-        query.prepare(QStringLiteral("SELECT b.id, b.sha256, b.compression, b.raw_size, b.data, m.id FROM blobs b "
-                                     "LEFT JOIN messages m ON m.blob_id = b.id WHERE b.id > ? ORDER BY b.id LIMIT ?"));
+        query.prepare(QStringLiteral(
+            "SELECT b.id, b.sha256, b.compression, b.raw_size, b.data, m.id, b.dictionary_id FROM blobs b "
+            "LEFT JOIN messages m ON m.blob_id = b.id WHERE b.id > ? ORDER BY b.id LIMIT ?"));
         query.addBindValue(lastId);
         query.addBindValue(SliceSize);
         if (!query.exec()) {
@@ -113,11 +115,15 @@ void ArchiveVerifier::checkBlobs(VerifyReport& report, const Progress& progress)
             lastId = query.value(0).toLongLong();
             QByteArray raw;
             QString problem;
+            const SharedDictionary dictionary = query.value(6).isNull()
+                ? SharedDictionary()
+                : DictionaryTable::byId(m_db, query.value(6).toLongLong(), &m_dictionaries);
             const bool decoded = BlobCodec::decompress(query.value(4).toByteArray(),
                                                        static_cast<BlobCodec::Compression>(query.value(2).toInt()),
                                                        query.value(3).toLongLong(),
                                                        &raw,
-                                                       &problem);
+                                                       &problem,
+                                                       dictionary.get());
             if (!decoded || BlobCodec::sha256(raw) != query.value(1).toByteArray()) {
                 ++report.blobsDamaged;
                 if (report.damagedMessageIds.size() < MaxListedDamage) {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "CompressionDictionary.h"
+
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -46,4 +49,5 @@ private:
     void checkConsistency(VerifyReport& report);
 
     QSqlDatabase m_db;
+    QHash<qint64, SharedDictionary> m_dictionaries;
 };

@@ -55,7 +55,7 @@ int main(int argc, char* argv[])
             fetched.uid = ++checkpoint.lastUid;
             fetched.raw = mailbox.at(static_cast<qsizetype>(fetched.uid) - 1).raw;
             fetched.internalDate = mailbox.at(static_cast<qsizetype>(fetched.uid) - 1).internalDate;
-            batch << MessageStore::prepare(fetched);
+            batch << MessageStore::prepare(fetched, store.dictionary());
         }
         checkpoint.uidNext = checkpoint.lastUid + 1;
         checkpoint.serverCount = total;

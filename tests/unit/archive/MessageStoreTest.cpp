@@ -3,12 +3,15 @@
 #include "GeneratedMessage.h"
 #include "MailGenerator.h"
 #include "archive/ArchiveReader.h"
+#include "archive/ArchiveVerifier.h"
 #include "archive/MessageStore.h"
 
 #include <QRandomGenerator>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
+
+#include <iostream>
 
 #include <sys/resource.h>
 
@@ -54,6 +57,16 @@ TEST(MessageStore, RoundTripsThousandsOfMessagesByteForByte)
         ASSERT_TRUE(archive.store(inbox, messages.mid(start, 100))) << archive.error().toStdString();
     }
     EXPECT_EQ(archive.archive().store().checkpoint(inbox).lastUid, 2000u);
+
+    // After the first thousand small messages the archive trains its
+    // dictionary, and later small messages are compressed with it.
+    EXPECT_EQ(count(archive.archive(), QStringLiteral("compression_dictionaries")), 1);
+    QSqlQuery query(archive.archive().connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT count(*) FROM blobs WHERE compression = 2")) && query.next());
+    EXPECT_GT(query.value(0).toInt(), 500);
+    query.finish();
+    const VerifyReport report = ArchiveVerifier(archive.archive().connection()).run();
+    EXPECT_TRUE(report.isClean()) << report.summary().toStdString();
 
     const ArchiveReader reader = archive.archive().reader();
     for (int i = 0; i < messages.size(); ++i) {
@@ -212,7 +225,14 @@ TEST(MessageStore, AFiftyMegabyteMessageRoundTripsWithBoundedMemory)
     // Peak growth while storing and reading back, in multiples of the
     // message (the test already held `raw` before measuring).
     const double grownBy = static_cast<double>(after.ru_maxrss - before.ru_maxrss) * 1024.0 / raw.size();
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed memory in quarantine, so peaks add up
+    // there; the bound is checked in the normal build.
+    Q_UNUSED(grownBy)
+#else
     EXPECT_LT(grownBy, 4.0) << "peak memory grew by " << grownBy << " times the message size";
+#endif
+    std::cout << "peak memory grew by " << grownBy << " times the message size\n";
 }
 
 } // namespace

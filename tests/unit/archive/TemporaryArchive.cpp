@@ -7,10 +7,14 @@ TemporaryArchive::TemporaryArchive()
 {
     m_archive = std::make_unique<Archive>(m_directory.filePath(QStringLiteral("archive.sqlite")));
     m_open = m_directory.isValid() && m_archive->open(&m_error);
+    if (m_open) {
+        m_store = std::make_unique<MessageStore>(m_archive->store());
+    }
 }
 
 TemporaryArchive::~TemporaryArchive()
 {
+    m_store.reset();
     m_archive->closeConnection();
 }
 
@@ -36,14 +40,14 @@ QString TemporaryArchive::path() const
 
 qint64 TemporaryArchive::folder(const QString& source, const QString& path)
 {
-    MessageStore store = m_archive->store();
+    MessageStore& store = *m_store;
     const qint64 sourceId = store.ensureSource(source, &m_error);
     return sourceId ? store.ensureFolder(sourceId, path, QStringLiteral("/"), &m_error) : 0;
 }
 
 bool TemporaryArchive::store(qint64 folderId, const QList<GeneratedMessage>& messages)
 {
-    MessageStore store = m_archive->store();
+    MessageStore& store = *m_store;
     FolderCheckpoint checkpoint = store.checkpoint(folderId);
     checkpoint.uidValidity = checkpoint.uidValidity ? checkpoint.uidValidity : 1;
     QList<PreparedMessage> prepared;
@@ -55,7 +59,7 @@ bool TemporaryArchive::store(qint64 folderId, const QList<GeneratedMessage>& mes
         if (message.seen) {
             fetched.flags << QStringLiteral("\\Seen");
         }
-        prepared << MessageStore::prepare(fetched);
+        prepared << MessageStore::prepare(fetched, store.dictionary());
     }
     checkpoint.uidNext = checkpoint.lastUid + 1;
     StoreResult result;

@@ -2,6 +2,7 @@
 
 #include "archive/Archive.h"
 #include "archive/ArchiveTypes.h"
+#include "archive/MessageStore.h"
 
 #include <QTemporaryDir>
 
@@ -31,6 +32,7 @@ public:
 private:
     QTemporaryDir m_directory;
     std::unique_ptr<Archive> m_archive;
+    std::unique_ptr<MessageStore> m_store; // one, like a sync worker: it trains the dictionary
     bool m_open = false;
     QString m_error;
 };

@@ -1,0 +1,73 @@
+#include "archive/BlobCodec.h"
+#include "GeneratedMessage.h"
+#include "MailGenerator.h"
+#include "archive/CompressionDictionary.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+QList<QByteArray> smallMessages(int count, quint64 seed)
+{
+    MailGeneratorOptions options;
+    options.seed = seed;
+    options.attachmentScale = 0.01;
+    MailGenerator generator(options);
+    QList<QByteArray> raws;
+    for (int i = 0; i < count; ++i) {
+        raws << generator.next().raw;
+    }
+    return raws;
+}
+
+TEST(BlobCodec, HashIsTheSha256OfTheRawBytes)
+{
+    EXPECT_EQ(BlobCodec::sha256(QByteArrayLiteral("abc")).toHex(),
+              QByteArrayLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    EXPECT_EQ(BlobCodec::sha256(QByteArray()).toHex(),
+              QByteArrayLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+}
+
+TEST(BlobCodec, RoundTripsWithAndWithoutADictionary)
+{
+    const QList<QByteArray> training = smallMessages(600, 41);
+    const QByteArray trained = CompressionDictionary::train(training);
+    ASSERT_FALSE(trained.isEmpty());
+    const CompressionDictionary dictionary(1, trained);
+
+    qint64 plainTotal = 0;
+    qint64 dictionaryTotal = 0;
+    for (const QByteArray& raw : smallMessages(200, 42)) {
+        const QByteArray plain = BlobCodec::compress(raw);
+        const QByteArray withDictionary = BlobCodec::compress(raw, dictionary);
+        plainTotal += plain.size();
+        dictionaryTotal += withDictionary.size();
+
+        QByteArray back;
+        QString error;
+        ASSERT_TRUE(BlobCodec::decompress(plain, BlobCodec::Compression::Zstd, raw.size(), &back, &error));
+        ASSERT_EQ(back, raw);
+        ASSERT_TRUE(BlobCodec::decompress(
+            withDictionary, BlobCodec::Compression::ZstdDictionary, raw.size(), &back, &error, &dictionary))
+            << error.toStdString();
+        ASSERT_EQ(back, raw);
+    }
+    // Unseen messages of the same kind still profit from the dictionary.
+    EXPECT_LT(dictionaryTotal, plainTotal * 0.9) << dictionaryTotal << " vs " << plainTotal;
+}
+
+TEST(BlobCodec, RefusesDamagedFramesAndMissingDictionaries)
+{
+    const QByteArray raw = QByteArrayLiteral("Subject: hello\r\n\r\nhello hello hello hello\r\n");
+    QByteArray stored = BlobCodec::compress(raw);
+    QByteArray back;
+    QString error;
+    EXPECT_FALSE(BlobCodec::decompress(stored, BlobCodec::Compression::Zstd, raw.size() + 1, &back, &error));
+    EXPECT_FALSE(BlobCodec::decompress(stored, BlobCodec::Compression::ZstdDictionary, raw.size(), &back, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("dictionary"))) << error.toStdString();
+    stored[stored.size() - 2] = static_cast<char>(stored[stored.size() - 2] ^ 0x55);
+    EXPECT_FALSE(BlobCodec::decompress(stored, BlobCodec::Compression::Zstd, raw.size(), &back, &error) && back == raw);
+    EXPECT_FALSE(BlobCodec::decompress(stored, static_cast<BlobCodec::Compression>(9), raw.size(), &back, &error));
+}
+
+} // namespace
