@@ -344,20 +344,22 @@ QByteArray decodeBase64(QByteArrayView data, bool* garbage)
     return out;
 }
 
+int hexDigitValue(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    return -1;
+}
+
 QByteArray decodeQuotedPrintable(QByteArrayView data)
 {
-    const auto hexValue = [](char c) -> int {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return -1;
-    };
     QByteArray out(data.size(), Qt::Uninitialized);
     char* dst = out.data();
     const char* p = data.data();
@@ -386,8 +388,8 @@ QByteArray decodeQuotedPrintable(QByteArrayView data)
             p = q + 1;
             continue;
         }
-        if (p + 2 < end && hexValue(p[1]) >= 0 && hexValue(p[2]) >= 0) {
-            *dst++ = static_cast<char>(hexValue(p[1]) * 16 + hexValue(p[2]));
+        if (p + 2 < end && hexDigitValue(p[1]) >= 0 && hexDigitValue(p[2]) >= 0) {
+            *dst++ = static_cast<char>(hexDigitValue(p[1]) * 16 + hexDigitValue(p[2]));
             p += 3;
             continue;
         }

@@ -55,6 +55,8 @@ QByteArray unfold(QByteArrayView value);
 // when base64 data held characters outside the alphabet.
 QByteArray decodeBase64(QByteArrayView data, bool* garbage = nullptr);
 QByteArray decodeQuotedPrintable(QByteArrayView data);
+// The value of a hexadecimal digit, -1 for anything else.
+int hexDigitValue(char c);
 // `encoding` lower case; unknown encodings give the bytes unchanged.
 QByteArray decodeTransfer(QByteArrayView data, QByteArrayView encoding, bool* garbage = nullptr);
 

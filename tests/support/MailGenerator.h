@@ -38,6 +38,9 @@ public:
     // and sequence of calls.
     GeneratedMessage next(const QString& folder = QStringLiteral("INBOX"));
 
+    // The next `count` messages, all filed into `folder`.
+    QList<GeneratedMessage> next(int count, const QString& folder = QStringLiteral("INBOX"));
+
     // A mailbox of `plan` folders, messages interleaved by date.
     QList<GeneratedMessage> generate(const QList<FolderPlan>& plan);
 
@@ -51,7 +54,7 @@ private:
     DeterministicRandom m_random;
     QDateTime m_clock;
     int m_counter = 0;
-    QList<QByteArray> m_recentMessageIds;   // candidates to reply to
-    QList<QByteArray> m_recentReferences;   // their References chains
+    QList<QByteArray> m_recentMessageIds; // candidates to reply to
+    QList<QByteArray> m_recentReferences; // their References chains
     QList<QString> m_recentSubjects;
 };

@@ -30,28 +30,35 @@ QString TestCertificates::keyPath(const QString& name) const
     return QDir(m_directory).filePath(name + QStringLiteral(".key"));
 }
 
+namespace {
+
+// EC keys: a fresh fixture per test process must not spend seconds on RSA.
+QStringList newEcKey()
+{
+    return {QStringLiteral("-newkey"),
+            QStringLiteral("ec"),
+            QStringLiteral("-pkeyopt"),
+            QStringLiteral("ec_paramgen_curve:P-256"),
+            QStringLiteral("-nodes")};
+}
+
+} // namespace
+
 bool TestCertificates::createAuthority(QString* error)
 {
-    // EC keys: a fresh fixture per test process must not spend seconds on RSA.
-    return runOpenssl({QStringLiteral("req"),
-                       QStringLiteral("-x509"),
-                       QStringLiteral("-newkey"),
-                       QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"),
-                       QStringLiteral("ec_paramgen_curve:P-256"),
-                       QStringLiteral("-nodes"),
-                       QStringLiteral("-days"),
-                       QStringLiteral("30"),
-                       QStringLiteral("-subj"),
-                       QStringLiteral("/O=OpenArchiver Tests/CN=OpenArchiver Test CA"),
-                       QStringLiteral("-addext"),
-                       QStringLiteral("basicConstraints=critical,CA:TRUE"),
-                       QStringLiteral("-addext"),
-                       QStringLiteral("keyUsage=critical,keyCertSign,cRLSign"),
-                       QStringLiteral("-keyout"),
-                       QDir(m_directory).filePath(QStringLiteral("ca.key")),
-                       QStringLiteral("-out"),
-                       authorityPath()},
+    return runOpenssl(QStringList {QStringLiteral("req"), QStringLiteral("-x509")} + newEcKey()
+                          + QStringList {QStringLiteral("-days"),
+                                         QStringLiteral("30"),
+                                         QStringLiteral("-subj"),
+                                         QStringLiteral("/O=OpenArchiver Tests/CN=OpenArchiver Test CA"),
+                                         QStringLiteral("-addext"),
+                                         QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                                         QStringLiteral("-addext"),
+                                         QStringLiteral("keyUsage=critical,keyCertSign,cRLSign"),
+                                         QStringLiteral("-keyout"),
+                                         QDir(m_directory).filePath(QStringLiteral("ca.key")),
+                                         QStringLiteral("-out"),
+                                         authorityPath()},
                       QStringLiteral("create the test CA"),
                       error);
 }
@@ -74,19 +81,13 @@ bool TestCertificates::createLeaf(const QString& name,
     extensionFile.write("subjectAltName = " + subjectAltNames.join(QLatin1Char(',')).toUtf8() + '\n');
     extensionFile.close();
 
-    if (!runOpenssl({QStringLiteral("req"),
-                     QStringLiteral("-new"),
-                     QStringLiteral("-newkey"),
-                     QStringLiteral("ec"),
-                     QStringLiteral("-pkeyopt"),
-                     QStringLiteral("ec_paramgen_curve:P-256"),
-                     QStringLiteral("-nodes"),
-                     QStringLiteral("-subj"),
-                     QStringLiteral("/O=OpenArchiver Tests/CN=%1").arg(commonName),
-                     QStringLiteral("-keyout"),
-                     keyPath(name),
-                     QStringLiteral("-out"),
-                     request},
+    if (!runOpenssl(QStringList {QStringLiteral("req"), QStringLiteral("-new")} + newEcKey()
+                        + QStringList {QStringLiteral("-subj"),
+                                       QStringLiteral("/O=OpenArchiver Tests/CN=%1").arg(commonName),
+                                       QStringLiteral("-keyout"),
+                                       keyPath(name),
+                                       QStringLiteral("-out"),
+                                       request},
                     QStringLiteral("create the key and request for %1").arg(name),
                     error)) {
         return false;
@@ -126,23 +127,17 @@ bool TestCertificates::createLeaf(const QString& name,
 
 bool TestCertificates::createSelfSigned(const QString& name, const QString& commonName, QString* error)
 {
-    if (!runOpenssl({QStringLiteral("req"),
-                     QStringLiteral("-x509"),
-                     QStringLiteral("-newkey"),
-                     QStringLiteral("ec"),
-                     QStringLiteral("-pkeyopt"),
-                     QStringLiteral("ec_paramgen_curve:P-256"),
-                     QStringLiteral("-nodes"),
-                     QStringLiteral("-days"),
-                     QStringLiteral("30"),
-                     QStringLiteral("-subj"),
-                     QStringLiteral("/O=OpenArchiver Tests/CN=%1").arg(commonName),
-                     QStringLiteral("-addext"),
-                     QStringLiteral("subjectAltName=DNS:%1").arg(commonName),
-                     QStringLiteral("-keyout"),
-                     keyPath(name),
-                     QStringLiteral("-out"),
-                     certificatePath(name)},
+    if (!runOpenssl(QStringList {QStringLiteral("req"), QStringLiteral("-x509")} + newEcKey()
+                        + QStringList {QStringLiteral("-days"),
+                                       QStringLiteral("30"),
+                                       QStringLiteral("-subj"),
+                                       QStringLiteral("/O=OpenArchiver Tests/CN=%1").arg(commonName),
+                                       QStringLiteral("-addext"),
+                                       QStringLiteral("subjectAltName=DNS:%1").arg(commonName),
+                                       QStringLiteral("-keyout"),
+                                       keyPath(name),
+                                       QStringLiteral("-out"),
+                                       certificatePath(name)},
                     QStringLiteral("create the self-signed certificate %1").arg(name),
                     error)) {
         return false;

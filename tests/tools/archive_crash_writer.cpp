@@ -40,11 +40,7 @@ int main(int argc, char* argv[])
     MailGeneratorOptions options;
     options.seed = seed;
     options.attachmentScale = 0.02;
-    MailGenerator generator(options);
-    QList<GeneratedMessage> mailbox;
-    for (int i = 0; i < total; ++i) {
-        mailbox << generator.next();
-    }
+    const QList<GeneratedMessage> mailbox = MailGenerator(options).next(total);
 
     FolderCheckpoint checkpoint = store.checkpoint(folderId);
     checkpoint.uidValidity = 7;

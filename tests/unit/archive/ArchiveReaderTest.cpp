@@ -15,12 +15,7 @@ QList<GeneratedMessage> generate(int count, quint64 seed)
     MailGeneratorOptions options;
     options.seed = seed;
     options.attachmentScale = 0.02;
-    MailGenerator generator(options);
-    QList<GeneratedMessage> messages;
-    for (int i = 0; i < count; ++i) {
-        messages << generator.next();
-    }
-    return messages;
+    return MailGenerator(options).next(count);
 }
 
 GeneratedMessage handWritten(const QByteArray& raw)

@@ -20,11 +20,7 @@ protected:
         MailGeneratorOptions options;
         options.seed = 31;
         options.attachmentScale = 0.02;
-        MailGenerator generator(options);
-        QList<GeneratedMessage> messages;
-        for (int i = 0; i < 300; ++i) {
-            messages << generator.next();
-        }
+        const QList<GeneratedMessage> messages = MailGenerator(options).next(300);
         m_inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
         ASSERT_TRUE(m_archive.store(m_inbox, messages)) << m_archive.error().toStdString();
     }

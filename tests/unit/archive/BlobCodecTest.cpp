@@ -12,10 +12,9 @@ QList<QByteArray> smallMessages(int count, quint64 seed)
     MailGeneratorOptions options;
     options.seed = seed;
     options.attachmentScale = 0.01;
-    MailGenerator generator(options);
     QList<QByteArray> raws;
-    for (int i = 0; i < count; ++i) {
-        raws << generator.next().raw;
+    for (const GeneratedMessage& message : MailGenerator(options).next(count)) {
+        raws << message.raw;
     }
     return raws;
 }

@@ -22,12 +22,7 @@ QList<GeneratedMessage> generate(int count, quint64 seed, double scale = 0.05)
     MailGeneratorOptions options;
     options.seed = seed;
     options.attachmentScale = scale;
-    MailGenerator generator(options);
-    QList<GeneratedMessage> messages;
-    for (int i = 0; i < count; ++i) {
-        messages << generator.next();
-    }
-    return messages;
+    return MailGenerator(options).next(count);
 }
 
 qint64 count(Archive& archive, const QString& table)
