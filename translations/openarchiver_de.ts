@@ -376,6 +376,85 @@
     </message>
 </context>
 <context>
+    <name>ProviderPreset</name>
+    <message>
+        <source>Generic IMAP</source>
+        <translation>Allgemeines IMAP</translation>
+    </message>
+    <message>
+        <source>Usually your full email address</source>
+        <translation>Meist Ihre vollständige E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>If your provider offers app passwords (also called app-specific or application passwords), create one for OpenArchiver in your account's security settings and enter it here instead of your account password.</source>
+        <translation>Wenn Ihr Anbieter App-Passwörter (auch anwendungsspezifische Passwörter genannt) anbietet, erstellen Sie in den Sicherheitseinstellungen Ihres Kontos eines für OpenArchiver und geben Sie es hier statt Ihres Kontopassworts ein.</translation>
+    </message>
+    <message>
+        <source>Gmail</source>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <source>Your full Gmail address</source>
+        <translation>Ihre vollständige Gmail-Adresse</translation>
+    </message>
+    <message>
+        <source>Gmail accepts only an app password for IMAP. Turn on 2-Step Verification for your Google Account, then create an app password under Security → App passwords and enter the 16 characters here.</source>
+        <translation>Gmail akzeptiert für IMAP nur ein App-Passwort. Aktivieren Sie die Bestätigung in zwei Schritten für Ihr Google-Konto, erstellen Sie dann unter Sicherheit → App-Passwörter ein App-Passwort und geben Sie die 16 Zeichen hier ein.</translation>
+    </message>
+    <message>
+        <source>Outlook.com / Microsoft 365</source>
+        <translation>Outlook.com / Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Your full Microsoft account address</source>
+        <translation>Die vollständige Adresse Ihres Microsoft-Kontos</translation>
+    </message>
+    <message>
+        <source>For a personal Outlook.com account with two-step verification, create an app password under Security → Advanced security options → App passwords. Most Microsoft 365 work and school accounts no longer allow IMAP with a password; ask your administrator.</source>
+        <translation>Für ein privates Outlook.com-Konto mit Bestätigung in zwei Schritten erstellen Sie ein App-Passwort unter Sicherheit → Erweiterte Sicherheitsoptionen → App-Kennwörter. Die meisten Geschäfts- und Schulkonten von Microsoft 365 erlauben IMAP mit Passwort nicht mehr; fragen Sie Ihre Administration.</translation>
+    </message>
+    <message>
+        <source>Fastmail</source>
+        <translation>Fastmail</translation>
+    </message>
+    <message>
+        <source>Your full Fastmail address</source>
+        <translation>Ihre vollständige Fastmail-Adresse</translation>
+    </message>
+    <message>
+        <source>Fastmail requires an app password for IMAP. Create one under Settings → Privacy &amp; Security → Manage app passwords, with access to "Mail (IMAP/POP/SMTP)".</source>
+        <translation>Fastmail verlangt für IMAP ein App-Passwort. Erstellen Sie eines unter Einstellungen → Datenschutz und Sicherheit → App-Passwörter verwalten, mit Zugriff auf „Mail (IMAP/POP/SMTP)“.</translation>
+    </message>
+    <message>
+        <source>iCloud Mail</source>
+        <translation>iCloud Mail</translation>
+    </message>
+    <message>
+        <source>Your iCloud email address</source>
+        <translation>Ihre iCloud-E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>iCloud Mail requires an app-specific password. Sign in at appleid.apple.com, open Sign-In and Security → App-Specific Passwords and create one for OpenArchiver.</source>
+        <translation>iCloud Mail verlangt ein app-spezifisches Passwort. Melden Sie sich bei appleid.apple.com an, öffnen Sie Anmeldung und Sicherheit → App-spezifische Passwörter und erstellen Sie eines für OpenArchiver.</translation>
+    </message>
+    <message>
+        <source>Yahoo Mail</source>
+        <translation>Yahoo Mail</translation>
+    </message>
+    <message>
+        <source>Your full Yahoo email address</source>
+        <translation>Ihre vollständige Yahoo-E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Yahoo Mail requires an app password for IMAP. Open Account Info → Account Security → Generate app password and create one for OpenArchiver.</source>
+        <translation>Yahoo Mail verlangt für IMAP ein App-Passwort. Öffnen Sie Kontoinformationen → Kontosicherheit → App-Passwort generieren und erstellen Sie eines für OpenArchiver.</translation>
+    </message>
+    <message>
+        <source>An app password is better than your account password: it only opens your mail, you can revoke it on its own without changing your main password, and it keeps working with two-step verification turned on.</source>
+        <translation>Ein App-Passwort ist besser als Ihr Kontopasswort: Es öffnet nur Ihre E-Mails, Sie können es einzeln widerrufen, ohne Ihr Hauptpasswort zu ändern, und es funktioniert auch mit eingeschalteter Bestätigung in zwei Schritten.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Archives your email from any IMAP server into a local archive.</source>
