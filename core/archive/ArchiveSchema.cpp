@@ -18,7 +18,7 @@ struct Tr
 
 // Migration N takes the schema from version N-1 to N. Never edit one that
 // has shipped: add another.
-const QStringList& migration(int toVersion)
+const QList<QStringList>& migrations()
 {
     static const QList<QStringList> migrations = {
         // 1: the first archive.
@@ -131,11 +131,31 @@ const QStringList& migration(int toVersion)
             QStringLiteral(
                 "ALTER TABLE blobs ADD COLUMN dictionary_id INTEGER REFERENCES compression_dictionaries(id)"),
         },
+        // 3: what an ingestion source needs to connect and to be shown.
+        {
+            QStringLiteral("ALTER TABLE sources ADD COLUMN provider TEXT NOT NULL DEFAULT 'generic'"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN host TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN port INTEGER NOT NULL DEFAULT 993"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN security TEXT NOT NULL DEFAULT 'tls'"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN username TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN folder_scope TEXT NOT NULL DEFAULT 'inbox'"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN chosen_folders TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN check_interval_minutes INTEGER NOT NULL DEFAULT 5"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN status TEXT NOT NULL DEFAULT 'importing'"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN last_error TEXT"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN pinned_sha256 TEXT"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN updated_at INTEGER"),
+            QStringLiteral("ALTER TABLE sources ADD COLUMN last_sync_at INTEGER"),
+            // Set when the user removed the source but kept its mail: the
+            // mail stays browsable, the source no longer syncs or shows.
+            QStringLiteral("ALTER TABLE sources ADD COLUMN removed_at INTEGER"),
+        },
     };
-    return migrations.at(toVersion - 1);
+    return migrations;
 }
 
-constexpr int LatestVersion = 2;
+// The version is the number of migrations: they cannot disagree.
+const int LatestVersion = static_cast<int>(migrations().size());
 
 } // namespace
 
@@ -182,7 +202,7 @@ bool migrate(QSqlDatabase& db, QString* error, int targetVersion)
             return false;
         }
         QSqlQuery query(db);
-        for (const QString& statement : migration(next)) {
+        for (const QString& statement : migrations().at(next - 1)) {
             if (!query.exec(statement)) {
                 *error = Tr::tr("Cannot upgrade the archive to format %1: %2").arg(next).arg(query.lastError().text());
                 return false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "archive/Archive.h"
+#include "archive/ArchiveReader.h"
 #include "archive/ArchiveTypes.h"
 #include "archive/MessageStore.h"
 

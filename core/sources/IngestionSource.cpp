@@ -1,0 +1,81 @@
+#include "IngestionSource.h"
+
+QString IngestionSource::accountText() const
+{
+    return host.isEmpty() ? username : QStringLiteral("%1@%2").arg(username, host);
+}
+
+// The keys are what the archive stores: never rename one.
+QString IngestionSource::statusKey(Status status)
+{
+    switch (status) {
+    case Status::Importing:
+        return QStringLiteral("importing");
+    case Status::Active:
+        return QStringLiteral("active");
+    case Status::Paused:
+        return QStringLiteral("paused");
+    case Status::Error:
+        return QStringLiteral("error");
+    }
+    return QStringLiteral("error");
+}
+
+IngestionSource::Status IngestionSource::statusFromKey(const QString& key)
+{
+    for (const Status status : {Status::Importing, Status::Active, Status::Paused, Status::Error}) {
+        if (statusKey(status) == key) {
+            return status;
+        }
+    }
+    return Status::Error;
+}
+
+QString IngestionSource::securityKey(ConnectionSecurity security)
+{
+    switch (security) {
+    case ConnectionSecurity::Tls:
+        return QStringLiteral("tls");
+    case ConnectionSecurity::StartTls:
+        return QStringLiteral("starttls");
+    case ConnectionSecurity::None:
+        return QStringLiteral("none");
+    }
+    return QStringLiteral("tls");
+}
+
+ConnectionSecurity IngestionSource::securityFromKey(const QString& key)
+{
+    // An unknown key falls back to the safest choice, never to plaintext.
+    if (key == QLatin1String("starttls")) {
+        return ConnectionSecurity::StartTls;
+    }
+    if (key == QLatin1String("none")) {
+        return ConnectionSecurity::None;
+    }
+    return ConnectionSecurity::Tls;
+}
+
+QString IngestionSource::scopeKey(FolderScope scope)
+{
+    switch (scope) {
+    case FolderScope::InboxOnly:
+        return QStringLiteral("inbox");
+    case FolderScope::AllFolders:
+        return QStringLiteral("all");
+    case FolderScope::Chosen:
+        return QStringLiteral("chosen");
+    }
+    return QStringLiteral("inbox");
+}
+
+IngestionSource::FolderScope IngestionSource::scopeFromKey(const QString& key)
+{
+    if (key == QLatin1String("all")) {
+        return FolderScope::AllFolders;
+    }
+    if (key == QLatin1String("chosen")) {
+        return FolderScope::Chosen;
+    }
+    return FolderScope::InboxOnly;
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "IngestionSource.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+// The ingestion sources stored in the archive file, next to their mail.
+class SourceRepository
+{
+public:
+    explicit SourceRepository(QSqlDatabase db);
+
+    // Stores a new source and returns it with its id and timestamps. Fails
+    // with a readable message when the name is taken or a field is invalid.
+    std::optional<IngestionSource> add(const IngestionSource& source, QString* error);
+    // Saves every field of an existing source.
+    bool update(const IngestionSource& source, QString* error);
+    bool setStatus(qint64 id, IngestionSource::Status status, const QString& lastError, QString* error);
+    bool markSynced(qint64 id, const QDateTime& at, QString* error);
+
+    std::optional<IngestionSource> find(qint64 id) const;
+    std::optional<IngestionSource> findByName(const QString& name) const;
+    // The sources the user has, by name; removed ones are left out.
+    QList<IngestionSource> list() const;
+
+    // Removes the source from the list and stops it for good, keeping every
+    // message it archived (still browsable, still searchable). Its name is
+    // freed for a new source.
+    bool removeKeepingMail(qint64 id, QString* error);
+
+private:
+    bool validate(const IngestionSource& source, QString* error) const;
+
+    QSqlDatabase m_db;
+};
