@@ -189,6 +189,25 @@
     </message>
 </context>
 <context>
+    <name>CredentialStore</name>
+    <message>
+        <source>No password is stored for this source: enter it in the source's settings.</source>
+        <translation>Für diese Quelle ist kein Passwort gespeichert: Geben Sie es in den Einstellungen der Quelle ein.</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1): install and unlock a Secret Service such as GNOME Keyring or KWallet, or keep the password for this session only.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar (%1): Installieren und entsperren Sie einen Secret Service wie GNOME Keyring oder KWallet, oder behalten Sie das Passwort nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>The keychain denied access to the password (%1): unlock the keychain and allow this application to use it, or keep the password for this session only.</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf das Passwort verweigert (%1): Entsperren Sie den Schlüsselbund und erlauben Sie dieser Anwendung den Zugriff, oder behalten Sie das Passwort nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>The keychain could not complete the request (%1): try again, or keep the password for this session only.</source>
+        <translation>Der Schlüsselbund konnte die Anfrage nicht ausführen (%1): Versuchen Sie es erneut, oder behalten Sie das Passwort nur für diese Sitzung.</translation>
+    </message>
+</context>
+<context>
     <name>IngestionsPage</name>
     <message>
         <source>Ingestions</source>
@@ -205,6 +224,20 @@
     <message>
         <source>OpenArchiver Desktop keeps a complete, searchable copy of your email on this computer. It only ever reads from your mail server: mail you delete there stays in the archive.</source>
         <translation>OpenArchiver Desktop bewahrt eine vollständige, durchsuchbare Kopie Ihrer E-Mails auf diesem Computer auf. Es liest nur von Ihrem Mailserver: Was Sie dort löschen, bleibt im Archiv erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainCredentialStore</name>
+    <message>
+        <source>an earlier request to the keychain is still unanswered</source>
+        <translation>eine frühere Anfrage an den Schlüsselbund ist noch unbeantwortet</translation>
+    </message>
+    <message numerus="yes">
+        <source>the keychain did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
+            <numerusform>der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -452,6 +485,109 @@
     <message>
         <source>An app password is better than your account password: it only opens your mail, you can revoke it on its own without changing your main password, and it keeps working with two-step verification turned on.</source>
         <translation>Ein App-Passwort ist besser als Ihr Kontopasswort: Es öffnet nur Ihre E-Mails, Sie können es einzeln widerrufen, ohne Ihr Hauptpasswort zu ändern, und es funktioniert auch mit eingeschalteter Bestätigung in zwei Schritten.</translation>
+    </message>
+</context>
+<context>
+    <name>QtVmimeSocket</name>
+    <message>
+        <source>Could not connect to %1:%2 in time.</source>
+        <translation>Keine Verbindung zu %1:%2 in der vorgesehenen Zeit.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1:%2: %3</source>
+        <translation>Keine Verbindung zu %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>unexpected PREAUTH greeting</source>
+        <translation>unerwartete PREAUTH-Begrüßung</translation>
+    </message>
+    <message>
+        <source>plaintext data after the STARTTLS reply</source>
+        <translation>unverschlüsselte Daten nach der STARTTLS-Antwort</translation>
+    </message>
+    <message>
+        <source>line too long</source>
+        <translation>Zeile zu lang</translation>
+    </message>
+    <message>
+        <source>The connection was closed: %1</source>
+        <translation>Die Verbindung wurde geschlossen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourceRepository</name>
+    <message>
+        <source>Give the source a name.</source>
+        <translation>Geben Sie der Quelle einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the IMAP server's host name.</source>
+        <translation>Geben Sie den Hostnamen des IMAP-Servers ein.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Der Port muss zwischen 1 und 65535 liegen.</translation>
+    </message>
+    <message>
+        <source>Enter the user name for the mail account.</source>
+        <translation>Geben Sie den Benutzernamen des E-Mail-Kontos ein.</translation>
+    </message>
+    <message>
+        <source>Check for new mail at least once in a while: the interval must be one minute or more.</source>
+        <translation>Prüfen Sie ab und zu auf neue E-Mails: Der Abstand muss mindestens eine Minute betragen.</translation>
+    </message>
+    <message>
+        <source>A source named "%1" already exists. Choose another name.</source>
+        <translation>Eine Quelle namens „%1“ gibt es schon. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Cannot save the source: %1</source>
+        <translation>Die Quelle kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The source no longer exists.</source>
+        <translation>Die Quelle gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot save the source's status: %1</source>
+        <translation>Der Status der Quelle kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the source: %1</source>
+        <translation>Die Quelle kann nicht entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TlsError</name>
+    <message>
+        <source>The secure connection could not be established: %1</source>
+        <extracomment>%1 is the TLS library's reason</extracomment>
+        <translation>Die sichere Verbindung konnte nicht aufgebaut werden: %1</translation>
+    </message>
+    <message>
+        <source>The server's certificate is not trusted: %1</source>
+        <extracomment>%1 lists the certificate problems</extracomment>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut: %1</translation>
+    </message>
+    <message>
+        <source>The server's certificate is not valid for "%1".</source>
+        <extracomment>%1 is the server name the certificate was checked against</extracomment>
+        <translation>Das Zertifikat des Servers gilt nicht für „%1“.</translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS (greeting: %1).</source>
+        <extracomment>%1 is the server's greeting line</extracomment>
+        <translation>Der Server bietet kein STARTTLS an (Begrüßung: %1).</translation>
+    </message>
+    <message>
+        <source>The server refused STARTTLS: %1</source>
+        <extracomment>%1 is the server's reply to STARTTLS</extracomment>
+        <translation>Der Server hat STARTTLS abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server broke the STARTTLS exchange: %1</source>
+        <extracomment>%1 says what the server did wrong</extracomment>
+        <translation>Der Server hat den STARTTLS-Austausch gestört: %1</translation>
     </message>
 </context>
 <context>
