@@ -187,6 +187,30 @@
         <source>unknown command "%1".</source>
         <translation>unbekannter Befehl „%1“.</translation>
     </message>
+    <message>
+        <source>Commands:
+  source add --name N --host H [--port P] [--security tls|starttls|none] --user U
+             --password-stdin [--provider ID] [--folders inbox|all]
+             [--trust-fingerprint SHA256]
+  source list [--json]
+  source pause NAME | source resume NAME | source remove NAME
+  export --format eml --out DIR [--source NAME] [--folder PATH]
+  verify
+</source>
+        <translation>Befehle:
+  source add --name N --host H [--port P] [--security tls|starttls|none] --user U
+             --password-stdin [--provider ID] [--folders inbox|all]
+             [--trust-fingerprint SHA256]
+  source list [--json]
+  source pause NAME | source resume NAME | source remove NAME
+  export --format eml --out VERZ [--source NAME] [--folder PFAD]
+  verify
+</translation>
+    </message>
+    <message>
+        <source>The archive file (default: the user's archive).</source>
+        <translation>Die Archivdatei (Vorgabe: das Archiv des Benutzers).</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -205,6 +229,49 @@
     <message>
         <source>The keychain could not complete the request (%1): try again, or keep the password for this session only.</source>
         <translation>Der Schlüsselbund konnte die Anfrage nicht ausführen (%1): Versuchen Sie es erneut, oder behalten Sie das Passwort nur für diese Sitzung.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Export format: eml.</source>
+        <translation>Exportformat: eml.</translation>
+    </message>
+    <message>
+        <source>Directory to write into.</source>
+        <translation>Verzeichnis, in das geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Only this source.</source>
+        <translation>Nur diese Quelle.</translation>
+    </message>
+    <message>
+        <source>Only this folder.</source>
+        <translation>Nur dieser Ordner.</translation>
+    </message>
+    <message>
+        <source>unknown format "%1"; this version exports eml.</source>
+        <translation>unbekanntes Format „%1“; diese Version exportiert eml.</translation>
+    </message>
+    <message>
+        <source>--out DIR is required.</source>
+        <translation>--out VERZ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1.</source>
+        <translation><numerusform>%n Nachricht nach %1 exportiert.</numerusform><numerusform>%n Nachrichten nach %1 exportiert.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be exported.</source>
+        <translation><numerusform>%n Nachricht konnte nicht exportiert werden.</numerusform><numerusform>%n Nachrichten konnten nicht exportiert werden.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -515,6 +582,89 @@
     </message>
 </context>
 <context>
+    <name>SourceCommand</name>
+    <message>
+        <source>Name of the source.</source>
+        <translation>Name der Quelle.</translation>
+    </message>
+    <message>
+        <source>IMAP server.</source>
+        <translation>IMAP-Server.</translation>
+    </message>
+    <message>
+        <source>Port.</source>
+        <translation>Port.</translation>
+    </message>
+    <message>
+        <source>tls, starttls or none.</source>
+        <translation>tls, starttls oder none.</translation>
+    </message>
+    <message>
+        <source>User name.</source>
+        <translation>Benutzername.</translation>
+    </message>
+    <message>
+        <source>Provider preset.</source>
+        <translation>Anbietervorlage.</translation>
+    </message>
+    <message>
+        <source>inbox or all.</source>
+        <translation>inbox oder all.</translation>
+    </message>
+    <message>
+        <source>SHA-256 of a server certificate to trust.</source>
+        <translation>SHA-256 eines Serverzertifikats, dem vertraut werden soll.</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input.</source>
+        <translation>Das Passwort aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>unknown provider "%1".</source>
+        <translation>unbekannter Anbieter „%1“.</translation>
+    </message>
+    <message>
+        <source>give the password on standard input with --password-stdin.</source>
+        <translation>geben Sie das Passwort mit --password-stdin über die Standardeingabe an.</translation>
+    </message>
+    <message>
+        <source>Source "%1" added.</source>
+        <translation>Quelle „%1“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added source "%1" (%2).</source>
+        <translation>Quelle „%1“ (%2) hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>No sources. Add one with: openarchiver-cli source add --name NAME --host HOST --user USER --password-stdin</source>
+        <translation>Keine Quellen. Fügen Sie eine hinzu mit: openarchiver-cli source add --name NAME --host HOST --user BENUTZER --password-stdin</translation>
+    </message>
+    <message>
+        <source>name exactly one source.</source>
+        <translation>nennen Sie genau eine Quelle.</translation>
+    </message>
+    <message>
+        <source>There is no source named "%1".</source>
+        <translation>Es gibt keine Quelle namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Source "%1" is now %2.</source>
+        <translation>Quelle „%1“ ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Removed source "%1"; its archived mail stays in the archive.</source>
+        <translation>Quelle „%1“ entfernt; ihre archivierten E-Mails bleiben im Archiv.</translation>
+    </message>
+    <message>
+        <source>add, list, pause, resume or remove?</source>
+        <translation>add, list, pause, resume oder remove?</translation>
+    </message>
+    <message>
+        <source>unknown action "%1".</source>
+        <translation>unbekannte Aktion „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>SourceRepository</name>
     <message>
         <source>Give the source a name.</source>
@@ -588,6 +738,13 @@
         <source>The server broke the STARTTLS exchange: %1</source>
         <extracomment>%1 says what the server did wrong</extracomment>
         <translation>Der Server hat den STARTTLS-Austausch gestört: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCommand</name>
+    <message>
+        <source>Verifying %1 of %2 messages…</source>
+        <translation>Prüfe Nachricht %1 von %2 …</translation>
     </message>
 </context>
 <context>

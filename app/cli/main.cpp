@@ -1,9 +1,13 @@
+#include "CliContext.h"
+#include "ExportCommand.h"
+#include "SourceCommand.h"
+#include "VerifyCommand.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <cstdio>
-
+#include "archive/Archive.h"
 #include "common/AppInfo.h"
 #include "common/LibraryVersions.h"
 #include "common/Translations.h"
@@ -16,13 +20,24 @@ struct CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 };
 
+QString commandList()
+{
+    return CommandLine::tr("Commands:\n"
+                           "  source add --name N --host H [--port P] [--security tls|starttls|none] --user U\n"
+                           "             --password-stdin [--provider ID] [--folders inbox|all]\n"
+                           "             [--trust-fingerprint SHA256]\n"
+                           "  source list [--json]\n"
+                           "  source pause NAME | source resume NAME | source remove NAME\n"
+                           "  export --format eml --out DIR [--source NAME] [--folder PATH]\n"
+                           "  verify\n");
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     AppInfo::configure();
-    QCoreApplication::setApplicationName(QStringLiteral("openarchiver-cli"));
     Translations::install(app);
 
     QTextStream out(stdout);
@@ -31,31 +46,61 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         CommandLine::tr("Headless companion of %1: manages the same per-user archive from a terminal or a script.")
-            .arg(AppInfo::displayName()));
+            .arg(AppInfo::displayName())
+        + QStringLiteral("\n\n") + commandList());
     parser.addHelpOption();
     const QCommandLineOption versionOption(QStringList {QStringLiteral("v"), QStringLiteral("version")},
                                            CommandLine::tr("Displays version information, with the versions of the "
                                                            "libraries in use."));
-    parser.addOption(versionOption);
+    const QCommandLineOption archiveOption(QStringLiteral("archive"),
+                                           CommandLine::tr("The archive file (default: the user's archive)."),
+                                           QStringLiteral("path"));
+    parser.addOptions({versionOption, archiveOption});
     parser.addPositionalArgument(QStringLiteral("command"), CommandLine::tr("The command to run."));
+    // Options after the command belong to the command.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 
     if (!parser.parse(QCoreApplication::arguments())) {
         err << "openarchiver-cli: " << parser.errorText() << '\n';
-        return 2;
+        return CliExit::BadUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        parser.showHelp(0);
+        parser.showHelp(CliExit::Ok);
     }
     if (parser.isSet(versionOption)) {
         out << "openarchiver-cli " << AppInfo::version() << '\n' << LibraryVersions::current().toText() << '\n';
-        return 0;
+        return CliExit::Ok;
     }
 
-    const QStringList positional = parser.positionalArguments();
+    QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
         err << parser.helpText();
-        return 2;
+        return CliExit::BadUsage;
     }
-    err << "openarchiver-cli: " << CommandLine::tr("unknown command \"%1\".").arg(positional.first()) << '\n';
-    return 2;
+    const QString command = positional.takeFirst();
+    using Runner = int (*)(CliContext&);
+    Runner runner = nullptr;
+    if (command == QLatin1String("source")) {
+        runner = runSourceCommand;
+    } else if (command == QLatin1String("export")) {
+        runner = runExportCommand;
+    } else if (command == QLatin1String("verify")) {
+        runner = runVerifyCommand;
+    } else {
+        err << "openarchiver-cli: " << CommandLine::tr("unknown command \"%1\".").arg(command) << '\n' << commandList();
+        return CliExit::BadUsage;
+    }
+
+    Archive archive(parser.value(archiveOption));
+    QString error;
+    if (!archive.open(&error)) {
+        err << error << '\n';
+        return CliExit::Failed;
+    }
+    CliContext context {archive, positional, out, err};
+    const int result = runner(context);
+    out.flush();
+    err.flush();
+    archive.closeConnection();
+    return result;
 }

@@ -1,0 +1,242 @@
+#include "SourceCommand.h"
+
+#include "CliContext.h"
+#include "archive/Archive.h"
+#include "archive/EventLog.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "sources/SourceRepository.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <string>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SourceCommand)
+};
+
+// The CLI's own main loop is the only loop here, so waiting in it for the
+// keychain's answer is what the event loop is for.
+CredentialResult runCredentialRequest(CredentialStore& store, const std::function<quint64(CredentialStore&)>& start)
+{
+    CredentialResult outcome;
+    QEventLoop loop;
+    quint64 expected = 0;
+    QObject::connect(&store,
+                     &CredentialStore::requestFinished,
+                     &loop,
+                     [&](quint64 id, qint64, CredentialStore::Operation, const CredentialResult& result) {
+                         if (id == expected) {
+                             outcome = result;
+                             loop.quit();
+                         }
+                     });
+    expected = start(store);
+    loop.exec();
+    return outcome;
+}
+
+QString readPasswordFromStdin()
+{
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+    }
+    return QString::fromStdString(line);
+}
+
+QJsonObject toJson(const IngestionSource& source)
+{
+    return {{QStringLiteral("id"), source.id},
+            {QStringLiteral("name"), source.name},
+            {QStringLiteral("provider"), source.providerId},
+            {QStringLiteral("host"), source.host},
+            {QStringLiteral("port"), source.port},
+            {QStringLiteral("security"), IngestionSource::securityKey(source.security)},
+            {QStringLiteral("username"), source.username},
+            {QStringLiteral("folders"), IngestionSource::scopeKey(source.folderScope)},
+            {QStringLiteral("checkIntervalMinutes"), source.checkIntervalMinutes},
+            {QStringLiteral("status"), IngestionSource::statusKey(source.status)},
+            {QStringLiteral("lastError"), source.lastError}};
+}
+
+int add(CliContext& context, SourceRepository& repository)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption name(QStringLiteral("name"), Tr::tr("Name of the source."), QStringLiteral("name"));
+    const QCommandLineOption host(QStringLiteral("host"), Tr::tr("IMAP server."), QStringLiteral("host"));
+    const QCommandLineOption port(QStringLiteral("port"), Tr::tr("Port."), QStringLiteral("port"));
+    const QCommandLineOption security(
+        QStringLiteral("security"), Tr::tr("tls, starttls or none."), QStringLiteral("mode"), QStringLiteral("tls"));
+    const QCommandLineOption user(QStringLiteral("user"), Tr::tr("User name."), QStringLiteral("user"));
+    const QCommandLineOption provider(
+        QStringLiteral("provider"), Tr::tr("Provider preset."), QStringLiteral("id"), QStringLiteral("generic"));
+    const QCommandLineOption folders(
+        QStringLiteral("folders"), Tr::tr("inbox or all."), QStringLiteral("scope"), QStringLiteral("inbox"));
+    const QCommandLineOption fingerprint(QStringLiteral("trust-fingerprint"),
+                                         Tr::tr("SHA-256 of a server certificate to trust."),
+                                         QStringLiteral("sha256"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+                                           Tr::tr("Read the password from the first line of standard input."));
+    parser.addOptions({name, host, port, security, user, provider, folders, fingerprint, passwordStdin});
+    if (!parser.parse(QStringList {QStringLiteral("source add")} + context.arguments)) {
+        context.err << "openarchiver-cli source add: " << parser.errorText() << '\n';
+        return CliExit::BadUsage;
+    }
+    const auto preset = ProviderPreset::byId(parser.value(provider));
+    if (!preset) {
+        context.err << "openarchiver-cli source add: " << Tr::tr("unknown provider \"%1\".").arg(parser.value(provider))
+                    << '\n';
+        return CliExit::BadUsage;
+    }
+    IngestionSource source;
+    source.name = parser.value(name);
+    source.providerId = preset->id;
+    source.host = parser.isSet(host) ? parser.value(host) : preset->host;
+    source.security = IngestionSource::securityFromKey(parser.value(security));
+    source.port = parser.isSet(port) ? static_cast<quint16>(parser.value(port).toUInt())
+                                     : ProviderPreset::defaultPort(source.security);
+    source.username = parser.value(user);
+    source.folderScope = IngestionSource::scopeFromKey(parser.value(folders));
+    source.pinnedSha256 = parser.value(fingerprint).remove(QLatin1Char(':')).toLower();
+    if (!parser.isSet(passwordStdin)) {
+        context.err << "openarchiver-cli source add: "
+                    << Tr::tr("give the password on standard input with --password-stdin.") << '\n';
+        return CliExit::BadUsage;
+    }
+    const QString password = readPasswordFromStdin();
+
+    QString error;
+    const auto added = repository.add(source, &error);
+    if (!added) {
+        context.err << error << '\n';
+        return CliExit::Failed;
+    }
+    KeychainCredentialStore keychain;
+    const CredentialResult stored = runCredentialRequest(
+        keychain, [&](CredentialStore& store) { return store.writePassword(added->id, password); });
+    if (stored.status != CredentialResult::Status::Ok) {
+        // No half-made source: without its password it could never sync.
+        repository.removeKeepingMail(added->id, &error);
+        context.err << stored.message << '\n';
+        return CliExit::Failed;
+    }
+    context.archive.events().append(
+        QStringLiteral("source.created"), Tr::tr("Source \"%1\" added.").arg(added->name), added->id);
+    context.out << Tr::tr("Added source \"%1\" (%2).").arg(added->name, added->accountText()) << '\n';
+    return CliExit::Ok;
+}
+
+int list(CliContext& context, const SourceRepository& repository)
+{
+    const QList<IngestionSource> sources = repository.list();
+    if (context.arguments.contains(QStringLiteral("--json"))) {
+        QJsonArray array;
+        for (const IngestionSource& source : sources) {
+            array.append(toJson(source));
+        }
+        context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return CliExit::Ok;
+    }
+    if (sources.isEmpty()) {
+        context.out << Tr::tr("No sources. Add one with: openarchiver-cli source add --name NAME --host HOST "
+                              "--user USER --password-stdin")
+                    << '\n';
+    }
+    for (const IngestionSource& source : sources) {
+        context.out << source.name << '\t' << source.accountText() << ':' << source.port << '\t'
+                    << IngestionSource::statusKey(source.status) << '\n';
+    }
+    return CliExit::Ok;
+}
+
+int changeStatus(CliContext& context, SourceRepository& repository, IngestionSource::Status status)
+{
+    if (context.arguments.size() != 1) {
+        context.err << "openarchiver-cli source: " << Tr::tr("name exactly one source.") << '\n';
+        return CliExit::BadUsage;
+    }
+    const auto source = repository.findByName(context.arguments.first());
+    if (!source) {
+        context.err << Tr::tr("There is no source named \"%1\".").arg(context.arguments.first()) << '\n';
+        return CliExit::Failed;
+    }
+    // Resuming goes back to Importing until a first full pass has finished.
+    if (status == IngestionSource::Status::Importing && source->lastSyncAt.isValid()) {
+        status = IngestionSource::Status::Active;
+    }
+    QString error;
+    if (!repository.setStatus(source->id, status, QString(), &error)) {
+        context.err << error << '\n';
+        return CliExit::Failed;
+    }
+    context.out << Tr::tr("Source \"%1\" is now %2.").arg(source->name, IngestionSource::statusKey(status)) << '\n';
+    return CliExit::Ok;
+}
+
+int remove(CliContext& context, SourceRepository& repository)
+{
+    if (context.arguments.size() != 1) {
+        context.err << "openarchiver-cli source remove: " << Tr::tr("name exactly one source.") << '\n';
+        return CliExit::BadUsage;
+    }
+    const auto source = repository.findByName(context.arguments.first());
+    if (!source) {
+        context.err << Tr::tr("There is no source named \"%1\".").arg(context.arguments.first()) << '\n';
+        return CliExit::Failed;
+    }
+    QString error;
+    if (!repository.removeKeepingMail(source->id, &error)) {
+        context.err << error << '\n';
+        return CliExit::Failed;
+    }
+    KeychainCredentialStore keychain;
+    const CredentialResult removed =
+        runCredentialRequest(keychain, [&](CredentialStore& store) { return store.removePassword(source->id); });
+    if (removed.status != CredentialResult::Status::Ok) {
+        // The source is gone either way; say that its password may linger.
+        context.err << removed.message << '\n';
+    }
+    context.out << Tr::tr("Removed source \"%1\"; its archived mail stays in the archive.").arg(source->name) << '\n';
+    return CliExit::Ok;
+}
+
+} // namespace
+
+int runSourceCommand(CliContext& context)
+{
+    if (context.arguments.isEmpty()) {
+        context.err << "openarchiver-cli source: " << Tr::tr("add, list, pause, resume or remove?") << '\n';
+        return CliExit::BadUsage;
+    }
+    const QString action = context.arguments.takeFirst();
+    SourceRepository repository(context.archive.connection());
+    if (action == QLatin1String("add")) {
+        return add(context, repository);
+    }
+    if (action == QLatin1String("list")) {
+        return list(context, repository);
+    }
+    if (action == QLatin1String("pause")) {
+        return changeStatus(context, repository, IngestionSource::Status::Paused);
+    }
+    if (action == QLatin1String("resume")) {
+        return changeStatus(context, repository, IngestionSource::Status::Importing);
+    }
+    if (action == QLatin1String("remove")) {
+        return remove(context, repository);
+    }
+    context.err << "openarchiver-cli source: " << Tr::tr("unknown action \"%1\".").arg(action) << '\n';
+    return CliExit::BadUsage;
+}

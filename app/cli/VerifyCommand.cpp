@@ -1,0 +1,61 @@
+#include "VerifyCommand.h"
+
+#include "CliContext.h"
+#include "archive/Archive.h"
+#include "archive/ArchiveVerifier.h"
+#include "archive/EventLog.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonObject>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(VerifyCommand)
+};
+
+volatile std::sig_atomic_t interrupted = 0;
+
+void onInterrupt(int)
+{
+    interrupted = 1;
+}
+
+} // namespace
+
+int runVerifyCommand(CliContext& context)
+{
+    // Ctrl+C stops between messages, and says so, instead of killing us
+    // mid-read: verification changes nothing, but the report should be honest.
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const bool terminal = ::isatty(STDERR_FILENO);
+    QElapsedTimer sinceUpdate;
+    sinceUpdate.start();
+
+    ArchiveVerifier verifier(context.archive.connection());
+    const VerifyReport report = verifier.run([&](qint64 done, qint64 total) {
+        if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
+            context.err << '\r' << Tr::tr("Verifying %1 of %2 messages…").arg(done).arg(total);
+            context.err.flush();
+            sinceUpdate.restart();
+        }
+        return interrupted == 0;
+    });
+    if (terminal) {
+        context.err << '\n';
+    }
+    context.out << report.summary() << '\n';
+
+    const QJsonObject details {{QStringLiteral("checked"), report.blobsChecked},
+                               {QStringLiteral("damaged"), report.blobsDamaged},
+                               {QStringLiteral("clean"), report.isClean()},
+                               {QStringLiteral("cancelled"), report.cancelled}};
+    context.archive.events().append(QStringLiteral("verify.finished"), report.summary(), 0, details);
+    return report.isClean() ? CliExit::Ok : CliExit::Failed;
+}

@@ -1,0 +1,226 @@
+#include "MailGenerator.h"
+#include "archive/Archive.h"
+#include "archive/BlobCodec.h"
+#include "archive/MessageStore.h"
+#include "credentials/KeychainCredentialStore.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The CLI as a user runs it: a separate process on the same archive file.
+class CliTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_directory.isValid());
+        m_path = m_directory.filePath(QStringLiteral("archive.sqlite"));
+    }
+
+    CliRun run(const QStringList& arguments, const QByteArray& input = {})
+    {
+        QProcess cli;
+        cli.start(QStringLiteral(OPENARCHIVER_CLI), QStringList {QStringLiteral("--archive"), m_path} + arguments);
+        cli.write(input);
+        cli.closeWriteChannel();
+        CliRun result;
+        if (!cli.waitForFinished(60000)) {
+            cli.kill();
+            cli.waitForFinished();
+            ADD_FAILURE() << "the CLI did not finish";
+            return result;
+        }
+        result.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+        result.out = QString::fromUtf8(cli.readAllStandardOutput());
+        result.err = QString::fromUtf8(cli.readAllStandardError());
+        return result;
+    }
+
+    // Stores `count` generated messages into Work/INBOX the way a sync would.
+    QList<GeneratedMessage> fill(int count)
+    {
+        MailGeneratorOptions options;
+        options.seed = 61;
+        options.attachmentScale = 0.02;
+        const QList<GeneratedMessage> messages = MailGenerator(options).next(count);
+        Archive archive(m_path);
+        QString error;
+        EXPECT_TRUE(archive.open(&error)) << error.toStdString();
+        MessageStore store = archive.store();
+        const qint64 sourceId = store.ensureSource(QStringLiteral("Work"), &error);
+        const qint64 folderId = store.ensureFolder(sourceId, QStringLiteral("INBOX"), QStringLiteral("/"), &error);
+        FolderCheckpoint checkpoint = store.checkpoint(folderId);
+        QList<PreparedMessage> batch;
+        for (const GeneratedMessage& message : messages) {
+            FetchedMessage fetched;
+            fetched.uid = ++checkpoint.lastUid;
+            fetched.raw = message.raw;
+            batch << MessageStore::prepare(fetched);
+        }
+        EXPECT_TRUE(store.storeBatch(batch, checkpoint, nullptr, &error)) << error.toStdString();
+        store = MessageStore(QSqlDatabase());
+        archive.closeConnection();
+        return messages;
+    }
+
+    QTemporaryDir m_directory;
+    QString m_path;
+};
+
+TEST_F(CliTest, VerifyExitsZeroOnAnIntactArchiveAndOneOnDamage)
+{
+    fill(40);
+    CliRun clean = run({QStringLiteral("verify")});
+    EXPECT_EQ(clean.exitCode, 0) << clean.err.toStdString();
+    EXPECT_TRUE(clean.out.contains(QStringLiteral("40 message(s) read back"))) << clean.out.toStdString();
+    EXPECT_TRUE(clean.out.contains(QStringLiteral("intact")));
+
+    {
+        Archive archive(m_path);
+        QString error;
+        ASSERT_TRUE(archive.open(&error));
+        QSqlQuery query(archive.connection());
+        query.prepare(QStringLiteral("UPDATE blobs SET data = ? WHERE id = 3"));
+        query.addBindValue(BlobCodec::compress(QByteArrayLiteral("Subject: tampered\r\n\r\n")));
+        ASSERT_TRUE(query.exec());
+        query.finish();
+        archive.closeConnection();
+    }
+    CliRun damaged = run({QStringLiteral("verify")});
+    EXPECT_EQ(damaged.exitCode, 1);
+    EXPECT_TRUE(damaged.out.contains(QStringLiteral("1 message(s) do not read back"))) << damaged.out.toStdString();
+}
+
+TEST_F(CliTest, ExportWritesEveryMessageWithItsExactBytes)
+{
+    const QList<GeneratedMessage> messages = fill(60);
+    const QString outDir = m_directory.filePath(QStringLiteral("export"));
+    CliRun exported = run(
+        {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("eml"), QStringLiteral("--out"), outDir});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+
+    QSet<QByteArray> expected;
+    for (const GeneratedMessage& message : messages) {
+        expected.insert(QCryptographicHash::hash(message.raw, QCryptographicHash::Sha256));
+    }
+    QSet<QByteArray> found;
+    int files = 0;
+    QDirIterator it(outDir, {QStringLiteral("*.eml")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        found.insert(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
+        EXPECT_TRUE(file.fileName().contains(QStringLiteral("/Work/INBOX/"))) << file.fileName().toStdString();
+        ++files;
+    }
+    EXPECT_EQ(files, 60);
+    EXPECT_EQ(found, expected);
+
+    CliRun none = run({QStringLiteral("export"),
+                       QStringLiteral("--out"),
+                       outDir + QStringLiteral("2"),
+                       QStringLiteral("--folder"),
+                       QStringLiteral("Sent")});
+    EXPECT_EQ(none.exitCode, 0);
+    EXPECT_TRUE(none.out.contains(QStringLiteral("Exported 0 message(s)"))) << none.out.toStdString();
+    CliRun badFormat = run(
+        {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pst"), QStringLiteral("--out"), outDir});
+    EXPECT_EQ(badFormat.exitCode, 2);
+}
+
+TEST_F(CliTest, SourceAddKeepsThePasswordInTheKeychainOnly)
+{
+    const QByteArray password = "cli-sëcret-4711";
+    CliRun added = run({QStringLiteral("source"),
+                        QStringLiteral("add"),
+                        QStringLiteral("--name"),
+                        QStringLiteral("Work"),
+                        QStringLiteral("--host"),
+                        QStringLiteral("imap.example.test"),
+                        QStringLiteral("--user"),
+                        QStringLiteral("jane"),
+                        QStringLiteral("--password-stdin")},
+                       password + '\n');
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+
+    CliRun listed = run({QStringLiteral("source"), QStringLiteral("list"), QStringLiteral("--json")});
+    ASSERT_EQ(listed.exitCode, 0);
+    const QJsonArray sources = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    ASSERT_EQ(sources.size(), 1);
+    const QJsonObject work = sources.first().toObject();
+    EXPECT_EQ(work.value(QStringLiteral("name")).toString(), QStringLiteral("Work"));
+    EXPECT_EQ(work.value(QStringLiteral("port")).toInt(), 993);
+    EXPECT_EQ(work.value(QStringLiteral("status")).toString(), QStringLiteral("importing"));
+
+    for (const QString& file : {m_path, m_path + QStringLiteral("-wal")}) {
+        QFile archiveFile(file);
+        if (archiveFile.open(QIODevice::ReadOnly)) {
+            EXPECT_FALSE(archiveFile.readAll().contains("cli-s")) << "the password reached " << file.toStdString();
+        }
+    }
+    KeychainCredentialStore keychain;
+    QSignalSpy finished(&keychain, &CredentialStore::requestFinished);
+    keychain.readPassword(static_cast<qint64>(work.value(QStringLiteral("id")).toInteger()));
+    ASSERT_TRUE(finished.wait(20000));
+    const auto result = finished.first().at(3).value<CredentialResult>();
+    EXPECT_EQ(result.status, CredentialResult::Status::Ok) << result.message.toStdString();
+    EXPECT_EQ(result.password, QString::fromUtf8(password));
+
+    CliRun duplicate = run({QStringLiteral("source"),
+                            QStringLiteral("add"),
+                            QStringLiteral("--name"),
+                            QStringLiteral("Work"),
+                            QStringLiteral("--host"),
+                            QStringLiteral("imap.example.test"),
+                            QStringLiteral("--user"),
+                            QStringLiteral("jane"),
+                            QStringLiteral("--password-stdin")},
+                           "x\n");
+    EXPECT_EQ(duplicate.exitCode, 1);
+    EXPECT_TRUE(duplicate.err.contains(QStringLiteral("already exists"))) << duplicate.err.toStdString();
+
+    EXPECT_EQ(run({QStringLiteral("source"), QStringLiteral("pause"), QStringLiteral("Work")}).exitCode, 0);
+    CliRun removed = run({QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("Work")});
+    EXPECT_EQ(removed.exitCode, 0) << removed.err.toStdString();
+    EXPECT_TRUE(run({QStringLiteral("source"), QStringLiteral("list")}).out.contains(QStringLiteral("No sources")));
+}
+
+TEST_F(CliTest, RefusesAPasswordOnTheCommandLine)
+{
+    CliRun refused = run({QStringLiteral("source"),
+                          QStringLiteral("add"),
+                          QStringLiteral("--name"),
+                          QStringLiteral("Work"),
+                          QStringLiteral("--host"),
+                          QStringLiteral("h"),
+                          QStringLiteral("--user"),
+                          QStringLiteral("u"),
+                          QStringLiteral("--password"),
+                          QStringLiteral("visible")});
+    EXPECT_EQ(refused.exitCode, 2);
+    CliRun unknown = run({QStringLiteral("frobnicate")});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("unknown command")));
+}
+
+} // namespace
