@@ -188,12 +188,17 @@
         <translation>unbekannter Befehl „%1“.</translation>
     </message>
     <message>
+        <source>The archive file (default: the user's archive).</source>
+        <translation>Die Archivdatei (Vorgabe: das Archiv des Benutzers).</translation>
+    </message>
+    <message>
         <source>Commands:
   source add --name N --host H [--port P] [--security tls|starttls|none] --user U
              --password-stdin [--provider ID] [--folders inbox|all]
              [--trust-fingerprint SHA256]
   source list [--json]
   source pause NAME | source resume NAME | source remove NAME
+  sync [--source NAME]
   export --format eml --out DIR [--source NAME] [--folder PATH]
   verify
 </source>
@@ -203,13 +208,10 @@
              [--trust-fingerprint SHA256]
   source list [--json]
   source pause NAME | source resume NAME | source remove NAME
+  sync [--source NAME]
   export --format eml --out VERZ [--source NAME] [--folder PFAD]
   verify
 </translation>
-    </message>
-    <message>
-        <source>The archive file (default: the user's archive).</source>
-        <translation>Die Archivdatei (Vorgabe: das Archiv des Benutzers).</translation>
     </message>
 </context>
 <context>
@@ -267,11 +269,17 @@
     </message>
     <message numerus="yes">
         <source>Exported %n message(s) to %1.</source>
-        <translation><numerusform>%n Nachricht nach %1 exportiert.</numerusform><numerusform>%n Nachrichten nach %1 exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Nachricht nach %1 exportiert.</numerusform>
+            <numerusform>%n Nachrichten nach %1 exportiert.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) could not be exported.</source>
-        <translation><numerusform>%n Nachricht konnte nicht exportiert werden.</numerusform><numerusform>%n Nachrichten konnten nicht exportiert werden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Nachricht konnte nicht exportiert werden.</numerusform>
+            <numerusform>%n Nachrichten konnten nicht exportiert werden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -705,6 +713,68 @@
     <message>
         <source>Cannot remove the source: %1</source>
         <translation>Die Quelle kann nicht entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourceSync</name>
+    <message>
+        <source>%1 Its SHA-256 fingerprint is %2; trust it for this source only if it matches the one your provider publishes.</source>
+        <translation>%1 Sein SHA-256-Fingerabdruck ist %2; vertrauen Sie ihm für diese Quelle nur, wenn er mit dem übereinstimmt, den Ihr Anbieter veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Authentication failed: check the username and use an app password.</source>
+        <translation>Anmeldung fehlgeschlagen: Prüfen Sie den Benutzernamen und verwenden Sie ein App-Passwort.</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer in time.</source>
+        <translation>Der Server %1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1:%2: %3</source>
+        <translation>Keine Verbindung zu %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>The server refused a command: %1</source>
+        <translation>Der Server hat einen Befehl abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>Only this source.</source>
+        <translation>Nur diese Quelle.</translation>
+    </message>
+    <message>
+        <source>There is no source named "%1".</source>
+        <translation>Es gibt keine Quelle namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Sync started.</source>
+        <translation>Synchronisierung gestartet.</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 of %4 messages</source>
+        <translation>%1 · %2: %3 von %4 Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1: %2 new messages; server %3, archived %4 · %5.</source>
+        <translation>%1: %2 neue Nachrichten; Server %3, archiviert %4 · %5.</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>unvollständig</translation>
+    </message>
+    <message>
+        <source>%1: stopped; the next sync continues where this one stopped.</source>
+        <translation>%1: angehalten; die nächste Synchronisierung macht dort weiter, wo diese aufgehört hat.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "CliContext.h"
 #include "ExportCommand.h"
 #include "SourceCommand.h"
+#include "SyncCommand.h"
 #include "VerifyCommand.h"
 
 #include <QCommandLineParser>
@@ -28,6 +29,7 @@ QString commandList()
                            "             [--trust-fingerprint SHA256]\n"
                            "  source list [--json]\n"
                            "  source pause NAME | source resume NAME | source remove NAME\n"
+                           "  sync [--source NAME]\n"
                            "  export --format eml --out DIR [--source NAME] [--folder PATH]\n"
                            "  verify\n");
 }
@@ -82,6 +84,8 @@ int main(int argc, char* argv[])
     Runner runner = nullptr;
     if (command == QLatin1String("source")) {
         runner = runSourceCommand;
+    } else if (command == QLatin1String("sync")) {
+        runner = runSyncCommand;
     } else if (command == QLatin1String("export")) {
         runner = runExportCommand;
     } else if (command == QLatin1String("verify")) {

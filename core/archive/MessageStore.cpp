@@ -167,6 +167,42 @@ FolderCheckpoint MessageStore::checkpoint(qint64 folderId) const
     return checkpoint;
 }
 
+QSet<quint32> MessageStore::archivedUids(qint64 folderId) const
+{
+    QSet<quint32> uids;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT uid FROM locations WHERE folder_id = ?"));
+    query.addBindValue(folderId);
+    if (query.exec()) {
+        while (query.next()) {
+            uids.insert(query.value(0).toUInt());
+        }
+    }
+    return uids;
+}
+
+bool MessageStore::resetFolder(qint64 folderId, quint32 uidValidity, QString* error)
+{
+    SqlTransaction transaction(m_db);
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM locations WHERE folder_id = ?"));
+    query.addBindValue(folderId);
+    if (!transaction.isActive() || !query.exec()) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(transaction.errorText() + queryError(query));
+        return false;
+    }
+    query.prepare(QStringLiteral("UPDATE folders SET uidvalidity = ?, last_uid = 0, uidnext = NULL, "
+                                 "highestmodseq = NULL, server_count = NULL WHERE id = ?"));
+    query.addBindValue(uidValidity);
+    query.addBindValue(folderId);
+    if (!query.exec() || !transaction.commit()) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query) + transaction.errorText());
+        return false;
+    }
+    return true;
+}
+
 bool MessageStore::prepareStatements(QString* error)
 {
     if (m_statementsReady) {

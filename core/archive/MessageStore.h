@@ -3,6 +3,7 @@
 #include "ArchiveTypes.h"
 #include "CompressionDictionary.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -29,6 +30,11 @@ public:
     // The folder's id, created on first use (checkpoint empty).
     qint64 ensureFolder(qint64 sourceId, const QString& path, const QString& delimiter, QString* error);
     FolderCheckpoint checkpoint(qint64 folderId) const;
+    // The UIDs under which the folder's messages are archived.
+    QSet<quint32> archivedUids(qint64 folderId) const;
+    // The server renumbered the folder (a new UIDVALIDITY): forget its UIDs
+    // and its checkpoint, keep every message. A fresh pass re-links them.
+    bool resetFolder(qint64 folderId, quint32 uidValidity, QString* error);
 
     // Stores the messages and advances the folder's checkpoint, atomically:
     // after a crash either all of it is there or none. Bytes already in the

@@ -1,0 +1,201 @@
+#include "SyncCommand.h"
+
+#include "CliContext.h"
+#include "archive/Archive.h"
+#include "archive/EventLog.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "imap/CancelToken.h"
+#include "sources/SourceRepository.h"
+#include "sync/SourceSync.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonObject>
+
+#include <atomic>
+#include <csignal>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncCommand)
+};
+
+// SIGINT and SIGTERM are taken by a thread of ours with sigwait(), so the
+// cancel runs as normal code (CancelToken::cancel() takes a mutex, which a
+// signal handler must not).
+class InterruptWatcher
+{
+public:
+    InterruptWatcher()
+    {
+        sigemptyset(&m_signals);
+        sigaddset(&m_signals, SIGINT);
+        sigaddset(&m_signals, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &m_signals, nullptr);
+        m_thread = std::thread([this] {
+            int received = 0;
+            sigwait(&m_signals, &received);
+            if (m_stopping) {
+                return;
+            }
+            m_interrupted = true;
+            std::lock_guard lock(m_mutex);
+            if (m_token) {
+                m_token->cancel();
+            }
+        });
+    }
+
+    ~InterruptWatcher()
+    {
+        m_stopping = true;
+        pthread_kill(m_thread.native_handle(), SIGTERM);
+        m_thread.join();
+        pthread_sigmask(SIG_UNBLOCK, &m_signals, nullptr);
+    }
+
+    void watch(std::shared_ptr<CancelToken> token)
+    {
+        std::lock_guard lock(m_mutex);
+        m_token = std::move(token);
+        if (m_interrupted && m_token) {
+            m_token->cancel();
+        }
+    }
+
+    bool interrupted() const { return m_interrupted; }
+
+private:
+    sigset_t m_signals {};
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::shared_ptr<CancelToken> m_token;
+    std::atomic<bool> m_interrupted {false};
+    std::atomic<bool> m_stopping {false};
+};
+
+CredentialResult readPassword(qint64 sourceId)
+{
+    KeychainCredentialStore keychain;
+    CredentialResult outcome;
+    QEventLoop loop;
+    QObject::connect(&keychain,
+                     &CredentialStore::requestFinished,
+                     &loop,
+                     [&](quint64, qint64, CredentialStore::Operation, const CredentialResult& result) {
+                         outcome = result;
+                         loop.quit();
+                     });
+    keychain.readPassword(sourceId);
+    loop.exec();
+    return outcome;
+}
+
+} // namespace
+
+int runSyncCommand(CliContext& context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption sourceOption(
+        QStringLiteral("source"), Tr::tr("Only this source."), QStringLiteral("name"));
+    parser.addOption(sourceOption);
+    if (!parser.parse(QStringList {QStringLiteral("sync")} + context.arguments)) {
+        context.err << "openarchiver-cli sync: " << parser.errorText() << '\n';
+        return CliExit::BadUsage;
+    }
+    SourceRepository repository(context.archive.connection());
+    QList<IngestionSource> sources;
+    if (parser.isSet(sourceOption)) {
+        const auto named = repository.findByName(parser.value(sourceOption));
+        if (!named) {
+            context.err << Tr::tr("There is no source named \"%1\".").arg(parser.value(sourceOption)) << '\n';
+            return CliExit::Failed;
+        }
+        sources << *named;
+    } else {
+        for (const IngestionSource& source : repository.list()) {
+            if (source.status != IngestionSource::Status::Paused) {
+                sources << source;
+            }
+        }
+    }
+
+    InterruptWatcher interrupts;
+    const bool terminal = ::isatty(STDERR_FILENO);
+    bool allOk = true;
+    for (const IngestionSource& source : sources) {
+        const CredentialResult password = readPassword(source.id);
+        QString error;
+        if (password.status != CredentialResult::Status::Ok) {
+            repository.setStatus(source.id, IngestionSource::Status::Error, password.message, &error);
+            context.err << source.name << ": " << password.message << '\n';
+            allOk = false;
+            continue;
+        }
+        EventLog events = context.archive.events();
+        events.append(QStringLiteral("sync.started"), Tr::tr("Sync started."), source.id);
+
+        SourceSync sync(context.archive, source, password.password);
+        interrupts.watch(sync.cancelToken());
+        QElapsedTimer sinceUpdate;
+        sinceUpdate.start();
+        const SourceSync::Result result = sync.run([&](const QString& folder, qint64 done, qint64 total) {
+            if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
+                context.err << '\r'
+                            << Tr::tr("%1 · %2: %3 of %4 messages").arg(source.name, folder).arg(done).arg(total)
+                            << "   ";
+                context.err.flush();
+                sinceUpdate.restart();
+            }
+            return true;
+        });
+        interrupts.watch(nullptr);
+        if (terminal) {
+            context.err << '\n';
+        }
+
+        const QJsonObject details {{QStringLiteral("new"), result.counts.newMessages},
+                                   {QStringLiteral("duplicates"), result.counts.duplicates},
+                                   {QStringLiteral("bytes"), result.counts.bytes},
+                                   {QStringLiteral("server"), result.counts.serverMessages},
+                                   {QStringLiteral("archived"), result.counts.archivedMessages}};
+        if (result.ok) {
+            const IngestionSource::Status next =
+                source.status == IngestionSource::Status::Error || source.status == IngestionSource::Status::Importing
+                ? IngestionSource::Status::Active
+                : source.status;
+            repository.setStatus(source.id, next, QString(), &error);
+            repository.markSynced(source.id, QDateTime::currentDateTimeUtc(), &error);
+            const QString summary = Tr::tr("%1: %2 new messages; server %3, archived %4 · %5.")
+                                        .arg(source.name)
+                                        .arg(result.counts.newMessages)
+                                        .arg(result.counts.serverMessages)
+                                        .arg(result.counts.archivedMessages)
+                                        .arg(result.counts.isComplete() ? Tr::tr("complete") : Tr::tr("incomplete"));
+            events.append(QStringLiteral("sync.finished"), summary, source.id, details);
+            context.out << summary << '\n';
+            allOk = allOk && result.counts.isComplete();
+        } else if (result.cancelled) {
+            const QString summary =
+                Tr::tr("%1: stopped; the next sync continues where this one stopped.").arg(source.name);
+            events.append(QStringLiteral("sync.cancelled"), summary, source.id, details);
+            context.err << summary << '\n';
+            allOk = false;
+            break;
+        } else {
+            repository.setStatus(source.id, IngestionSource::Status::Error, result.error, &error);
+            events.append(QStringLiteral("sync.failed"), result.error, source.id, details);
+            context.err << source.name << ": " << result.error << '\n';
+            allOk = false;
+        }
+    }
+    return allOk ? CliExit::Ok : CliExit::Failed;
+}

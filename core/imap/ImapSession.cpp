@@ -1,0 +1,485 @@
+#include "ImapSession.h"
+
+#include "ModifiedUtf7.h"
+
+#include <vmime/net/imap/IMAPCommand.hpp>
+#include <vmime/net/imap/IMAPConnection.hpp>
+#include <vmime/net/imap/IMAPParser.hpp>
+#include <vmime/net/imap/IMAPStore.hpp>
+#include <vmime/vmime.hpp>
+
+#include <QElapsedTimer>
+#include <QMap>
+
+#include <algorithm>
+#include <string>
+
+using vmime::net::imap::IMAPCommand;
+using vmime::net::imap::IMAPConnection;
+using vmime::net::imap::IMAPParser;
+
+namespace {
+
+QString fromUtf8(const std::string& text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// Sends `command` and reads its whole answer. A tagged NO or BAD, or a BYE
+// instead of the tagged line, becomes command_error carrying the server's text.
+std::unique_ptr<IMAPParser::response>
+run(IMAPConnection& connection, const std::string& verb, const std::string& command)
+{
+    connection.sendCommand(IMAPCommand::createCommand(command));
+    std::unique_ptr<IMAPParser::response> response(connection.readResponse());
+    const IMAPParser::response_done* done = response->response_done();
+    if (done == nullptr) {
+        // A continuation request: none of our commands send data after it.
+        throw vmime::exceptions::command_error(verb, "+", "unexpected continuation request");
+    }
+    if (done->response_fatal() != nullptr) {
+        const IMAPParser::resp_text* text = done->response_fatal()->resp_cond_bye()->resp_text();
+        const std::string serverText = text != nullptr ? text->text() : std::string();
+        throw vmime::exceptions::command_error(verb, serverText, serverText);
+    }
+    const IMAPParser::resp_cond_state* state = done->response_tagged()->resp_cond_state();
+    if (state->status() != IMAPParser::resp_cond_state::OK) {
+        const std::string serverText = state->resp_text() != nullptr ? state->resp_text()->text() : std::string();
+        throw vmime::exceptions::command_error(verb, serverText, serverText);
+    }
+    return response;
+}
+
+QString flagName(const IMAPParser::flag& flag)
+{
+    switch (flag.type()) {
+    case IMAPParser::flag::ANSWERED:
+        return QStringLiteral("\\Answered");
+    case IMAPParser::flag::FLAGGED:
+        return QStringLiteral("\\Flagged");
+    case IMAPParser::flag::DELETED:
+        return QStringLiteral("\\Deleted");
+    case IMAPParser::flag::SEEN:
+        return QStringLiteral("\\Seen");
+    case IMAPParser::flag::DRAFT:
+        return QStringLiteral("\\Draft");
+    case IMAPParser::flag::KEYWORD_OR_EXTENSION:
+        return flag.flag_keyword() != nullptr ? fromUtf8(flag.flag_keyword()->value()) : QString();
+    case IMAPParser::flag::STAR:
+        return QStringLiteral("\\*");
+    case IMAPParser::flag::UNKNOWN:
+    default: {
+        // vmime lower-cases other system flags ("\Recent" arrives as
+        // "recent"); restore the conventional capital.
+        QString name = fromUtf8(flag.name());
+        if (!name.isEmpty()) {
+            name[0] = name[0].toUpper();
+        }
+        return QLatin1Char('\\') + name;
+    }
+    }
+}
+
+QString specialUseFlag(int specialUse)
+{
+    switch (specialUse) {
+    case vmime::net::folderAttributes::SPECIALUSE_ALL:
+        return QStringLiteral("\\All");
+    case vmime::net::folderAttributes::SPECIALUSE_ARCHIVE:
+        return QStringLiteral("\\Archive");
+    case vmime::net::folderAttributes::SPECIALUSE_DRAFTS:
+        return QStringLiteral("\\Drafts");
+    case vmime::net::folderAttributes::SPECIALUSE_FLAGGED:
+        return QStringLiteral("\\Flagged");
+    case vmime::net::folderAttributes::SPECIALUSE_JUNK:
+        return QStringLiteral("\\Junk");
+    case vmime::net::folderAttributes::SPECIALUSE_SENT:
+        return QStringLiteral("\\Sent");
+    case vmime::net::folderAttributes::SPECIALUSE_TRASH:
+        return QStringLiteral("\\Trash");
+    case vmime::net::folderAttributes::SPECIALUSE_IMPORTANT:
+        return QStringLiteral("\\Important");
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+ImapSession::ImapSession(std::shared_ptr<vmime::net::store> store)
+    : m_store(std::move(store))
+{
+}
+
+ImapSession::~ImapSession()
+{
+    // LOGOUT; a connection that is already broken has nothing to say.
+    try {
+        if (m_store && m_store->isConnected()) {
+            m_store->disconnect();
+        }
+    } catch (const vmime::exception&) {
+    } catch (const std::exception&) {
+    }
+}
+
+IMAPConnection& ImapSession::connection()
+{
+    const auto imapStore = vmime::dynamicCast<vmime::net::imap::IMAPStore>(m_store);
+    if (!imapStore || !imapStore->getConnection()) {
+        throw vmime::exceptions::not_connected();
+    }
+    return *imapStore->getConnection();
+}
+
+QList<RemoteFolder> ImapSession::listFolders()
+{
+    // vmime's LIST handling decodes modified UTF-7 into UTF-8 words (imap-lab
+    // §3) and maps the special-use attributes; no folder gets opened, so no
+    // second connection (socket-lab §2.6).
+    const char separator = connection().hierarchySeparator();
+    const QChar delimiter = separator != '\0' ? QChar::fromLatin1(separator) : QChar();
+
+    QList<RemoteFolder> folders;
+    for (const auto& folder : m_store->getRootFolder()->getFolders(true)) {
+        RemoteFolder remote;
+        const vmime::net::folder::path fullPath = folder->getFullPath();
+        QStringList components;
+        for (size_t i = 0; i < fullPath.getSize(); ++i) {
+            components << fromUtf8(fullPath[i].getConvertedText(vmime::charsets::UTF_8));
+        }
+        remote.path = components.join(delimiter.isNull() ? QString() : QString(delimiter));
+        remote.delimiter = delimiter;
+
+        const vmime::net::folderAttributes attributes = folder->getAttributes();
+        if (const QString special = specialUseFlag(attributes.getSpecialUse()); !special.isEmpty()) {
+            remote.flags << special;
+        }
+        if ((attributes.getFlags() & vmime::net::folderAttributes::FLAG_NO_OPEN) != 0) {
+            remote.flags << QStringLiteral("\\Noselect");
+        }
+        if ((attributes.getFlags() & vmime::net::folderAttributes::FLAG_HAS_CHILDREN) != 0) {
+            remote.flags << QStringLiteral("\\HasChildren");
+        }
+        for (const std::string& userFlag : attributes.getUserFlags()) {
+            const QString name = fromUtf8(userFlag);
+            if (!remote.flags.contains(name, Qt::CaseInsensitive)) {
+                remote.flags << name;
+            }
+        }
+        folders << remote;
+    }
+    return folders;
+}
+
+FolderStatus ImapSession::examine(const QString& path)
+{
+    const std::string command = "EXAMINE " + quotedMailbox(path).toStdString();
+    const auto response = run(connection(), "EXAMINE", command);
+
+    FolderStatus status;
+    for (const auto* item : response->continue_req_or_response_data()) {
+        const IMAPParser::response_data* data = item->response_data();
+        if (data == nullptr) {
+            continue;
+        }
+        if (const auto* mailbox = data->mailbox_data();
+            mailbox != nullptr && mailbox->type() == IMAPParser::mailbox_data::EXISTS && mailbox->number()) {
+            status.messages = static_cast<quint32>(mailbox->number()->value());
+        }
+        const IMAPParser::resp_cond_state* state = data->resp_cond_state();
+        if (state == nullptr || state->resp_text() == nullptr || state->resp_text()->resp_text_code() == nullptr) {
+            continue;
+        }
+        const IMAPParser::resp_text_code* code = state->resp_text()->resp_text_code();
+        switch (code->type()) {
+        case IMAPParser::resp_text_code::UIDVALIDITY:
+            status.uidValidity = static_cast<quint32>(code->nz_number()->value());
+            break;
+        case IMAPParser::resp_text_code::UIDNEXT:
+            status.uidNext = static_cast<quint32>(code->nz_number()->value());
+            break;
+        case IMAPParser::resp_text_code::HIGHESTMODSEQ:
+            status.highestModSeq = code->mod_sequence_value()->value();
+            break;
+        case IMAPParser::resp_text_code::NOMODSEQ:
+            status.highestModSeq = 0;
+            break;
+        default:
+            break;
+        }
+    }
+    return status;
+}
+
+QList<quint32> ImapSession::uidsFrom(quint32 firstUid)
+{
+    const quint32 first = std::max<quint32>(firstUid, 1);
+    const std::string command = "UID SEARCH UID " + std::to_string(first) + ":*";
+    const auto response = run(connection(), "UID SEARCH", command);
+
+    QList<quint32> uids;
+    for (const auto* item : response->continue_req_or_response_data()) {
+        const IMAPParser::response_data* data = item->response_data();
+        if (data == nullptr || data->mailbox_data() == nullptr
+            || data->mailbox_data()->type() != IMAPParser::mailbox_data::SEARCH) {
+            continue;
+        }
+        for (const auto* number : data->mailbox_data()->search_nz_number_list()) {
+            const auto uid = static_cast<quint32>(number->value());
+            // "n:*" with n above the highest UID still matches the last
+            // message (RFC 3501 6.4.8): drop it.
+            if (uid >= first) {
+                uids << uid;
+            }
+        }
+    }
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+    return uids;
+}
+
+QList<FetchedMessage> ImapSession::fetch(const QList<quint32>& uids)
+{
+    if (uids.isEmpty()) {
+        return {};
+    }
+    // No INTERNALDATE here: vmime 0.9.2 would throw on the whole response
+    // (socket-lab §4). BODY.PEEK leaves \Seen alone (imap-lab §3).
+    const std::string command = "UID FETCH " + compactUidSet(uids).toStdString() + " (UID FLAGS BODY.PEEK[])";
+    const auto response = run(connection(), "UID FETCH", command);
+
+    const QList<quint32> wanted = [&uids] {
+        QList<quint32> sorted = uids;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted;
+    }();
+
+    // By UID: the server may split one message's items over several FETCH
+    // lines, or add unsolicited flag updates.
+    QMap<quint32, FetchedMessage> byUid;
+    QMap<quint32, bool> hasBody;
+    for (const auto* item : response->continue_req_or_response_data()) {
+        const IMAPParser::response_data* data = item->response_data();
+        if (data == nullptr || data->message_data() == nullptr
+            || data->message_data()->type() != IMAPParser::message_data::FETCH
+            || data->message_data()->msg_att() == nullptr) {
+            continue;
+        }
+        quint32 uid = 0;
+        const std::string* body = nullptr;
+        const IMAPParser::flag_list* flags = nullptr;
+        for (const auto* attribute : data->message_data()->msg_att()->items()) {
+            switch (attribute->type()) {
+            case IMAPParser::msg_att_item::UID:
+                uid = static_cast<quint32>(attribute->unique_id()->value());
+                break;
+            case IMAPParser::msg_att_item::FLAGS:
+                flags = attribute->flag_list();
+                break;
+            case IMAPParser::msg_att_item::BODY_SECTION:
+                if (attribute->nstring() != nullptr && !attribute->nstring()->isNIL()) {
+                    body = &attribute->nstring()->value();
+                }
+                break;
+            default:
+                break;
+            }
+        }
+        if (uid == 0 || !std::binary_search(wanted.cbegin(), wanted.cend(), uid)) {
+            continue;
+        }
+        FetchedMessage& message = byUid[uid];
+        message.uid = uid;
+        if (flags != nullptr) {
+            message.flags.clear();
+            for (const auto* flag : flags->flags()) {
+                if (const QString name = flagName(*flag); !name.isEmpty()) {
+                    message.flags << name;
+                }
+            }
+        }
+        if (body != nullptr) {
+            message.raw = QByteArray(body->data(), static_cast<qsizetype>(body->size()));
+            hasBody[uid] = true;
+        }
+    }
+
+    QList<FetchedMessage> messages;
+    messages.reserve(byUid.size());
+    for (auto it = byUid.begin(); it != byUid.end(); ++it) {
+        // A UID with flags but no body was expunged meanwhile, or only got
+        // an unsolicited flag update: not a message to archive.
+        if (hasBody.value(it.key())) {
+            messages << std::move(it.value());
+        }
+    }
+    return messages;
+}
+
+QByteArray ImapSession::compactUidSet(QList<quint32> uids)
+{
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+    QByteArray set;
+    for (qsizetype i = 0; i < uids.size();) {
+        qsizetype end = i;
+        while (end + 1 < uids.size() && uids[end + 1] == uids[end] + 1) {
+            ++end;
+        }
+        if (!set.isEmpty()) {
+            set += ',';
+        }
+        set += QByteArray::number(uids[i]);
+        if (end > i) {
+            set += ':' + QByteArray::number(uids[end]);
+        }
+        i = end + 1;
+    }
+    return set;
+}
+
+QByteArray ImapSession::quotedMailbox(const QString& path)
+{
+    // Folder names travel in modified UTF-7 (RFC 3501 5.1.3); vmime's own
+    // conversion depends on the locale charset (imap-lab §3), ours does not.
+    const QByteArray encoded = ModifiedUtf7::encode(path);
+    QByteArray quoted;
+    quoted.reserve(encoded.size() + 2);
+    quoted += '"';
+    for (const char c : encoded) {
+        if (c == '"' || c == '\\') {
+            quoted += '\\';
+        }
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
+
+void ImapSession::setRawChannel(std::shared_ptr<vmime::net::socket> socket)
+{
+    m_rawChannel = std::move(socket);
+    m_rawBuffer.clear();
+}
+
+QByteArray ImapSession::readRawLine(int timeoutMs)
+{
+    QElapsedTimer silence;
+    silence.start();
+    for (;;) {
+        if (const qsizetype end = m_rawBuffer.indexOf("\r\n"); end >= 0) {
+            QByteArray line = m_rawBuffer.left(end);
+            m_rawBuffer.remove(0, end + 2);
+            return line;
+        }
+        std::string chunk;
+        m_rawChannel->receive(chunk);
+        if (!chunk.empty()) {
+            m_rawBuffer.append(chunk.data(), static_cast<qsizetype>(chunk.size()));
+            silence.restart();
+            continue;
+        }
+        if (silence.hasExpired(timeoutMs)) {
+            throw vmime::exceptions::operation_timed_out();
+        }
+        m_rawChannel->waitForRead(100);
+    }
+}
+
+QMap<quint32, QDateTime> ImapSession::internalDates(const QList<quint32>& uids, int timeoutMs)
+{
+    QMap<quint32, QDateTime> dates;
+    if (uids.isEmpty()) {
+        return dates;
+    }
+    if (!m_rawChannel) {
+        throw vmime::exceptions::not_connected();
+    }
+    // Our own tag prefix, never one of vmime's ("a001"...).
+    const QByteArray tag = "OA" + QByteArray::number(++m_rawTag);
+    const QByteArray command = tag + " UID FETCH " + compactUidSet(uids) + " (UID INTERNALDATE)";
+    m_rawChannel->send(std::string((command + "\r\n").constData()));
+
+    const QList<quint32> wanted = [&uids] {
+        QList<quint32> sorted = uids;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted;
+    }();
+    for (;;) {
+        const QByteArray line = readRawLine(timeoutMs);
+        if (line.endsWith('}')) {
+            // A literal: not expected for UID and INTERNALDATE, and its bytes
+            // would have to be skipped by count. Give up instead.
+            throw vmime::exceptions::invalid_response("UID FETCH", line.toStdString());
+        }
+        if (line.startsWith(tag + ' ')) {
+            const QByteArray rest = line.mid(tag.size() + 1);
+            if (!rest.startsWith("OK")) {
+                const qsizetype space = rest.indexOf(' ');
+                const std::string serverText = space >= 0 ? rest.mid(space + 1).toStdString() : std::string();
+                throw vmime::exceptions::command_error("UID FETCH", serverText, serverText);
+            }
+            return dates;
+        }
+        if (!line.startsWith("* ") || !line.contains(" FETCH (")) {
+            continue; // EXISTS, EXPUNGE, OK [...]: nothing we asked for
+        }
+        const qsizetype uidAt = line.indexOf("UID ");
+        const qsizetype dateAt = line.indexOf("INTERNALDATE \"");
+        if (uidAt < 0 || dateAt < 0) {
+            continue; // an unsolicited FLAGS update
+        }
+        qsizetype uidEnd = uidAt + 4;
+        while (uidEnd < line.size() && line[uidEnd] >= '0' && line[uidEnd] <= '9') {
+            ++uidEnd;
+        }
+        bool uidOk = false;
+        const auto uid = line.mid(uidAt + 4, uidEnd - uidAt - 4).toUInt(&uidOk);
+        const qsizetype dateStart = dateAt + 14;
+        const qsizetype dateEnd = line.indexOf('"', dateStart);
+        const QDateTime date =
+            dateEnd > dateStart ? parseInternalDate(line.mid(dateStart, dateEnd - dateStart)) : QDateTime();
+        if (!uidOk || !date.isValid()) {
+            throw vmime::exceptions::invalid_response("UID FETCH", line.toStdString());
+        }
+        if (std::binary_search(wanted.cbegin(), wanted.cend(), uid)) {
+            dates.insert(uid, date);
+        }
+    }
+}
+
+QDateTime ImapSession::parseInternalDate(const QByteArray& text)
+{
+    // dd-Mon-yyyy hh:mm:ss +zzzz (RFC 3501 "date-time"), parsed by hand:
+    // month names are English whatever the locale.
+    static const char* const Months[] = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    const QList<QByteArray> parts = text.trimmed().split(' ');
+    if (parts.size() != 3) {
+        return {};
+    }
+    const QList<QByteArray> day = parts[0].split('-');
+    const QList<QByteArray> time = parts[1].split(':');
+    const QByteArray& zone = parts[2];
+    if (day.size() != 3 || time.size() != 3 || zone.size() != 5 || (zone[0] != '+' && zone[0] != '-')) {
+        return {};
+    }
+    int month = 0;
+    for (int i = 0; i < 12; ++i) {
+        if (day[1].toLower() == Months[i]) {
+            month = i + 1;
+        }
+    }
+    bool ok[8] = {};
+    const QDate date(day[2].toInt(&ok[0]), month, day[0].toInt(&ok[1]));
+    const QTime clock(time[0].toInt(&ok[2]), time[1].toInt(&ok[3]), time[2].toInt(&ok[4]));
+    const int hours = zone.mid(1, 2).toInt(&ok[5]);
+    const int minutes = zone.mid(3, 2).toInt(&ok[6]);
+    ok[7] = month != 0 && date.isValid() && clock.isValid();
+    if (!std::all_of(std::begin(ok), std::end(ok), [](bool b) { return b; })) {
+        return {};
+    }
+    const int offset = (zone[0] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+    return QDateTime(date, clock, Qt::OffsetFromUTC, offset).toUTC();
+}

@@ -1,0 +1,141 @@
+#include "FolderImporter.h"
+
+#include "archive/MessageStore.h"
+#include "imap/ImapSession.h"
+
+#include <QMap>
+#include <QSet>
+#include <QSqlQuery>
+
+#include <stdexcept>
+
+FolderImporter::FolderImporter(ImapSession& session, MessageStore& store, int batchSize)
+    : m_session(session)
+    , m_store(store)
+    , m_batchSize(batchSize)
+{
+}
+
+SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, const Progress& progress)
+{
+    SyncCounts counts;
+    counts.foldersChecked = 1;
+    const FolderStatus status = m_session.examine(path);
+    FolderCheckpoint checkpoint = m_store.checkpoint(folderId);
+
+    if (checkpoint.uidValidity != 0 && checkpoint.uidValidity != status.uidValidity) {
+        // The server renumbered the folder. Its old UIDs mean nothing now:
+        // forget them and fetch the folder again. Messages already archived
+        // are recognised by their SHA-256 and only re-linked, never stored
+        // twice, and nothing leaves the archive meanwhile.
+        QString error;
+        if (!m_store.resetFolder(folderId, status.uidValidity, &error)) {
+            throw std::runtime_error(error.toStdString());
+        }
+        checkpoint = m_store.checkpoint(folderId);
+    }
+
+    const bool unchanged = checkpoint.uidValidity == status.uidValidity && status.uidNext != 0
+        && checkpoint.uidNext == status.uidNext && checkpoint.serverCount == status.messages;
+    if (unchanged) {
+        // Proved complete on the pass that recorded this state, and nothing
+        // was added or removed since.
+        counts.foldersSkipped = 1;
+        counts.serverMessages = status.messages;
+        counts.archivedMessages = status.messages;
+        return counts;
+    }
+
+    const QList<quint32> fresh = m_session.uidsFrom(checkpoint.lastUid + 1);
+    if (!storeUids(folderId, status.uidValidity, path, fresh, true, progress, counts)) {
+        return counts;
+    }
+
+    // Completeness, proved rather than assumed: every UID the server has
+    // must be archived. Whatever is missing (a batch lost to a bug, a server
+    // that reported a message late) is fetched again now.
+    const QList<quint32> all = m_session.uidsFrom(1);
+    const QSet<quint32> archived = m_store.archivedUids(folderId);
+    QList<quint32> missing;
+    for (const quint32 uid : all) {
+        if (!archived.contains(uid)) {
+            missing << uid;
+        }
+    }
+    if (!missing.isEmpty()) {
+        counts.refetched = missing.size();
+        if (!storeUids(folderId, status.uidValidity, path, missing, false, progress, counts)) {
+            return counts;
+        }
+    }
+
+    // Record what the server said, so an unchanged folder costs no FETCH
+    // next time.
+    FolderCheckpoint done = m_store.checkpoint(folderId);
+    done.uidValidity = status.uidValidity;
+    done.uidNext = status.uidNext;
+    done.highestModSeq = status.highestModSeq;
+    done.serverCount = all.size();
+    StoreResult ignored;
+    QString error;
+    if (!m_store.storeBatch({}, done, &ignored, &error)) {
+        throw std::runtime_error(error.toStdString());
+    }
+    // Of the server's messages, how many the archive holds now. Messages the
+    // server deleted stay archived but do not count here.
+    const QSet<quint32> nowArchived = m_store.archivedUids(folderId);
+    counts.serverMessages = all.size();
+    for (const quint32 uid : all) {
+        counts.archivedMessages += nowArchived.contains(uid) ? 1 : 0;
+    }
+    return counts;
+}
+
+bool FolderImporter::storeUids(qint64 folderId,
+                               quint32 uidValidity,
+                               const QString& path,
+                               const QList<quint32>& uids,
+                               bool advanceCheckpoint,
+                               const Progress& progress,
+                               SyncCounts& counts)
+{
+    qint64 done = 0;
+    for (qsizetype start = 0; start < uids.size(); start += m_batchSize) {
+        const QList<quint32> batchUids = uids.mid(start, m_batchSize);
+        QList<FetchedMessage> fetched = m_session.fetch(batchUids);
+        // The server's receipt time: the date the archive falls back to when
+        // a message's own Date header is missing or absurd.
+        const QMap<quint32, QDateTime> dates = m_session.internalDates(batchUids);
+        for (FetchedMessage& message : fetched) {
+            message.internalDate = dates.value(message.uid);
+        }
+        QList<PreparedMessage> prepared;
+        prepared.reserve(fetched.size());
+        const SharedDictionary dictionary = m_store.dictionary();
+        for (const FetchedMessage& message : fetched) {
+            counts.bytes += message.raw.size();
+            prepared << MessageStore::prepare(message, dictionary);
+        }
+        FolderCheckpoint checkpoint = m_store.checkpoint(folderId);
+        // Recorded with the first batch, so an interrupted import knows which
+        // numbering its UIDs belong to.
+        checkpoint.uidValidity = uidValidity;
+        if (advanceCheckpoint) {
+            // The checkpoint covers the whole requested range, also UIDs
+            // expunged meanwhile: they no longer exist to be fetched.
+            checkpoint.lastUid = qMax(checkpoint.lastUid, batchUids.last());
+        }
+        StoreResult result;
+        QString error;
+        if (!m_store.storeBatch(prepared, checkpoint, &result, &error)) {
+            throw std::runtime_error(error.toStdString());
+        }
+        counts.newMessages += result.newMessages;
+        counts.duplicates += result.duplicates;
+        done += batchUids.size();
+        if (progress && !progress(path, done, uids.size())) {
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "FolderImporter.h"
+#include "SyncCounts.h"
+#include "sources/IngestionSource.h"
+
+#include <QString>
+
+#include <memory>
+
+class Archive;
+class CancelToken;
+
+// One complete pass over a source, blocking, on the calling thread: connect
+// and log in through our own TLS socket, list the folders in the source's
+// scope and import each. The sync worker runs it on its own thread; the CLI
+// runs it directly.
+class SourceSync
+{
+public:
+    struct Result
+    {
+        bool ok = false;
+        bool cancelled = false;
+        SyncCounts counts;
+        QString error; // what went wrong, with what to check, for people
+    };
+
+    SourceSync(Archive& archive, IngestionSource source, QString password);
+
+    // Trust this CA in addition to the system's (tests, private servers).
+    void setExtraCaCertificatesFile(const QString& path);
+    std::shared_ptr<CancelToken> cancelToken() const;
+
+    Result run(const FolderImporter::Progress& progress = {});
+
+    // The folders of `all` that the source's scope selects.
+    static QStringList foldersInScope(const IngestionSource& source, const QList<struct RemoteFolder>& all);
+
+private:
+    Archive& m_archive;
+    IngestionSource m_source;
+    QString m_password;
+    QString m_extraCaFile;
+    std::shared_ptr<CancelToken> m_token;
+};

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+// What one pass over a folder did and found; summed up for a source.
+struct SyncCounts
+{
+    int foldersChecked = 0;
+    int foldersSkipped = 0; // unchanged since the last pass: no FETCH
+    qint64 newMessages = 0; // bytes never archived before
+    qint64 duplicates = 0; // already archived elsewhere: only a location added
+    qint64 bytes = 0;
+    qint64 serverMessages = 0; // what the server holds in the folders checked
+    qint64 archivedMessages = 0; // of those, how many the archive has (deleted ones stay archived but are not counted)
+    qint64 refetched = 0; // missing below the checkpoint and fetched again
+
+    SyncCounts& operator+=(const SyncCounts& other);
+    bool isComplete() const;
+};

@@ -1,0 +1,256 @@
+#include "DovecotTest.h"
+#include "MailGenerator.h"
+#include "MaildirWriter.h"
+#include "archive/Archive.h"
+#include "archive/ArchiveVerifier.h"
+#include "archive/BlobCodec.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The import as a user runs it from a terminal: `openarchiver-cli sync`
+// against a real Dovecot, with the password in the real keyring.
+class CliSyncTest : public DovecotTest
+{
+protected:
+    void SetUp() override
+    {
+        DovecotTest::SetUp();
+        ASSERT_TRUE(m_directory.isValid());
+        m_archivePath = m_directory.filePath(QStringLiteral("archive.sqlite"));
+    }
+
+    CliRun run(const QStringList& arguments, const QByteArray& input = {})
+    {
+        QProcess cli;
+        cli.start(QStringLiteral(OPENARCHIVER_CLI),
+                  QStringList {QStringLiteral("--archive"), m_archivePath} + arguments);
+        cli.write(input);
+        cli.closeWriteChannel();
+        CliRun result;
+        if (!cli.waitForFinished(240000)) {
+            cli.kill();
+            cli.waitForFinished();
+            ADD_FAILURE() << "the CLI did not finish";
+            return result;
+        }
+        result.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+        result.out = QString::fromUtf8(cli.readAllStandardOutput());
+        result.err = QString::fromUtf8(cli.readAllStandardError());
+        return result;
+    }
+
+    CliRun addSource(const QByteArray& password, bool pin = true, const QString& folders = QStringLiteral("inbox"))
+    {
+        QStringList arguments {QStringLiteral("source"),
+                               QStringLiteral("add"),
+                               QStringLiteral("--name"),
+                               QStringLiteral("Test"),
+                               QStringLiteral("--host"),
+                               server().host(),
+                               QStringLiteral("--port"),
+                               QString::number(server().imapsPort()),
+                               QStringLiteral("--user"),
+                               QStringLiteral("test"),
+                               QStringLiteral("--folders"),
+                               folders,
+                               QStringLiteral("--password-stdin")};
+        if (pin) {
+            // The fixture's CA is private: the user trusts this certificate.
+            arguments << QStringLiteral("--trust-fingerprint") << QString::fromLatin1(server().serverFingerprint());
+        }
+        return run(arguments, password + '\n');
+    }
+
+    QList<GeneratedMessage> deliver(int count, const QString& folder, quint64 seed)
+    {
+        MailGeneratorOptions options;
+        options.seed = seed;
+        options.attachmentScale = 0.03;
+        const QList<GeneratedMessage> messages = MailGenerator(options).next(count, folder);
+        MaildirWriter writer = server().maildirWriter(QStringLiteral("test"));
+        QString error;
+        for (const GeneratedMessage& message : messages) {
+            EXPECT_TRUE(writer.write(message, &error)) << error.toStdString();
+        }
+        return messages;
+    }
+
+    QSet<QByteArray> archivedHashes()
+    {
+        QSet<QByteArray> hashes;
+        Archive archive(m_archivePath);
+        QString error;
+        EXPECT_TRUE(archive.open(&error)) << error.toStdString();
+        QSqlQuery query(archive.connection());
+        query.exec(QStringLiteral("SELECT sha256 FROM blobs"));
+        while (query.next()) {
+            hashes.insert(query.value(0).toByteArray());
+        }
+        query.finish();
+        archive.closeConnection();
+        return hashes;
+    }
+
+    QString sourceStatus()
+    {
+        const CliRun listed = run({QStringLiteral("source"), QStringLiteral("list"), QStringLiteral("--json")});
+        return QJsonDocument::fromJson(listed.out.toUtf8())
+            .array()
+            .first()
+            .toObject()
+            .value(QStringLiteral("status"))
+            .toString();
+    }
+
+    QTemporaryDir m_directory;
+    QString m_archivePath;
+};
+
+QSet<QByteArray> hashesOf(const QList<GeneratedMessage>& messages)
+{
+    QSet<QByteArray> hashes;
+    for (const GeneratedMessage& message : messages) {
+        hashes.insert(BlobCodec::sha256(message.raw));
+    }
+    return hashes;
+}
+
+TEST_F(CliSyncTest, ImportsEveryMessageExactlyThenOnlyWhatIsNew)
+{
+    const QList<GeneratedMessage> inbox = deliver(250, QStringLiteral("INBOX"), 71);
+    deliver(20, QStringLiteral("Archive/2023"), 72); // out of the default scope
+    ASSERT_EQ(addSource("testpass123").exitCode, 0);
+
+    CliRun first = run({QStringLiteral("sync")});
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    EXPECT_TRUE(first.out.contains(QStringLiteral("250 new messages; server 250, archived 250")))
+        << first.out.toStdString();
+    EXPECT_TRUE(first.out.contains(QStringLiteral("complete")));
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox)) << "byte-identical, and nothing from other folders";
+    EXPECT_EQ(sourceStatus(), QStringLiteral("active"));
+    {
+        // INTERNALDATE, read past vmime, is kept for every location.
+        Archive archive(m_archivePath);
+        QString error;
+        ASSERT_TRUE(archive.open(&error));
+        QSqlQuery query(archive.connection());
+        ASSERT_TRUE(query.exec(QStringLiteral("SELECT min(internal_date), max(internal_date), "
+                                              "sum(internal_date IS NULL) FROM locations"))
+                    && query.next());
+        EXPECT_EQ(query.value(0).toLongLong(), inbox.first().internalDate.toSecsSinceEpoch());
+        EXPECT_EQ(query.value(1).toLongLong(), inbox.last().internalDate.toSecsSinceEpoch());
+        EXPECT_EQ(query.value(2).toInt(), 0);
+        query.finish();
+        archive.closeConnection();
+    }
+
+    CliRun unchanged = run({QStringLiteral("sync")});
+    ASSERT_EQ(unchanged.exitCode, 0) << unchanged.err.toStdString();
+    EXPECT_TRUE(unchanged.out.contains(QStringLiteral("0 new messages"))) << unchanged.out.toStdString();
+
+    const QList<GeneratedMessage> later = deliver(7, QStringLiteral("INBOX"), 73);
+    CliRun second = run({QStringLiteral("sync")});
+    ASSERT_EQ(second.exitCode, 0) << second.err.toStdString();
+    EXPECT_TRUE(second.out.contains(QStringLiteral("7 new messages; server 257, archived 257")))
+        << second.out.toStdString();
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox) + hashesOf(later));
+}
+
+TEST_F(CliSyncTest, MailDeletedOnTheServerStaysArchived)
+{
+    const QList<GeneratedMessage> inbox = deliver(30, QStringLiteral("INBOX"), 74);
+    ASSERT_EQ(addSource("testpass123").exitCode, 0);
+    ASSERT_EQ(run({QStringLiteral("sync")}).exitCode, 0);
+
+    QByteArray output;
+    ASSERT_EQ(server().doveadm({QStringLiteral("expunge"),
+                                QStringLiteral("-u"),
+                                QStringLiteral("test"),
+                                QStringLiteral("mailbox"),
+                                QStringLiteral("INBOX"),
+                                QStringLiteral("uid"),
+                                QStringLiteral("1:10")},
+                               &output),
+              0)
+        << output.constData();
+    CliRun after = run({QStringLiteral("sync")});
+    ASSERT_EQ(after.exitCode, 0) << after.err.toStdString();
+    EXPECT_TRUE(after.out.contains(QStringLiteral("server 20, archived 20"))) << after.out.toStdString();
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox));
+}
+
+TEST_F(CliSyncTest, UidValidityChangeStoresNothingTwice)
+{
+    const QList<GeneratedMessage> inbox = deliver(40, QStringLiteral("INBOX"), 75);
+    ASSERT_EQ(addSource("testpass123").exitCode, 0);
+    ASSERT_EQ(run({QStringLiteral("sync")}).exitCode, 0);
+
+    QByteArray output;
+    ASSERT_EQ(server().doveadm({QStringLiteral("mailbox"),
+                                QStringLiteral("update"),
+                                QStringLiteral("-u"),
+                                QStringLiteral("test"),
+                                QStringLiteral("--uid-validity"),
+                                QStringLiteral("4242"),
+                                QStringLiteral("INBOX")},
+                               &output),
+              0)
+        << output.constData();
+    CliRun after = run({QStringLiteral("sync")});
+    ASSERT_EQ(after.exitCode, 0) << after.err.toStdString();
+    EXPECT_TRUE(after.out.contains(QStringLiteral("0 new messages; server 40, archived 40")))
+        << after.out.toStdString();
+
+    Archive archive(m_archivePath);
+    QString error;
+    ASSERT_TRUE(archive.open(&error));
+    QSqlQuery query(archive.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT (SELECT count(*) FROM blobs), (SELECT count(*) FROM locations), "
+                                          "(SELECT uidvalidity FROM folders)"))
+                && query.next());
+    EXPECT_EQ(query.value(0).toInt(), 40);
+    EXPECT_EQ(query.value(1).toInt(), 40);
+    EXPECT_EQ(query.value(2).toUInt(), 4242u);
+    EXPECT_TRUE(ArchiveVerifier(archive.connection()).run().isClean());
+    query.finish();
+    archive.closeConnection();
+}
+
+TEST_F(CliSyncTest, AWrongPasswordPutsTheSourceInErrorWithAHint)
+{
+    deliver(3, QStringLiteral("INBOX"), 76);
+    ASSERT_EQ(addSource("not-the-password").exitCode, 0);
+    CliRun failed = run({QStringLiteral("sync")});
+    EXPECT_EQ(failed.exitCode, 1);
+    EXPECT_TRUE(failed.err.contains(QStringLiteral("Authentication failed"))) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(QStringLiteral("app password")));
+    EXPECT_EQ(sourceStatus(), QStringLiteral("error"));
+}
+
+TEST_F(CliSyncTest, AnUntrustedCertificateIsRefusedWithItsFingerprint)
+{
+    deliver(3, QStringLiteral("INBOX"), 77);
+    ASSERT_EQ(addSource("testpass123", false).exitCode, 0);
+    CliRun failed = run({QStringLiteral("sync")});
+    EXPECT_EQ(failed.exitCode, 1);
+    EXPECT_TRUE(failed.err.contains(QString::fromLatin1(server().serverFingerprint()))) << failed.err.toStdString();
+    EXPECT_TRUE(archivedHashes().isEmpty()) << "nothing may be fetched over an untrusted connection";
+}
+
+} // namespace
