@@ -10,9 +10,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+
+#include <csignal>
 
 namespace {
 
@@ -229,6 +232,50 @@ TEST_F(CliSyncTest, UidValidityChangeStoresNothingTwice)
     EXPECT_EQ(query.value(2).toUInt(), 4242u);
     EXPECT_TRUE(ArchiveVerifier(archive.connection()).run().isClean());
     query.finish();
+    archive.closeConnection();
+}
+
+// The import killed with SIGKILL at random moments, several times; each
+// restart continues from the checkpoint. The final archive must hold every
+// server message exactly once, byte for byte, and verify clean.
+TEST_F(CliSyncTest, AnImportKilledAtRandomMomentsEndsExact)
+{
+    const QList<GeneratedMessage> inbox = deliver(4000, QStringLiteral("INBOX"), 78);
+    ASSERT_EQ(addSource("testpass123").exitCode, 0);
+
+    const quint32 seed = static_cast<quint32>(QDateTime::currentMSecsSinceEpoch());
+    SCOPED_TRACE(::testing::Message() << "kill timing seed " << seed);
+    QRandomGenerator random(seed);
+    int kills = 0;
+    for (int round = 0; round < 8; ++round) {
+        QProcess cli;
+        cli.start(QStringLiteral(OPENARCHIVER_CLI),
+                  {QStringLiteral("--archive"), m_archivePath, QStringLiteral("sync")});
+        ASSERT_TRUE(cli.waitForStarted());
+        if (cli.waitForFinished(static_cast<int>(random.bounded(100, 450)))) {
+            break; // it finished the whole import before the kill
+        }
+        ::kill(static_cast<pid_t>(cli.processId()), SIGKILL);
+        cli.waitForFinished();
+        ++kills;
+    }
+    EXPECT_GE(kills, 2) << "the import was too fast to be interrupted";
+
+    CliRun last = run({QStringLiteral("sync")});
+    ASSERT_EQ(last.exitCode, 0) << last.err.toStdString();
+    EXPECT_TRUE(last.out.contains(QStringLiteral("server 4000, archived 4000 · complete"))) << last.out.toStdString();
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox));
+
+    Archive archive(m_archivePath);
+    QString error;
+    ASSERT_TRUE(archive.open(&error));
+    QSqlQuery query(archive.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT count(*), count(DISTINCT uid) FROM locations")) && query.next());
+    EXPECT_EQ(query.value(0).toInt(), 4000);
+    EXPECT_EQ(query.value(1).toInt(), 4000);
+    query.finish();
+    const VerifyReport report = ArchiveVerifier(archive.connection()).run();
+    EXPECT_TRUE(report.isClean()) << report.summary().toStdString();
     archive.closeConnection();
 }
 
