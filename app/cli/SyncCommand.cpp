@@ -2,17 +2,16 @@
 
 #include "CliContext.h"
 #include "archive/Archive.h"
-#include "archive/EventLog.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "imap/CancelToken.h"
 #include "sources/SourceRepository.h"
 #include "sync/SourceSync.h"
+#include "sync/SyncRecorder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QJsonObject>
 
 #include <atomic>
 #include <csignal>
@@ -140,8 +139,8 @@ int runSyncCommand(CliContext& context)
             allOk = false;
             continue;
         }
-        EventLog events = context.archive.events();
-        events.append(QStringLiteral("sync.started"), Tr::tr("Sync started."), source.id);
+        SyncRecorder recorder(context.archive);
+        recorder.started(source);
 
         SourceSync sync(context.archive, source, password.password);
         interrupts.watch(sync.cancelToken());
@@ -162,38 +161,16 @@ int runSyncCommand(CliContext& context)
             context.err << '\n';
         }
 
-        const QJsonObject details {{QStringLiteral("new"), result.counts.newMessages},
-                                   {QStringLiteral("duplicates"), result.counts.duplicates},
-                                   {QStringLiteral("bytes"), result.counts.bytes},
-                                   {QStringLiteral("server"), result.counts.serverMessages},
-                                   {QStringLiteral("archived"), result.counts.archivedMessages}};
+        const QString summary = recorder.record(source, result);
         if (result.ok) {
-            const IngestionSource::Status next =
-                source.status == IngestionSource::Status::Error || source.status == IngestionSource::Status::Importing
-                ? IngestionSource::Status::Active
-                : source.status;
-            repository.setStatus(source.id, next, QString(), &error);
-            repository.markSynced(source.id, QDateTime::currentDateTimeUtc(), &error);
-            const QString summary = Tr::tr("%1: %2 new messages; server %3, archived %4 · %5.")
-                                        .arg(source.name)
-                                        .arg(result.counts.newMessages)
-                                        .arg(result.counts.serverMessages)
-                                        .arg(result.counts.archivedMessages)
-                                        .arg(result.counts.isComplete() ? Tr::tr("complete") : Tr::tr("incomplete"));
-            events.append(QStringLiteral("sync.finished"), summary, source.id, details);
             context.out << summary << '\n';
             allOk = allOk && result.counts.isComplete();
         } else if (result.cancelled) {
-            const QString summary =
-                Tr::tr("%1: stopped; the next sync continues where this one stopped.").arg(source.name);
-            events.append(QStringLiteral("sync.cancelled"), summary, source.id, details);
             context.err << summary << '\n';
             allOk = false;
             break;
         } else {
-            repository.setStatus(source.id, IngestionSource::Status::Error, result.error, &error);
-            events.append(QStringLiteral("sync.failed"), result.error, source.id, details);
-            context.err << source.name << ": " << result.error << '\n';
+            context.err << source.name << ": " << summary << '\n';
             allOk = false;
         }
     }

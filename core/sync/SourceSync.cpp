@@ -64,6 +64,19 @@ QString describe(const vmime::exception& e, const IngestionSource& source)
     return Tr::tr("The connection failed: %1").arg(QString::fromStdString(e.what()));
 }
 
+// The network may come back by itself; a wrong password or an untrusted
+// certificate does not.
+bool isTransient(const vmime::exception& e)
+{
+    if (dynamic_cast<const vmime::exceptions::tls_exception*>(&e)) {
+        return false;
+    }
+    return dynamic_cast<const vmime::exceptions::operation_timed_out*>(&e)
+        || dynamic_cast<const vmime::exceptions::connection_error*>(&e)
+        || dynamic_cast<const vmime::exceptions::socket_exception*>(&e)
+        || dynamic_cast<const vmime::exceptions::not_connected*>(&e);
+}
+
 } // namespace
 
 SourceSync::SourceSync(Archive& archive, IngestionSource source, QString password)
@@ -156,6 +169,7 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
         result.cancelled = true;
     } catch (const vmime::exception& e) {
         result.error = describe(e, m_source);
+        result.transient = isTransient(e);
     } catch (const std::exception& e) {
         result.error = QString::fromStdString(e.what());
     }

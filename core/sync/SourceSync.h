@@ -24,6 +24,10 @@ public:
         bool cancelled = false;
         SyncCounts counts;
         QString error; // what went wrong, with what to check, for people
+        // The failure may go away by itself (timeout, connection refused or
+        // lost): worth retrying later. False for what the user must fix
+        // (authentication, certificate, storage).
+        bool transient = false;
     };
 
     SourceSync(Archive& archive, IngestionSource source, QString password);

@@ -1,0 +1,312 @@
+#include "SyncManager.h"
+
+#include "SyncRecorder.h"
+#include "SyncWorker.h"
+#include "credentials/CredentialStore.h"
+#include "sources/SourceRepository.h"
+
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace {
+
+constexpr std::chrono::milliseconds MaxRetryDelay = std::chrono::minutes(60);
+
+} // namespace
+
+void SyncManager::ThreadStopper::operator()(QThread* thread) const
+{
+    thread->quit();
+    thread->wait();
+    delete thread;
+}
+
+SyncManager::SyncManager(Archive archive, CredentialStore* credentials, QObject* parent)
+    : QObject(parent)
+    , m_archive(std::move(archive))
+    , m_credentials(credentials)
+{
+    qRegisterMetaType<SourceSync::Result>();
+    connect(m_credentials,
+            &CredentialStore::requestFinished,
+            this,
+            [this](quint64 requestId, qint64 sourceId, CredentialStore::Operation operation,
+                   const CredentialResult& result) {
+                if (operation == CredentialStore::Operation::Read) {
+                    handlePassword(requestId, sourceId, result);
+                }
+            });
+}
+
+SyncManager::~SyncManager()
+{
+    // Cancel all first so the joins below each take milliseconds, not a
+    // whole pass.
+    for (auto& [id, sourceState] : m_states) {
+        if (sourceState.worker) {
+            sourceState.worker->cancel();
+        }
+    }
+    for (auto& [id, sourceState] : m_states) {
+        sourceState.thread.reset();
+    }
+}
+
+void SyncManager::setConcurrencyLimit(int limit)
+{
+    m_concurrencyLimit = std::max(1, limit);
+    startQueued();
+}
+
+void SyncManager::setExtraCaCertificatesFile(const QString& path)
+{
+    m_extraCaFile = path;
+}
+
+void SyncManager::setCheckIntervalOverride(std::chrono::milliseconds interval)
+{
+    m_checkOverride = interval;
+}
+
+void SyncManager::setRetryBaseDelay(std::chrono::milliseconds delay)
+{
+    m_retryBase = delay;
+}
+
+void SyncManager::start()
+{
+    for (const IngestionSource& source : SourceRepository(m_archive.connection()).list()) {
+        if (source.status != IngestionSource::Status::Paused) {
+            schedule(source.id);
+        }
+    }
+}
+
+void SyncManager::syncNow(qint64 sourceId)
+{
+    const auto source = SourceRepository(m_archive.connection()).find(sourceId);
+    if (!source || source->status == IngestionSource::Status::Paused) {
+        return;
+    }
+    state(sourceId).failures = 0;
+    schedule(sourceId);
+}
+
+void SyncManager::pause(qint64 sourceId)
+{
+    QString error;
+    SourceRepository(m_archive.connection()).setStatus(sourceId, IngestionSource::Status::Paused, QString(), &error);
+    SourceState& sourceState = state(sourceId);
+    sourceState.again = false;
+    sourceState.failures = 0;
+    sourceState.passwordRequest = 0; // a read still under way is ignored
+    sourceState.checkTimer->stop();
+    sourceState.retryTimer->stop();
+    m_queue.removeAll(sourceId);
+    if (sourceState.worker) {
+        sourceState.worker->cancel(); // the activity ends when the worker reports
+    } else {
+        setActivity(sourceId, Activity::State::Idle);
+    }
+    emit sourceChanged(sourceId);
+    startQueued();
+}
+
+void SyncManager::resume(qint64 sourceId)
+{
+    SourceRepository repository(m_archive.connection());
+    const auto source = repository.find(sourceId);
+    if (!source) {
+        return;
+    }
+    // Only a completed import moves a source on to Active.
+    const IngestionSource::Status next =
+        source->lastSyncAt.isValid() ? IngestionSource::Status::Active : IngestionSource::Status::Importing;
+    QString error;
+    repository.setStatus(sourceId, next, QString(), &error);
+    state(sourceId).failures = 0;
+    emit sourceChanged(sourceId);
+    schedule(sourceId);
+}
+
+SyncManager::Activity SyncManager::activity(qint64 sourceId) const
+{
+    const auto found = m_states.find(sourceId);
+    return found == m_states.end() ? Activity {} : found->second.activity;
+}
+
+SyncManager::SourceState& SyncManager::state(qint64 sourceId)
+{
+    auto [found, inserted] = m_states.try_emplace(sourceId);
+    SourceState& sourceState = found->second;
+    if (inserted) {
+        sourceState.checkTimer = new QTimer(this);
+        sourceState.retryTimer = new QTimer(this);
+        sourceState.checkTimer->setSingleShot(true);
+        sourceState.retryTimer->setSingleShot(true);
+        connect(sourceState.checkTimer, &QTimer::timeout, this, [this, sourceId] { schedule(sourceId); });
+        connect(sourceState.retryTimer, &QTimer::timeout, this, [this, sourceId] { schedule(sourceId); });
+    }
+    return sourceState;
+}
+
+void SyncManager::setActivity(qint64 sourceId, Activity::State activity, const QDateTime& retryAt)
+{
+    SourceState& sourceState = state(sourceId);
+    if (sourceState.activity.state == activity && sourceState.activity.retryAt == retryAt) {
+        return;
+    }
+    sourceState.activity = {activity, retryAt};
+    emit sourceChanged(sourceId);
+}
+
+void SyncManager::schedule(qint64 sourceId)
+{
+    SourceState& sourceState = state(sourceId);
+    if (sourceState.thread || sourceState.passwordRequest != 0) {
+        sourceState.again = true;
+        return;
+    }
+    sourceState.checkTimer->stop();
+    sourceState.retryTimer->stop();
+    if (!m_queue.contains(sourceId)) {
+        m_queue.append(sourceId);
+    }
+    setActivity(sourceId, Activity::State::Waiting);
+    startQueued();
+}
+
+int SyncManager::runningCount() const
+{
+    return static_cast<int>(std::count_if(m_states.begin(), m_states.end(), [](const auto& entry) {
+        return entry.second.thread || entry.second.passwordRequest != 0;
+    }));
+}
+
+void SyncManager::startQueued()
+{
+    while (!m_queue.isEmpty() && runningCount() < m_concurrencyLimit) {
+        const qint64 sourceId = m_queue.takeFirst();
+        // The reply comes through the event loop (CredentialStore contract).
+        state(sourceId).passwordRequest = m_credentials->readPassword(sourceId);
+    }
+}
+
+void SyncManager::handlePassword(quint64 requestId, qint64 sourceId, const CredentialResult& result)
+{
+    const auto found = m_states.find(sourceId);
+    if (found == m_states.end() || found->second.passwordRequest != requestId || requestId == 0) {
+        return; // not ours, or the source was paused meanwhile
+    }
+    found->second.passwordRequest = 0;
+    const auto source = SourceRepository(m_archive.connection()).find(sourceId);
+    if (!source || source->status == IngestionSource::Status::Paused) {
+        setActivity(sourceId, Activity::State::Idle);
+        startQueued();
+        return;
+    }
+    if (result.status != CredentialResult::Status::Ok) {
+        SourceSync::Result failure;
+        failure.error = result.message;
+        SyncRecorder(m_archive).record(*source, failure);
+        setActivity(sourceId, Activity::State::Idle);
+        emit sourceChanged(sourceId);
+        startQueued();
+        return;
+    }
+    launch(*source, result.password);
+}
+
+void SyncManager::launch(const IngestionSource& source, const QString& password)
+{
+    SourceState& sourceState = state(source.id);
+    sourceState.again = false;
+    sourceState.thread.reset(new QThread);
+    sourceState.thread->setObjectName(QStringLiteral("sync-%1").arg(source.id));
+    auto* worker = new SyncWorker(m_archive, m_extraCaFile);
+    worker->moveToThread(sourceState.thread.get());
+    sourceState.worker = worker;
+    const qint64 sourceId = source.id;
+    connect(sourceState.thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+    connect(sourceState.thread.get(), &QThread::finished, this, [this, sourceId] { handleThreadFinished(sourceId); });
+    connect(worker, &SyncWorker::progress, this, &SyncManager::progress);
+    connect(worker, &SyncWorker::finished, this, &SyncManager::handleFinished);
+    SyncRecorder(m_archive).started(source);
+    sourceState.thread->start();
+    QMetaObject::invokeMethod(
+        worker, [worker, source, password] { worker->run(source, password); }, Qt::QueuedConnection);
+    setActivity(sourceId, Activity::State::Syncing);
+}
+
+void SyncManager::handleFinished(qint64 sourceId, const SourceSync::Result& result)
+{
+    SourceState& sourceState = state(sourceId);
+    sourceState.worker = nullptr; // deleted with its thread
+    sourceState.thread->quit();
+    const auto source = SourceRepository(m_archive.connection()).find(sourceId);
+    if (!source) {
+        setActivity(sourceId, Activity::State::Idle);
+        return;
+    }
+    const bool paused = source->status == IngestionSource::Status::Paused;
+    bool retry = false;
+    if (result.ok || result.cancelled) {
+        sourceState.failures = 0;
+        SyncRecorder(m_archive).record(*source, result);
+    } else if (result.transient) {
+        ++sourceState.failures;
+        retry = !paused;
+        SyncRecorder(m_archive).record(*source, result, sourceState.failures >= FailuresBeforeError);
+    } else {
+        // Only the user can fix it (password, certificate, disk): no
+        // retries and no checks until they act (syncNow, resume, edit).
+        sourceState.failures = 0;
+        sourceState.again = false;
+        SyncRecorder(m_archive).record(*source, result);
+    }
+    if (paused) {
+        setActivity(sourceId, Activity::State::Idle);
+    } else if (retry && !sourceState.again) {
+        const std::chrono::milliseconds delay = retryDelay(sourceState.failures);
+        sourceState.retryTimer->start(delay);
+        setActivity(sourceId, Activity::State::RetryScheduled, QDateTime::currentDateTimeUtc().addMSecs(delay.count()));
+    } else {
+        if (result.ok) {
+            armCheck(sourceId);
+        }
+        setActivity(sourceId, Activity::State::Idle);
+    }
+    emit sourceChanged(sourceId); // the status may have changed as well
+}
+
+void SyncManager::handleThreadFinished(qint64 sourceId)
+{
+    SourceState& sourceState = state(sourceId);
+    sourceState.thread.reset(); // finished already: the join is immediate
+    if (sourceState.again) {
+        sourceState.again = false;
+        schedule(sourceId);
+    }
+    startQueued();
+}
+
+void SyncManager::armCheck(qint64 sourceId)
+{
+    const auto source = SourceRepository(m_archive.connection()).find(sourceId);
+    if (!source) {
+        return;
+    }
+    const std::chrono::milliseconds interval = m_checkOverride.count() > 0
+        ? m_checkOverride
+        : std::chrono::milliseconds(std::chrono::minutes(std::max(1, source->checkIntervalMinutes)));
+    state(sourceId).checkTimer->start(interval);
+}
+
+std::chrono::milliseconds SyncManager::retryDelay(int failures) const
+{
+    // 1, 2, 4, … times the base, capped.
+    const int exponent = std::clamp(failures - 1, 0, 16);
+    return std::min(m_retryBase * (qint64(1) << exponent), MaxRetryDelay);
+}

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "SourceSync.h"
+#include "archive/Archive.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <map>
+#include <memory>
+
+class CredentialStore;
+class QThread;
+class QTimer;
+class SyncWorker;
+struct CredentialResult;
+struct IngestionSource;
+
+// Keeps every source current, on the main thread: schedules passes on each
+// source's interval, on demand and after resume, at most `concurrencyLimit`
+// at a time, each in a SyncWorker on its own QThread. Reads passwords through
+// the injected store without waiting, retries transient failures with
+// exponential backoff and records every outcome (status, last error, events).
+// Nothing here blocks the thread it lives on except the destructor, which
+// cancels every running pass first.
+class SyncManager : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncManager)
+
+public:
+    struct Activity
+    {
+        enum class State {
+            Idle,
+            Waiting, // queued, or reading the password
+            Syncing,
+            RetryScheduled, // a transient failure; see retryAt
+        };
+        State state = State::Idle;
+        QDateTime retryAt; // UTC; set for RetryScheduled
+    };
+
+    // The archive must already be open; credentials must outlive this.
+    SyncManager(Archive archive, CredentialStore* credentials, QObject* parent = nullptr);
+    ~SyncManager() override;
+
+    void setConcurrencyLimit(int limit);
+    // Tests and private servers: trusted in addition to the system CAs.
+    void setExtraCaCertificatesFile(const QString& path);
+    // Test hooks: a zero interval means each source's checkIntervalMinutes.
+    void setCheckIntervalOverride(std::chrono::milliseconds interval);
+    void setRetryBaseDelay(std::chrono::milliseconds delay);
+    // Consecutive transient failures before the source shows Error.
+    static constexpr int FailuresBeforeError = 3;
+
+    // Schedules every source that is not paused.
+    void start();
+    // Runs a pass as soon as a slot is free (again after the running one).
+    void syncNow(qint64 sourceId);
+    // Status Paused; a running pass stops at its next batch boundary.
+    void pause(qint64 sourceId);
+    // Back to Importing (never completed) or Active, and a pass starts.
+    void resume(qint64 sourceId);
+
+    Activity activity(qint64 sourceId) const;
+
+signals:
+    // The status or the activity of the source changed.
+    void sourceChanged(qint64 sourceId);
+    void progress(qint64 sourceId, const QString& folder, qint64 done, qint64 total);
+
+private:
+    struct ThreadStopper
+    {
+        void operator()(QThread* thread) const;
+    };
+    using ThreadPtr = std::unique_ptr<QThread, ThreadStopper>;
+
+    struct SourceState
+    {
+        Activity activity;
+        int failures = 0; // consecutive transient ones
+        bool again = false; // syncNow or resume during a running pass
+        quint64 passwordRequest = 0;
+        SyncWorker* worker = nullptr; // lives on thread
+        ThreadPtr thread;
+        QTimer* checkTimer = nullptr;
+        QTimer* retryTimer = nullptr;
+    };
+
+    SourceState& state(qint64 sourceId);
+    void setActivity(qint64 sourceId, Activity::State activity, const QDateTime& retryAt = {});
+    void schedule(qint64 sourceId);
+    void startQueued();
+    int runningCount() const;
+    void handlePassword(quint64 requestId, qint64 sourceId, const CredentialResult& result);
+    void launch(const IngestionSource& source, const QString& password);
+    void handleFinished(qint64 sourceId, const SourceSync::Result& result);
+    void handleThreadFinished(qint64 sourceId);
+    void armCheck(qint64 sourceId);
+    std::chrono::milliseconds retryDelay(int failures) const;
+
+    Archive m_archive;
+    CredentialStore* m_credentials;
+    QString m_extraCaFile;
+    int m_concurrencyLimit = 2;
+    std::chrono::milliseconds m_checkOverride {0};
+    std::chrono::milliseconds m_retryBase {60000};
+    QList<qint64> m_queue;
+    std::map<qint64, SourceState> m_states; // node-stable: handlers keep references
+};

@@ -1,0 +1,59 @@
+#include "SyncRecorder.h"
+
+#include "archive/Archive.h"
+#include "archive/EventLog.h"
+#include "sources/SourceRepository.h"
+
+#include <QJsonObject>
+
+SyncRecorder::SyncRecorder(const Archive& archive)
+    : m_archive(archive)
+{
+}
+
+void SyncRecorder::started(const IngestionSource& source)
+{
+    m_archive.events().append(QStringLiteral("sync.started"), tr("Sync started."), source.id);
+}
+
+QString SyncRecorder::record(const IngestionSource& source, const SourceSync::Result& result, bool markError)
+{
+    SourceRepository repository(m_archive.connection());
+    EventLog events = m_archive.events();
+    // The snapshot the pass started with may be stale: the user may have
+    // paused the source while it ran.
+    const IngestionSource::Status current = repository.find(source.id).value_or(source).status;
+    const bool paused = current == IngestionSource::Status::Paused;
+    const QJsonObject details {{QStringLiteral("new"), result.counts.newMessages},
+                               {QStringLiteral("duplicates"), result.counts.duplicates},
+                               {QStringLiteral("bytes"), result.counts.bytes},
+                               {QStringLiteral("server"), result.counts.serverMessages},
+                               {QStringLiteral("archived"), result.counts.archivedMessages}};
+    QString error;
+    if (result.ok) {
+        const IngestionSource::Status next =
+            current == IngestionSource::Status::Error || current == IngestionSource::Status::Importing
+            ? IngestionSource::Status::Active
+            : current;
+        repository.setStatus(source.id, next, QString(), &error);
+        repository.markSynced(source.id, QDateTime::currentDateTimeUtc(), &error);
+        const QString summary = tr("%1: %2 new messages; server %3, archived %4 · %5.")
+                                    .arg(source.name)
+                                    .arg(result.counts.newMessages)
+                                    .arg(result.counts.serverMessages)
+                                    .arg(result.counts.archivedMessages)
+                                    .arg(result.counts.isComplete() ? tr("complete") : tr("incomplete"));
+        events.append(QStringLiteral("sync.finished"), summary, source.id, details);
+        return summary;
+    }
+    if (result.cancelled) {
+        const QString summary = tr("%1: stopped; the next sync continues where this one stopped.").arg(source.name);
+        events.append(QStringLiteral("sync.cancelled"), summary, source.id, details);
+        return summary;
+    }
+    if (markError && !paused) {
+        repository.setStatus(source.id, IngestionSource::Status::Error, result.error, &error);
+    }
+    events.append(QStringLiteral("sync.failed"), result.error, source.id, details);
+    return result.error;
+}

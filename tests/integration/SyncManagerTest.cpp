@@ -1,0 +1,242 @@
+#include "DovecotTest.h"
+#include "MailGenerator.h"
+#include "MaildirWriter.h"
+#include "archive/Archive.h"
+#include "archive/BlobCodec.h"
+#include "archive/EventLog.h"
+#include "credentials/SessionCredentialStore.h"
+#include "sources/SourceRepository.h"
+#include "sync/SyncManager.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+namespace {
+
+using namespace std::chrono_literals;
+using Status = IngestionSource::Status;
+
+// Test code may spin the event loop; the manager itself never waits.
+bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs) {
+            return false;
+        }
+        QTest::qWait(10);
+    }
+    return true;
+}
+
+// The manager as the app drives it, against a real Dovecot, with the
+// session store injected for the keychain.
+class SyncManagerTest : public DovecotTest
+{
+protected:
+    void SetUp() override
+    {
+        DovecotTest::SetUp();
+        ASSERT_TRUE(m_directory.isValid());
+        m_archive = std::make_unique<Archive>(m_directory.filePath(QStringLiteral("archive.sqlite")));
+        QString error;
+        ASSERT_TRUE(m_archive->open(&error)) << error.toStdString();
+        m_manager = std::make_unique<SyncManager>(*m_archive, &m_credentials);
+    }
+
+    void TearDown() override
+    {
+        m_manager.reset();
+        m_archive->closeConnection();
+        DovecotTest::TearDown();
+    }
+
+    qint64 addSource(const QString& password)
+    {
+        IngestionSource source;
+        source.name = QStringLiteral("Test");
+        source.host = server().host();
+        source.port = server().imapsPort();
+        source.username = QStringLiteral("test");
+        // The fixture's CA is private: the user trusts this certificate.
+        source.pinnedSha256 = QString::fromLatin1(server().serverFingerprint());
+        QString error;
+        const auto added = repository().add(source, &error);
+        EXPECT_TRUE(added.has_value()) << error.toStdString();
+        if (!added) {
+            return 0;
+        }
+        QSignalSpy written(&m_credentials, &CredentialStore::requestFinished);
+        m_credentials.writePassword(added->id, password);
+        EXPECT_TRUE(written.wait(5000));
+        return added->id;
+    }
+
+    QList<GeneratedMessage> deliver(int count, quint64 seed, double attachmentScale = 0.03)
+    {
+        MailGeneratorOptions options;
+        options.seed = seed;
+        options.attachmentScale = attachmentScale;
+        const QList<GeneratedMessage> messages = MailGenerator(options).next(count, QStringLiteral("INBOX"));
+        MaildirWriter writer = server().maildirWriter(QStringLiteral("test"));
+        QString error;
+        for (const GeneratedMessage& message : messages) {
+            EXPECT_TRUE(writer.write(message, &error)) << error.toStdString();
+        }
+        return messages;
+    }
+
+    SourceRepository repository() const { return SourceRepository(m_archive->connection()); }
+    Status status(qint64 id) const { return repository().find(id).value_or(IngestionSource {}).status; }
+
+    qint64 scalar(const QString& sql) const
+    {
+        QSqlQuery query(m_archive->connection());
+        if (!query.exec(sql) || !query.next()) {
+            ADD_FAILURE() << sql.toStdString();
+            return -1;
+        }
+        return query.value(0).toLongLong();
+    }
+    qint64 locations() const { return scalar(QStringLiteral("SELECT count(*) FROM locations")); }
+
+    int eventCount(qint64 id, const QString& kind) const
+    {
+        int count = 0;
+        for (const ArchiveEvent& event : m_archive->events().recent(id)) {
+            count += event.kind == kind ? 1 : 0;
+        }
+        return count;
+    }
+
+    QSet<QByteArray> archivedHashes() const
+    {
+        QSet<QByteArray> hashes;
+        QSqlQuery query(m_archive->connection());
+        query.exec(QStringLiteral("SELECT sha256 FROM blobs"));
+        while (query.next()) {
+            hashes.insert(query.value(0).toByteArray());
+        }
+        return hashes;
+    }
+
+    static QSet<QByteArray> hashesOf(const QList<GeneratedMessage>& messages)
+    {
+        QSet<QByteArray> hashes;
+        for (const GeneratedMessage& message : messages) {
+            hashes.insert(BlobCodec::sha256(message.raw));
+        }
+        return hashes;
+    }
+
+    bool idle(qint64 id) const { return m_manager->activity(id).state == SyncManager::Activity::State::Idle; }
+
+    QTemporaryDir m_directory;
+    std::unique_ptr<Archive> m_archive;
+    SessionCredentialStore m_credentials;
+    std::unique_ptr<SyncManager> m_manager;
+};
+
+TEST_F(SyncManagerTest, ANewSourceImportsEverythingThenBecomesActive)
+{
+    const QList<GeneratedMessage> inbox = deliver(200, 81);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    ASSERT_EQ(status(id), Status::Importing);
+    QSignalSpy progress(m_manager.get(), &SyncManager::progress);
+    m_manager->start();
+    EXPECT_NE(m_manager->activity(id).state, SyncManager::Activity::State::Idle);
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 15000))
+        << "status " << static_cast<int>(status(id)) << ": " << repository().find(id)->lastError.toStdString();
+    EXPECT_EQ(locations(), 200);
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox));
+    EXPECT_FALSE(progress.isEmpty());
+    EXPECT_TRUE(repository().find(id)->lastSyncAt.isValid());
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 1);
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.finished")), 1);
+}
+
+TEST_F(SyncManagerTest, AWrongPasswordIsAnErrorAtOnceAndIsNotRetried)
+{
+    deliver(3, 82);
+    const qint64 id = addSource(QStringLiteral("not-the-password"));
+    m_manager->setCheckIntervalOverride(100ms);
+    m_manager->setRetryBaseDelay(50ms);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Error && idle(id); }, 10000));
+    EXPECT_TRUE(repository().find(id)->lastError.contains(QStringLiteral("Authentication failed")))
+        << repository().find(id)->lastError.toStdString();
+    QTest::qWait(1500);
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 1) << "a user-fixable failure must not be retried";
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.failed")), 1);
+    EXPECT_TRUE(idle(id));
+    EXPECT_EQ(status(id), Status::Error);
+}
+
+TEST_F(SyncManagerTest, PauseStopsAtABatchBoundaryAndResumeCompletesExactly)
+{
+    const QList<GeneratedMessage> inbox = deliver(3000, 83, 0.005);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    QSignalSpy progress(m_manager.get(), &SyncManager::progress);
+    m_manager->start();
+    ASSERT_TRUE(progress.wait(15000)) << "no progress";
+
+    QElapsedTimer stopping;
+    stopping.start();
+    m_manager->pause(id);
+    EXPECT_EQ(status(id), Status::Paused);
+    ASSERT_TRUE(waitUntil([&] { return idle(id); }, 5000)) << "the worker did not stop";
+    EXPECT_LT(stopping.elapsed(), 2500) << "a paused import must stop at the next batch boundary";
+    EXPECT_EQ(status(id), Status::Paused);
+    const qint64 stored = locations();
+    EXPECT_LT(stored, 3000) << "the pause came too late to interrupt anything";
+    EXPECT_EQ(stored, scalar(QStringLiteral("SELECT last_uid FROM folders WHERE path = 'INBOX'")))
+        << "the checkpoint must say exactly what is stored";
+    QTest::qWait(300);
+    EXPECT_EQ(locations(), stored) << "nothing may be imported while paused";
+
+    m_manager->resume(id);
+    EXPECT_EQ(status(id), Status::Importing) << "the initial import has not completed yet";
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 15000))
+        << repository().find(id)->lastError.toStdString();
+    EXPECT_EQ(locations(), 3000);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(DISTINCT uid) FROM locations")), 3000);
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox));
+}
+
+TEST_F(SyncManagerTest, PeriodicCheckFetchesNewMailWithoutBeingAsked)
+{
+    deliver(5, 84);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setCheckIntervalOverride(300ms);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 10000));
+    ASSERT_EQ(locations(), 5);
+    deliver(1, 85);
+    EXPECT_TRUE(waitUntil([&] { return locations() == 6; }, 10000));
+    EXPECT_GE(eventCount(id, QStringLiteral("sync.finished")), 2);
+}
+
+TEST_F(SyncManagerTest, SyncNowPicksUpNewMail)
+{
+    deliver(5, 86);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 10000));
+    ASSERT_EQ(locations(), 5);
+    deliver(1, 87);
+    QTest::qWait(300);
+    EXPECT_EQ(locations(), 5) << "the default interval is minutes";
+    m_manager->syncNow(id);
+    EXPECT_TRUE(waitUntil([&] { return locations() == 6 && idle(id); }, 10000));
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.finished")), 2);
+}
+
+} // namespace
