@@ -753,12 +753,15 @@
         <translation>Es gibt keine Quelle namens „%1“.</translation>
     </message>
     <message>
-        <source>Sync started.</source>
-        <translation>Synchronisierung gestartet.</translation>
-    </message>
-    <message>
         <source>%1 · %2: %3 of %4 messages</source>
         <translation>%1 · %2: %3 von %4 Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRecorder</name>
+    <message>
+        <source>Sync started.</source>
+        <translation>Synchronisierung gestartet.</translation>
     </message>
     <message>
         <source>%1: %2 new messages; server %3, archived %4 · %5.</source>

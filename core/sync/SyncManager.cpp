@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace {
 
@@ -29,15 +30,16 @@ SyncManager::SyncManager(Archive archive, CredentialStore* credentials, QObject*
     , m_credentials(credentials)
 {
     qRegisterMetaType<SourceSync::Result>();
-    connect(m_credentials,
-            &CredentialStore::requestFinished,
-            this,
-            [this](quint64 requestId, qint64 sourceId, CredentialStore::Operation operation,
-                   const CredentialResult& result) {
-                if (operation == CredentialStore::Operation::Read) {
-                    handlePassword(requestId, sourceId, result);
-                }
-            });
+    connect(
+        m_credentials,
+        &CredentialStore::requestFinished,
+        this,
+        [this](
+            quint64 requestId, qint64 sourceId, CredentialStore::Operation operation, const CredentialResult& result) {
+            if (operation == CredentialStore::Operation::Read) {
+                handlePassword(requestId, sourceId, result);
+            }
+        });
 }
 
 SyncManager::~SyncManager()
@@ -308,5 +310,6 @@ std::chrono::milliseconds SyncManager::retryDelay(int failures) const
 {
     // 1, 2, 4, … times the base, capped.
     const int exponent = std::clamp(failures - 1, 0, 16);
-    return std::min(m_retryBase * (qint64(1) << exponent), MaxRetryDelay);
+    const std::chrono::milliseconds delay = m_retryBase * (std::int64_t {1} << exponent);
+    return std::min(delay, MaxRetryDelay);
 }

@@ -1,3 +1,4 @@
+#include "sync/SyncManager.h"
 #include "DovecotTest.h"
 #include "MailGenerator.h"
 #include "MaildirWriter.h"
@@ -6,12 +7,13 @@
 #include "archive/EventLog.h"
 #include "credentials/SessionCredentialStore.h"
 #include "sources/SourceRepository.h"
-#include "sync/SyncManager.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -180,6 +182,33 @@ TEST_F(SyncManagerTest, AWrongPasswordIsAnErrorAtOnceAndIsNotRetried)
     EXPECT_EQ(status(id), Status::Error);
 }
 
+TEST_F(SyncManagerTest, ARefusedConnectionIsRetriedAndBecomesAnErrorOnlyAfterRepeatedFailures)
+{
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    // A loopback port nobody listens on: connection refused, a transient failure.
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
+        closedPort = probe.serverPort();
+    }
+    IngestionSource source = *repository().find(id);
+    source.host = QStringLiteral("127.0.0.1");
+    source.port = closedPort;
+    QString error;
+    ASSERT_TRUE(repository().update(source, &error)) << error.toStdString();
+    m_manager->setRetryBaseDelay(100ms);
+    m_manager->start();
+
+    ASSERT_TRUE(waitUntil([&] { return m_manager->activity(id).state == SyncManager::Activity::State::RetryScheduled; },
+                          10000));
+    EXPECT_TRUE(m_manager->activity(id).retryAt.isValid());
+    EXPECT_EQ(status(id), Status::Importing) << "one transient failure is not an Error yet";
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Error; }, 10000));
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.failed")), SyncManager::FailuresBeforeError);
+    EXPECT_FALSE(repository().find(id)->lastError.isEmpty());
+}
+
 TEST_F(SyncManagerTest, PauseStopsAtABatchBoundaryAndResumeCompletesExactly)
 {
     const QList<GeneratedMessage> inbox = deliver(3000, 83, 0.005);
@@ -220,8 +249,9 @@ TEST_F(SyncManagerTest, PeriodicCheckFetchesNewMailWithoutBeingAsked)
     ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 10000));
     ASSERT_EQ(locations(), 5);
     deliver(1, 85);
-    EXPECT_TRUE(waitUntil([&] { return locations() == 6; }, 10000));
-    EXPECT_GE(eventCount(id, QStringLiteral("sync.finished")), 2);
+    EXPECT_TRUE(
+        waitUntil([&] { return locations() == 6 && eventCount(id, QStringLiteral("sync.finished")) >= 2; }, 10000));
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.failed")), 0);
 }
 
 TEST_F(SyncManagerTest, SyncNowPicksUpNewMail)

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QLocale>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
@@ -17,6 +18,11 @@ TEST(Translations, GermanCatalogueIsCompiledInAndUsed)
     EXPECT_EQ(QCoreApplication::translate("IngestionsPage", "No ingestion sources yet"),
               QStringLiteral("Noch keine Importquellen"));
     QLocale::setDefault(previous);
+    // Leave the process in English for the tests that run after this one.
+    for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
 }
 
 // Every string that lupdate found must have its German text: an unfinished
