@@ -199,6 +199,7 @@
   source list [--json]
   source pause NAME | source resume NAME | source remove NAME
   sync [--source NAME]
+  status [--json]
   export --format eml --out DIR [--source NAME] [--folder PATH]
   verify
 </source>
@@ -209,6 +210,7 @@
   source list [--json]
   source pause NAME | source resume NAME | source remove NAME
   sync [--source NAME]
+  status [--json]
   export --format eml --out VERZ [--source NAME] [--folder PFAD]
   verify
 </translation>
@@ -740,6 +742,45 @@
     <message>
         <source>The connection failed: %1</source>
         <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCommand</name>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation><numerusform>%n fehlt</numerusform><numerusform>%n fehlen</numerusform></translation>
+    </message>
+    <message>
+        <source>last sync: %1</source>
+        <translation>letzte Synchronisierung: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>server %1 · archived %2 · %3</source>
+        <translation>Server %1 · archiviert %2 · %3</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>No sources.</source>
+        <translation>Keine Quellen.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "CliContext.h"
 #include "ExportCommand.h"
 #include "SourceCommand.h"
+#include "StatusCommand.h"
 #include "SyncCommand.h"
 #include "VerifyCommand.h"
 
@@ -30,6 +31,7 @@ QString commandList()
                            "  source list [--json]\n"
                            "  source pause NAME | source resume NAME | source remove NAME\n"
                            "  sync [--source NAME]\n"
+                           "  status [--json]\n"
                            "  export --format eml --out DIR [--source NAME] [--folder PATH]\n"
                            "  verify\n");
 }
@@ -84,6 +86,8 @@ int main(int argc, char* argv[])
     Runner runner = nullptr;
     if (command == QLatin1String("source")) {
         runner = runSourceCommand;
+    } else if (command == QLatin1String("status")) {
+        runner = runStatusCommand;
     } else if (command == QLatin1String("sync")) {
         runner = runSyncCommand;
     } else if (command == QLatin1String("export")) {

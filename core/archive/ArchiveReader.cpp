@@ -41,6 +41,11 @@ MessageSummary readSummary(const QSqlQuery& query, int offset = 0)
 
 } // namespace
 
+bool FolderSummary::isComplete() const
+{
+    return serverCount >= 0 && archivedOfServer == serverCount;
+}
+
 bool PageCursor::isStart() const
 {
     return date == 0 && id == 0;
@@ -56,7 +61,8 @@ QList<FolderSummary> ArchiveReader::folders(qint64 sourceId) const
     QSqlQuery query(m_db);
     query.prepare(
         QStringLiteral("SELECT f.id, f.source_id, s.name, f.path, "
-                       "(SELECT count(*) FROM locations l WHERE l.folder_id = f.id), f.last_uid, f.server_count "
+                       "(SELECT count(*) FROM locations l WHERE l.folder_id = f.id), f.last_uid, f.server_count, "
+                       "f.archived_of_server, f.verified_at "
                        "FROM folders f JOIN sources s ON s.id = f.source_id "
                        "WHERE ? = 0 OR f.source_id = ? ORDER BY s.name, f.path"));
     query.addBindValue(sourceId);
@@ -74,6 +80,10 @@ QList<FolderSummary> ArchiveReader::folders(qint64 sourceId) const
         folder.messageCount = query.value(4).toLongLong();
         folder.lastUid = query.value(5).toUInt();
         folder.serverCount = query.value(6).isNull() ? -1 : query.value(6).toLongLong();
+        folder.archivedOfServer = query.value(7).isNull() ? -1 : query.value(7).toLongLong();
+        if (!query.value(8).isNull()) {
+            folder.verifiedAt = QDateTime::fromSecsSinceEpoch(query.value(8).toLongLong(), Qt::UTC);
+        }
         result << folder;
     }
     return result;

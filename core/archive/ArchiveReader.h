@@ -21,6 +21,11 @@ struct FolderSummary
     qint64 messageCount = 0; // archived locations in this folder
     quint32 lastUid = 0;
     qint64 serverCount = -1; // MESSAGES when last seen, -1 unknown
+    qint64 archivedOfServer = -1; // of those, archived at the last check; -1 never checked
+    QDateTime verifiedAt; // when completeness was last proved
+
+    // "complete", or how many are missing, once a pass has checked.
+    bool isComplete() const;
 };
 
 struct MessageLocation

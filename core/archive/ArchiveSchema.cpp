@@ -150,6 +150,11 @@ const QList<QStringList>& migrations()
             // mail stays browsable, the source no longer syncs or shows.
             QStringLiteral("ALTER TABLE sources ADD COLUMN removed_at INTEGER"),
         },
+        // 4: the proof of completeness of each folder's last pass.
+        {
+            QStringLiteral("ALTER TABLE folders ADD COLUMN archived_of_server INTEGER"),
+            QStringLiteral("ALTER TABLE folders ADD COLUMN verified_at INTEGER"),
+        },
     };
     return migrations;
 }

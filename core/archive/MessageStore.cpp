@@ -182,6 +182,48 @@ QSet<quint32> MessageStore::archivedUids(qint64 folderId) const
     return uids;
 }
 
+bool MessageStore::recordCompleteness(qint64 folderId,
+                                      const QList<quint32>& serverUids,
+                                      qint64* archivedOfServer,
+                                      QString* error)
+{
+    const QSet<quint32> onServer(serverUids.cbegin(), serverUids.cend());
+    const QSet<quint32> archived = archivedUids(folderId);
+    qint64 present = 0;
+    for (const quint32 uid : onServer) {
+        present += archived.contains(uid) ? 1 : 0;
+    }
+    SqlTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(transaction.errorText());
+        return false;
+    }
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE locations SET server_deleted_at = strftime('%s','now') "
+                                 "WHERE folder_id = ? AND uid = ? AND server_deleted_at IS NULL"));
+    for (const quint32 uid : archived) {
+        if (onServer.contains(uid)) {
+            continue;
+        }
+        query.addBindValue(folderId);
+        query.addBindValue(uid);
+        if (!query.exec()) {
+            *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query));
+            return false;
+        }
+    }
+    query.prepare(QStringLiteral("UPDATE folders SET archived_of_server = ?, verified_at = strftime('%s','now') "
+                                 "WHERE id = ?"));
+    query.addBindValue(present);
+    query.addBindValue(folderId);
+    if (!query.exec() || !transaction.commit()) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query) + transaction.errorText());
+        return false;
+    }
+    *archivedOfServer = present;
+    return true;
+}
+
 bool MessageStore::resetFolder(qint64 folderId, quint32 uidValidity, QString* error)
 {
     SqlTransaction transaction(m_db);

@@ -32,6 +32,12 @@ public:
     FolderCheckpoint checkpoint(qint64 folderId) const;
     // The UIDs under which the folder's messages are archived.
     QSet<quint32> archivedUids(qint64 folderId) const;
+    // Records the completeness check of a pass: which archived UIDs the
+    // server no longer has (their messages stay archived, marked deleted on
+    // the server) and how many of the server's messages the archive holds.
+    bool
+    recordCompleteness(qint64 folderId, const QList<quint32>& serverUids, qint64* archivedOfServer, QString* error);
+
     // The server renumbered the folder (a new UIDVALIDITY): forget its UIDs
     // and its checkpoint, keep every message. A fresh pass re-links them.
     bool resetFolder(qint64 folderId, quint32 uidValidity, QString* error);

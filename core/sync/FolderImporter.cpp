@@ -83,11 +83,10 @@ SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, co
         throw std::runtime_error(error.toStdString());
     }
     // Of the server's messages, how many the archive holds now. Messages the
-    // server deleted stay archived but do not count here.
-    const QSet<quint32> nowArchived = m_store.archivedUids(folderId);
+    // server deleted stay archived (marked so) but do not count here.
     counts.serverMessages = all.size();
-    for (const quint32 uid : all) {
-        counts.archivedMessages += nowArchived.contains(uid) ? 1 : 0;
+    if (!m_store.recordCompleteness(folderId, all, &counts.archivedMessages, &error)) {
+        throw std::runtime_error(error.toStdString());
     }
     return counts;
 }

@@ -196,6 +196,33 @@ TEST_F(CliSyncTest, MailDeletedOnTheServerStaysArchived)
     ASSERT_EQ(after.exitCode, 0) << after.err.toStdString();
     EXPECT_TRUE(after.out.contains(QStringLiteral("server 20, archived 20"))) << after.out.toStdString();
     EXPECT_EQ(archivedHashes(), hashesOf(inbox));
+
+    // status shows the proof per folder; the deleted ten stay archived.
+    CliRun status = run({QStringLiteral("status")});
+    EXPECT_EQ(status.exitCode, 0);
+    EXPECT_TRUE(status.out.contains(QStringLiteral("INBOX: server 20 · archived 30 · complete")))
+        << status.out.toStdString();
+    CliRun json = run({QStringLiteral("status"), QStringLiteral("--json")});
+    const QJsonObject folder = QJsonDocument::fromJson(json.out.toUtf8())
+                                   .array()
+                                   .first()
+                                   .toObject()
+                                   .value(QStringLiteral("folders"))
+                                   .toArray()
+                                   .first()
+                                   .toObject();
+    EXPECT_EQ(folder.value(QStringLiteral("server")).toInt(), 20);
+    EXPECT_EQ(folder.value(QStringLiteral("archivedOfServer")).toInt(), 20);
+    EXPECT_TRUE(folder.value(QStringLiteral("complete")).toBool());
+    Archive archive(m_archivePath);
+    QString error;
+    ASSERT_TRUE(archive.open(&error));
+    QSqlQuery query(archive.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT count(*) FROM locations WHERE server_deleted_at IS NOT NULL"))
+                && query.next());
+    EXPECT_EQ(query.value(0).toInt(), 10);
+    query.finish();
+    archive.closeConnection();
 }
 
 TEST_F(CliSyncTest, UidValidityChangeStoresNothingTwice)

@@ -1,0 +1,91 @@
+#include "StatusCommand.h"
+
+#include "CliContext.h"
+#include "archive/Archive.h"
+#include "archive/ArchiveReader.h"
+#include "sources/SourceRepository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(StatusCommand)
+};
+
+QString completeness(const FolderSummary& folder)
+{
+    if (folder.archivedOfServer < 0) {
+        return Tr::tr("not checked yet");
+    }
+    if (folder.isComplete()) {
+        return Tr::tr("complete");
+    }
+    return Tr::tr("%n missing", nullptr, static_cast<int>(folder.serverCount - folder.archivedOfServer));
+}
+
+QJsonObject folderJson(const FolderSummary& folder)
+{
+    return {{QStringLiteral("path"), folder.path},
+            {QStringLiteral("server"), folder.serverCount},
+            {QStringLiteral("archived"), folder.messageCount},
+            {QStringLiteral("archivedOfServer"), folder.archivedOfServer},
+            {QStringLiteral("complete"), folder.isComplete()},
+            {QStringLiteral("verifiedAt"), folder.verifiedAt.toString(Qt::ISODate)}};
+}
+
+} // namespace
+
+int runStatusCommand(CliContext& context)
+{
+    const bool json = context.arguments.contains(QStringLiteral("--json"));
+    const QList<IngestionSource> sources = SourceRepository(context.archive.connection()).list();
+    const ArchiveReader reader = context.archive.reader();
+    const QLocale locale;
+    QJsonArray array;
+    for (const IngestionSource& source : sources) {
+        const QList<FolderSummary> folders = reader.folders(source.id);
+        if (json) {
+            QJsonArray folderArray;
+            for (const FolderSummary& folder : folders) {
+                folderArray.append(folderJson(folder));
+            }
+            array.append(QJsonObject {{QStringLiteral("name"), source.name},
+                                      {QStringLiteral("status"), IngestionSource::statusKey(source.status)},
+                                      {QStringLiteral("lastSync"), source.lastSyncAt.toString(Qt::ISODate)},
+                                      {QStringLiteral("lastError"), source.lastError},
+                                      {QStringLiteral("folders"), folderArray}});
+            continue;
+        }
+        context.out << source.name << " (" << source.accountText() << "): " << IngestionSource::statusKey(source.status)
+                    << '\n';
+        context.out << "  "
+                    << Tr::tr("last sync: %1")
+                           .arg(source.lastSyncAt.isValid()
+                                    ? locale.toString(source.lastSyncAt.toLocalTime(), QLocale::ShortFormat)
+                                    : Tr::tr("never"))
+                    << '\n';
+        if (!source.lastError.isEmpty()) {
+            context.out << "  " << Tr::tr("last error: %1").arg(source.lastError) << '\n';
+        }
+        for (const FolderSummary& folder : folders) {
+            context.out << "  " << folder.path << ": "
+                        << Tr::tr("server %1 · archived %2 · %3")
+                               .arg(folder.serverCount < 0 ? Tr::tr("?") : locale.toString(folder.serverCount),
+                                    locale.toString(folder.messageCount),
+                                    completeness(folder))
+                        << '\n';
+        }
+    }
+    if (json) {
+        context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    } else if (sources.isEmpty()) {
+        context.out << Tr::tr("No sources.") << '\n';
+    }
+    return CliExit::Ok;
+}
