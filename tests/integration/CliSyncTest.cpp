@@ -306,6 +306,52 @@ TEST_F(CliSyncTest, AnImportKilledAtRandomMomentsEndsExact)
     archive.closeConnection();
 }
 
+TEST_F(CliSyncTest, AllFoldersTakesNestedAndNonAsciiFoldersButNotTrashOrJunk)
+{
+    const QList<GeneratedMessage> inbox = deliver(5, QStringLiteral("INBOX"), 79);
+    const QList<GeneratedMessage> umlauts = deliver(4, QStringLiteral("Archive/Grüße & Co"), 80);
+    const QList<GeneratedMessage> nested = deliver(3, QStringLiteral("Projekte/Übersicht/2024"), 81);
+    deliver(2, QStringLiteral("Trash"), 82);
+    deliver(2, QStringLiteral("Junk"), 83);
+    ASSERT_EQ(addSource("testpass123", true, QStringLiteral("all")).exitCode, 0);
+
+    CliRun synced = run({QStringLiteral("sync")});
+    ASSERT_EQ(synced.exitCode, 0) << synced.err.toStdString();
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox) + hashesOf(umlauts) + hashesOf(nested));
+    CliRun status = run({QStringLiteral("status")});
+    EXPECT_TRUE(status.out.contains(QStringLiteral("Archive/Grüße & Co: server 4 · archived 4 · complete")))
+        << status.out.toStdString();
+    EXPECT_TRUE(status.out.contains(QStringLiteral("Projekte/Übersicht/2024: server 3 · archived 3 · complete")))
+        << status.out.toStdString();
+    EXPECT_FALSE(status.out.contains(QStringLiteral("Trash")));
+}
+
+TEST_F(CliSyncTest, AFiftyMegabyteMessageArrivesExactly)
+{
+    deliver(2, QStringLiteral("INBOX"), 84);
+    GeneratedMessage big;
+    big.folder = QStringLiteral("INBOX");
+    big.internalDate = QDateTime(QDate(2024, 2, 2), QTime(9, 0), Qt::UTC);
+    big.raw = QByteArrayLiteral("From: Scanner <scan@example.test>\r\nTo: test@example.test\r\n"
+                                "Subject: Big scan\r\nDate: Fri, 2 Feb 2024 10:00:00 +0100\r\n"
+                                "Message-ID: <big-scan@example.test>\r\nMIME-Version: 1.0\r\n"
+                                "Content-Type: application/octet-stream; name=scan.bin\r\n"
+                                "Content-Transfer-Encoding: base64\r\n\r\n");
+    const QByteArray line = QByteArray(57, 'x').toBase64() + "\r\n";
+    big.raw.reserve(52 * 1024 * 1024);
+    while (big.raw.size() < 50 * 1024 * 1024) {
+        big.raw += line;
+    }
+    QString error;
+    ASSERT_TRUE(server().maildirWriter(QStringLiteral("test")).write(big, &error)) << error.toStdString();
+    ASSERT_EQ(addSource("testpass123").exitCode, 0);
+
+    CliRun synced = run({QStringLiteral("sync")});
+    ASSERT_EQ(synced.exitCode, 0) << synced.err.toStdString();
+    EXPECT_TRUE(archivedHashes().contains(BlobCodec::sha256(big.raw)));
+    EXPECT_TRUE(synced.out.contains(QStringLiteral("server 3, archived 3"))) << synced.out.toStdString();
+}
+
 TEST_F(CliSyncTest, AWrongPasswordPutsTheSourceInErrorWithAHint)
 {
     deliver(3, QStringLiteral("INBOX"), 76);

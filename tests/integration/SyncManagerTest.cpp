@@ -240,6 +240,43 @@ TEST_F(SyncManagerTest, PauseStopsAtABatchBoundaryAndResumeCompletesExactly)
     EXPECT_EQ(archivedHashes(), hashesOf(inbox));
 }
 
+// The server goes away in the middle of the initial import and comes back a
+// little later: the import resumes from its checkpoint by itself and ends
+// with every message exactly once.
+TEST_F(SyncManagerTest, AnImportInterruptedByTheServerGoingAwayCompletesOnItsOwn)
+{
+    // Big enough that the import is still running when the server stops.
+    const QList<GeneratedMessage> inbox = deliver(3000, 85, 0.3);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setRetryBaseDelay(200ms);
+    QSignalSpy progress(m_manager.get(), &SyncManager::progress);
+    m_manager->start();
+    ASSERT_TRUE(progress.wait(15000)) << "no progress";
+
+    // Dovecot's login processes keep proxying open connections after the
+    // master stops, so drop the user's connections first, then stop it.
+    QByteArray output;
+    ASSERT_EQ(server().doveadm({QStringLiteral("kick"), QStringLiteral("test")}, &output), 0) << output.constData();
+    server().stop();
+    ASSERT_LT(locations(), 3000) << "the import finished before the server stopped";
+    ASSERT_TRUE(
+        waitUntil([&] { return m_manager->activity(id).state == SyncManager::Activity::State::RetryScheduled; }, 15000))
+        << "the lost connection was not noticed; status " << static_cast<int>(status(id)) << ", activity "
+        << static_cast<int>(m_manager->activity(id).state) << ", stored " << locations() << ", error "
+        << repository().find(id)->lastError.toStdString();
+    EXPECT_EQ(status(id), Status::Importing) << "one lost connection is no error yet";
+    const qint64 before = locations();
+    EXPECT_EQ(before, scalar(QStringLiteral("SELECT last_uid FROM folders WHERE path = 'INBOX'")));
+
+    QString error;
+    ASSERT_TRUE(server().restart(&error)) << error.toStdString();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 30000))
+        << repository().find(id)->lastError.toStdString();
+    EXPECT_EQ(locations(), 3000);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(DISTINCT uid) FROM locations")), 3000);
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox));
+}
+
 TEST_F(SyncManagerTest, PeriodicCheckFetchesNewMailWithoutBeingAsked)
 {
     deliver(5, 84);

@@ -376,6 +376,25 @@ bool DovecotServer::waitUntilGreeting(QString* error)
     return false;
 }
 
+bool DovecotServer::restart(QString* error)
+{
+    QString ignored;
+    if (!error) {
+        error = &ignored;
+    }
+    stop();
+    // A port just closed can stay in TIME_WAIT for the listener; Dovecot
+    // sets SO_REUSEADDR, and a few tries cover the rest.
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        if (launch(error) && waitUntilGreeting(error)) {
+            return true;
+        }
+        stop();
+        QThread::msleep(100);
+    }
+    return false;
+}
+
 void DovecotServer::stop()
 {
     if (!m_process) {

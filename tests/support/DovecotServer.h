@@ -49,6 +49,9 @@ public:
     // *error to what went wrong, with the end of Dovecot's log.
     bool start(QString* error);
     void stop();
+    // Starts a stopped server again on the same ports, with the same
+    // certificates and mail: the "server came back" case.
+    bool restart(QString* error);
     bool isRunning() const;
 
     // Where to connect: 127.0.0.1. The certificate is valid for it and for
