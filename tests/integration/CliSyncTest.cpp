@@ -1,3 +1,4 @@
+#include "CliRunner.h"
 #include "DovecotTest.h"
 #include "MailGenerator.h"
 #include "MaildirWriter.h"
@@ -19,13 +20,6 @@
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 // The import as a user runs it from a terminal: `openarchiver-cli sync`
 // against a real Dovecot, with the password in the real keyring.
 class CliSyncTest : public DovecotTest
@@ -40,22 +34,7 @@ protected:
 
     CliRun run(const QStringList& arguments, const QByteArray& input = {})
     {
-        QProcess cli;
-        cli.start(QStringLiteral(OPENARCHIVER_CLI),
-                  QStringList {QStringLiteral("--archive"), m_archivePath} + arguments);
-        cli.write(input);
-        cli.closeWriteChannel();
-        CliRun result;
-        if (!cli.waitForFinished(240000)) {
-            cli.kill();
-            cli.waitForFinished();
-            ADD_FAILURE() << "the CLI did not finish";
-            return result;
-        }
-        result.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
-        result.out = QString::fromUtf8(cli.readAllStandardOutput());
-        result.err = QString::fromUtf8(cli.readAllStandardError());
-        return result;
+        return runCli(m_archivePath, arguments, input);
     }
 
     CliRun addSource(const QByteArray& password, bool pin = true, const QString& folders = QStringLiteral("inbox"))

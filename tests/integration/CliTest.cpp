@@ -16,16 +16,11 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include "CliRunner.h"
+
 #include <gtest/gtest.h>
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 // The CLI as a user runs it: a separate process on the same archive file.
 class CliTest : public ::testing::Test
@@ -37,24 +32,7 @@ protected:
         m_path = m_directory.filePath(QStringLiteral("archive.sqlite"));
     }
 
-    CliRun run(const QStringList& arguments, const QByteArray& input = {})
-    {
-        QProcess cli;
-        cli.start(QStringLiteral(OPENARCHIVER_CLI), QStringList {QStringLiteral("--archive"), m_path} + arguments);
-        cli.write(input);
-        cli.closeWriteChannel();
-        CliRun result;
-        if (!cli.waitForFinished(60000)) {
-            cli.kill();
-            cli.waitForFinished();
-            ADD_FAILURE() << "the CLI did not finish";
-            return result;
-        }
-        result.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
-        result.out = QString::fromUtf8(cli.readAllStandardOutput());
-        result.err = QString::fromUtf8(cli.readAllStandardError());
-        return result;
-    }
+    CliRun run(const QStringList& arguments, const QByteArray& input = {}) { return runCli(m_path, arguments, input); }
 
     // Stores `count` generated messages into Work/INBOX the way a sync would.
     QList<GeneratedMessage> fill(int count)
