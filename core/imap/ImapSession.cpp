@@ -239,6 +239,39 @@ QList<quint32> ImapSession::uidsFrom(quint32 firstUid)
     return uids;
 }
 
+QMap<quint32, quint32> ImapSession::sizes(const QList<quint32>& uids)
+{
+    QMap<quint32, quint32> result;
+    if (uids.isEmpty()) {
+        return result;
+    }
+    const std::string command = "UID FETCH " + compactUidSet(uids).toStdString() + " (UID RFC822.SIZE)";
+    const auto response = run(connection(), "UID FETCH", command);
+    for (const auto* item : response->continue_req_or_response_data()) {
+        const IMAPParser::response_data* data = item->response_data();
+        if (data == nullptr || data->message_data() == nullptr
+            || data->message_data()->type() != IMAPParser::message_data::FETCH
+            || data->message_data()->msg_att() == nullptr) {
+            continue;
+        }
+        quint32 uid = 0;
+        quint32 size = 0;
+        bool hasSize = false;
+        for (const auto* attribute : data->message_data()->msg_att()->items()) {
+            if (attribute->type() == IMAPParser::msg_att_item::UID) {
+                uid = static_cast<quint32>(attribute->unique_id()->value());
+            } else if (attribute->type() == IMAPParser::msg_att_item::RFC822_SIZE && attribute->number() != nullptr) {
+                size = static_cast<quint32>(attribute->number()->value());
+                hasSize = true;
+            }
+        }
+        if (uid != 0 && hasSize) {
+            result.insert(uid, size);
+        }
+    }
+    return result;
+}
+
 QList<FetchedMessage> ImapSession::fetch(const QList<quint32>& uids)
 {
     if (uids.isEmpty()) {

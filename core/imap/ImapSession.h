@@ -70,6 +70,11 @@ public:
     // back to the Date header.
     QList<FetchedMessage> fetch(const QList<quint32>& uids);
 
+    // RFC822.SIZE of `uids` in the examined folder, in one round trip: the
+    // light pass that lets callers bound a batch by bytes before fetching.
+    // UIDs that no longer exist are absent.
+    QMap<quint32, quint32> sizes(const QList<quint32>& uids);
+
     // The side channel of socket-lab §4: the socket the store talks through
     // (ImapConnector::socketFactory()->sockets(), one per session). Needed
     // only by internalDates().

@@ -91,6 +91,41 @@ SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, co
     return counts;
 }
 
+namespace {
+
+// With two batches in flight (one being stored, one being prepared) and the
+// raw plus compressed copies, this keeps an import well under 150 MB.
+constexpr qint64 MaxBatchBytes = 16 * 1024 * 1024;
+// UIDs asked for their size in one round trip.
+constexpr qsizetype SizeWindow = 2000;
+
+} // namespace
+
+QList<QList<quint32>> FolderImporter::planBatches(const QList<quint32>& uids)
+{
+    QList<QList<quint32>> batches;
+    QList<quint32> current;
+    qint64 currentBytes = 0;
+    for (qsizetype start = 0; start < uids.size(); start += SizeWindow) {
+        const QList<quint32> window = uids.mid(start, SizeWindow);
+        const QMap<quint32, quint32> sizes = m_session.sizes(window);
+        for (const quint32 uid : window) {
+            const qint64 size = sizes.value(uid, 0);
+            if (!current.isEmpty() && (current.size() >= m_batchSize || currentBytes + size > MaxBatchBytes)) {
+                batches << current;
+                current.clear();
+                currentBytes = 0;
+            }
+            current << uid;
+            currentBytes += size;
+        }
+    }
+    if (!current.isEmpty()) {
+        batches << current;
+    }
+    return batches;
+}
+
 bool FolderImporter::storeUids(qint64 folderId,
                                quint32 uidValidity,
                                const QString& path,
@@ -129,8 +164,7 @@ bool FolderImporter::storeUids(qint64 folderId,
         return !progress || progress(path, done, uids.size());
     };
 
-    for (qsizetype start = 0; start < uids.size(); start += m_batchSize) {
-        const QList<quint32> batchUids = uids.mid(start, m_batchSize);
+    for (const QList<quint32>& batchUids : planBatches(uids)) {
         QList<FetchedMessage> fetched = m_session.fetch(batchUids);
         // The server's receipt time: the date the archive falls back to when
         // a message's own Date header is missing or absurd.

@@ -29,6 +29,10 @@ public:
     SyncCounts importFolder(qint64 folderId, const QString& path, const Progress& progress);
 
 private:
+    // Splits `uids` into batches of at most m_batchSize messages and
+    // MaxBatchBytes (from a light RFC822.SIZE pass), so memory stays bounded
+    // whatever the messages weigh; a bigger message travels alone.
+    QList<QList<quint32>> planBatches(const QList<quint32>& uids);
     bool storeUids(qint64 folderId,
                    quint32 uidValidity,
                    const QString& path,

@@ -255,6 +255,25 @@ TEST_F(ImapSessionTest, FetchSkipsUnknownUidsAndKeepsOrder)
     }
 }
 
+TEST_F(ImapSessionTest, ReportsEachMessageSizeInOneLightPass)
+{
+    const QList<GeneratedMessage> written = writeMessages(25, Inbox);
+    try {
+        auto session = openSession();
+        session->examine(Inbox);
+        const QMap<quint32, quint32> sizes = session->sizes(session->uidsFrom(1) + QList<quint32> {999});
+        ASSERT_EQ(sizes.size(), 25) << "a UID that does not exist has no size";
+        for (int i = 0; i < written.size(); ++i) {
+            EXPECT_EQ(sizes.value(static_cast<quint32>(i + 1)), static_cast<quint32>(written[i].raw.size()))
+                << "uid " << i + 1;
+        }
+        // The session is still in step: a fetch after the light pass works.
+        EXPECT_EQ(session->fetch({25}).value(0).raw, written.last().raw);
+    } catch (const vmime::exception& e) {
+        FAIL() << e.name() << ": " << e.what();
+    }
+}
+
 TEST_F(ImapSessionTest, ReadsInternalDatesOnTheRawChannelAndStaysInStep)
 {
     const QList<GeneratedMessage> written = writeMessages(30, Inbox);
