@@ -732,16 +732,20 @@
         <translation>Der Server %1 hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <source>Cannot connect to %1:%2: %3</source>
-        <translation>Keine Verbindung zu %1:%2: %3</translation>
-    </message>
-    <message>
         <source>The server refused a command: %1</source>
         <translation>Der Server hat einen Befehl abgelehnt: %1</translation>
     </message>
     <message>
         <source>The connection failed: %1</source>
         <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 Check the port (993 for SSL/TLS, 143 for STARTTLS) and the security setting.</source>
+        <translation>%1 Prüfen Sie den Port (993 für SSL/TLS, 143 für STARTTLS) und die Sicherheitseinstellung.</translation>
+    </message>
+    <message>
+        <source>%1 Check the server name.</source>
+        <translation>%1 Prüfen Sie den Servernamen.</translation>
     </message>
 </context>
 <context>
@@ -756,7 +760,10 @@
     </message>
     <message numerus="yes">
         <source>%n missing</source>
-        <translation><numerusform>%n fehlt</numerusform><numerusform>%n fehlen</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlt</numerusform>
+            <numerusform>%n fehlen</numerusform>
+        </translation>
     </message>
     <message>
         <source>last sync: %1</source>

@@ -53,10 +53,15 @@ QString describe(const vmime::exception& e, const IngestionSource& source)
         return Tr::tr("The server %1 did not answer in time.").arg(source.host);
     }
     if (dynamic_cast<const vmime::exceptions::connection_error*>(&e)) {
-        return Tr::tr("Cannot connect to %1:%2: %3")
-            .arg(source.host)
-            .arg(source.port)
-            .arg(QString::fromStdString(e.what()));
+        // Our socket's message already names host and port and the reason.
+        const QString text = QString::fromStdString(e.what());
+        if (text.contains(QLatin1String("refused"), Qt::CaseInsensitive)) {
+            return Tr::tr("%1 Check the port (993 for SSL/TLS, 143 for STARTTLS) and the security setting.").arg(text);
+        }
+        if (text.contains(QLatin1String("not found"), Qt::CaseInsensitive)) {
+            return Tr::tr("%1 Check the server name.").arg(text);
+        }
+        return text;
     }
     if (dynamic_cast<const vmime::exceptions::command_error*>(&e)) {
         return Tr::tr("The server refused a command: %1").arg(QString::fromStdString(e.what()));

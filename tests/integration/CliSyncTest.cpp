@@ -342,6 +342,28 @@ TEST_F(CliSyncTest, AWrongPasswordPutsTheSourceInErrorWithAHint)
     EXPECT_EQ(sourceStatus(), QStringLiteral("error"));
 }
 
+TEST_F(CliSyncTest, AClosedPortIsReportedWithWhatToCheck)
+{
+    const quint16 closedPort = server().imapsPort();
+    server().stop();
+    QStringList arguments {QStringLiteral("source"),
+                           QStringLiteral("add"),
+                           QStringLiteral("--name"),
+                           QStringLiteral("Closed"),
+                           QStringLiteral("--host"),
+                           QStringLiteral("127.0.0.1"),
+                           QStringLiteral("--port"),
+                           QString::number(closedPort),
+                           QStringLiteral("--user"),
+                           QStringLiteral("test"),
+                           QStringLiteral("--password-stdin")};
+    ASSERT_EQ(run(arguments, "testpass123\n").exitCode, 0);
+    CliRun failed = run({QStringLiteral("sync")});
+    EXPECT_EQ(failed.exitCode, 1);
+    EXPECT_TRUE(failed.err.contains(QStringLiteral("refused"), Qt::CaseInsensitive)) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(QStringLiteral("Check the port"))) << failed.err.toStdString();
+}
+
 TEST_F(CliSyncTest, AnUntrustedCertificateIsRefusedWithItsFingerprint)
 {
     deliver(3, QStringLiteral("INBOX"), 77);
