@@ -747,6 +747,10 @@
         <source>%1 Check the server name.</source>
         <translation>%1 Prüfen Sie den Servernamen.</translation>
     </message>
+    <message>
+        <source>%1 (The server said: %2)</source>
+        <translation>%1 (Der Server sagte: %2)</translation>
+    </message>
 </context>
 <context>
     <name>StatusCommand</name>

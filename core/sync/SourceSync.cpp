@@ -46,8 +46,12 @@ QString describe(const vmime::exception& e, const IngestionSource& source)
         }
         return tls->message();
     }
-    if (dynamic_cast<const vmime::exceptions::authentication_error*>(&e)) {
-        return Tr::tr("Authentication failed: check the username and use an app password.");
+    if (const auto* denied = dynamic_cast<const vmime::exceptions::authentication_error*>(&e)) {
+        // The server's own words matter: "[UNAVAILABLE] too many
+        // connections" is not a wrong password.
+        const QString server = QString::fromStdString(denied->response()).trimmed();
+        const QString message = Tr::tr("Authentication failed: check the username and use an app password.");
+        return server.isEmpty() ? message : Tr::tr("%1 (The server said: %2)").arg(message, server);
     }
     if (dynamic_cast<const vmime::exceptions::operation_timed_out*>(&e)) {
         return Tr::tr("The server %1 did not answer in time.").arg(source.host);
