@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 using vmime::net::imap::IMAPCommand;
 using vmime::net::imap::IMAPConnection;
@@ -78,6 +79,22 @@ QString flagName(const IMAPParser::flag& flag)
         return QLatin1Char('\\') + name;
     }
     }
+}
+
+// The attribute lists of the FETCH lines of a response; everything else
+// (EXISTS, unsolicited data) is left out.
+std::vector<const IMAPParser::msg_att*> fetchResponses(const IMAPParser::response& response)
+{
+    std::vector<const IMAPParser::msg_att*> lists;
+    for (const auto* item : response.continue_req_or_response_data()) {
+        const IMAPParser::response_data* data = item->response_data();
+        if (data != nullptr && data->message_data() != nullptr
+            && data->message_data()->type() == IMAPParser::message_data::FETCH
+            && data->message_data()->msg_att() != nullptr) {
+            lists.push_back(data->message_data()->msg_att());
+        }
+    }
+    return lists;
 }
 
 QString specialUseFlag(int specialUse)
@@ -247,17 +264,11 @@ QMap<quint32, quint32> ImapSession::sizes(const QList<quint32>& uids)
     }
     const std::string command = "UID FETCH " + compactUidSet(uids).toStdString() + " (UID RFC822.SIZE)";
     const auto response = run(connection(), "UID FETCH", command);
-    for (const auto* item : response->continue_req_or_response_data()) {
-        const IMAPParser::response_data* data = item->response_data();
-        if (data == nullptr || data->message_data() == nullptr
-            || data->message_data()->type() != IMAPParser::message_data::FETCH
-            || data->message_data()->msg_att() == nullptr) {
-            continue;
-        }
+    for (const IMAPParser::msg_att* attributes : fetchResponses(*response)) {
         quint32 uid = 0;
         quint32 size = 0;
         bool hasSize = false;
-        for (const auto* attribute : data->message_data()->msg_att()->items()) {
+        for (const auto* attribute : attributes->items()) {
             if (attribute->type() == IMAPParser::msg_att_item::UID) {
                 uid = static_cast<quint32>(attribute->unique_id()->value());
             } else if (attribute->type() == IMAPParser::msg_att_item::RFC822_SIZE && attribute->number() != nullptr) {
@@ -292,17 +303,11 @@ QList<FetchedMessage> ImapSession::fetch(const QList<quint32>& uids)
     // lines, or add unsolicited flag updates.
     QMap<quint32, FetchedMessage> byUid;
     QMap<quint32, bool> hasBody;
-    for (const auto* item : response->continue_req_or_response_data()) {
-        const IMAPParser::response_data* data = item->response_data();
-        if (data == nullptr || data->message_data() == nullptr
-            || data->message_data()->type() != IMAPParser::message_data::FETCH
-            || data->message_data()->msg_att() == nullptr) {
-            continue;
-        }
+    for (const IMAPParser::msg_att* attributes : fetchResponses(*response)) {
         quint32 uid = 0;
         const std::string* body = nullptr;
         const IMAPParser::flag_list* flags = nullptr;
-        for (const auto* attribute : data->message_data()->msg_att()->items()) {
+        for (const auto* attribute : attributes->items()) {
             switch (attribute->type()) {
             case IMAPParser::msg_att_item::UID:
                 uid = static_cast<quint32>(attribute->unique_id()->value());
