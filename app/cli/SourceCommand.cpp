@@ -123,7 +123,7 @@ int add(CliContext& context, SourceRepository& repository)
         context.err << error << '\n';
         return CliExit::Failed;
     }
-    KeychainCredentialStore keychain;
+    KeychainCredentialStore keychain(context.archive.identity());
     const CredentialResult stored = runCredentialRequest(
         keychain, [&](CredentialStore& store) { return store.writePassword(added->id, password); });
     if (stored.status != CredentialResult::Status::Ok) {
@@ -201,7 +201,7 @@ int remove(CliContext& context, SourceRepository& repository)
         context.err << error << '\n';
         return CliExit::Failed;
     }
-    KeychainCredentialStore keychain;
+    KeychainCredentialStore keychain(context.archive.identity());
     const CredentialResult removed =
         runCredentialRequest(keychain, [&](CredentialStore& store) { return store.removePassword(source->id); });
     if (removed.status != CredentialResult::Status::Ok) {

@@ -81,9 +81,9 @@ private:
     std::atomic<bool> m_stopping {false};
 };
 
-CredentialResult readPassword(qint64 sourceId)
+CredentialResult readPassword(const Archive& archive, qint64 sourceId)
 {
-    KeychainCredentialStore keychain;
+    KeychainCredentialStore keychain(archive.identity());
     CredentialResult outcome;
     QEventLoop loop;
     QObject::connect(&keychain,
@@ -131,7 +131,7 @@ int runSyncCommand(CliContext& context)
     const bool terminal = ::isatty(STDERR_FILENO);
     bool allOk = true;
     for (const IngestionSource& source : sources) {
-        const CredentialResult password = readPassword(source.id);
+        const CredentialResult password = readPassword(context.archive, source.id);
         QString error;
         if (password.status != CredentialResult::Status::Ok) {
             repository.setStatus(source.id, IngestionSource::Status::Error, password.message, &error);

@@ -7,6 +7,7 @@
 #include "MessageStore.h"
 
 #include <QFileInfo>
+#include <QSqlQuery>
 
 Archive::Archive(const QString& path)
     : m_path(path.isEmpty() ? ArchiveDatabase::defaultPath() : QFileInfo(path).absoluteFilePath())
@@ -37,6 +38,15 @@ bool Archive::open(QString* error)
 QString Archive::path() const
 {
     return m_path;
+}
+
+QString Archive::identity() const
+{
+    QSqlQuery query(connection());
+    if (query.exec(QStringLiteral("SELECT value FROM archive_info WHERE key = 'archive_id'")) && query.next()) {
+        return query.value(0).toString();
+    }
+    return {};
 }
 
 QSqlDatabase Archive::connection(QString* error) const

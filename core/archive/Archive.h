@@ -23,6 +23,9 @@ public:
     bool open(QString* error);
 
     QString path() const;
+    // A random id given to the archive when it was created (32 hex digits);
+    // empty when the archive cannot be read.
+    QString identity() const;
     // This thread's connection, opened on first use.
     QSqlDatabase connection(QString* error = nullptr) const;
     // Closes this thread's connection (a worker calls it before it ends).

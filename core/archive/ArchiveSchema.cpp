@@ -155,6 +155,17 @@ const QList<QStringList>& migrations()
             QStringLiteral("ALTER TABLE folders ADD COLUMN archived_of_server INTEGER"),
             QStringLiteral("ALTER TABLE folders ADD COLUMN verified_at INTEGER"),
         },
+        // 5: the archive's own identity. Keychain entries are named after it,
+        // so that two archives (or two test runs) never share a password slot.
+        // A copy of the file restored from a backup keeps it, and so finds
+        // its passwords again.
+        {
+            QStringLiteral(R"(CREATE TABLE archive_info (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID)"),
+            QStringLiteral("INSERT INTO archive_info (key, value) VALUES ('archive_id', lower(hex(randomblob(16))))"),
+        },
     };
     return migrations;
 }

@@ -8,11 +8,6 @@
 
 namespace {
 
-QString keyFor(qint64 sourceId)
-{
-    return QStringLiteral("source-%1").arg(sourceId);
-}
-
 // qtkeychain reports an unreachable Secret Service only as OtherError; its
 // text (from GDBus or libsecret) is the one hint that no keychain is there.
 bool looksUnreachable(const QString& errorText)
@@ -61,15 +56,24 @@ statusFor(QKeychain::Error error, const QString& errorText, CredentialStore::Ope
 
 } // namespace
 
-KeychainCredentialStore::KeychainCredentialStore(QObject* parent)
-    : KeychainCredentialStore(DefaultWatchdog, parent)
+KeychainCredentialStore::KeychainCredentialStore(const QString& archiveIdentity, QObject* parent)
+    : KeychainCredentialStore(archiveIdentity, DefaultWatchdog, parent)
 {
 }
 
-KeychainCredentialStore::KeychainCredentialStore(std::chrono::milliseconds watchdog, QObject* parent)
+KeychainCredentialStore::KeychainCredentialStore(const QString& archiveIdentity,
+                                                 std::chrono::milliseconds watchdog,
+                                                 QObject* parent)
     : CredentialStore(parent)
+    , m_archiveIdentity(archiveIdentity)
     , m_watchdog(watchdog)
 {
+    Q_ASSERT(!m_archiveIdentity.isEmpty());
+}
+
+QString KeychainCredentialStore::keyFor(qint64 sourceId) const
+{
+    return QStringLiteral("%1/source-%2").arg(m_archiveIdentity).arg(sourceId);
 }
 
 KeychainCredentialStore::~KeychainCredentialStore()

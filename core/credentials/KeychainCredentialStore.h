@@ -13,7 +13,10 @@ class Job;
 }
 
 // Stores source passwords in the platform keychain (the Secret Service on
-// Linux) under AppInfo::keychainService() and the key "source-<id>".
+// Linux) under AppInfo::keychainService() and the key
+// "<archive identity>/source-<id>": source ids are only unique within one
+// archive, and two archives (a second one opened with --archive, parallel
+// test runs) must never read or overwrite each other's passwords.
 //
 // A watchdog turns a request the keychain never answers (for example a
 // password prompt nobody sees) into KeychainUnavailable. qtkeychain runs all
@@ -27,8 +30,11 @@ class KeychainCredentialStore final : public CredentialStore
 public:
     static constexpr std::chrono::milliseconds DefaultWatchdog {20000};
 
-    explicit KeychainCredentialStore(QObject* parent = nullptr);
-    explicit KeychainCredentialStore(std::chrono::milliseconds watchdog, QObject* parent = nullptr);
+    // `archiveIdentity` is Archive::identity() of the archive the sources live in.
+    explicit KeychainCredentialStore(const QString& archiveIdentity, QObject* parent = nullptr);
+    KeychainCredentialStore(const QString& archiveIdentity,
+                            std::chrono::milliseconds watchdog,
+                            QObject* parent = nullptr);
     ~KeychainCredentialStore() override;
 
     quint64 readPassword(qint64 sourceId) override;
@@ -45,10 +51,12 @@ private:
     };
 
     quint64 start(QKeychain::Job* job, qint64 sourceId, Operation operation);
+    QString keyFor(qint64 sourceId) const;
     void handleJobFinished(QKeychain::Job* job);
     void handleWatchdog(QKeychain::Job* job);
     void abandon(QKeychain::Job* job);
 
+    QString m_archiveIdentity;
     std::chrono::milliseconds m_watchdog;
     QHash<QKeychain::Job*, PendingJob> m_pending;
     // Jobs given up by the watchdog that have not finished yet.

@@ -156,7 +156,11 @@ TEST_F(CliTest, SourceAddKeepsThePasswordInTheKeychainOnly)
             EXPECT_FALSE(archiveFile.readAll().contains("cli-s")) << "the password reached " << file.toStdString();
         }
     }
-    KeychainCredentialStore keychain;
+    Archive archive(m_path);
+    QString error;
+    ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+    KeychainCredentialStore keychain(archive.identity());
+    archive.closeConnection();
     QSignalSpy finished(&keychain, &CredentialStore::requestFinished);
     keychain.readPassword(static_cast<qint64>(work.value(QStringLiteral("id")).toInteger()));
     ASSERT_TRUE(finished.wait(20000));

@@ -7,6 +7,7 @@
 #include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QUuid>
 
 #include <gtest/gtest.h>
 
@@ -61,7 +62,8 @@ protected:
         return run(m_store, [&] { return m_store.removePassword(sourceId); });
     }
 
-    KeychainCredentialStore m_store;
+    // A fresh identity per test: tests run in parallel against one keyring.
+    KeychainCredentialStore m_store {QUuid::createUuid().toString(QUuid::Id128)};
 };
 
 TEST_F(CredentialStoreTest, ReadsBackANonAsciiPassword)
@@ -108,6 +110,21 @@ TEST_F(CredentialStoreTest, SourcesDoNotSeeEachOthersPasswords)
     ASSERT_EQ(remove(104).status, CredentialResult::Status::Ok);
     EXPECT_EQ(read(104).status, CredentialResult::Status::NotFound);
     EXPECT_TRUE(read(105).password == QStringLiteral("for 105"));
+}
+
+// Source ids restart at 1 in every archive; the same id in two archives must
+// be two keychain entries. (CI once saw one test's wrong password overwrite
+// another's right one, both source 1, running in parallel.)
+TEST_F(CredentialStoreTest, ArchivesDoNotSeeEachOthersPasswords)
+{
+    KeychainCredentialStore other {QUuid::createUuid().toString(QUuid::Id128)};
+    ASSERT_EQ(write(1, QStringLiteral("mine")).status, CredentialResult::Status::Ok);
+    ASSERT_EQ(run(other, [&] { return other.writePassword(1, QStringLiteral("theirs")); }).status,
+              CredentialResult::Status::Ok);
+    EXPECT_TRUE(read(1).password == QStringLiteral("mine"));
+    EXPECT_TRUE(run(other, [&] { return other.readPassword(1); }).password == QStringLiteral("theirs"));
+    EXPECT_EQ(remove(1).status, CredentialResult::Status::Ok);
+    EXPECT_EQ(run(other, [&] { return other.removePassword(1); }).status, CredentialResult::Status::Ok);
 }
 
 // Runs CredentialStoreChildProcess in a fresh process with the given session
@@ -166,7 +183,7 @@ TEST(CredentialStoreChildProcess, ReportsKeychainUnavailableWithinTheWatchdog)
     if (watchdogMs <= 0)
         GTEST_SKIP() << "runs only as the child of CredentialStoreUnavailableTest";
 
-    KeychainCredentialStore store {std::chrono::milliseconds(watchdogMs)};
+    KeychainCredentialStore store {QStringLiteral("no-keychain-child"), std::chrono::milliseconds(watchdogMs)};
     // Margin for process start-up and a slow CI machine, far below a hang.
     const auto limit = std::chrono::milliseconds(watchdogMs + 3000);
 
