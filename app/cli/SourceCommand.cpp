@@ -3,20 +3,25 @@
 #include "CliContext.h"
 #include "archive/Archive.h"
 #include "archive/EventLog.h"
+#include "archive/SourcePurge.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "sources/SourceRepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <cstdio>
 #include <functional>
 #include <iostream>
 #include <string>
+
+#include <unistd.h>
 
 namespace {
 
@@ -185,8 +190,46 @@ int changeStatus(CliContext& context, SourceRepository& repository, IngestionSou
     return CliExit::Ok;
 }
 
+// Deletes the source's mail with it, except messages another source also
+// holds. One transaction: Ctrl+C or a crash half way leaves everything as it
+// was. Returns false with *error.
+bool purgeSource(CliContext& context, const IngestionSource& source, QString* error)
+{
+    const bool terminal = ::isatty(STDERR_FILENO);
+    QElapsedTimer sinceUpdate;
+    sinceUpdate.start();
+    const SourcePurge::Result purged =
+        SourcePurge(context.archive).run(source.id, error, [&](qint64 done, qint64 total) {
+            if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
+                context.err << '\r' << Tr::tr("Removing %1 of %2 messages…").arg(done).arg(total);
+                context.err.flush();
+                sinceUpdate.restart();
+            }
+            return true;
+        });
+    if (terminal && purged.messagesRemoved > 0) {
+        context.err << '\n';
+    }
+    if (!error->isEmpty()) {
+        return false;
+    }
+    context.out << Tr::tr("Removed source \"%1\" and the %n message(s) only it held (%2 freed in the archive).",
+                          nullptr,
+                          static_cast<int>(purged.messagesRemoved))
+                       .arg(source.name, QLocale().formattedDataSize(purged.bytesFreed))
+                << '\n';
+    if (purged.messagesKept > 0) {
+        context.out << Tr::tr("%n message(s) stay in the archive: another source also holds them.",
+                              nullptr,
+                              static_cast<int>(purged.messagesKept))
+                    << '\n';
+    }
+    return true;
+}
+
 int remove(CliContext& context, SourceRepository& repository)
 {
+    const bool purge = context.arguments.removeAll(QStringLiteral("--purge")) > 0;
     if (context.arguments.size() != 1) {
         context.err << "openarchiver-cli source remove: " << Tr::tr("name exactly one source.") << '\n';
         return CliExit::BadUsage;
@@ -197,7 +240,7 @@ int remove(CliContext& context, SourceRepository& repository)
         return CliExit::Failed;
     }
     QString error;
-    if (!repository.removeKeepingMail(source->id, &error)) {
+    if (purge ? !purgeSource(context, *source, &error) : !repository.removeKeepingMail(source->id, &error)) {
         context.err << error << '\n';
         return CliExit::Failed;
     }
@@ -208,7 +251,10 @@ int remove(CliContext& context, SourceRepository& repository)
         // The source is gone either way; say that its password may linger.
         context.err << removed.message << '\n';
     }
-    context.out << Tr::tr("Removed source \"%1\"; its archived mail stays in the archive.").arg(source->name) << '\n';
+    if (!purge) {
+        context.out << Tr::tr("Removed source \"%1\"; its archived mail stays in the archive.").arg(source->name)
+                    << '\n';
+    }
     return CliExit::Ok;
 }
 

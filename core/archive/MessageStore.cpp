@@ -2,6 +2,7 @@
 
 #include "BlobCodec.h"
 #include "DictionaryTable.h"
+#include "SearchIndexEntry.h"
 #include "SqlTransaction.h"
 #include "mime/MimeParser.h"
 
@@ -21,16 +22,6 @@ struct Tr
 // this many small messages.
 constexpr int TrainingSamples = 1000;
 constexpr qsizetype TrainingSampleSize = 16 * 1024;
-
-QString joinAddresses(const QList<MailAddress>& addresses)
-{
-    QStringList parts;
-    parts.reserve(addresses.size());
-    for (const MailAddress& address : addresses) {
-        parts << address.toDisplayString();
-    }
-    return parts.join(QStringLiteral(", "));
-}
 
 // Qt binds a null QString as SQL NULL; the text columns are NOT NULL.
 QString text(const QString& value)
@@ -264,9 +255,7 @@ bool MessageStore::prepareStatements(QString* error)
         {&m_insertAttachment,
          QStringLiteral("INSERT INTO attachments (message_id, part_path, filename, mime_type, size, is_inline, "
                         "content_id) VALUES (?, ?, ?, ?, ?, ?, ?)")},
-        {&m_insertIndexEntry,
-         QStringLiteral("INSERT INTO message_fts (rowid, subject, sender, recipients, body, attachment_names) "
-                        "VALUES (?, ?, ?, ?, ?, ?)")},
+        {&m_insertIndexEntry, SearchIndexEntry::insertStatement()},
         {&m_insertLocation,
          QStringLiteral("INSERT INTO locations (folder_id, uid, message_id, flags, internal_date, message_date) "
                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (folder_id, uid) DO UPDATE SET flags = excluded.flags")},
@@ -311,7 +300,7 @@ qint64 MessageStore::insertMessage(const PreparedMessage& message, QString* erro
     const qint64 blobId = query.lastInsertId().toLongLong();
 
     const ParsedMessage& parsed = message.parsed;
-    const QString recipients = joinAddresses(parsed.to + parsed.cc + parsed.bcc);
+    const SearchIndexEntry indexEntry = SearchIndexEntry::fromParsed(parsed);
     QSqlQuery& row = m_insertMessage;
     row.addBindValue(blobId);
     row.addBindValue(parsed.messageId.isEmpty() ? QVariant() : QVariant(parsed.messageId));
@@ -320,7 +309,7 @@ qint64 MessageStore::insertMessage(const PreparedMessage& message, QString* erro
     row.addBindValue(text(parsed.subject));
     row.addBindValue(text(parsed.from.name));
     row.addBindValue(text(parsed.from.address));
-    row.addBindValue(text(recipients));
+    row.addBindValue(indexEntry.recipients);
     row.addBindValue(parsed.date.toSecsSinceEpoch());
     row.addBindValue(parsed.dateFromHeader ? 1 : 0);
     row.addBindValue(message.rawSize);
@@ -334,7 +323,6 @@ qint64 MessageStore::insertMessage(const PreparedMessage& message, QString* erro
     }
     const qint64 messageId = row.lastInsertId().toLongLong();
 
-    QStringList attachmentNames;
     if (!parsed.attachments.isEmpty()) {
         QSqlQuery& attachmentRow = m_insertAttachment;
         for (const AttachmentInfo& attachment : parsed.attachments) {
@@ -349,19 +337,12 @@ qint64 MessageStore::insertMessage(const PreparedMessage& message, QString* erro
                 *error = queryError(attachmentRow);
                 return 0;
             }
-            if (!attachment.fileName.isEmpty()) {
-                attachmentNames << attachment.fileName;
-            }
         }
     }
 
+    // Removing the entry again (SourcePurge) needs these exact values.
     QSqlQuery& entry = m_insertIndexEntry;
-    entry.addBindValue(messageId);
-    entry.addBindValue(text(parsed.subject));
-    entry.addBindValue(text(parsed.from.toDisplayString()));
-    entry.addBindValue(text(recipients));
-    entry.addBindValue(text(parsed.bodyText));
-    entry.addBindValue(text(attachmentNames.join(QLatin1Char(' '))));
+    indexEntry.bind(entry, messageId);
     if (!entry.exec()) {
         *error = queryError(entry);
         return 0;

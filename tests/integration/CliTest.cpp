@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -185,6 +186,102 @@ TEST_F(CliTest, SourceAddKeepsThePasswordInTheKeychainOnly)
     CliRun removed = run({QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("Work")});
     EXPECT_EQ(removed.exitCode, 0) << removed.err.toStdString();
     EXPECT_TRUE(run({QStringLiteral("source"), QStringLiteral("list")}).out.contains(QStringLiteral("No sources")));
+}
+
+// `source remove NAME --purge`: the source goes with the mail only it held;
+// what another source also holds stays, and so does its search entry.
+TEST_F(CliTest, SourceRemovePurgeDeletesTheMailOnlyThatSourceHeld)
+{
+    CliRun added = run({QStringLiteral("source"),
+                        QStringLiteral("add"),
+                        QStringLiteral("--name"),
+                        QStringLiteral("Work"),
+                        QStringLiteral("--host"),
+                        QStringLiteral("imap.example.test"),
+                        QStringLiteral("--user"),
+                        QStringLiteral("jane"),
+                        QStringLiteral("--password-stdin")},
+                       "purge-sëcret\n");
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    const qint64 workId = static_cast<qint64>(
+        QJsonDocument::fromJson(
+            run({QStringLiteral("source"), QStringLiteral("list"), QStringLiteral("--json")}).out.toUtf8())
+            .array()
+            .first()
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toInteger());
+
+    // Work holds 40 messages; Home holds 10 of them and 5 of its own.
+    MailGeneratorOptions options;
+    options.seed = 62;
+    options.attachmentScale = 0.02;
+    const QList<GeneratedMessage> messages = MailGenerator(options).next(45);
+    QString identity;
+    {
+        Archive archive(m_path);
+        QString error;
+        ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+        identity = archive.identity();
+        MessageStore store = archive.store();
+        const auto storeInto = [&](const QString& source, const QList<GeneratedMessage>& batch) {
+            const qint64 sourceId = store.ensureSource(source, &error);
+            const qint64 folderId = store.ensureFolder(sourceId, QStringLiteral("INBOX"), QStringLiteral("/"), &error);
+            FolderCheckpoint checkpoint = store.checkpoint(folderId);
+            QList<PreparedMessage> prepared;
+            for (const GeneratedMessage& message : batch) {
+                FetchedMessage fetched;
+                fetched.uid = ++checkpoint.lastUid;
+                fetched.raw = message.raw;
+                prepared << MessageStore::prepare(fetched);
+            }
+            EXPECT_TRUE(store.storeBatch(prepared, checkpoint, nullptr, &error)) << error.toStdString();
+        };
+        storeInto(QStringLiteral("Work"), messages.mid(0, 40));
+        storeInto(QStringLiteral("Home"), messages.mid(30, 15));
+        store = MessageStore(QSqlDatabase());
+        archive.closeConnection();
+    }
+
+    CliRun noName = run({QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("--purge")});
+    EXPECT_EQ(noName.exitCode, 2);
+    CliRun unknown =
+        run({QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("Nope"), QStringLiteral("--purge")});
+    EXPECT_EQ(unknown.exitCode, 1);
+
+    CliRun purged =
+        run({QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("Work"), QStringLiteral("--purge")});
+    ASSERT_EQ(purged.exitCode, 0) << purged.err.toStdString();
+    EXPECT_TRUE(purged.err.isEmpty()) << purged.err.toStdString(); // the password was removed without complaint
+    // "message(s)" untranslated, "messages" once an English catalogue has the plural.
+    EXPECT_TRUE(purged.out.contains(
+        QRegularExpression(QStringLiteral("Removed source \"Work\" and the 30 message(\\(s\\)|s) only it held"))))
+        << purged.out.toStdString();
+    EXPECT_TRUE(purged.out.contains(QRegularExpression(QStringLiteral("10 message(\\(s\\)|s) stay in the archive"))))
+        << purged.out.toStdString();
+
+    {
+        Archive archive(m_path);
+        QString error;
+        ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+        QSqlQuery query(archive.connection());
+        ASSERT_TRUE(query.exec(QStringLiteral("SELECT count(*) FROM messages")) && query.next());
+        EXPECT_EQ(query.value(0).toInt(), 15);
+        query.finish();
+        archive.closeConnection();
+    }
+    CliRun verified = run({QStringLiteral("verify")});
+    EXPECT_EQ(verified.exitCode, 0) << verified.out.toStdString();
+    EXPECT_TRUE(verified.out.contains(QRegularExpression(QStringLiteral("15 message(\\(s\\)|s) read back"))))
+        << verified.out.toStdString();
+    CliRun listed = run({QStringLiteral("source"), QStringLiteral("list")});
+    EXPECT_FALSE(listed.out.contains(QStringLiteral("Work"))) << listed.out.toStdString();
+
+    KeychainCredentialStore keychain(identity);
+    QSignalSpy finished(&keychain, &CredentialStore::requestFinished);
+    keychain.readPassword(workId);
+    ASSERT_TRUE(finished.wait(20000));
+    EXPECT_EQ(finished.first().at(3).value<CredentialResult>().status, CredentialResult::Status::NotFound);
 }
 
 TEST_F(CliTest, RefusesAPasswordOnTheCommandLine)

@@ -85,6 +85,32 @@ TEST_F(ArchiveVerifierTest, FindsMessagesMissingFromTheSearchIndex)
     EXPECT_EQ(report.messagesMissingFromIndex, 3);
 }
 
+// The index is contentless: an entry removed with other values than it was
+// added with leaves words behind without any error from FTS5 itself.
+TEST_F(ArchiveVerifierTest, FindsASearchEntryRemovedWithOtherValuesThanItWasAddedWith)
+{
+    const QString remove = QStringLiteral(
+        "INSERT INTO message_fts (message_fts, rowid, subject, sender, recipients, body, attachment_names) "
+        "VALUES ('delete', ?, ?, '', '', '', '')");
+    ASSERT_TRUE(execute(QStringLiteral("DELETE FROM locations WHERE message_id = 9")));
+    ASSERT_TRUE(execute(QStringLiteral("DELETE FROM attachments WHERE message_id = 9")));
+    ASSERT_TRUE(execute(QStringLiteral("DELETE FROM messages WHERE id = 9")));
+    ASSERT_TRUE(execute(remove, {9, QStringLiteral("not what was indexed")}));
+    const VerifyReport report = verify();
+    EXPECT_FALSE(report.searchIndexOk);
+    EXPECT_FALSE(report.isClean());
+}
+
+TEST_F(ArchiveVerifierTest, FindsSearchEntriesOfMessagesThatAreGone)
+{
+    ASSERT_TRUE(execute(QStringLiteral("DELETE FROM locations WHERE message_id IN (9, 10)")));
+    ASSERT_TRUE(execute(QStringLiteral("DELETE FROM attachments WHERE message_id IN (9, 10)")));
+    ASSERT_TRUE(execute(QStringLiteral("DELETE FROM messages WHERE id IN (9, 10)")));
+    const VerifyReport report = verify();
+    EXPECT_FALSE(report.searchIndexOk);
+    EXPECT_FALSE(report.isClean());
+}
+
 TEST_F(ArchiveVerifierTest, FindsLocationsBeyondTheFolderCheckpoint)
 {
     ASSERT_TRUE(execute(QStringLiteral("UPDATE folders SET last_uid = 290 WHERE id = ?"), {m_inbox}));

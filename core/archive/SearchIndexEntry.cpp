@@ -1,0 +1,75 @@
+#include "SearchIndexEntry.h"
+
+#include "mime/MimeParser.h"
+#include "mime/ParsedMessage.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace {
+
+QString joinAddresses(const QList<MailAddress>& addresses)
+{
+    QStringList parts;
+    parts.reserve(addresses.size());
+    for (const MailAddress& address : addresses) {
+        parts << address.toDisplayString();
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+// Qt binds a null QString as SQL NULL; an empty string and NULL index the
+// same, but one form everywhere keeps the two statements identical.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+} // namespace
+
+SearchIndexEntry SearchIndexEntry::fromParsed(const ParsedMessage& parsed)
+{
+    QStringList names;
+    for (const AttachmentInfo& attachment : parsed.attachments) {
+        if (!attachment.fileName.isEmpty()) {
+            names << attachment.fileName;
+        }
+    }
+    SearchIndexEntry entry;
+    entry.subject = text(parsed.subject);
+    entry.sender = text(parsed.from.toDisplayString());
+    entry.recipients = text(joinAddresses(parsed.to + parsed.cc + parsed.bcc));
+    entry.body = text(parsed.bodyText);
+    entry.attachmentNames = text(names.join(QLatin1Char(' ')));
+    return entry;
+}
+
+SearchIndexEntry SearchIndexEntry::fromRaw(const QByteArray& raw)
+{
+    return fromParsed(MimeParser::parse(raw, QDateTime()));
+}
+
+QString SearchIndexEntry::insertStatement()
+{
+    return QStringLiteral("INSERT INTO message_fts (rowid, subject, sender, recipients, body, attachment_names) "
+                          "VALUES (?, ?, ?, ?, ?, ?)");
+}
+
+QString SearchIndexEntry::deleteStatement()
+{
+    return QStringLiteral(
+        "INSERT INTO message_fts (message_fts, rowid, subject, sender, recipients, body, attachment_names) "
+        "VALUES ('delete', ?, ?, ?, ?, ?, ?)");
+}
+
+void SearchIndexEntry::bind(QSqlQuery& query, qint64 rowid) const
+{
+    query.addBindValue(rowid);
+    query.addBindValue(subject);
+    query.addBindValue(sender);
+    query.addBindValue(recipients);
+    query.addBindValue(body);
+    query.addBindValue(attachmentNames);
+}
