@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -56,6 +56,28 @@
     </message>
 </context>
 <context>
+    <name>ArchivePage</name>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>&amp;Open Archive Folder</source>
+        <translation>Archivordner ö&amp;ffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The archive holds %1 messages from %n source(s), in %2 on this computer.</source>
+        <translation>
+            <numerusform>Das Archiv enthält %1 Nachrichten aus %n Quelle, in %2 auf diesem Computer.</numerusform>
+            <numerusform>Das Archiv enthält %1 Nachrichten aus %n Quellen, in %2 auf diesem Computer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Archive file: %1</source>
+        <translation>Archivdatei: %1</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveReader</name>
     <message>
         <source>There is no message %1 in the archive.</source>
@@ -73,7 +95,7 @@
 <context>
     <name>ArchiveSchema</name>
     <message>
-        <source>Cannot read the archive's version: %1</source>
+        <source>Cannot read the archive&apos;s version: %1</source>
         <translation>Die Version des Archivs kann nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -128,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message location(s) lie beyond their folder's recorded progress.</source>
+        <source>%n message location(s) lie beyond their folder&apos;s recorded progress.</source>
         <translation>
             <numerusform>%n Nachrichtenfundort liegt jenseits des vermerkten Fortschritts seines Ordners.</numerusform>
             <numerusform>%n Nachrichtenfundorte liegen jenseits des vermerkten Fortschritts ihres Ordners.</numerusform>
@@ -170,6 +192,21 @@
     </message>
 </context>
 <context>
+    <name>CertificateTrustPrompt</name>
+    <message>
+        <source>Trust This Certificate?</source>
+        <translation>Diesem Zertifikat vertrauen?</translation>
+    </message>
+    <message>
+        <source>&amp;Trust for this source</source>
+        <translation>Für diese Quelle &amp;vertrauen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The server presented a certificate that your system does not trust. Trust it only if its fingerprint matches the one your provider or administrator gives you.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td nowrap&gt;Issued to:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Issued by:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Valid:&lt;/td&gt;&lt;td&gt;%3 to %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;SHA-256:&lt;/td&gt;&lt;td&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Trust this certificate for %6 only?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Server hat ein Zertifikat vorgelegt, dem Ihr System nicht vertraut. Vertrauen Sie ihm nur, wenn sein Fingerabdruck mit dem übereinstimmt, den Ihr Anbieter oder Ihre Administration nennt.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td nowrap&gt;Ausgestellt für:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Ausgestellt von:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Gültig:&lt;/td&gt;&lt;td&gt;%3 bis %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;SHA-256:&lt;/td&gt;&lt;td&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Diesem Zertifikat nur für %6 vertrauen?&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Headless companion of %1: manages the same per-user archive from a terminal or a script.</source>
@@ -184,11 +221,11 @@
         <translation>Der auszuführende Befehl.</translation>
     </message>
     <message>
-        <source>unknown command "%1".</source>
+        <source>unknown command &quot;%1&quot;.</source>
         <translation>unbekannter Befehl „%1“.</translation>
     </message>
     <message>
-        <source>The archive file (default: the user's archive).</source>
+        <source>The archive file (default: the user&apos;s archive).</source>
         <translation>Die Archivdatei (Vorgabe: das Archiv des Benutzers).</translation>
     </message>
     <message>
@@ -197,7 +234,9 @@
              --password-stdin [--provider ID] [--folders inbox|all]
              [--trust-fingerprint SHA256]
   source list [--json]
-  source pause NAME | source resume NAME | source remove NAME
+  source pause NAME | source resume NAME
+  source remove NAME [--purge]   (--purge: delete its mail too, except
+             messages another source also holds)
   sync [--source NAME]
   status [--json]
   export --format eml --out DIR [--source NAME] [--folder PATH]
@@ -208,7 +247,9 @@
              --password-stdin [--provider ID] [--folders inbox|all]
              [--trust-fingerprint SHA256]
   source list [--json]
-  source pause NAME | source resume NAME | source remove NAME
+  source pause NAME | source resume NAME
+  source remove NAME [--purge]   (--purge: auch ihre Nachrichten löschen, außer
+             denen, die eine andere Quelle ebenfalls enthält)
   sync [--source NAME]
   status [--json]
   export --format eml --out VERZ [--source NAME] [--folder PFAD]
@@ -217,9 +258,39 @@
     </message>
 </context>
 <context>
+    <name>ConnectionTester</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>ohne Verschlüsselung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1 with %2 and logged in as %3. The server has %n folder(s); the Inbox holds %4 messages.</source>
+        <translation>
+            <numerusform>Mit %1 über %2 verbunden und als %3 angemeldet. Der Server hat %n Ordner; der Posteingang enthält %4 Nachrichten.</numerusform>
+            <numerusform>Mit %1 über %2 verbunden und als %3 angemeldet. Der Server hat %n Ordner; der Posteingang enthält %4 Nachrichten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>Der Test wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
-        <source>No password is stored for this source: enter it in the source's settings.</source>
+        <source>No password is stored for this source: enter it in the source&apos;s settings.</source>
         <translation>Für diese Quelle ist kein Passwort gespeichert: Geben Sie es in den Einstellungen der Quelle ein.</translation>
     </message>
     <message>
@@ -233,6 +304,33 @@
     <message>
         <source>The keychain could not complete the request (%1): try again, or keep the password for this session only.</source>
         <translation>Der Schlüsselbund konnte die Anfrage nicht ausführen (%1): Versuchen Sie es erneut, oder behalten Sie das Passwort nur für diese Sitzung.</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteSourceDialog</name>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Delete the source &quot;%1&quot;?&lt;/b&gt;&lt;br&gt;It will no longer be synced and its password is removed from the keychain.</source>
+        <translation>&lt;b&gt;Die Quelle „%1“ löschen?&lt;/b&gt;&lt;br&gt;Sie wird nicht mehr synchronisiert, und ihr Passwort wird aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep its %1 archived messages (still searchable)</source>
+        <translation>Ihre %1 archivierten Nachrichten &amp;behalten (weiterhin durchsuchbar)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete its %1 archived messages too</source>
+        <translation>Ihre %1 archivierten Nachrichten ebenfalls &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Deleted mail cannot be brought back from the archive. Messages that another source also holds are kept.</source>
+        <translation>Gelöschte Nachrichten lassen sich aus dem Archiv nicht wiederherstellen. Nachrichten, die auch eine andere Quelle enthält, bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>De&amp;lete source</source>
+        <translation>Quelle l&amp;öschen</translation>
     </message>
 </context>
 <context>
@@ -254,7 +352,7 @@
         <translation>Nur dieser Ordner.</translation>
     </message>
     <message>
-        <source>unknown format "%1"; this version exports eml.</source>
+        <source>unknown format &quot;%1&quot;; this version exports eml.</source>
         <translation>unbekanntes Format „%1“; diese Version exportiert eml.</translation>
     </message>
     <message>
@@ -285,6 +383,48 @@
     </message>
 </context>
 <context>
+    <name>FolderChooserDialog</name>
+    <message>
+        <source>Choose Folders to Archive</source>
+        <translation>Zu archivierende Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Only the checked folders are archived. New folders on the server are not added by themselves; come back here to add them.</source>
+        <translation>Nur die markierten Ordner werden archiviert. Neue Ordner auf dem Server kommen nicht von selbst hinzu; fügen Sie sie hier hinzu.</translation>
+    </message>
+    <message>
+        <source>Folders on the server</source>
+        <translation>Ordner auf dem Server</translation>
+    </message>
+    <message>
+        <source>%1 (Trash)</source>
+        <translation>%1 (Papierkorb)</translation>
+    </message>
+    <message>
+        <source>%1 (Junk)</source>
+        <translation>%1 (Spam)</translation>
+    </message>
+</context>
+<context>
+    <name>IngestionSource</name>
+    <message>
+        <source>Importing</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>IngestionsPage</name>
     <message>
         <source>Ingestions</source>
@@ -301,6 +441,62 @@
     <message>
         <source>OpenArchiver Desktop keeps a complete, searchable copy of your email on this computer. It only ever reads from your mail server: mail you delete there stays in the archive.</source>
         <translation>OpenArchiver Desktop bewahrt eine vollständige, durchsuchbare Kopie Ihrer E-Mails auf diesem Computer auf. Es liest nur von Ihrem Mailserver: Was Sie dort löschen, bleibt im Archiv erhalten.</translation>
+    </message>
+    <message>
+        <source>Cannot Delete the Source</source>
+        <translation>Die Quelle kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>&amp;Create New…</source>
+        <translation>&amp;Neu anlegen…</translation>
+    </message>
+    <message>
+        <source>Add an email account to archive (%1)</source>
+        <translation>Ein E-Mail-Konto zum Archivieren hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Create New</source>
+        <translation>Neu anlegen</translation>
+    </message>
+    <message>
+        <source>Create New Ingestion Source…</source>
+        <translation>Neue Importquelle anlegen…</translation>
+    </message>
+    <message>
+        <source>No account at hand? The README shows how to start a demo mail server on this computer (scripts/demo-server) and archive it.</source>
+        <translation>Kein Konto zur Hand? Die README zeigt, wie Sie einen Demo-Mailserver auf diesem Computer starten (scripts/demo-server) und ihn archivieren.</translation>
+    </message>
+    <message>
+        <source>Ingestion sources</source>
+        <translation>Importquellen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Connecting to the new source…</source>
+        <translation>Verbindung zur neuen Quelle wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>&amp;View Details</source>
+        <translation>&amp;Details anzeigen</translation>
     </message>
 </context>
 <context>
@@ -362,6 +558,52 @@
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
+    <message>
+        <source>%1 messages archived</source>
+        <translation>%1 Nachrichten archiviert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) syncing</source>
+        <translation>
+            <numerusform>%n Quelle wird synchronisiert</numerusform>
+            <numerusform>%n Quellen werden synchronisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s), all idle</source>
+        <translation>
+            <numerusform>%n Quelle, untätig</numerusform>
+            <numerusform>%n Quellen, alle untätig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>What the archive holds</source>
+        <translation>Was das Archiv enthält</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Ingestions</source>
+        <translation>&amp;Importquellen</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>A&amp;rchiv</translation>
+    </message>
 </context>
 <context>
     <name>MessageStore</name>
@@ -370,7 +612,7 @@
         <translation>In das Archiv kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>Cannot record the folder's progress: %1</source>
+        <source>Cannot record the folder&apos;s progress: %1</source>
         <translation>Der Fortschritt des Ordners kann nicht vermerkt werden: %1</translation>
     </message>
 </context>
@@ -469,11 +711,11 @@
         <translation>Als UTF-8 gekennzeichneter Text ist kein gültiges UTF-8; er wurde als Windows-1252 gelesen.</translation>
     </message>
     <message>
-        <source>Unknown charset "%1"; the text was read as Windows-1252.</source>
+        <source>Unknown charset &quot;%1&quot;; the text was read as Windows-1252.</source>
         <translation>Unbekannter Zeichensatz „%1“; der Text wurde als Windows-1252 gelesen.</translation>
     </message>
     <message>
-        <source>Unknown charset "%1"; the text was read as UTF-8.</source>
+        <source>Unknown charset &quot;%1&quot;; the text was read as UTF-8.</source>
         <translation>Unbekannter Zeichensatz „%1“; der Text wurde als UTF-8 gelesen.</translation>
     </message>
     <message>
@@ -496,7 +738,7 @@
         <translation>Meist Ihre vollständige E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>If your provider offers app passwords (also called app-specific or application passwords), create one for OpenArchiver in your account's security settings and enter it here instead of your account password.</source>
+        <source>If your provider offers app passwords (also called app-specific or application passwords), create one for OpenArchiver in your account&apos;s security settings and enter it here instead of your account password.</source>
         <translation>Wenn Ihr Anbieter App-Passwörter (auch anwendungsspezifische Passwörter genannt) anbietet, erstellen Sie in den Sicherheitseinstellungen Ihres Kontos eines für OpenArchiver und geben Sie es hier statt Ihres Kontopassworts ein.</translation>
     </message>
     <message>
@@ -532,7 +774,7 @@
         <translation>Ihre vollständige Fastmail-Adresse</translation>
     </message>
     <message>
-        <source>Fastmail requires an app password for IMAP. Create one under Settings → Privacy &amp; Security → Manage app passwords, with access to "Mail (IMAP/POP/SMTP)".</source>
+        <source>Fastmail requires an app password for IMAP. Create one under Settings → Privacy &amp; Security → Manage app passwords, with access to &quot;Mail (IMAP/POP/SMTP)&quot;.</source>
         <translation>Fastmail verlangt für IMAP ein App-Passwort. Erstellen Sie eines unter Einstellungen → Datenschutz und Sicherheit → App-Passwörter verwalten, mit Zugriff auf „Mail (IMAP/POP/SMTP)“.</translation>
     </message>
     <message>
@@ -592,6 +834,53 @@
     </message>
 </context>
 <context>
+    <name>RelativeTime</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation>gestern um %1</translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation>in weniger als einer Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n min</source>
+        <translation>
+            <numerusform>in %n Min.</numerusform>
+            <numerusform>in %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n h</source>
+        <translation>
+            <numerusform>in %n Std.</numerusform>
+            <numerusform>in %n Std.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SourceCommand</name>
     <message>
         <source>Name of the source.</source>
@@ -630,7 +919,7 @@
         <translation>Das Passwort aus der ersten Zeile der Standardeingabe lesen.</translation>
     </message>
     <message>
-        <source>unknown provider "%1".</source>
+        <source>unknown provider &quot;%1&quot;.</source>
         <translation>unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
@@ -638,11 +927,11 @@
         <translation>geben Sie das Passwort mit --password-stdin über die Standardeingabe an.</translation>
     </message>
     <message>
-        <source>Source "%1" added.</source>
+        <source>Source &quot;%1&quot; added.</source>
         <translation>Quelle „%1“ hinzugefügt.</translation>
     </message>
     <message>
-        <source>Added source "%1" (%2).</source>
+        <source>Added source &quot;%1&quot; (%2).</source>
         <translation>Quelle „%1“ (%2) hinzugefügt.</translation>
     </message>
     <message>
@@ -654,15 +943,15 @@
         <translation>nennen Sie genau eine Quelle.</translation>
     </message>
     <message>
-        <source>There is no source named "%1".</source>
+        <source>There is no source named &quot;%1&quot;.</source>
         <translation>Es gibt keine Quelle namens „%1“.</translation>
     </message>
     <message>
-        <source>Source "%1" is now %2.</source>
+        <source>Source &quot;%1&quot; is now %2.</source>
         <translation>Quelle „%1“ ist jetzt %2.</translation>
     </message>
     <message>
-        <source>Removed source "%1"; its archived mail stays in the archive.</source>
+        <source>Removed source &quot;%1&quot;; its archived mail stays in the archive.</source>
         <translation>Quelle „%1“ entfernt; ihre archivierten E-Mails bleiben im Archiv.</translation>
     </message>
     <message>
@@ -670,8 +959,476 @@
         <translation>add, list, pause, resume oder remove?</translation>
     </message>
     <message>
-        <source>unknown action "%1".</source>
+        <source>unknown action &quot;%1&quot;.</source>
         <translation>unbekannte Aktion „%1“.</translation>
+    </message>
+    <message>
+        <source>Removing %1 of %2 messages…</source>
+        <translation>Entferne %1 von %2 Nachrichten…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed source &quot;%1&quot; and the %n message(s) only it held (%2 freed in the archive).</source>
+        <translation>
+            <numerusform>Quelle „%1“ und die %n Nachricht, die nur sie enthielt, entfernt (%2 im Archiv frei geworden).</numerusform>
+            <numerusform>Quelle „%1“ und die %n Nachrichten, die nur sie enthielt, entfernt (%2 im Archiv frei geworden).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stay in the archive: another source also holds them.</source>
+        <translation>
+            <numerusform>%n Nachricht bleibt im Archiv: Eine andere Quelle enthält sie auch.</numerusform>
+            <numerusform>%n Nachrichten bleiben im Archiv: Eine andere Quelle enthält sie auch.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceDetailsDialog</name>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 fehlen</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>On server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>Vollständigkeit</translation>
+    </message>
+    <message>
+        <source>Last UID</source>
+        <translation>Letzte UID</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Folders</source>
+        <translation>&amp;Ordner</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate…</source>
+        <translation>Diesem Zertifikat &amp;vertrauen…</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Letzter Fehler:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Folders:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Archived:</source>
+        <translation>Archiviert:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Letzte Synchronisierung:</translation>
+    </message>
+    <message>
+        <source>Next check:</source>
+        <translation>Nächste Prüfung:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Check interval in minutes</source>
+        <translation>Prüfintervall in Minuten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Check &amp;every:</source>
+        <translation>Prüfen &amp;alle:</translation>
+    </message>
+    <message>
+        <source>%1 — Details</source>
+        <translation>%1 – Details</translation>
+    </message>
+    <message>
+        <source>%1 · syncing now</source>
+        <translation>%1 · wird gerade synchronisiert</translation>
+    </message>
+    <message>
+        <source>%1 · retrying %2</source>
+        <translation>%1 · neuer Versuch %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 on %2, port %3 (%4)</source>
+        <translation>%1 auf %2, Port %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Inbox only</source>
+        <translation>Nur Posteingang</translation>
+    </message>
+    <message>
+        <source>All folders except Trash and Junk</source>
+        <translation>Alle Ordner außer Papierkorb und Spam</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2</source>
+        <translation>%1 Nachrichten, %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>trusted by the system</source>
+        <translation>vom System als vertrauenswürdig eingestuft</translation>
+    </message>
+    <message>
+        <source>trusted by you for this source, SHA-256 %1</source>
+        <translation>von Ihnen für diese Quelle als vertrauenswürdig bestätigt, SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Create New Ingestion Source</source>
+        <translation>Neue Importquelle anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>For example: Work mail</source>
+        <translation>Zum Beispiel: Arbeit</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Choose your email provider…</source>
+        <translation>Wählen Sie Ihren E-Mail-Anbieter…</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>Anb&amp;ieter:</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>imap.example.com</source>
+        <translation>imap.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Without encryption your password and your mail travel in clear text: anyone on the network can read them. Use this only for a server on your own computer or network.</source>
+        <translation>Ohne Verschlüsselung gehen Ihr Passwort und Ihre E-Mails im Klartext über das Netz: Jeder im Netzwerk kann sie lesen. Nutzen Sie das nur für einen Server auf Ihrem eigenen Computer oder in Ihrem eigenen Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Securit&amp;y:</source>
+        <translation>Sic&amp;herheit:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Leave blank to keep the stored password</source>
+        <translation>Leer lassen, um das gespeicherte Passwort zu behalten</translation>
+    </message>
+    <message>
+        <source>An app password is best (see the right)</source>
+        <translation>Am besten ein App-Passwort (siehe rechts)</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>Passwort anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the password</source>
+        <translation>Passwort verbergen</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Folders to archive</source>
+        <translation>Zu archivierende Ordner</translation>
+    </message>
+    <message>
+        <source>Inbox only</source>
+        <translation>Nur Posteingang</translation>
+    </message>
+    <message>
+        <source>All folders</source>
+        <translation>Alle Ordner</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Folders to archive:</source>
+        <translation>&amp;Zu archivierende Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>T&amp;rust this certificate…</source>
+        <translation>Diesem Zertifikat &amp;vertrauen…</translation>
+    </message>
+    <message>
+        <source>Use an app password</source>
+        <translation>Verwenden Sie ein App-Passwort</translation>
+    </message>
+    <message>
+        <source>What app passwords are</source>
+        <translation>Was App-Passwörter sind</translation>
+    </message>
+    <message>
+        <source>%1: how to create an app password</source>
+        <translation>%1: So erstellen Sie ein App-Passwort</translation>
+    </message>
+    <message>
+        <source>The password is kept in your system&apos;s keychain, never in the archive.</source>
+        <translation>Das Passwort liegt im Schlüsselbund Ihres Systems, nie im Archiv.</translation>
+    </message>
+    <message>
+        <source>Only the Inbox is archived. You can change this later.</source>
+        <translation>Nur der Posteingang wird archiviert. Sie können das später ändern.</translation>
+    </message>
+    <message>
+        <source>Every folder except Trash and Junk, including folders created later.</source>
+        <translation>Alle Ordner außer Papierkorb und Spam, auch später angelegte.</translation>
+    </message>
+    <message>
+        <source>No folders chosen yet.</source>
+        <translation>Noch keine Ordner ausgewählt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s): %1</source>
+        <translation>
+            <numerusform>%n Ordner: %1</numerusform>
+            <numerusform>%n Ordner: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A source named &quot;%1&quot; already exists; choose another name.</source>
+        <translation>Eine Quelle namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the password, preferably an app password made for OpenArchiver.</source>
+        <translation>Geben Sie das Passwort ein, am besten ein eigens für OpenArchiver erstelltes App-Passwort.</translation>
+    </message>
+    <message>
+        <source>Reading the stored password…</source>
+        <translation>Gespeichertes Passwort wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Start a Fresh Import?</source>
+        <translation>Neuen Import starten?</translation>
+    </message>
+    <message>
+        <source>You changed the server or the user name. Import this account from the start?</source>
+        <translation>Sie haben den Server oder den Benutzernamen geändert. Dieses Konto von Anfang an importieren?</translation>
+    </message>
+    <message>
+        <source>Choose a fresh import when this is another account: every folder is read again from the new server. Mail already archived stays and is not stored twice. Keep the progress when only the server&apos;s name changed.</source>
+        <translation>Wählen Sie einen neuen Import, wenn es ein anderes Konto ist: Jeder Ordner wird vom neuen Server neu gelesen. Bereits archivierte Nachrichten bleiben und werden nicht doppelt gespeichert. Behalten Sie den Fortschritt, wenn sich nur der Name des Servers geändert hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Fresh import</source>
+        <translation>&amp;Neuer Import</translation>
+    </message>
+    <message>
+        <source>&amp;Keep progress</source>
+        <translation>Fortschritt &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Saving the password in the system keychain…</source>
+        <translation>Passwort wird im Schlüsselbund des Systems gespeichert…</translation>
+    </message>
+    <message>
+        <source>The stored password could not be read: %1</source>
+        <translation>Das gespeicherte Passwort konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain, so the source was not saved: %1</source>
+        <translation>Das Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden, daher wurde die Quelle nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Your other changes were saved, but the new password could not be stored in the system keychain: %1</source>
+        <translation>Ihre übrigen Änderungen wurden gespeichert, aber das neue Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>%1, port %2, %3</source>
+        <translation>%1, Port %2, %3</translation>
+    </message>
+    <message>
+        <source>Ch&amp;ange…</source>
+        <translation>Än&amp;dern…</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePurge</name>
+    <message>
+        <source>Cannot remove the source&apos;s mail: %1</source>
+        <translation>Die Nachrichten der Quelle können nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to the archive: %1</source>
+        <translation>In das Archiv kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no source %1 in the archive.</source>
+        <translation>Im Archiv gibt es keine Quelle %1.</translation>
+    </message>
+    <message>
+        <source>Removing the source was cancelled; nothing was changed.</source>
+        <translation>Das Entfernen der Quelle wurde abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) deleted</source>
+        <translation>
+            <numerusform>%n Nachricht gelöscht</numerusform>
+            <numerusform>%n Nachrichten gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) kept because another source also holds them</source>
+        <translation>
+            <numerusform>%n Nachricht behalten, weil eine andere Quelle sie auch enthält</numerusform>
+            <numerusform>%n Nachrichten behalten, weil eine andere Quelle sie auch enthält</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; and its mail removed: %2, %3.</source>
+        <translation>Quelle „%1“ und ihre Nachrichten entfernt: %2, %3.</translation>
+    </message>
+    <message>
+        <source>Message %1 has no stored content, so it cannot be taken out of the search index. Run verify for details; nothing was changed.</source>
+        <translation>Nachricht %1 hat keinen gespeicherten Inhalt und kann daher nicht aus dem Suchindex genommen werden. Führen Sie „verify“ aus, um Einzelheiten zu sehen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Message %1 cannot be read back, so it cannot be taken out of the search index: %2. Run verify for details; nothing was changed.</source>
+        <translation>Nachricht %1 lässt sich nicht zurücklesen und kann daher nicht aus dem Suchindex genommen werden: %2. Führen Sie „verify“ aus, um Einzelheiten zu sehen; nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -681,7 +1438,7 @@
         <translation>Geben Sie der Quelle einen Namen.</translation>
     </message>
     <message>
-        <source>Enter the IMAP server's host name.</source>
+        <source>Enter the IMAP server&apos;s host name.</source>
         <translation>Geben Sie den Hostnamen des IMAP-Servers ein.</translation>
     </message>
     <message>
@@ -697,7 +1454,7 @@
         <translation>Prüfen Sie ab und zu auf neue E-Mails: Der Abstand muss mindestens eine Minute betragen.</translation>
     </message>
     <message>
-        <source>A source named "%1" already exists. Choose another name.</source>
+        <source>A source named &quot;%1&quot; already exists. Choose another name.</source>
         <translation>Eine Quelle namens „%1“ gibt es schon. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
@@ -709,7 +1466,7 @@
         <translation>Die Quelle gibt es nicht mehr.</translation>
     </message>
     <message>
-        <source>Cannot save the source's status: %1</source>
+        <source>Cannot save the source&apos;s status: %1</source>
         <translation>Der Status der Quelle kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
@@ -750,6 +1507,120 @@
     <message>
         <source>%1 (The server said: %2)</source>
         <translation>%1 (Der Server sagte: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTableModel</name>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 on %2, port %3</source>
+        <translation>%1 auf %2, Port %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>synchronisiert…</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>wartet…</translation>
+    </message>
+    <message>
+        <source>retrying %1</source>
+        <translation>neuer Versuch %1</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Zuletzt synchronisiert</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>Nächste Prüfung</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2 as on the server</source>
+        <translation>%1 Nachrichten, %2 wie auf dem Server</translation>
+    </message>
+</context>
+<context>
+    <name>SourceValidation</name>
+    <message>
+        <source>Give the source a name, for example &quot;Work mail&quot;.</source>
+        <translation>Geben Sie der Quelle einen Namen, zum Beispiel „Arbeit“.</translation>
+    </message>
+    <message>
+        <source>Keep the name under 100 characters.</source>
+        <translation>Der Name darf höchstens 100 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Enter the IMAP server&apos;s name, for example imap.example.com.</source>
+        <translation>Geben Sie den Namen des IMAP-Servers ein, zum Beispiel imap.example.com.</translation>
+    </message>
+    <message>
+        <source>Enter only the server&apos;s name, without &quot;imaps://&quot; or a path.</source>
+        <translation>Geben Sie nur den Namen des Servers ein, ohne „imaps://“ oder Pfad.</translation>
+    </message>
+    <message>
+        <source>This looks like an email address; enter the server&apos;s name, for example imap.example.com.</source>
+        <translation>Das sieht nach einer E-Mail-Adresse aus; geben Sie den Namen des Servers ein, zum Beispiel imap.example.com.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid server name: use letters, digits, hyphens and dots.</source>
+        <translation>„%1“ ist kein gültiger Servername: Verwenden Sie Buchstaben, Ziffern, Bindestriche und Punkte.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535 (usually 993 for SSL/TLS, 143 for STARTTLS).</source>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein (meist 993 für SSL/TLS, 143 für STARTTLS).</translation>
+    </message>
+    <message>
+        <source>Enter the user name of the mail account, usually the full email address.</source>
+        <translation>Geben Sie den Benutzernamen des E-Mail-Kontos ein, meist die vollständige E-Mail-Adresse.</translation>
     </message>
 </context>
 <context>
@@ -801,12 +1672,26 @@
         <translation>Nur diese Quelle.</translation>
     </message>
     <message>
-        <source>There is no source named "%1".</source>
+        <source>There is no source named &quot;%1&quot;.</source>
         <translation>Es gibt keine Quelle namens „%1“.</translation>
     </message>
     <message>
         <source>%1 · %2: %3 of %4 messages</source>
         <translation>%1 · %2: %3 von %4 Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>SyncManager</name>
+    <message>
+        <source>%1 was removed; its mail stays in the archive.</source>
+        <translation>%1 wurde entfernt; die Nachrichten bleiben im Archiv.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was removed with its mail: %n message(s) deleted.</source>
+        <translation>
+            <numerusform>%1 wurde samt Nachrichten entfernt: %n Nachricht gelöscht.</numerusform>
+            <numerusform>%1 wurde samt Nachrichten entfernt: %n Nachrichten gelöscht.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -836,27 +1721,27 @@
     <name>TlsError</name>
     <message>
         <source>The secure connection could not be established: %1</source>
-        <extracomment>%1 is the TLS library's reason</extracomment>
+        <extracomment>%1 is the TLS library&apos;s reason</extracomment>
         <translation>Die sichere Verbindung konnte nicht aufgebaut werden: %1</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted: %1</source>
+        <source>The server&apos;s certificate is not trusted: %1</source>
         <extracomment>%1 lists the certificate problems</extracomment>
         <translation>Dem Zertifikat des Servers wird nicht vertraut: %1</translation>
     </message>
     <message>
-        <source>The server's certificate is not valid for "%1".</source>
+        <source>The server&apos;s certificate is not valid for &quot;%1&quot;.</source>
         <extracomment>%1 is the server name the certificate was checked against</extracomment>
         <translation>Das Zertifikat des Servers gilt nicht für „%1“.</translation>
     </message>
     <message>
         <source>The server does not offer STARTTLS (greeting: %1).</source>
-        <extracomment>%1 is the server's greeting line</extracomment>
+        <extracomment>%1 is the server&apos;s greeting line</extracomment>
         <translation>Der Server bietet kein STARTTLS an (Begrüßung: %1).</translation>
     </message>
     <message>
         <source>The server refused STARTTLS: %1</source>
-        <extracomment>%1 is the server's reply to STARTTLS</extracomment>
+        <extracomment>%1 is the server&apos;s reply to STARTTLS</extracomment>
         <translation>Der Server hat STARTTLS abgelehnt: %1</translation>
     </message>
     <message>
@@ -877,6 +1762,26 @@
     <message>
         <source>Archives your email from any IMAP server into a local archive.</source>
         <translation>Archiviert Ihre E-Mails von jedem IMAP-Server in ein lokales Archiv.</translation>
+    </message>
+    <message>
+        <source>Use the archive file &lt;path&gt; instead of your own.</source>
+        <translation>Die Archivdatei &lt;path&gt; statt Ihrer eigenen verwenden.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>pfad</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Archive</source>
+        <translation>Das Archiv kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1
+
+Archive file: %2</source>
+        <translation>%1
+
+Archivdatei: %2</translation>
     </message>
 </context>
 </TS>

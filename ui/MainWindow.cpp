@@ -2,17 +2,23 @@
 
 #include "AppIcon.h"
 #include "about/AboutDialog.h"
+#include "archive/ArchivePage.h"
 #include "sources/IngestionsPage.h"
+#include "sources/SourceTableModel.h"
+#include "sync/SyncManager.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 
 #include "common/AppInfo.h"
 
@@ -23,8 +29,11 @@ const auto GeometryKey = QStringLiteral("WindowState/mainGeometry");
 const auto StateKey = QStringLiteral("WindowState/mainState");
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(Archive archive, SyncManager* manager, CredentialStore* credentials, QWidget* parent)
     : QMainWindow(parent)
+    , m_archive(std::move(archive))
+    , m_manager(manager)
+    , m_credentials(credentials)
 {
     setWindowTitle(AppInfo::displayName());
     setWindowIcon(appIcon());
@@ -32,7 +41,15 @@ MainWindow::MainWindow(QWidget* parent)
 
     createPages();
     createMenus();
-    statusBar()->showMessage(tr("No ingestion sources"));
+    createToolBar();
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("syncSummary"));
+    statusBar()->addPermanentWidget(m_summary);
+    connect(m_ingestionsPage->model(), &SourceTableModel::summaryChanged, this, &MainWindow::updateSummary);
+    connect(m_ingestionsPage, &IngestionsPage::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 10000);
+    });
+    updateSummary();
     restoreWindowState();
 }
 
@@ -41,6 +58,38 @@ MainWindow::~MainWindow() = default;
 IngestionsPage* MainWindow::ingestionsPage() const
 {
     return m_ingestionsPage;
+}
+
+ArchivePage* MainWindow::archivePage() const
+{
+    return m_archivePage;
+}
+
+void MainWindow::updateSummary()
+{
+    const SourceTableModel* model = m_ingestionsPage->model();
+    const int sources = model->rowCount();
+    if (sources == 0) {
+        m_summary->setText(tr("No ingestion sources"));
+        return;
+    }
+    const int syncing = model->syncingCount();
+    const QString archived = tr("%1 messages archived").arg(QLocale().toString(model->archivedMessages()));
+    m_summary->setText(syncing > 0 ? tr("%n source(s) syncing", nullptr, syncing) + QStringLiteral(" · ") + archived
+                                   : tr("%n source(s), all idle", nullptr, sources) + QStringLiteral(" · ") + archived);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar* toolBar = addToolBar(tr("Main Toolbar"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    toolBar->addAction(m_ingestionsPage->createNewAction());
+    toolBar->addSeparator();
+    for (QAction* action : m_ingestionsPage->sourceActions()) {
+        toolBar->addAction(action);
+    }
 }
 
 void MainWindow::createPages()
@@ -55,18 +104,25 @@ void MainWindow::createPages()
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setIconSize(QSize(24, 24));
-    m_navigation->setMaximumWidth(200);
+    m_navigation->setMaximumWidth(180);
     m_navigation->setMinimumWidth(150);
 
     m_pages = new QStackedWidget(central);
-    m_ingestionsPage = new IngestionsPage(m_pages);
+    m_ingestionsPage = new IngestionsPage(m_archive, m_manager, m_credentials, m_pages);
     m_pages->addWidget(m_ingestionsPage);
+    m_archivePage = new ArchivePage(m_archive, m_pages);
+    m_pages->addWidget(m_archivePage);
 
     auto* ingestionsItem = new QListWidgetItem(
         QIcon::fromTheme(QStringLiteral("mail-receive"), style()->standardIcon(QStyle::SP_DriveNetIcon)),
         tr("Ingestions"),
         m_navigation);
     ingestionsItem->setToolTip(tr("The email accounts this archive imports from"));
+    auto* archiveItem =
+        new QListWidgetItem(QIcon::fromTheme(QStringLiteral("folder-mail"), style()->standardIcon(QStyle::SP_DirIcon)),
+                            tr("Archive"),
+                            m_navigation);
+    archiveItem->setToolTip(tr("What the archive holds"));
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
@@ -79,10 +135,23 @@ void MainWindow::createPages()
 void MainWindow::createMenus()
 {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_ingestionsPage->createNewAction());
+    fileMenu->addSeparator();
     QAction* quitAction = fileMenu->addAction(tr("&Quit"));
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
     connect(quitAction, &QAction::triggered, qApp, &QApplication::quit);
+
+    QMenu* sourceMenu = menuBar()->addMenu(tr("&Source"));
+    sourceMenu->addActions(m_ingestionsPage->sourceActions());
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    const QString pageNames[] = {tr("&Ingestions"), tr("&Archive")};
+    for (int page = 0; page < 2; ++page) {
+        QAction* show = viewMenu->addAction(pageNames[page]);
+        show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + page)));
+        connect(show, &QAction::triggered, this, [this, page] { m_navigation->setCurrentRow(page); });
+    }
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* aboutAction = helpMenu->addAction(tr("&About %1").arg(AppInfo::displayName()));
@@ -112,7 +181,7 @@ void MainWindow::restoreWindowState()
 {
     const QSettings settings;
     if (!restoreGeometry(settings.value(GeometryKey).toByteArray())) {
-        resize(1000, 640);
+        resize(1240, 740);
     }
     restoreState(settings.value(StateKey).toByteArray());
 }

@@ -1,23 +1,32 @@
 #pragma once
 
+#include "archive/Archive.h"
+
 #include <QMainWindow>
 
+class ArchivePage;
+class CredentialStore;
+class IngestionsPage;
 class QListWidget;
 class QStackedWidget;
-class IngestionsPage;
+class QLabel;
+class SyncManager;
 
-// The window the user lives in: a navigation list on the left (Ingestions now,
-// the Archive browser later), the selected page on the right.
+// The window the user lives in: a navigation list on the left (Ingestions,
+// Archive), the selected page on the right, a toolbar with the actions on
+// sources, and a status bar that sums up what is syncing.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // The archive must be open; manager and credentials must outlive this.
+    MainWindow(Archive archive, SyncManager* manager, CredentialStore* credentials, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     IngestionsPage* ingestionsPage() const;
+    ArchivePage* archivePage() const;
 
 public slots:
     void showAbout();
@@ -27,11 +36,18 @@ protected:
 
 private:
     void createMenus();
+    void createToolBar();
     void createPages();
+    void updateSummary();
     void restoreWindowState();
     void saveWindowState() const;
 
+    Archive m_archive;
+    SyncManager* m_manager;
+    CredentialStore* m_credentials;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     IngestionsPage* m_ingestionsPage = nullptr;
+    ArchivePage* m_archivePage = nullptr;
+    QLabel* m_summary = nullptr;
 };

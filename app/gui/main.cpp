@@ -1,10 +1,14 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 
 #include "AppIcon.h"
 #include "MainWindow.h"
+#include "archive/Archive.h"
 #include "common/AppInfo.h"
 #include "common/Translations.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "sync/SyncManager.h"
 
 int main(int argc, char* argv[])
 {
@@ -19,9 +23,25 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("main", "Archives your email from any IMAP server into a local archive."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption archiveOption(
+        QStringLiteral("archive"),
+        QCoreApplication::translate("main", "Use the archive file <path> instead of your own."),
+        QCoreApplication::translate("main", "path"));
+    parser.addOption(archiveOption);
     parser.process(app);
 
-    MainWindow window;
+    Archive archive(parser.value(archiveOption));
+    QString error;
+    if (!archive.open(&error)) {
+        QMessageBox::critical(nullptr,
+                              QCoreApplication::translate("main", "Cannot Open the Archive"),
+                              QCoreApplication::translate("main", "%1\n\nArchive file: %2").arg(error, archive.path()));
+        return 1;
+    }
+    KeychainCredentialStore credentials(archive.identity());
+    SyncManager manager(archive, &credentials);
+    MainWindow window(archive, &manager, &credentials);
     window.show();
+    manager.start();
     return QApplication::exec();
 }

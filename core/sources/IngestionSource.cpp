@@ -1,5 +1,31 @@
 #include "IngestionSource.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(IngestionSource)
+};
+
+} // namespace
+
+QString IngestionSource::statusText(Status status)
+{
+    switch (status) {
+    case Status::Importing:
+        return Tr::tr("Importing");
+    case Status::Active:
+        return Tr::tr("Active");
+    case Status::Paused:
+        return Tr::tr("Paused");
+    case Status::Error:
+        return Tr::tr("Error");
+    }
+    return {};
+}
+
 QString IngestionSource::accountText() const
 {
     return host.isEmpty() ? username : QStringLiteral("%1@%2").arg(username, host);

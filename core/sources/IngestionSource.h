@@ -43,6 +43,8 @@ struct IngestionSource
     // "user@host", as the Ingestions table shows the account.
     QString accountText() const;
 
+    // "Importing", "Active", "Paused", "Error", translated: what the user sees.
+    static QString statusText(Status status);
     static QString statusKey(Status status);
     static Status statusFromKey(const QString& key);
     static QString securityKey(ConnectionSecurity security);

@@ -1,5 +1,7 @@
 #include "SourceRepository.h"
 
+#include "archive/SqlTransaction.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -168,6 +170,36 @@ bool SourceRepository::setStatus(qint64 id, IngestionSource::Status status, cons
         return false;
     }
     return true;
+}
+
+bool SourceRepository::restartImport(qint64 id, QString* error)
+{
+    SqlTransaction transaction(m_db);
+    QSqlQuery query(m_db);
+    // The old server's UIDs mean nothing on the new one: they go, as after a
+    // UIDVALIDITY change. The messages stay, and the next pass re-links each
+    // one the new server still has by its SHA-256.
+    query.prepare(
+        QStringLiteral("DELETE FROM locations WHERE folder_id IN (SELECT id FROM folders WHERE source_id = ?)"));
+    query.addBindValue(id);
+    bool ok = transaction.isActive() && query.exec();
+    if (ok) {
+        query.prepare(QStringLiteral("UPDATE folders SET uidvalidity = 0, last_uid = 0, uidnext = NULL, "
+                                     "highestmodseq = NULL, server_count = NULL, archived_of_server = NULL, "
+                                     "verified_at = NULL WHERE source_id = ?"));
+        query.addBindValue(id);
+        ok = query.exec();
+    }
+    if (ok) {
+        query.prepare(QStringLiteral("UPDATE sources SET last_sync_at = NULL, status = CASE status WHEN 'paused' "
+                                     "THEN 'paused' ELSE 'importing' END, last_error = NULL WHERE id = ?"));
+        query.addBindValue(id);
+        ok = query.exec() && transaction.commit();
+    }
+    if (!ok) {
+        *error = Tr::tr("Cannot save the source's status: %1").arg(query.lastError().text() + transaction.errorText());
+    }
+    return ok;
 }
 
 bool SourceRepository::markSynced(qint64 id, const QDateTime& at, QString* error)

@@ -21,6 +21,13 @@ public:
     bool update(const IngestionSource& source, QString* error);
     bool setStatus(qint64 id, IngestionSource::Status status, const QString& lastError, QString* error);
     bool markSynced(qint64 id, const QDateTime& at, QString* error);
+    // Forgets every folder checkpoint and location of the source and puts it
+    // back to Importing (unless paused): the next pass imports everything
+    // again, as after a UIDVALIDITY change, storing nothing twice. Archived
+    // messages stay (searchable, in "All mail") even when the new account
+    // does not have them. Used when the user points a source at another
+    // server or account.
+    bool restartImport(qint64 id, QString* error);
 
     std::optional<IngestionSource> find(qint64 id) const;
     std::optional<IngestionSource> findByName(const QString& name) const;

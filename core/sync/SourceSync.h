@@ -2,6 +2,8 @@
 
 #include "FolderImporter.h"
 #include "SyncCounts.h"
+#include "imap/CertificateInfo.h"
+#include "imap/TlsPolicy.h"
 #include "sources/IngestionSource.h"
 
 #include <QString>
@@ -28,6 +30,9 @@ public:
         // lost): worth retrying later. False for what the user must fix
         // (authentication, certificate, storage).
         bool transient = false;
+        // Set when the server's certificate is not trusted: what the user
+        // sees before choosing to trust it for this source.
+        CertificateInfo untrustedCertificate;
     };
 
     SourceSync(Archive& archive, IngestionSource source, QString password);
@@ -38,6 +43,9 @@ public:
 
     Result run(const FolderImporter::Progress& progress = {});
 
+    // How to protect the connection to `source`: its security setting, its
+    // pinned certificate, and an extra CA file when given.
+    static TlsPolicy tlsPolicy(const IngestionSource& source, const QString& extraCaFile = {});
     // The folders of `all` that the source's scope selects.
     static QStringList foldersInScope(const IngestionSource& source, const QList<struct RemoteFolder>& all);
 

@@ -2,6 +2,7 @@
 
 #include "SyncRecorder.h"
 #include "SyncWorker.h"
+#include "archive/SourcePurge.h"
 #include "credentials/CredentialStore.h"
 #include "sources/SourceRepository.h"
 
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 namespace {
 
@@ -44,6 +46,12 @@ SyncManager::SyncManager(Archive archive, CredentialStore* credentials, QObject*
 
 SyncManager::~SyncManager()
 {
+    // A purge still running rolls back: the source stays, whole.
+    m_stopping = true;
+    for (QThread* purge : std::as_const(m_purges)) {
+        purge->wait();
+        delete purge;
+    }
     // Cancel all first so the joins below each take milliseconds, not a
     // whole pass.
     for (auto& [id, sourceState] : m_states) {
@@ -106,6 +114,7 @@ void SyncManager::pause(qint64 sourceId)
     sourceState.passwordRequest = 0; // a read still under way is ignored
     sourceState.checkTimer->stop();
     sourceState.retryTimer->stop();
+    sourceState.activity.nextCheckAt = {};
     m_queue.removeAll(sourceId);
     if (sourceState.worker) {
         sourceState.worker->cancel(); // the activity ends when the worker reports
@@ -131,6 +140,118 @@ void SyncManager::resume(qint64 sourceId)
     state(sourceId).failures = 0;
     emit sourceChanged(sourceId);
     schedule(sourceId);
+}
+
+void SyncManager::addSource(qint64 sourceId)
+{
+    emit sourceAdded(sourceId);
+    syncNow(sourceId);
+}
+
+void SyncManager::updateSource(qint64 sourceId, bool freshImport)
+{
+    SourceState& sourceState = state(sourceId);
+    if (sourceState.thread) {
+        // The running pass has the old settings; the checkpoint it writes
+        // last must not undo a reset below, so wait for it to stop.
+        sourceState.afterStop = [this, sourceId, freshImport] { updateSource(sourceId, freshImport); };
+        if (sourceState.worker) {
+            sourceState.worker->cancel();
+        }
+        return;
+    }
+    sourceState.passwordRequest = 0; // read again: the password may be new
+    m_queue.removeAll(sourceId);
+    if (freshImport) {
+        QString error;
+        SourceRepository(m_archive.connection()).restartImport(sourceId, &error);
+    }
+    sourceState.failures = 0;
+    setActivity(sourceId, Activity::State::Idle);
+    emit sourceChanged(sourceId);
+    syncNow(sourceId);
+}
+
+void SyncManager::removeSource(qint64 sourceId, bool deleteMail)
+{
+    SourceState& sourceState = state(sourceId);
+    sourceState.removing = true;
+    sourceState.again = false;
+    sourceState.passwordRequest = 0;
+    sourceState.checkTimer->stop();
+    sourceState.retryTimer->stop();
+    m_queue.removeAll(sourceId);
+    if (sourceState.thread) {
+        // Deleting mail under a pass that still stores some would race it.
+        sourceState.afterStop = [this, sourceId, deleteMail] { finishRemoval(sourceId, deleteMail); };
+        if (sourceState.worker) {
+            sourceState.worker->cancel();
+        }
+        return;
+    }
+    finishRemoval(sourceId, deleteMail);
+}
+
+void SyncManager::finishRemoval(qint64 sourceId, bool deleteMail)
+{
+    SourceRepository repository(m_archive.connection());
+    const auto source = repository.find(sourceId);
+    const QString name = source ? source->name : QString();
+    if (!deleteMail) {
+        QString error;
+        const bool removed = repository.removeKeepingMail(sourceId, &error);
+        completeRemoval(
+            sourceId, removed ? tr("%1 was removed; its mail stays in the archive.").arg(name) : QString(), error);
+        return;
+    }
+    // Deleting mail re-reads every message for its search entry: seconds to
+    // minutes for a large source, so off the UI thread. The pass has
+    // stopped, so nothing else writes this source meanwhile.
+    QThread* purge = QThread::create([this, archive = m_archive, sourceId, name] {
+        QString error;
+        const SourcePurge::Result purged =
+            SourcePurge(archive).run(sourceId, &error, [this](qint64, qint64) { return !m_stopping.load(); });
+        archive.closeConnection();
+        const QString summary = error.isEmpty() ? tr("%1 was removed with its mail: %n message(s) deleted.",
+                                                     nullptr,
+                                                     static_cast<int>(purged.messagesRemoved))
+                                                      .arg(name)
+                                                : QString();
+        QMetaObject::invokeMethod(
+            this,
+            [this, sourceId, summary, error] { completeRemoval(sourceId, summary, error); },
+            Qt::QueuedConnection);
+    });
+    purge->setObjectName(QStringLiteral("purge-%1").arg(sourceId));
+    m_purges.append(purge);
+    connect(purge, &QThread::finished, this, [this, purge] {
+        m_purges.removeAll(purge);
+        delete purge;
+    });
+    purge->start();
+}
+
+void SyncManager::completeRemoval(qint64 sourceId, const QString& summary, const QString& error)
+{
+    if (error.isEmpty()) {
+        m_credentials->removePassword(sourceId);
+        SourceState& gone = state(sourceId);
+        delete gone.checkTimer;
+        delete gone.retryTimer;
+        m_states.erase(sourceId);
+    } else {
+        state(sourceId).removing = false;
+    }
+    emit sourceRemoved(sourceId, summary, error);
+    startQueued();
+}
+
+void SyncManager::rescheduleCheck(qint64 sourceId)
+{
+    if (state(sourceId).checkTimer->isActive()) {
+        armCheck(sourceId);
+        emit sourceChanged(sourceId);
+    }
 }
 
 SyncManager::Activity SyncManager::activity(qint64 sourceId) const
@@ -160,7 +281,11 @@ void SyncManager::setActivity(qint64 sourceId, Activity::State activity, const Q
     if (sourceState.activity.state == activity && sourceState.activity.retryAt == retryAt) {
         return;
     }
-    sourceState.activity = {activity, retryAt};
+    sourceState.activity.state = activity;
+    sourceState.activity.retryAt = retryAt;
+    if (activity != Activity::State::Idle) {
+        sourceState.activity.nextCheckAt = {};
+    }
     emit sourceChanged(sourceId);
 }
 
@@ -248,7 +373,8 @@ void SyncManager::handleFinished(qint64 sourceId, const SourceSync::Result& resu
     sourceState.worker = nullptr; // deleted with its thread
     sourceState.thread->quit();
     const auto source = SourceRepository(m_archive.connection()).find(sourceId);
-    if (!source) {
+    if (!source || sourceState.afterStop) {
+        // Removed, or about to be changed: the pass's outcome is moot.
         setActivity(sourceId, Activity::State::Idle);
         return;
     }
@@ -287,6 +413,13 @@ void SyncManager::handleThreadFinished(qint64 sourceId)
 {
     SourceState& sourceState = state(sourceId);
     sourceState.thread.reset(); // finished already: the join is immediate
+    if (sourceState.afterStop) {
+        const std::function<void()> next = std::exchange(sourceState.afterStop, {});
+        sourceState.again = false;
+        next(); // may erase sourceState
+        startQueued();
+        return;
+    }
     if (sourceState.again) {
         sourceState.again = false;
         schedule(sourceId);
@@ -303,7 +436,9 @@ void SyncManager::armCheck(qint64 sourceId)
     const std::chrono::milliseconds interval = m_checkOverride.count() > 0
         ? m_checkOverride
         : std::chrono::milliseconds(std::chrono::minutes(std::max(1, source->checkIntervalMinutes)));
-    state(sourceId).checkTimer->start(interval);
+    SourceState& sourceState = state(sourceId);
+    sourceState.checkTimer->start(interval);
+    sourceState.activity.nextCheckAt = QDateTime::currentDateTimeUtc().addMSecs(interval.count());
 }
 
 std::chrono::milliseconds SyncManager::retryDelay(int failures) const

@@ -8,7 +8,9 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -42,6 +44,7 @@ public:
         };
         State state = State::Idle;
         QDateTime retryAt; // UTC; set for RetryScheduled
+        QDateTime nextCheckAt; // UTC; when the periodic check is armed
     };
 
     // The archive must already be open; credentials must outlive this.
@@ -66,12 +69,30 @@ public:
     // Back to Importing (never completed) or Active, and a pass starts.
     void resume(qint64 sourceId);
 
+    // A source the user just created: it starts importing at once.
+    void addSource(qint64 sourceId);
+    // The user edited the source: a running pass stops and a new one starts
+    // with the new settings. With `freshImport` every folder checkpoint is
+    // forgotten and the source imports again from the start (its mail stays;
+    // what was archived already is not stored twice).
+    void updateSource(qint64 sourceId, bool freshImport);
+    // Stops the source for good and removes it, keeping its archived mail
+    // or deleting it, once no pass touches it any more. The password goes
+    // from the keychain. sourceRemoved() reports the outcome.
+    void removeSource(qint64 sourceId, bool deleteMail);
+
+    // The check interval changed: a waiting check is re-armed with it.
+    void rescheduleCheck(qint64 sourceId);
+
     Activity activity(qint64 sourceId) const;
 
 signals:
     // The status or the activity of the source changed.
     void sourceChanged(qint64 sourceId);
     void progress(qint64 sourceId, const QString& folder, qint64 done, qint64 total);
+    void sourceAdded(qint64 sourceId);
+    // `error` is empty on success; `summary` says what was kept or deleted.
+    void sourceRemoved(qint64 sourceId, const QString& summary, const QString& error);
 
 private:
     struct ThreadStopper
@@ -85,6 +106,9 @@ private:
         Activity activity;
         int failures = 0; // consecutive transient ones
         bool again = false; // syncNow or resume during a running pass
+        bool removing = false; // removeSource() is waiting for the pass to stop
+        // Runs once the running pass has stopped and its thread is gone.
+        std::function<void()> afterStop;
         quint64 passwordRequest = 0;
         SyncWorker* worker = nullptr; // lives on thread
         ThreadPtr thread;
@@ -102,6 +126,8 @@ private:
     void handleFinished(qint64 sourceId, const SourceSync::Result& result);
     void handleThreadFinished(qint64 sourceId);
     void armCheck(qint64 sourceId);
+    void finishRemoval(qint64 sourceId, bool deleteMail);
+    void completeRemoval(qint64 sourceId, const QString& summary, const QString& error);
     std::chrono::milliseconds retryDelay(int failures) const;
 
     Archive m_archive;
@@ -112,4 +138,6 @@ private:
     std::chrono::milliseconds m_retryBase {60000};
     QList<qint64> m_queue;
     std::map<qint64, SourceState> m_states; // node-stable: handlers keep references
+    QList<QThread*> m_purges; // removals deleting mail, running
+    std::atomic<bool> m_stopping {false};
 };

@@ -24,11 +24,11 @@ QString SyncRecorder::record(const IngestionSource& source, const SourceSync::Re
     // paused the source while it ran.
     const IngestionSource::Status current = repository.find(source.id).value_or(source).status;
     const bool paused = current == IngestionSource::Status::Paused;
-    const QJsonObject details {{QStringLiteral("new"), result.counts.newMessages},
-                               {QStringLiteral("duplicates"), result.counts.duplicates},
-                               {QStringLiteral("bytes"), result.counts.bytes},
-                               {QStringLiteral("server"), result.counts.serverMessages},
-                               {QStringLiteral("archived"), result.counts.archivedMessages}};
+    QJsonObject details {{QStringLiteral("new"), result.counts.newMessages},
+                         {QStringLiteral("duplicates"), result.counts.duplicates},
+                         {QStringLiteral("bytes"), result.counts.bytes},
+                         {QStringLiteral("server"), result.counts.serverMessages},
+                         {QStringLiteral("archived"), result.counts.archivedMessages}};
     QString error;
     if (result.ok) {
         const IngestionSource::Status next =
@@ -50,6 +50,10 @@ QString SyncRecorder::record(const IngestionSource& source, const SourceSync::Re
         const QString summary = tr("%1: stopped; the next sync continues where this one stopped.").arg(source.name);
         events.append(QStringLiteral("sync.cancelled"), summary, source.id, details);
         return summary;
+    }
+    if (!result.untrustedCertificate.isNull()) {
+        // Kept so the Ingestions page can offer to trust it later.
+        details.insert(QStringLiteral("certificate"), result.untrustedCertificate.toJson());
     }
     if (markError && !paused) {
         repository.setStatus(source.id, IngestionSource::Status::Error, result.error, &error);

@@ -71,7 +71,7 @@ TEST_F(CliTest, VerifyExitsZeroOnAnIntactArchiveAndOneOnDamage)
     fill(40);
     CliRun clean = run({QStringLiteral("verify")});
     EXPECT_EQ(clean.exitCode, 0) << clean.err.toStdString();
-    EXPECT_TRUE(clean.out.contains(QStringLiteral("40 message(s) read back"))) << clean.out.toStdString();
+    EXPECT_TRUE(clean.out.contains(QStringLiteral("40 messages read back"))) << clean.out.toStdString();
     EXPECT_TRUE(clean.out.contains(QStringLiteral("intact")));
 
     {
@@ -87,7 +87,7 @@ TEST_F(CliTest, VerifyExitsZeroOnAnIntactArchiveAndOneOnDamage)
     }
     CliRun damaged = run({QStringLiteral("verify")});
     EXPECT_EQ(damaged.exitCode, 1);
-    EXPECT_TRUE(damaged.out.contains(QStringLiteral("1 message(s) do not read back"))) << damaged.out.toStdString();
+    EXPECT_TRUE(damaged.out.contains(QStringLiteral("1 message does not read back"))) << damaged.out.toStdString();
 }
 
 TEST_F(CliTest, ExportWritesEveryMessageWithItsExactBytes)
@@ -121,7 +121,7 @@ TEST_F(CliTest, ExportWritesEveryMessageWithItsExactBytes)
                        QStringLiteral("--folder"),
                        QStringLiteral("Sent")});
     EXPECT_EQ(none.exitCode, 0);
-    EXPECT_TRUE(none.out.contains(QStringLiteral("Exported 0 message(s)"))) << none.out.toStdString();
+    EXPECT_TRUE(none.out.contains(QStringLiteral("Exported 0 messages"))) << none.out.toStdString();
     CliRun badFormat = run(
         {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pst"), QStringLiteral("--out"), outDir});
     EXPECT_EQ(badFormat.exitCode, 2);

@@ -1,13 +1,20 @@
 #include "MainWindow.h"
 #include "about/AboutDialog.h"
+#include "archive/Archive.h"
+#include "archive/ArchivePage.h"
+#include "credentials/SessionCredentialStore.h"
 #include "sources/IngestionsPage.h"
+#include "sources/SourceDialog.h"
+#include "sync/SyncManager.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -23,12 +30,22 @@ protected:
     {
         AppInfo::configure();
         QSettings().clear();
+        ASSERT_TRUE(m_directory.isValid());
+        QString error;
+        ASSERT_TRUE(m_archive.open(&error)) << error.toStdString();
     }
+
+    void TearDown() override { m_archive.closeConnection(); }
+
+    QTemporaryDir m_directory;
+    Archive m_archive {m_directory.filePath(QStringLiteral("archive.sqlite"))};
+    SessionCredentialStore m_credentials;
+    SyncManager m_manager {m_archive, &m_credentials};
 };
 
 TEST_F(MainWindowTest, OpensOnTheEmptyIngestionsPage)
 {
-    MainWindow window;
+    MainWindow window(m_archive, &m_manager, &m_credentials);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
 
@@ -47,11 +64,49 @@ TEST_F(MainWindowTest, OpensOnTheEmptyIngestionsPage)
     auto* heading = window.findChild<QLabel*>(QStringLiteral("emptyStateHeading"));
     ASSERT_NE(heading, nullptr);
     EXPECT_EQ(heading->text(), QStringLiteral("No ingestion sources yet"));
+    auto* demoHint = window.findChild<QLabel*>(QStringLiteral("demoHint"));
+    ASSERT_NE(demoHint, nullptr);
+    EXPECT_TRUE(demoHint->text().contains(QStringLiteral("demo")));
+    auto* summary = window.findChild<QLabel*>(QStringLiteral("syncSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_EQ(summary->text(), QStringLiteral("No ingestion sources"));
+
+    // The empty state's own button opens the Create New dialog.
+    auto* create = window.findChild<QPushButton*>(QStringLiteral("emptyStateCreateButton"));
+    ASSERT_NE(create, nullptr);
+    QTest::mouseClick(create, Qt::LeftButton);
+    auto* dialog = window.findChild<SourceDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    EXPECT_EQ(dialog->windowTitle(), QStringLiteral("Create New Ingestion Source"));
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    EXPECT_FALSE(dialog->isVisible());
+}
+
+TEST_F(MainWindowTest, NavigatesToTheArchivePageByListAndShortcut)
+{
+    MainWindow window(m_archive, &m_manager, &m_credentials);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    ASSERT_NE(navigation, nullptr);
+    ASSERT_EQ(navigation->count(), 2);
+    EXPECT_EQ(navigation->item(1)->text(), QStringLiteral("Archive"));
+
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    auto* pages = window.findChild<QStackedWidget*>();
+    EXPECT_EQ(pages->currentWidget(), window.archivePage());
+    auto* summary = window.archivePage()->findChild<QLabel*>(QStringLiteral("archiveSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("0 messages from 0 sources"))) << summary->text().toStdString();
+
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    EXPECT_EQ(pages->currentWidget(), window.ingestionsPage());
 }
 
 TEST_F(MainWindowTest, AboutBoxShowsVersionAndLibraries)
 {
-    MainWindow window;
+    MainWindow window(m_archive, &m_manager, &m_credentials);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
 
@@ -78,14 +133,14 @@ TEST_F(MainWindowTest, AboutBoxShowsVersionAndLibraries)
 TEST_F(MainWindowTest, RemembersItsGeometry)
 {
     {
-        MainWindow window;
+        MainWindow window(m_archive, &m_manager, &m_credentials);
         window.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
         window.resize(812, 533);
         QTest::qWait(10);
         window.close();
     }
-    MainWindow reopened;
+    MainWindow reopened(m_archive, &m_manager, &m_credentials);
     reopened.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&reopened));
     EXPECT_EQ(reopened.size(), QSize(812, 533));

@@ -1,6 +1,8 @@
 #include <QApplication>
 #include <QStandardPaths>
 
+#include "common/Translations.h"
+
 #include <gtest/gtest.h>
 
 int main(int argc, char* argv[])
@@ -14,5 +16,7 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     // Window state and settings go to a test location, never the user's.
     QStandardPaths::setTestModeEnabled(true);
+    // What an English-speaking user sees, plural forms included.
+    Translations::install(app);
     return RUN_ALL_TESTS();
 }

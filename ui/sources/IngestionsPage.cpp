@@ -1,37 +1,163 @@
 #include "IngestionsPage.h"
 
 #include "AppIcon.h"
+#include "DeleteSourceDialog.h"
+#include "ProgressDelegate.h"
+#include "SourceDetailsDialog.h"
+#include "SourceDialog.h"
+#include "SourceTableModel.h"
+#include "StatusBadgeDelegate.h"
+#include "sources/SourceStatistics.h"
+#include "sync/SyncManager.h"
 
+#include <QAction>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStyle>
+#include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
-IngestionsPage::IngestionsPage(QWidget* parent)
+IngestionsPage::IngestionsPage(Archive archive, SyncManager* manager, CredentialStore* credentials, QWidget* parent)
     : QWidget(parent)
+    , m_archive(std::move(archive))
+    , m_manager(manager)
+    , m_credentials(credentials)
+    , m_model(new SourceTableModel(m_archive, manager, this))
+    , m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("IngestionsPage"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(SourceTableModel::SortRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    createActions();
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 18);
     layout->setSpacing(12);
     layout->addWidget(createHeader());
-    layout->addWidget(createEmptyState(), 1);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(createEmptyState());
+    m_stack->addWidget(createTable());
+    layout->addWidget(m_stack, 1);
+
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &IngestionsPage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &IngestionsPage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &IngestionsPage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &IngestionsPage::updateActions);
+    connect(m_manager, &SyncManager::sourceRemoved, this, [this](qint64, const QString& summary, const QString& error) {
+        if (error.isEmpty()) {
+            emit message(summary);
+        } else {
+            QMessageBox::warning(this, tr("Cannot Delete the Source"), error);
+        }
+    });
+    updateEmptyState();
 }
 
 IngestionsPage::~IngestionsPage() = default;
+
+void IngestionsPage::setExtraCaCertificatesFile(const QString& path)
+{
+    m_extraCaFile = path;
+}
 
 QWidget* IngestionsPage::emptyState() const
 {
     return m_emptyState;
 }
 
+QTableView* IngestionsPage::table() const
+{
+    return m_table;
+}
+
+SourceTableModel* IngestionsPage::model() const
+{
+    return m_model;
+}
+
+QAction* IngestionsPage::createNewAction() const
+{
+    return m_createNew;
+}
+
+QList<QAction*> IngestionsPage::sourceActions() const
+{
+    return {m_details, m_edit, m_pauseResume, m_syncNow, m_delete};
+}
+
+void IngestionsPage::createActions()
+{
+    QStyle* style = this->style();
+    m_createNew = new QAction(QIcon::fromTheme(QStringLiteral("list-add"), style->standardIcon(QStyle::SP_FileIcon)),
+                              tr("&Create New…"),
+                              this);
+    m_createNew->setObjectName(QStringLiteral("createNewAction"));
+    m_createNew->setShortcut(QKeySequence::New);
+    m_createNew->setToolTip(tr("Add an email account to archive (%1)")
+                                .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    connect(m_createNew, &QAction::triggered, this, &IngestionsPage::createNew);
+
+    m_details = new QAction(
+        QIcon::fromTheme(QStringLiteral("document-properties"), style->standardIcon(QStyle::SP_FileDialogDetailedView)),
+        tr("&View Details"),
+        this);
+    m_details->setObjectName(QStringLiteral("detailsAction"));
+    m_details->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_details, &QAction::triggered, this, &IngestionsPage::showDetails);
+
+    m_edit = new QAction(
+        QIcon::fromTheme(QStringLiteral("document-edit"), style->standardIcon(QStyle::SP_FileDialogContentsView)),
+        tr("&Edit…"),
+        this);
+    m_edit->setObjectName(QStringLiteral("editAction"));
+    m_edit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_edit, &QAction::triggered, this, &IngestionsPage::editSelected);
+
+    m_pauseResume = new QAction(this);
+    m_pauseResume->setObjectName(QStringLiteral("pauseResumeAction"));
+    m_pauseResume->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_pauseResume, &QAction::triggered, this, &IngestionsPage::togglePauseSelected);
+
+    m_syncNow =
+        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"), style->standardIcon(QStyle::SP_BrowserReload)),
+                    tr("&Sync Now"),
+                    this);
+    m_syncNow->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncNow->setShortcut(QKeySequence::Refresh);
+    connect(m_syncNow, &QAction::triggered, this, &IngestionsPage::syncSelectedNow);
+
+    m_delete = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete"), style->standardIcon(QStyle::SP_TrashIcon)),
+                           tr("&Delete…"),
+                           this);
+    m_delete->setObjectName(QStringLiteral("deleteAction"));
+    m_delete->setShortcut(QKeySequence::Delete);
+    connect(m_delete, &QAction::triggered, this, &IngestionsPage::deleteSelected);
+
+    // Window-wide: the page has no text fields, and the user should not
+    // have to click into the table before Ctrl+I or F5 work.
+    for (QAction* action : sourceActions()) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+    }
+    m_createNew->setShortcutContext(Qt::WindowShortcut);
+}
+
 QWidget* IngestionsPage::createHeader()
 {
     auto* header = new QWidget(this);
-    auto* layout = new QVBoxLayout(header);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
+    auto* row = new QHBoxLayout(header);
+    row->setContentsMargins(0, 0, 0, 0);
 
+    auto* texts = new QVBoxLayout;
+    texts->setSpacing(2);
     auto* title = new QLabel(tr("Ingestions"), header);
     title->setObjectName(QStringLiteral("pageTitle"));
     QFont titleFont = title->font();
@@ -39,13 +165,18 @@ QWidget* IngestionsPage::createHeader()
     titleFont.setBold(true);
     title->setFont(titleFont);
     title->setAccessibleName(tr("Ingestions"));
-
     auto* subtitle = new QLabel(tr("The email accounts whose mail this archive imports and keeps current."), header);
     subtitle->setWordWrap(true);
     subtitle->setForegroundRole(QPalette::PlaceholderText);
+    texts->addWidget(title);
+    texts->addWidget(subtitle);
+    row->addLayout(texts, 1);
 
-    layout->addWidget(title);
-    layout->addWidget(subtitle);
+    auto* createButton = new QPushButton(m_createNew->icon(), tr("Create New"), header);
+    createButton->setObjectName(QStringLiteral("createNewButton"));
+    createButton->setToolTip(m_createNew->toolTip());
+    connect(createButton, &QPushButton::clicked, m_createNew, &QAction::trigger);
+    row->addWidget(createButton, 0, Qt::AlignBottom);
     return header;
 }
 
@@ -75,15 +206,30 @@ QWidget* IngestionsPage::createEmptyState()
     explanation->setWordWrap(true);
     explanation->setAlignment(Qt::AlignHCenter);
 
+    auto* create = new QPushButton(m_createNew->icon(), tr("Create New Ingestion Source…"), m_emptyState);
+    create->setObjectName(QStringLiteral("emptyStateCreateButton"));
+    connect(create, &QPushButton::clicked, m_createNew, &QAction::trigger);
+
+    auto* demo = new QLabel(tr("No account at hand? The README shows how to start a demo mail server on this "
+                               "computer (scripts/demo-server) and archive it."),
+                            m_emptyState);
+    demo->setObjectName(QStringLiteral("demoHint"));
+    demo->setWordWrap(true);
+    demo->setAlignment(Qt::AlignHCenter);
+    demo->setForegroundRole(QPalette::PlaceholderText);
+
     // A column of limited width, centred by stretches: an alignment flag on a
     // word-wrapped label would make the layout give it one line's height.
     auto* column = new QWidget(m_emptyState);
     column->setMaximumWidth(520);
     auto* columnLayout = new QVBoxLayout(column);
     columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->setSpacing(10);
     columnLayout->addWidget(icon);
     columnLayout->addWidget(heading);
     columnLayout->addWidget(explanation);
+    columnLayout->addWidget(create, 0, Qt::AlignHCenter);
+    columnLayout->addWidget(demo);
 
     auto* centring = new QHBoxLayout;
     centring->addStretch(1);
@@ -92,4 +238,206 @@ QWidget* IngestionsPage::createEmptyState()
     layout->addLayout(centring);
     layout->addStretch(3);
     return m_emptyState;
+}
+
+QWidget* IngestionsPage::createTable()
+{
+    auto* container = new QWidget(this);
+    auto* layout = new QVBoxLayout(container);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    m_table = new QTableView(container);
+    m_table->setObjectName(QStringLiteral("sourcesTable"));
+    m_table->setAccessibleName(tr("Ingestion sources"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(SourceTableModel::Name, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 16);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->setItemDelegateForColumn(SourceTableModel::Status, new StatusBadgeDelegate(m_table));
+    m_table->setItemDelegateForColumn(SourceTableModel::Progress, new ProgressDelegate(m_table));
+    // Short columns fit their content (a handful of rows: cheap); Name and
+    // Account start from a typical width and can be dragged; Progress takes
+    // the rest. Widths come from the font, so they follow the scale.
+    QHeaderView* header = m_table->horizontalHeader();
+    for (const int column : {SourceTableModel::Provider,
+                             SourceTableModel::Status,
+                             SourceTableModel::Archived,
+                             SourceTableModel::LastSync,
+                             SourceTableModel::NextCheck}) {
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
+    header->setSectionResizeMode(SourceTableModel::Progress, QHeaderView::Stretch);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->setColumnWidth(SourceTableModel::Name, metrics.horizontalAdvance(QStringLiteral("Work mail")) + 24);
+    m_table->setColumnWidth(SourceTableModel::Account,
+                            metrics.horizontalAdvance(QStringLiteral("jane@imap.example.com")) + 24);
+    header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("Next check")) + 16);
+    header->setStretchLastSection(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
+        if (!m_table->indexAt(position).isValid()) {
+            QMenu menu(this);
+            menu.addAction(m_createNew);
+            menu.exec(m_table->viewport()->mapToGlobal(position));
+            return;
+        }
+        QMenu menu(this);
+        menu.addActions(sourceActions());
+        menu.insertSeparator(m_delete);
+        menu.exec(m_table->viewport()->mapToGlobal(position));
+    });
+    // Enter and double-click; where a double-click also activates, the
+    // second call only raises the dialog the first one opened.
+    connect(m_table, &QAbstractItemView::doubleClicked, this, &IngestionsPage::showDetails);
+    connect(m_table, &QAbstractItemView::activated, this, &IngestionsPage::showDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &IngestionsPage::updateActions);
+    layout->addWidget(m_table, 1);
+    return container;
+}
+
+void IngestionsPage::updateEmptyState()
+{
+    const bool empty = m_model->rowCount() == 0;
+    m_stack->setCurrentIndex(empty ? 0 : 1);
+    if (!empty && !m_table->selectionModel()->hasSelection()) {
+        m_table->selectRow(0);
+        m_table->setFocus();
+    }
+    updateActions();
+}
+
+void IngestionsPage::updateActions()
+{
+    const qint64 sourceId = selectedSourceId();
+    const auto source = m_model->source(sourceId);
+    for (QAction* action : sourceActions()) {
+        action->setEnabled(source.has_value());
+    }
+    const bool paused = source && source->status == IngestionSource::Status::Paused;
+    m_pauseResume->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_pauseResume->setIcon(
+        paused
+            ? QIcon::fromTheme(QStringLiteral("media-playback-start"), style()->standardIcon(QStyle::SP_MediaPlay))
+            : QIcon::fromTheme(QStringLiteral("media-playback-pause"), style()->standardIcon(QStyle::SP_MediaPause)));
+    m_syncNow->setEnabled(source && !paused);
+}
+
+qint64 IngestionsPage::selectedSourceId() const
+{
+    if (!m_table) {
+        return 0;
+    }
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        return 0;
+    }
+    return m_proxy->data(rows.first(), SourceTableModel::SourceIdRole).toLongLong();
+}
+
+void IngestionsPage::selectSource(qint64 sourceId)
+{
+    const int row = m_model->rowOf(sourceId);
+    if (row >= 0) {
+        m_table->selectRow(m_proxy->mapFromSource(m_model->index(row, 0)).row());
+    }
+}
+
+SourceDialog* IngestionsPage::createNew()
+{
+    auto* dialog = new SourceDialog(m_archive, m_credentials, std::nullopt, this);
+    openSourceDialog(dialog);
+    return dialog;
+}
+
+SourceDialog* IngestionsPage::editSelected()
+{
+    const auto source = m_model->source(selectedSourceId());
+    if (!source) {
+        return nullptr;
+    }
+    auto* dialog = new SourceDialog(m_archive, m_credentials, source, this);
+    openSourceDialog(dialog);
+    return dialog;
+}
+
+void IngestionsPage::openSourceDialog(SourceDialog* dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setExtraCaCertificatesFile(m_extraCaFile);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const qint64 sourceId = dialog->savedSourceId();
+        if (dialog->createdSource()) {
+            m_manager->addSource(sourceId);
+            selectSource(sourceId);
+            emit message(tr("Connecting to the new source…"));
+        } else {
+            m_manager->updateSource(sourceId, dialog->freshImportRequested());
+        }
+    });
+    // open(), not exec(): syncs keep reporting while the dialog is up.
+    dialog->open();
+}
+
+SourceDetailsDialog* IngestionsPage::showDetails()
+{
+    const qint64 sourceId = selectedSourceId();
+    if (sourceId == 0) {
+        return nullptr;
+    }
+    const auto open = findChildren<SourceDetailsDialog*>();
+    for (SourceDetailsDialog* existing : open) {
+        if (existing->sourceId() == sourceId) {
+            existing->raise();
+            existing->activateWindow();
+            return existing;
+        }
+    }
+    auto* dialog = new SourceDetailsDialog(m_archive, m_manager, sourceId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+void IngestionsPage::togglePauseSelected()
+{
+    const auto source = m_model->source(selectedSourceId());
+    if (!source) {
+        return;
+    }
+    if (source->status == IngestionSource::Status::Paused) {
+        m_manager->resume(source->id);
+    } else {
+        m_manager->pause(source->id);
+    }
+}
+
+void IngestionsPage::syncSelectedNow()
+{
+    if (const qint64 sourceId = selectedSourceId()) {
+        m_manager->syncNow(sourceId);
+    }
+}
+
+void IngestionsPage::deleteSelected()
+{
+    const auto source = m_model->source(selectedSourceId());
+    if (!source) {
+        return;
+    }
+    const SourceTotals totals = SourceStatistics(m_archive.connection()).totals(source->id);
+    auto* dialog = new DeleteSourceDialog(source->name, totals.messages, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 sourceId = source->id;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, sourceId] {
+        m_manager->removeSource(sourceId, dialog->deleteMail());
+    });
+    dialog->open();
 }

@@ -1,23 +1,81 @@
 #pragma once
 
+#include "archive/Archive.h"
+
 #include <QWidget>
 
-// The Ingestions page: the email accounts the archive imports from. Until the
-// first source exists it shows an empty state that says what the app does.
+class CredentialStore;
+class QAction;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+class SourceDetailsDialog;
+class SourceDialog;
+class SourceTableModel;
+class SyncManager;
+
+// The Ingestions page: the email accounts the archive imports from, in a
+// table that follows every sync live, with the actions on a source (view,
+// edit, pause/resume, sync now, delete) on buttons, in the context menu and
+// on the keyboard. Until the first source exists it shows an empty state
+// that says what the app does and offers Create New.
 class IngestionsPage : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IngestionsPage)
 
 public:
-    explicit IngestionsPage(QWidget* parent = nullptr);
+    IngestionsPage(Archive archive, SyncManager* manager, CredentialStore* credentials, QWidget* parent = nullptr);
     ~IngestionsPage() override;
 
+    // Tests and private servers: trusted in addition to the system CAs.
+    void setExtraCaCertificatesFile(const QString& path);
+
     QWidget* emptyState() const;
+    QTableView* table() const;
+    SourceTableModel* model() const;
+    QAction* createNewAction() const;
+    // View details, Edit, Pause/Resume, Sync now, Delete.
+    QList<QAction*> sourceActions() const;
+
+public slots:
+    // Each opens its dialog window-modally and returns at once.
+    SourceDialog* createNew();
+    SourceDialog* editSelected();
+    SourceDetailsDialog* showDetails();
+    void togglePauseSelected();
+    void syncSelectedNow();
+    void deleteSelected();
+
+signals:
+    // One line for the status bar.
+    void message(const QString& text);
 
 private:
     QWidget* createHeader();
     QWidget* createEmptyState();
+    QWidget* createTable();
+    void createActions();
+    void updateActions();
+    void updateEmptyState();
+    qint64 selectedSourceId() const;
+    void selectSource(qint64 sourceId);
+    void openSourceDialog(SourceDialog* dialog);
 
+    Archive m_archive;
+    SyncManager* m_manager;
+    CredentialStore* m_credentials;
+    QString m_extraCaFile;
+    SourceTableModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QStackedWidget* m_stack = nullptr;
     QWidget* m_emptyState = nullptr;
+    QTableView* m_table = nullptr;
+
+    QAction* m_createNew = nullptr;
+    QAction* m_details = nullptr;
+    QAction* m_edit = nullptr;
+    QAction* m_pauseResume = nullptr;
+    QAction* m_syncNow = nullptr;
+    QAction* m_delete = nullptr;
 };

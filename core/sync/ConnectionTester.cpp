@@ -1,0 +1,131 @@
+#include "ConnectionTester.h"
+
+#include "SourceSync.h"
+#include "SyncError.h"
+#include "imap/CancelToken.h"
+#include "imap/ImapConnector.h"
+#include "imap/ImapSession.h"
+
+#include <QLocale>
+#include <QThread>
+
+#include <algorithm>
+
+#include <vmime/vmime.hpp>
+
+namespace {
+
+// A test should answer quickly: a server silent this long counts as failed.
+constexpr int TestTimeoutMs = 20000;
+
+QString securityName(ConnectionSecurity security)
+{
+    switch (security) {
+    case ConnectionSecurity::Tls:
+        return ConnectionTester::tr("SSL/TLS");
+    case ConnectionSecurity::StartTls:
+        return ConnectionTester::tr("STARTTLS");
+    case ConnectionSecurity::None:
+        return ConnectionTester::tr("no encryption");
+    }
+    return {};
+}
+
+} // namespace
+
+ConnectionTester::ConnectionTester(QObject* parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<ConnectionTestResult>();
+}
+
+ConnectionTester::~ConnectionTester()
+{
+    stopThread();
+}
+
+void ConnectionTester::setExtraCaCertificatesFile(const QString& path)
+{
+    m_extraCaFile = path;
+}
+
+void ConnectionTester::start(const IngestionSource& source, const QString& password)
+{
+    stopThread();
+    const quint64 generation = ++m_generation;
+    auto token = std::make_shared<CancelToken>();
+    m_token = token;
+    const QString extraCaFile = m_extraCaFile;
+    m_thread = QThread::create([this, source, password, extraCaFile, token, generation] {
+        ConnectionTestResult result = run(source, password, extraCaFile, token);
+        if (token->isCancelled()) {
+            return;
+        }
+        // Delivered on this object's thread; dropped if it is gone by then
+        // (the destructor waits for this thread, so it cannot be mid-way).
+        QMetaObject::invokeMethod(
+            this,
+            [this, result = std::move(result), generation] {
+                if (generation == m_generation) {
+                    emit finished(result);
+                }
+            },
+            Qt::QueuedConnection);
+    });
+    m_thread->setObjectName(QStringLiteral("connection-test"));
+    m_thread->start();
+}
+
+void ConnectionTester::cancel()
+{
+    ++m_generation; // a result already queued is ignored
+    if (m_token) {
+        m_token->cancel();
+    }
+}
+
+bool ConnectionTester::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void ConnectionTester::stopThread()
+{
+    cancel();
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+    }
+}
+
+ConnectionTestResult ConnectionTester::run(const IngestionSource& source,
+                                           const QString& password,
+                                           const QString& extraCaFile,
+                                           const std::shared_ptr<CancelToken>& token)
+{
+    ConnectionTestResult result;
+    try {
+        ImapConnector connector(SourceSync::tlsPolicy(source, extraCaFile), token, TestTimeoutMs);
+        ImapSession session(connector.connect(source.host, source.port, source.username, password));
+        result.folders = session.listFolders();
+        const int selectable = static_cast<int>(std::count_if(
+            result.folders.cbegin(), result.folders.cend(), [](const RemoteFolder& f) { return f.isSelectable(); }));
+        const FolderStatus inbox = session.examine(QStringLiteral("INBOX"));
+        result.ok = true;
+        result.message = tr("Connected to %1 with %2 and logged in as %3. The server has %n folder(s); the Inbox "
+                            "holds %4 messages.",
+                            nullptr,
+                            selectable)
+                             .arg(source.host, securityName(source.security), source.username)
+                             .arg(QLocale().toString(static_cast<qulonglong>(inbox.messages)));
+    } catch (const vmime::exceptions::operation_cancelled&) {
+        result.message = tr("The test was cancelled.");
+    } catch (const vmime::exception& e) {
+        result.message = SyncError::describe(e, source.host);
+        result.untrustedCertificate = SyncError::untrustedCertificate(e);
+    } catch (const std::exception& e) {
+        result.message = tr("The connection failed: %1").arg(QString::fromStdString(e.what()));
+    }
+    return result;
+}

@@ -1,0 +1,90 @@
+#include "SyncError.h"
+
+#include "imap/TlsError.h"
+
+#include <QCoreApplication>
+
+#include <vmime/vmime.hpp>
+
+namespace {
+
+// The context stays "SourceSync", where these texts were first translated.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SourceSync)
+};
+
+// Messages from the socket and TLS layers end without a full stop; a hint
+// appended after them must start a new sentence.
+QString asSentence(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || QStringLiteral(".!?").contains(trimmed.back())) {
+        return trimmed;
+    }
+    return trimmed + QLatin1Char('.');
+}
+
+} // namespace
+
+namespace SyncError {
+
+QString describe(const vmime::exception& e, const QString& host)
+{
+    if (const auto* tls = dynamic_cast<const TlsError*>(&e)) {
+        if (tls->kind() == TlsError::Kind::Untrusted && !tls->sha256Fingerprint().isEmpty()) {
+            return Tr::tr("%1 Its SHA-256 fingerprint is %2; trust it for this source only if it matches the one "
+                          "your provider publishes.")
+                .arg(asSentence(tls->message()), QString::fromLatin1(tls->sha256Fingerprint()));
+        }
+        return tls->message();
+    }
+    if (const auto* denied = dynamic_cast<const vmime::exceptions::authentication_error*>(&e)) {
+        // The server's own words matter: "[UNAVAILABLE] too many
+        // connections" is not a wrong password.
+        const QString server = QString::fromStdString(denied->response()).trimmed();
+        const QString message = Tr::tr("Authentication failed: check the username and use an app password.");
+        return server.isEmpty() ? message : Tr::tr("%1 (The server said: %2)").arg(message, server);
+    }
+    if (dynamic_cast<const vmime::exceptions::operation_timed_out*>(&e)) {
+        return Tr::tr("The server %1 did not answer in time.").arg(host);
+    }
+    if (dynamic_cast<const vmime::exceptions::connection_error*>(&e)) {
+        // Our socket's message already names host and port and the reason.
+        const QString text = QString::fromStdString(e.what());
+        if (text.contains(QLatin1String("refused"), Qt::CaseInsensitive)) {
+            return Tr::tr("%1 Check the port (993 for SSL/TLS, 143 for STARTTLS) and the security setting.")
+                .arg(asSentence(text));
+        }
+        if (text.contains(QLatin1String("not found"), Qt::CaseInsensitive)) {
+            return Tr::tr("%1 Check the server name.").arg(asSentence(text));
+        }
+        return text;
+    }
+    if (dynamic_cast<const vmime::exceptions::command_error*>(&e)) {
+        return Tr::tr("The server refused a command: %1").arg(QString::fromStdString(e.what()));
+    }
+    return Tr::tr("The connection failed: %1").arg(QString::fromStdString(e.what()));
+}
+
+bool isTransient(const vmime::exception& e)
+{
+    if (dynamic_cast<const vmime::exceptions::tls_exception*>(&e)) {
+        return false;
+    }
+    return dynamic_cast<const vmime::exceptions::operation_timed_out*>(&e)
+        || dynamic_cast<const vmime::exceptions::connection_error*>(&e)
+        || dynamic_cast<const vmime::exceptions::socket_exception*>(&e)
+        || dynamic_cast<const vmime::exceptions::not_connected*>(&e);
+}
+
+CertificateInfo untrustedCertificate(const vmime::exception& e)
+{
+    const auto* tls = dynamic_cast<const TlsError*>(&e);
+    if (!tls || tls->kind() != TlsError::Kind::Untrusted || tls->sha256Fingerprint().isEmpty()) {
+        return {};
+    }
+    return {tls->subject(), tls->issuer(), tls->validFrom(), tls->validUntil(), tls->sha256Fingerprint()};
+}
+
+} // namespace SyncError

@@ -1,0 +1,398 @@
+#include "sources/IngestionsPage.h"
+#include "DovecotTest.h"
+#include "MailGenerator.h"
+#include "MaildirWriter.h"
+#include "MainWindow.h"
+#include "WaitUntil.h"
+#include "archive/Archive.h"
+#include "archive/ArchiveReader.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "sources/DeleteSourceDialog.h"
+#include "sources/SourceDetailsDialog.h"
+#include "sources/SourceDialog.h"
+#include "sources/SourceRepository.h"
+#include "sources/SourceTableModel.h"
+#include "sync/SyncManager.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include "common/AppInfo.h"
+
+namespace {
+
+using Status = IngestionSource::Status;
+
+// The Ingestions page as a user drives it: through the dialog, the table and
+// the actions, against a real Dovecot and the session's real keyring.
+class IngestionsPageTest : public DovecotTest
+{
+protected:
+    void SetUp() override
+    {
+        DovecotTest::SetUp();
+        AppInfo::configure();
+        QSettings().clear();
+        ASSERT_TRUE(m_directory.isValid());
+        m_archive = std::make_unique<Archive>(m_directory.filePath(QStringLiteral("archive.sqlite")));
+        QString error;
+        ASSERT_TRUE(m_archive->open(&error)) << error.toStdString();
+        m_credentials = std::make_unique<KeychainCredentialStore>(m_archive->identity());
+        m_manager = std::make_unique<SyncManager>(*m_archive, m_credentials.get());
+        // The fixture's CA is private; the app trusts it as a user's system would.
+        m_manager->setExtraCaCertificatesFile(server().caCertificatePath());
+        m_window = std::make_unique<MainWindow>(*m_archive, m_manager.get(), m_credentials.get());
+        page()->setExtraCaCertificatesFile(server().caCertificatePath());
+        m_window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+        // Keyboard shortcuts only reach the active window.
+        m_window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
+        m_manager->start();
+    }
+
+    void TearDown() override
+    {
+        m_window.reset();
+        m_manager.reset();
+        m_credentials.reset();
+        m_archive->closeConnection();
+        DovecotTest::TearDown();
+    }
+
+    IngestionsPage* page() const { return m_window->ingestionsPage(); }
+    SourceTableModel* model() const { return page()->model(); }
+
+    QList<GeneratedMessage> deliver(int count, quint64 seed)
+    {
+        MailGeneratorOptions options;
+        options.seed = seed;
+        options.attachmentScale = 0.02;
+        const QList<GeneratedMessage> messages = MailGenerator(options).next(count, QStringLiteral("INBOX"));
+        MaildirWriter writer = server().maildirWriter(QStringLiteral("test"));
+        QString error;
+        for (const GeneratedMessage& message : messages) {
+            EXPECT_TRUE(writer.write(message, &error)) << error.toStdString();
+        }
+        return messages;
+    }
+
+    static void type(QWidget* dialog, const char* field, const QString& text)
+    {
+        auto* edit = dialog->findChild<QLineEdit*>(QString::fromLatin1(field));
+        ASSERT_NE(edit, nullptr) << field;
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClicks(edit, text);
+    }
+
+    // Fills Create New as the user guide says, for the fixture's server.
+    void fillGenericImap(SourceDialog* dialog, const QString& name, const QString& password)
+    {
+        auto* provider = dialog->findChild<QComboBox*>(QStringLiteral("providerCombo"));
+        ASSERT_NE(provider, nullptr);
+        provider->setCurrentIndex(provider->findData(QStringLiteral("generic")));
+        type(dialog, "nameEdit", name);
+        type(dialog, "hostEdit", server().host());
+        type(dialog, "portEdit", QString::number(server().imapsPort()));
+        type(dialog, "usernameEdit", QStringLiteral("test"));
+        type(dialog, "passwordEdit", password);
+    }
+
+    // Create New → fill → Save changes; returns the new source's id.
+    qint64 createThroughDialog(const QString& name, const QString& password)
+    {
+        QPointer<SourceDialog> dialog = page()->createNew();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(dialog));
+        fillGenericImap(dialog, name, password);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+        // The dialog closes once the keychain has the password.
+        EXPECT_TRUE(waitUntil([&] { return dialog.isNull() || !dialog->isVisible(); }, 30000));
+        const auto source = SourceRepository(m_archive->connection()).findByName(name);
+        EXPECT_TRUE(source.has_value());
+        return source ? source->id : 0;
+    }
+
+    QString cell(qint64 sourceId, int column) const
+    {
+        const int row = model()->rowOf(sourceId);
+        return row < 0 ? QString() : model()->index(row, column).data().toString();
+    }
+    Status status(qint64 sourceId) const { return model()->source(sourceId).value_or(IngestionSource {}).status; }
+    bool waitForStatus(qint64 sourceId, Status wanted, int timeoutMs = 90000) const
+    {
+        return waitUntil([&] { return status(sourceId) == wanted; }, timeoutMs);
+    }
+    qint64 archivedMessages() const { return ArchiveReader(m_archive->connection()).messageCount(); }
+
+    CredentialResult storedPassword(qint64 sourceId) const
+    {
+        QSignalSpy finished(m_credentials.get(), &CredentialStore::requestFinished);
+        m_credentials->readPassword(sourceId);
+        EXPECT_TRUE(finished.wait(20000));
+        return finished.isEmpty() ? CredentialResult {} : finished.last().at(3).value<CredentialResult>();
+    }
+
+    // Keyboard shortcuts reach only the active window, and closing a dialog
+    // on the offscreen platform leaves none active.
+    void focusTable()
+    {
+        m_window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
+        page()->table()->setFocus();
+    }
+
+    QAction* action(const char* name) const
+    {
+        auto* found = page()->findChild<QAction*>(QString::fromLatin1(name));
+        EXPECT_NE(found, nullptr) << name;
+        return found;
+    }
+
+    QTemporaryDir m_directory;
+    std::unique_ptr<Archive> m_archive;
+    std::unique_ptr<KeychainCredentialStore> m_credentials;
+    std::unique_ptr<SyncManager> m_manager;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+TEST_F(IngestionsPageTest, ANewSourceGoesFromImportingToActiveWithTheRightCount)
+{
+    deliver(60, 501);
+    QAbstractItemModelTester tester(model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    const qint64 id = createThroughDialog(QStringLiteral("Work mail"), server().password(QStringLiteral("test")));
+    ASSERT_NE(id, 0);
+    // The row is there at once, before the server has answered.
+    ASSERT_GE(model()->rowOf(id), 0);
+    EXPECT_FALSE(page()->emptyState()->isVisible());
+    EXPECT_EQ(cell(id, SourceTableModel::Status), QStringLiteral("Importing"));
+    EXPECT_EQ(cell(id, SourceTableModel::Account), QStringLiteral("test@%1").arg(server().host()));
+    EXPECT_EQ(cell(id, SourceTableModel::Provider), QStringLiteral("Generic IMAP"));
+
+    ASSERT_TRUE(waitForStatus(id, Status::Active)) << cell(id, SourceTableModel::Progress).toStdString();
+    EXPECT_TRUE(waitUntil([&] { return cell(id, SourceTableModel::Archived).startsWith(QStringLiteral("60 · ")); }))
+        << cell(id, SourceTableModel::Archived).toStdString();
+    EXPECT_EQ(cell(id, SourceTableModel::LastSync), QStringLiteral("just now"));
+    EXPECT_EQ(archivedMessages(), 60);
+    // The password is in the keychain, and only there.
+    const CredentialResult stored = storedPassword(id);
+    EXPECT_EQ(stored.status, CredentialResult::Status::Ok) << stored.message.toStdString();
+    EXPECT_EQ(stored.password, server().password(QStringLiteral("test")));
+    auto* summary = m_window->findChild<QLabel*>(QStringLiteral("syncSummary"));
+    EXPECT_TRUE(waitUntil([&] { return summary->text().contains(QStringLiteral("60 messages archived")); }))
+        << summary->text().toStdString();
+}
+
+TEST_F(IngestionsPageTest, AWrongPasswordShowsErrorWithTheReasonAndAHint)
+{
+    deliver(3, 502);
+    const qint64 id = createThroughDialog(QStringLiteral("Typo"), QStringLiteral("not-the-password"));
+    ASSERT_TRUE(waitForStatus(id, Status::Error));
+    const QString progress = cell(id, SourceTableModel::Progress);
+    EXPECT_TRUE(progress.contains(QStringLiteral("Authentication failed"))) << progress.toStdString();
+    EXPECT_TRUE(progress.contains(QStringLiteral("app password"))) << progress.toStdString();
+    const int row = model()->rowOf(id);
+    EXPECT_EQ(model()->index(row, SourceTableModel::Status).data(Qt::ToolTipRole).toString(), progress);
+    EXPECT_EQ(archivedMessages(), 0);
+}
+
+TEST_F(IngestionsPageTest, TestConnectionSaysWhatWorkedAndListsFoldersForChoose)
+{
+    QPointer<SourceDialog> dialog = page()->createNew();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    fillGenericImap(dialog, QStringLiteral("Tested"), server().password(QStringLiteral("test")));
+    QSignalSpy tested(dialog.data(), &SourceDialog::connectionTestFinished);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
+    ASSERT_TRUE(tested.wait(30000));
+    EXPECT_TRUE(tested.first().at(0).toBool());
+    const QString result = dialog->findChild<QLabel*>(QStringLiteral("testResult"))->text();
+    EXPECT_TRUE(result.contains(QStringLiteral("logged in as test"))) << result.toStdString();
+    dialog->close();
+}
+
+TEST_F(IngestionsPageTest, AnUntrustedCertificateShowsItsFingerprintAndCanBeTrusted)
+{
+    // No extra CA this time: the fixture's certificate is unknown here.
+    page()->setExtraCaCertificatesFile(QString());
+    QPointer<SourceDialog> dialog = page()->createNew();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    fillGenericImap(dialog, QStringLiteral("Self-signed"), server().password(QStringLiteral("test")));
+    QSignalSpy tested(dialog.data(), &SourceDialog::connectionTestFinished);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
+    ASSERT_TRUE(tested.wait(30000));
+    EXPECT_FALSE(tested.first().at(0).toBool());
+    const QString result = dialog->findChild<QLabel*>(QStringLiteral("testResult"))->text();
+    EXPECT_TRUE(result.contains(QString::fromLatin1(server().serverFingerprint()))) << result.toStdString();
+    auto* trust = dialog->findChild<QPushButton*>(QStringLiteral("trustButton"));
+    ASSERT_TRUE(trust->isVisible());
+
+    // Trusting asks first, showing the fingerprint; then the test passes.
+    QTimer::singleShot(0, m_window.get(), [] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        ASSERT_NE(box, nullptr);
+        EXPECT_TRUE(box->text().contains(QStringLiteral("SHA-256")));
+        for (QAbstractButton* button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::AcceptRole) {
+                button->click();
+            }
+        }
+    });
+    QTest::mouseClick(trust, Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return tested.size() == 2; }, 30000));
+    EXPECT_TRUE(tested.last().at(0).toBool())
+        << dialog->findChild<QLabel*>(QStringLiteral("testResult"))->text().toStdString();
+    dialog->close();
+}
+
+TEST_F(IngestionsPageTest, EditWithABlankPasswordKeepsTheStoredOne)
+{
+    deliver(5, 503);
+    const qint64 id = createThroughDialog(QStringLiteral("Before"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+
+    page()->table()->selectRow(model()->rowOf(id));
+    QPointer<SourceDialog> dialog = page()->editSelected();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    EXPECT_TRUE(dialog->findChild<QLineEdit*>(QStringLiteral("passwordEdit"))->text().isEmpty());
+    type(dialog, "nameEdit", QStringLiteral("After"));
+    // Saving restarts a pass with the kept password: it must log in and
+    // fetch what arrived meanwhile.
+    deliver(1, 504);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return dialog.isNull() || !dialog->isVisible(); }));
+
+    EXPECT_TRUE(waitUntil([&] { return cell(id, SourceTableModel::Name) == QStringLiteral("After"); }));
+    EXPECT_EQ(storedPassword(id).password, server().password(QStringLiteral("test")));
+    EXPECT_TRUE(waitUntil([&] { return archivedMessages() == 6; }));
+    EXPECT_EQ(status(id), Status::Active) << cell(id, SourceTableModel::Progress).toStdString();
+}
+
+TEST_F(IngestionsPageTest, PauseMidImportThenResumeCompletesExactly)
+{
+    deliver(2500, 505);
+    const qint64 id = createThroughDialog(QStringLiteral("Big"), server().password(QStringLiteral("test")));
+    page()->table()->selectRow(model()->rowOf(id));
+    ASSERT_TRUE(waitUntil([&] { return archivedMessages() > 0; }));
+
+    QAction* pauseResume = action("pauseResumeAction");
+    EXPECT_EQ(pauseResume->text(), QStringLiteral("&Pause"));
+    pauseResume->trigger();
+    ASSERT_TRUE(waitForStatus(id, Status::Paused));
+    ASSERT_TRUE(waitUntil([&] { return m_manager->activity(id).state == SyncManager::Activity::State::Idle; }));
+    const qint64 atPause = archivedMessages();
+    QTest::qWait(500);
+    EXPECT_EQ(archivedMessages(), atPause) << "a paused source must not import";
+    EXPECT_EQ(cell(id, SourceTableModel::NextCheck), QStringLiteral("paused"));
+    EXPECT_EQ(pauseResume->text(), QStringLiteral("&Resume"));
+    EXPECT_FALSE(action("syncNowAction")->isEnabled());
+
+    pauseResume->trigger();
+    ASSERT_TRUE(waitForStatus(id, Status::Active, 180000)) << cell(id, SourceTableModel::Progress).toStdString();
+    EXPECT_EQ(archivedMessages(), 2500);
+}
+
+TEST_F(IngestionsPageTest, SyncNowPicksUpANewlyDeliveredMessage)
+{
+    deliver(4, 506);
+    const qint64 id = createThroughDialog(QStringLiteral("Inbox"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+    ASSERT_TRUE(waitUntil([&] { return m_manager->activity(id).state == SyncManager::Activity::State::Idle; }));
+    EXPECT_TRUE(cell(id, SourceTableModel::NextCheck).startsWith(QStringLiteral("in ")))
+        << cell(id, SourceTableModel::NextCheck).toStdString();
+
+    deliver(1, 507);
+    page()->table()->selectRow(model()->rowOf(id));
+    focusTable();
+    QTest::keyClick(page()->table(), Qt::Key_F5); // Sync Now
+    EXPECT_TRUE(waitUntil([&] { return archivedMessages() == 5; }));
+    EXPECT_TRUE(waitUntil([&] { return cell(id, SourceTableModel::Archived).startsWith(QStringLiteral("5 · ")); }));
+}
+
+TEST_F(IngestionsPageTest, DeleteKeepingTheMailLeavesEveryMessage)
+{
+    deliver(8, 508);
+    const qint64 id = createThroughDialog(QStringLiteral("Keep"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+    page()->table()->selectRow(model()->rowOf(id));
+    focusTable();
+    QTest::keyClick(page()->table(), Qt::Key_Delete);
+    auto* dialog = page()->findChild<DeleteSourceDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    EXPECT_TRUE(dialog->findChild<QRadioButton*>(QStringLiteral("keepMailRadio"))->isChecked())
+        << "keeping is the default";
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("confirmDeleteButton")), Qt::LeftButton);
+
+    ASSERT_TRUE(waitUntil([&] { return model()->rowOf(id) < 0; }));
+    EXPECT_TRUE(page()->emptyState()->isVisible());
+    EXPECT_EQ(archivedMessages(), 8);
+    EXPECT_TRUE(waitUntil([&] { return storedPassword(id).status == CredentialResult::Status::NotFound; }));
+}
+
+TEST_F(IngestionsPageTest, DeleteWithTheMailRemovesItFromTheArchive)
+{
+    deliver(8, 509);
+    const qint64 id = createThroughDialog(QStringLiteral("Remove"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+    page()->table()->selectRow(model()->rowOf(id));
+    action("deleteAction")->trigger();
+    auto* dialog = page()->findChild<DeleteSourceDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    dialog->findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("confirmDeleteButton")), Qt::LeftButton);
+
+    ASSERT_TRUE(waitUntil([&] { return model()->rowOf(id) < 0; }));
+    EXPECT_EQ(archivedMessages(), 0);
+    EXPECT_TRUE(waitUntil([&] { return storedPassword(id).status == CredentialResult::Status::NotFound; }));
+}
+
+TEST_F(IngestionsPageTest, DetailsShowFoldersCompletenessAndHistory)
+{
+    deliver(12, 510);
+    const qint64 id = createThroughDialog(QStringLiteral("Detailed"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+    page()->table()->selectRow(model()->rowOf(id));
+    QPointer<SourceDetailsDialog> details = page()->showDetails();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+    ASSERT_TRUE(waitUntil([&] {
+        auto* folders = details->findChild<QTableWidget*>(QStringLiteral("foldersTable"));
+        return folders->rowCount() == 1 && folders->item(0, 3)->text() == QStringLiteral("complete");
+    }));
+    auto* folders = details->findChild<QTableWidget*>(QStringLiteral("foldersTable"));
+    EXPECT_EQ(folders->item(0, 0)->text(), QStringLiteral("INBOX"));
+    EXPECT_EQ(folders->item(0, 1)->text(), QStringLiteral("12"));
+    EXPECT_EQ(folders->item(0, 2)->text(), QStringLiteral("12"));
+    auto* history = details->findChild<QTreeWidget*>(QStringLiteral("historyList"));
+    ASSERT_GE(history->topLevelItemCount(), 2);
+    EXPECT_TRUE(history->topLevelItem(0)->text(1).contains(QStringLiteral("server 12, archived 12")))
+        << history->topLevelItem(0)->text(1).toStdString();
+    EXPECT_TRUE(details->findChild<QLabel*>(QStringLiteral("detailsArchived"))
+                    ->text()
+                    .startsWith(QStringLiteral("12 messages")));
+
+    // The interval is editable and takes effect on the armed check.
+    auto* interval = details->findChild<QSpinBox*>(QStringLiteral("intervalSpin"));
+    interval->setValue(30);
+    emit interval->editingFinished();
+    EXPECT_EQ(SourceRepository(m_archive->connection()).find(id)->checkIntervalMinutes, 30);
+    EXPECT_GT(QDateTime::currentDateTimeUtc().secsTo(m_manager->activity(id).nextCheckAt), 25 * 60);
+    details->close();
+}
+
+} // namespace

@@ -1,0 +1,97 @@
+#include "WaitUntil.h"
+#include "archive/Archive.h"
+#include "credentials/SessionCredentialStore.h"
+#include "sources/SourceRepository.h"
+#include "sources/SourceTableModel.h"
+#include "sync/SyncManager.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+// The model without a server: rows from the archive, updates from the sync
+// manager's signals.
+class SourceTableModelTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_directory.isValid());
+        QString error;
+        ASSERT_TRUE(m_archive.open(&error)) << error.toStdString();
+    }
+
+    void TearDown() override { m_archive.closeConnection(); }
+
+    qint64 addSource(const QString& name, IngestionSource::Status status = IngestionSource::Status::Importing)
+    {
+        IngestionSource source;
+        source.name = name;
+        source.host = QStringLiteral("imap.example.com");
+        source.username = QStringLiteral("jane");
+        QString error;
+        const auto added = SourceRepository(m_archive.connection()).add(source, &error);
+        EXPECT_TRUE(added.has_value()) << error.toStdString();
+        if (added && status != IngestionSource::Status::Importing) {
+            SourceRepository(m_archive.connection()).setStatus(added->id, status, QStringLiteral("why"), &error);
+        }
+        return added ? added->id : 0;
+    }
+
+    QTemporaryDir m_directory;
+    Archive m_archive {m_directory.filePath(QStringLiteral("archive.sqlite"))};
+    SessionCredentialStore m_credentials;
+    SyncManager m_manager {m_archive, &m_credentials};
+};
+
+TEST_F(SourceTableModelTest, PassesTheModelTesterThroughInsertsChangesAndRemovals)
+{
+    addSource(QStringLiteral("First"));
+    SourceTableModel model(m_archive, &m_manager);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.columnCount(), SourceTableModel::ColumnCount);
+
+    const qint64 second = addSource(QStringLiteral("Second"), IngestionSource::Status::Error);
+    emit m_manager.sourceAdded(second);
+    ASSERT_EQ(model.rowCount(), 2);
+    const QModelIndex status = model.index(model.rowOf(second), SourceTableModel::Status);
+    EXPECT_EQ(status.data().toString(), QStringLiteral("Error"));
+    EXPECT_EQ(status.data(Qt::ToolTipRole).toString(), QStringLiteral("why"));
+    EXPECT_EQ(status.data(SourceTableModel::StatusRole).toInt(), static_cast<int>(IngestionSource::Status::Error));
+
+    QString error;
+    ASSERT_TRUE(SourceRepository(m_archive.connection()).removeKeepingMail(second, &error));
+    emit m_manager.sourceRemoved(second, QString(), QString());
+    EXPECT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.rowOf(second), -1);
+}
+
+// An import reports progress far more often than anyone can read it: the
+// model must repaint a few times a second, not once a signal.
+TEST_F(SourceTableModelTest, AFloodOfProgressRepaintsOnlyAFewTimes)
+{
+    const qint64 id = addSource(QStringLiteral("Busy"));
+    const qint64 quiet = addSource(QStringLiteral("Quiet"));
+    SourceTableModel model(m_archive, &m_manager);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    for (int done = 1; done <= 20000; ++done) {
+        emit m_manager.progress(id, QStringLiteral("INBOX"), done, 20000);
+    }
+    EXPECT_EQ(changes.count(), 0) << "repaints are collected, not sent per signal";
+    ASSERT_TRUE(waitUntil([&] { return changes.count() > 0; }, 2000));
+    QTest::qWait(300);
+    EXPECT_LE(changes.count(), 4);
+    // Only the busy row changed.
+    for (const QList<QVariant>& change : std::as_const(changes)) {
+        EXPECT_EQ(change.at(0).toModelIndex().row(), model.rowOf(id));
+        EXPECT_EQ(change.at(1).toModelIndex().row(), model.rowOf(id));
+    }
+    EXPECT_NE(model.rowOf(quiet), model.rowOf(id));
+}
+
+} // namespace

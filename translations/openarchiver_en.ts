@@ -1,0 +1,208 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ArchivePage</name>
+    <message numerus="yes">
+        <source>The archive holds %1 messages from %n source(s), in %2 on this computer.</source>
+        <translation>
+            <numerusform>The archive holds %1 messages from %n source, in %2 on this computer.</numerusform>
+            <numerusform>The archive holds %1 messages from %n sources, in %2 on this computer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveVerifier</name>
+    <message numerus="yes">
+        <source>%n message(s) read back and compared with their SHA-256.</source>
+        <translation>
+            <numerusform>%n message read back and compared with their SHA-256.</numerusform>
+            <numerusform>%n messages read back and compared with their SHA-256.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) do not read back to the bytes that were stored.</source>
+        <translation>
+            <numerusform>%n message does not read back to the bytes that were stored.</numerusform>
+            <numerusform>%n messages do not read back to the bytes that were stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) between tables point to nothing.</source>
+        <translation>
+            <numerusform>%n reference between tables points to nothing.</numerusform>
+            <numerusform>%n references between tables point to nothing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The search index is inconsistent (%n message(s) missing from it).</source>
+        <translation>
+            <numerusform>The search index is inconsistent (%n message missing from it).</numerusform>
+            <numerusform>The search index is inconsistent (%n messages missing from it).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message location(s) lie beyond their folder&apos;s recorded progress.</source>
+        <translation>
+            <numerusform>%n message location lies beyond its folder&apos;s recorded progress.</numerusform>
+            <numerusform>%n message locations lie beyond their folder&apos;s recorded progress.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) have no stored content.</source>
+        <translation>
+            <numerusform>%n message has no stored content.</numerusform>
+            <numerusform>%n messages have no stored content.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message numerus="yes">
+        <source>Connected to %1 with %2 and logged in as %3. The server has %n folder(s); the Inbox holds %4 messages.</source>
+        <translation>
+            <numerusform>Connected to %1 with %2 and logged in as %3. The server has %n folder; the Inbox holds %4 messages.</numerusform>
+            <numerusform>Connected to %1 with %2 and logged in as %3. The server has %n folders; the Inbox holds %4 messages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n message to %1.</numerusform>
+            <numerusform>Exported %n messages to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be exported.</source>
+        <translation>
+            <numerusform>%n message could not be exported.</numerusform>
+            <numerusform>%n messages could not be exported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeychainCredentialStore</name>
+    <message numerus="yes">
+        <source>the keychain did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>the keychain did not answer within %n second</numerusform>
+            <numerusform>the keychain did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n source(s) syncing</source>
+        <translation>
+            <numerusform>%n source syncing</numerusform>
+            <numerusform>%n sources syncing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s), all idle</source>
+        <translation>
+            <numerusform>%n source, idle</numerusform>
+            <numerusform>%n sources, all idle</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n min</source>
+        <translation>
+            <numerusform>in %n min</numerusform>
+            <numerusform>in %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n h</source>
+        <translation>
+            <numerusform>in %n h</numerusform>
+            <numerusform>in %n h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceCommand</name>
+    <message numerus="yes">
+        <source>Removed source &quot;%1&quot; and the %n message(s) only it held (%2 freed in the archive).</source>
+        <translation>
+            <numerusform>Removed source &quot;%1&quot; and the %n message only it held (%2 freed in the archive).</numerusform>
+            <numerusform>Removed source &quot;%1&quot; and the %n messages only it held (%2 freed in the archive).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stay in the archive: another source also holds them.</source>
+        <translation>
+            <numerusform>%n message stays in the archive: another source also holds it.</numerusform>
+            <numerusform>%n messages stay in the archive: another source also holds them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message numerus="yes">
+        <source>%n folder(s): %1</source>
+        <translation>
+            <numerusform>%n folder: %1</numerusform>
+            <numerusform>%n folders: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcePurge</name>
+    <message numerus="yes">
+        <source>%n message(s) deleted</source>
+        <translation>
+            <numerusform>%n message deleted</numerusform>
+            <numerusform>%n messages deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) kept because another source also holds them</source>
+        <translation>
+            <numerusform>%n message kept because another source also holds it</numerusform>
+            <numerusform>%n messages kept because another source also holds them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusCommand</name>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncManager</name>
+    <message numerus="yes">
+        <source>%1 was removed with its mail: %n message(s) deleted.</source>
+        <translation>
+            <numerusform>%1 was removed with its mail: %n message deleted.</numerusform>
+            <numerusform>%1 was removed with its mail: %n messages deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "archive/Archive.h"
+#include "imap/CertificateInfo.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTreeWidget;
+class SyncManager;
+
+// Everything about one source: its status and history (from the events
+// log), the last error with what to do, each folder's server count, archived
+// count and proof of completeness, the checkpoints, the bytes archived, the
+// trusted certificate, and the check interval, which can be changed here.
+// Follows the source live while it is open.
+class SourceDetailsDialog : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceDetailsDialog)
+
+public:
+    SourceDetailsDialog(Archive archive, SyncManager* manager, qint64 sourceId, QWidget* parent = nullptr);
+    ~SourceDetailsDialog() override;
+
+    qint64 sourceId() const;
+    void refresh();
+
+private:
+    QWidget* createSummary();
+    void saveInterval();
+    void trustCertificate();
+
+    Archive m_archive;
+    SyncManager* m_manager;
+    qint64 m_sourceId;
+    CertificateInfo m_untrusted;
+
+    QLabel* m_title = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_error = nullptr;
+    QPushButton* m_trustButton = nullptr;
+    QLabel* m_server = nullptr;
+    QLabel* m_folderScope = nullptr;
+    QLabel* m_archived = nullptr;
+    QLabel* m_lastSync = nullptr;
+    QLabel* m_nextCheck = nullptr;
+    QLabel* m_certificate = nullptr;
+    QSpinBox* m_interval = nullptr;
+    QTableWidget* m_folders = nullptr;
+    QTreeWidget* m_history = nullptr;
+};

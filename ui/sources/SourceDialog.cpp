@@ -1,0 +1,682 @@
+#include "SourceDialog.h"
+
+#include "CertificateTrustPrompt.h"
+#include "FolderChooserDialog.h"
+#include "common/PaintedIcons.h"
+#include "credentials/CredentialStore.h"
+#include "sources/ProviderPreset.h"
+#include "sources/SourceRepository.h"
+#include "sources/SourceValidation.h"
+#include "sync/ConnectionTester.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QIntValidator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace {
+
+// Red that reads on light and dark backgrounds.
+const auto ErrorStyle = QStringLiteral("color: #d32f2f;");
+const auto TouchedProperty = "touched";
+
+enum FolderChoice { InboxOnly, AllFolders, Chosen };
+
+QString securityText(ConnectionSecurity security)
+{
+    switch (security) {
+    case ConnectionSecurity::Tls:
+        return SourceDialog::tr("SSL/TLS");
+    case ConnectionSecurity::StartTls:
+        return SourceDialog::tr("STARTTLS");
+    case ConnectionSecurity::None:
+        return SourceDialog::tr("None");
+    }
+    return {};
+}
+
+void markTouched(QWidget* field)
+{
+    field->setProperty(TouchedProperty, true);
+}
+
+} // namespace
+
+SourceDialog::SourceDialog(Archive archive,
+                           CredentialStore* credentials,
+                           std::optional<IngestionSource> existing,
+                           QWidget* parent)
+    : QDialog(parent)
+    , m_archive(std::move(archive))
+    , m_credentials(credentials)
+    , m_existing(std::move(existing))
+    , m_tester(new ConnectionTester(this))
+{
+    setObjectName(QStringLiteral("SourceDialog"));
+    setWindowTitle(m_existing ? tr("Edit %1").arg(m_existing->name) : tr("Create New Ingestion Source"));
+
+    auto* layout = new QVBoxLayout(this);
+    auto* columns = new QHBoxLayout;
+    columns->setSpacing(18);
+    columns->addWidget(createForm(), 3);
+    columns->addWidget(createAdvice(), 2);
+    layout->addLayout(columns, 1);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_saveButton = m_buttons->addButton(tr("&Save changes"), QDialogButtonBox::AcceptRole);
+    m_saveButton->setObjectName(QStringLiteral("saveButton"));
+    m_saveButton->setDefault(true);
+    // Save validates and waits for the keychain; it closes the dialog itself.
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SourceDialog::save);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(m_buttons);
+
+    connect(m_tester, &ConnectionTester::finished, this, &SourceDialog::handleTestResult);
+    connect(m_credentials,
+            &CredentialStore::requestFinished,
+            this,
+            [this](quint64 requestId, qint64, CredentialStore::Operation, const CredentialResult& result) {
+                handleCredentialResult(requestId, result);
+            });
+
+    if (m_existing) {
+        loadSource(*m_existing);
+    } else {
+        m_provider->setCurrentIndex(-1);
+        applyProvider();
+    }
+    m_name->setFocus();
+    resize(sizeHint().expandedTo(QSize(820, 560)));
+}
+
+SourceDialog::~SourceDialog() = default;
+
+void SourceDialog::setExtraCaCertificatesFile(const QString& path)
+{
+    m_tester->setExtraCaCertificatesFile(path);
+}
+
+qint64 SourceDialog::savedSourceId() const
+{
+    return m_savedId;
+}
+
+bool SourceDialog::createdSource() const
+{
+    return m_created;
+}
+
+bool SourceDialog::freshImportRequested() const
+{
+    return m_freshImport;
+}
+
+QLabel* SourceDialog::createErrorLabel(const QString& objectName)
+{
+    auto* label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setStyleSheet(ErrorStyle);
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+QLabel*
+SourceDialog::addRow(QGridLayout* grid, int row, const QString& label, QWidget* field, QLabel* error, QWidget* buddy)
+{
+    auto* caption = new QLabel(label, field->parentWidget());
+    caption->setBuddy(buddy ? buddy : field);
+    grid->addWidget(caption, row * 2, 0, Qt::AlignRight | Qt::AlignVCenter);
+    grid->addWidget(field, row * 2, 1);
+    if (error) {
+        grid->addWidget(error, row * 2 + 1, 1);
+    }
+    return caption;
+}
+
+QWidget* SourceDialog::createForm()
+{
+    auto* form = new QWidget(this);
+    auto* outer = new QVBoxLayout(form);
+    outer->setContentsMargins(0, 0, 0, 0);
+    // One grid for every row, so all labels line up in one column; rows that
+    // do not apply are hidden, label and all.
+    auto* grid = new QGridLayout;
+    grid->setColumnStretch(1, 1);
+    grid->setVerticalSpacing(6);
+    outer->addLayout(grid);
+    outer->addStretch(1);
+    int row = 0;
+
+    m_name = new QLineEdit(form);
+    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_name->setAccessibleName(tr("Name"));
+    m_name->setPlaceholderText(tr("For example: Work mail"));
+    m_nameError = createErrorLabel(QStringLiteral("nameError"));
+    addRow(grid, row++, tr("&Name:"), m_name, m_nameError, nullptr);
+
+    m_provider = new QComboBox(form);
+    m_provider->setObjectName(QStringLiteral("providerCombo"));
+    m_provider->setAccessibleName(tr("Provider"));
+    m_provider->setPlaceholderText(tr("Choose your email provider…"));
+    for (const ProviderPreset& preset : ProviderPreset::all()) {
+        m_provider->addItem(preset.displayName, preset.id);
+    }
+    addRow(grid, row++, tr("&Provider:"), m_provider, nullptr, nullptr);
+
+    // Generic IMAP: host, security, port.
+    m_host = new QLineEdit(form);
+    m_host->setObjectName(QStringLiteral("hostEdit"));
+    m_host->setAccessibleName(tr("Host"));
+    m_host->setPlaceholderText(tr("imap.example.com"));
+    m_hostError = createErrorLabel(QStringLiteral("hostError"));
+    m_serverRows << addRow(grid, row++, tr("&Host:"), m_host, m_hostError, nullptr) << m_host;
+
+    m_security = new QComboBox(form);
+    m_security->setObjectName(QStringLiteral("securityCombo"));
+    m_security->setAccessibleName(tr("Security"));
+    for (const ConnectionSecurity security :
+         {ConnectionSecurity::Tls, ConnectionSecurity::StartTls, ConnectionSecurity::None}) {
+        m_security->addItem(securityText(security), static_cast<int>(security));
+    }
+    m_plaintextWarning = createErrorLabel(QStringLiteral("plaintextWarning"));
+    m_plaintextWarning->setText(tr("Without encryption your password and your mail travel in clear text: anyone "
+                                   "on the network can read them. Use this only for a server on your own "
+                                   "computer or network."));
+    m_serverRows << addRow(grid, row++, tr("Securit&y:"), m_security, m_plaintextWarning, nullptr) << m_security;
+
+    m_port = new QLineEdit(form);
+    m_port->setObjectName(QStringLiteral("portEdit"));
+    m_port->setAccessibleName(tr("Port"));
+    m_port->setValidator(new QIntValidator(0, 65535, m_port));
+    m_port->setMaximumWidth(m_port->fontMetrics().horizontalAdvance(QStringLiteral("000000")) + 24);
+    m_port->setText(QStringLiteral("993"));
+    m_portError = createErrorLabel(QStringLiteral("portError"));
+    m_serverRows << addRow(grid, row++, tr("P&ort:"), m_port, m_portError, nullptr) << m_port;
+
+    // Any other provider: the server is known.
+    m_presetServer = new QLabel(form);
+    m_presetServer->setObjectName(QStringLiteral("presetServer"));
+    m_presetServer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_presetRows << addRow(grid, row++, tr("Server:"), m_presetServer, nullptr, nullptr) << m_presetServer;
+
+    m_username = new QLineEdit(form);
+    m_username->setObjectName(QStringLiteral("usernameEdit"));
+    m_username->setAccessibleName(tr("Username"));
+    m_usernameError = createErrorLabel(QStringLiteral("usernameError"));
+    m_accountRows << addRow(grid, row++, tr("&Username:"), m_username, m_usernameError, nullptr) << m_username;
+
+    m_password = new QLineEdit(form);
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(m_existing ? tr("Leave blank to keep the stored password")
+                                              : tr("An app password is best (see the right)"));
+    QAction* reveal =
+        m_password->addAction(PaintedIcons::eye(palette().color(QPalette::Text)), QLineEdit::TrailingPosition);
+    reveal->setCheckable(true);
+    reveal->setObjectName(QStringLiteral("showPasswordAction"));
+    reveal->setToolTip(tr("Show the password"));
+    connect(reveal, &QAction::toggled, this, [this, reveal](bool shown) {
+        m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        reveal->setToolTip(shown ? tr("Hide the password") : tr("Show the password"));
+    });
+    m_passwordError = createErrorLabel(QStringLiteral("passwordError"));
+    m_accountRows << addRow(grid, row++, tr("Pass&word:"), m_password, m_passwordError, nullptr) << m_password;
+
+    auto* folderRow = new QWidget(form);
+    auto* folderLayout = new QHBoxLayout(folderRow);
+    folderLayout->setContentsMargins(0, 0, 0, 0);
+    m_folders = new QComboBox(folderRow);
+    m_folders->setObjectName(QStringLiteral("foldersCombo"));
+    m_folders->setAccessibleName(tr("Folders to archive"));
+    m_folders->addItem(tr("Inbox only"), InboxOnly);
+    m_folders->addItem(tr("All folders"), AllFolders);
+    m_folders->addItem(tr("Choose…"), Chosen);
+    m_chooseFolders = new QPushButton(tr("Ch&ange…"), folderRow);
+    m_chooseFolders->setObjectName(QStringLiteral("chooseFoldersButton"));
+    m_chooseFolders->setAutoDefault(false);
+    folderLayout->addWidget(m_folders);
+    folderLayout->addWidget(m_chooseFolders);
+    folderLayout->addStretch(1);
+    m_folderSummary = new QLabel(form);
+    m_folderSummary->setObjectName(QStringLiteral("folderSummary"));
+    m_folderSummary->setWordWrap(true);
+    m_folderSummary->setForegroundRole(QPalette::PlaceholderText);
+    m_accountRows << addRow(grid, row++, tr("&Folders to archive:"), folderRow, m_folderSummary, m_folders) << folderRow
+                  << m_folderSummary;
+
+    auto* testRow = new QWidget(form);
+    auto* testLayout = new QHBoxLayout(testRow);
+    testLayout->setContentsMargins(0, 6, 0, 0);
+    m_testButton = new QPushButton(tr("&Test connection"), testRow);
+    m_testButton->setObjectName(QStringLiteral("testButton"));
+    m_testButton->setAutoDefault(false);
+    testLayout->addWidget(m_testButton);
+    m_trustButton = new QPushButton(tr("T&rust this certificate…"), testRow);
+    m_trustButton->setObjectName(QStringLiteral("trustButton"));
+    m_trustButton->setAutoDefault(false);
+    m_trustButton->hide();
+    testLayout->addWidget(m_trustButton);
+    testLayout->addStretch(1);
+    m_result = new QLabel(form);
+    m_result->setObjectName(QStringLiteral("testResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->hide();
+    grid->addWidget(testRow, row * 2, 1);
+    grid->addWidget(m_result, row * 2 + 1, 1);
+    m_accountRows << testRow;
+
+    // Inline validation as the user types, once they have touched a field.
+    for (QLineEdit* edit : {m_name, m_host, m_port, m_username, m_password}) {
+        connect(edit, &QLineEdit::textEdited, this, [this, edit] {
+            markTouched(edit);
+            validate(m_showAllErrors);
+        });
+    }
+    connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
+        applyProvider();
+        validate(m_showAllErrors);
+    });
+    connect(m_security, &QComboBox::currentIndexChanged, this, &SourceDialog::applySecurity);
+    connect(m_folders, &QComboBox::activated, this, [this](int index) {
+        if (m_folders->itemData(index).toInt() == Chosen) {
+            chooseFolders();
+        }
+        updateFolderSummary();
+    });
+    connect(m_chooseFolders, &QPushButton::clicked, this, &SourceDialog::chooseFolders);
+    connect(m_testButton, &QPushButton::clicked, this, &SourceDialog::testConnection);
+    connect(m_trustButton, &QPushButton::clicked, this, &SourceDialog::trustCertificate);
+    return form;
+}
+
+QWidget* SourceDialog::createAdvice()
+{
+    auto* frame = new QFrame(this);
+    frame->setObjectName(QStringLiteral("adviceFrame"));
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setBackgroundRole(QPalette::AlternateBase);
+    frame->setAutoFillBackground(true);
+    auto* layout = new QVBoxLayout(frame);
+    m_advice = new QLabel(frame);
+    m_advice->setObjectName(QStringLiteral("adviceLabel"));
+    m_advice->setWordWrap(true);
+    m_advice->setTextFormat(Qt::RichText);
+    m_advice->setOpenExternalLinks(true);
+    m_advice->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(m_advice);
+    layout->addStretch(1);
+    return frame;
+}
+
+void SourceDialog::loadSource(const IngestionSource& source)
+{
+    m_name->setText(source.name);
+    m_provider->setCurrentIndex(std::max(0, m_provider->findData(source.providerId)));
+    m_security->setCurrentIndex(m_security->findData(static_cast<int>(source.security)));
+    m_host->setText(source.host);
+    m_port->setText(QString::number(source.port));
+    m_lastDefaultPort = ProviderPreset::defaultPort(source.security);
+    m_username->setText(source.username);
+    m_chosenFolders = source.chosenFolders;
+    m_pinnedSha256 = source.pinnedSha256;
+    switch (source.folderScope) {
+    case IngestionSource::FolderScope::InboxOnly:
+        m_folders->setCurrentIndex(InboxOnly);
+        break;
+    case IngestionSource::FolderScope::AllFolders:
+        m_folders->setCurrentIndex(AllFolders);
+        break;
+    case IngestionSource::FolderScope::Chosen:
+        m_folders->setCurrentIndex(Chosen);
+        break;
+    }
+    applyProvider();
+    applySecurity();
+}
+
+void SourceDialog::applyProvider()
+{
+    const auto preset = ProviderPreset::byId(m_provider->currentData().toString());
+    const auto show = [](const QList<QWidget*>& widgets, bool visible) {
+        for (QWidget* widget : widgets) {
+            widget->setVisible(visible);
+        }
+    };
+    show(m_accountRows, preset.has_value());
+    show(m_serverRows, preset && preset->isGeneric());
+    show(m_presetRows, preset && !preset->isGeneric());
+    // Error and warning labels of hidden rows stay hidden; validation and
+    // the security choice show them again when they apply.
+    if (!preset || !preset->isGeneric()) {
+        m_hostError->hide();
+        m_portError->hide();
+        m_plaintextWarning->hide();
+    }
+    if (preset) {
+        if (!preset->isGeneric()) {
+            m_host->setText(preset->host);
+            m_port->setText(QString::number(preset->port));
+            m_security->setCurrentIndex(m_security->findData(static_cast<int>(preset->security)));
+            m_presetServer->setText(
+                tr("%1, port %2, %3").arg(preset->host).arg(preset->port).arg(securityText(preset->security)));
+            if (m_name->text().isEmpty()) {
+                m_name->setText(preset->displayName);
+            }
+        }
+        m_username->setPlaceholderText(preset->usernameHint);
+    }
+    updateAdvice();
+    updateFolderSummary();
+}
+
+void SourceDialog::applySecurity()
+{
+    const auto security = static_cast<ConnectionSecurity>(m_security->currentData().toInt());
+    m_plaintextWarning->setVisible(security == ConnectionSecurity::None);
+    // The port follows the security choice unless the user typed their own.
+    const quint16 port = ProviderPreset::defaultPort(security);
+    if (m_port->text().isEmpty() || m_port->text().toUInt() == m_lastDefaultPort) {
+        m_port->setText(QString::number(port));
+    }
+    m_lastDefaultPort = port;
+    validate(m_showAllErrors);
+}
+
+void SourceDialog::updateAdvice()
+{
+    const auto preset = ProviderPreset::byId(m_provider->currentData().toString())
+                            .value_or(ProviderPreset::byId(QStringLiteral("generic")).value());
+    QString html = QStringLiteral("<h3>%1</h3><p>%2</p><p>%3</p>")
+                       .arg(tr("Use an app password").toHtmlEscaped(),
+                            preset.appPasswordHelp.toHtmlEscaped(),
+                            ProviderPreset::whyAppPasswords().toHtmlEscaped());
+    if (preset.helpUrl.isValid()) {
+        const QString linkText = preset.isGeneric() ? tr("What app passwords are")
+                                                    : tr("%1: how to create an app password").arg(preset.displayName);
+        html += QStringLiteral("<p><a href=\"%1\">%2</a></p>")
+                    .arg(QString::fromLatin1(preset.helpUrl.toEncoded()).toHtmlEscaped(), linkText.toHtmlEscaped());
+    }
+    html += QStringLiteral("<p>%1</p>")
+                .arg(tr("The password is kept in your system's keychain, never in the archive.").toHtmlEscaped());
+    m_advice->setText(html);
+}
+
+void SourceDialog::updateFolderSummary()
+{
+    const int choice = m_folders->currentData().toInt();
+    m_chooseFolders->setVisible(choice == Chosen);
+    switch (choice) {
+    case InboxOnly:
+        m_folderSummary->setText(tr("Only the Inbox is archived. You can change this later."));
+        break;
+    case AllFolders:
+        m_folderSummary->setText(tr("Every folder except Trash and Junk, including folders created later."));
+        break;
+    default:
+        m_folderSummary->setText(m_chosenFolders.isEmpty()
+                                     ? tr("No folders chosen yet.")
+                                     : tr("%n folder(s): %1", nullptr, static_cast<int>(m_chosenFolders.size()))
+                                           .arg(m_chosenFolders.join(QStringLiteral(", "))));
+        break;
+    }
+}
+
+bool SourceDialog::validate(bool all)
+{
+    QWidget* firstInvalid = nullptr;
+    const auto check = [&](QWidget* field, QLabel* label, const QString& error) {
+        const bool show = all || field->property(TouchedProperty).toBool();
+        label->setText(error);
+        label->setVisible(show && !error.isEmpty());
+        field->setAccessibleDescription(show ? error : QString());
+        if (!error.isEmpty() && !firstInvalid) {
+            firstInvalid = field;
+        }
+    };
+    QString nameError = SourceValidation::nameError(m_name->text());
+    if (nameError.isEmpty()) {
+        const auto other = SourceRepository(m_archive.connection()).findByName(m_name->text().trimmed());
+        if (other && (!m_existing || other->id != m_existing->id)) {
+            nameError = tr("A source named \"%1\" already exists; choose another name.").arg(other->name);
+        }
+    }
+    check(m_name, m_nameError, nameError);
+    const auto preset = ProviderPreset::byId(m_provider->currentData().toString());
+    if (!preset) {
+        return false;
+    }
+    check(m_host, m_hostError, SourceValidation::hostError(m_host->text()));
+    check(m_port, m_portError, SourceValidation::portError(m_port->text()));
+    check(m_username, m_usernameError, SourceValidation::usernameError(m_username->text()));
+    check(m_password,
+          m_passwordError,
+          !m_existing && m_password->text().isEmpty()
+              ? tr("Enter the password, preferably an app password made for OpenArchiver.")
+              : QString());
+    if (all && firstInvalid) {
+        firstInvalid->setFocus();
+    }
+    return firstInvalid == nullptr;
+}
+
+IngestionSource SourceDialog::sourceFromForm() const
+{
+    IngestionSource source = m_existing.value_or(IngestionSource {});
+    source.name = m_name->text().trimmed();
+    source.providerId = m_provider->currentData().toString();
+    source.host = m_host->text().trimmed();
+    source.port = static_cast<quint16>(m_port->text().toUInt());
+    source.security = static_cast<ConnectionSecurity>(m_security->currentData().toInt());
+    source.username = m_username->text().trimmed();
+    switch (m_folders->currentData().toInt()) {
+    case InboxOnly:
+        source.folderScope = IngestionSource::FolderScope::InboxOnly;
+        break;
+    case AllFolders:
+        source.folderScope = IngestionSource::FolderScope::AllFolders;
+        break;
+    default:
+        source.folderScope = IngestionSource::FolderScope::Chosen;
+        break;
+    }
+    source.chosenFolders = m_chosenFolders;
+    source.pinnedSha256 = m_pinnedSha256;
+    return source;
+}
+
+void SourceDialog::testConnection()
+{
+    // The password may be blank while editing: then the stored one is used.
+    if (!validate(true)) {
+        m_chooseAfterTest = false;
+        return;
+    }
+    if (m_password->text().isEmpty() && m_existing) {
+        m_passwordForTest = true;
+        setBusy(true, tr("Reading the stored password…"));
+        m_pendingRequest = m_credentials->readPassword(m_existing->id);
+        return;
+    }
+    setBusy(true, tr("Connecting to %1…").arg(m_host->text().trimmed()));
+    m_tester->start(sourceFromForm(), m_password->text());
+}
+
+void SourceDialog::chooseFolders()
+{
+    if (m_serverFolders.isEmpty()) {
+        // The list comes from the server: test first, then choose.
+        m_chooseAfterTest = true;
+        testConnection();
+        return;
+    }
+    FolderChooserDialog chooser(m_serverFolders, m_chosenFolders, this);
+    if (chooser.exec() == QDialog::Accepted) {
+        m_chosenFolders = chooser.chosenFolders();
+    } else if (m_chosenFolders.isEmpty()) {
+        m_folders->setCurrentIndex(InboxOnly);
+    }
+    updateFolderSummary();
+}
+
+void SourceDialog::handleTestResult(const ConnectionTestResult& result)
+{
+    setBusy(false);
+    m_untrusted = result.untrustedCertificate;
+    m_trustButton->setVisible(!m_untrusted.isNull());
+    showResult(result.ok, result.message);
+    if (result.ok) {
+        m_serverFolders = result.folders;
+    }
+    emit connectionTestFinished(result.ok);
+    if (std::exchange(m_chooseAfterTest, false)) {
+        if (result.ok) {
+            chooseFolders();
+        } else if (m_chosenFolders.isEmpty()) {
+            m_folders->setCurrentIndex(InboxOnly);
+            updateFolderSummary();
+        }
+    }
+}
+
+void SourceDialog::trustCertificate()
+{
+    if (m_untrusted.isNull()) {
+        return;
+    }
+    if (!CertificateTrustPrompt::ask(this, m_untrusted, m_name->text().trimmed())) {
+        return;
+    }
+    m_pinnedSha256 = QString::fromLatin1(m_untrusted.sha256);
+    m_untrusted = {};
+    m_trustButton->hide();
+    testConnection();
+}
+
+void SourceDialog::save()
+{
+    m_showAllErrors = true;
+    if (!validate(true)) {
+        return;
+    }
+    IngestionSource source = sourceFromForm();
+    SourceRepository repository(m_archive.connection());
+    QString error;
+    if (m_existing) {
+        const bool movedAccount =
+            source.host.compare(m_existing->host, Qt::CaseInsensitive) != 0 || source.username != m_existing->username;
+        if (movedAccount) {
+            QMessageBox question(QMessageBox::Question,
+                                 tr("Start a Fresh Import?"),
+                                 tr("You changed the server or the user name. Import this account from the "
+                                    "start?"),
+                                 QMessageBox::NoButton,
+                                 this);
+            question.setInformativeText(
+                tr("Choose a fresh import when this is another account: every folder is read again from the new "
+                   "server. Mail already archived stays and is not stored twice. Keep the progress when only the "
+                   "server's name changed."));
+            QPushButton* fresh = question.addButton(tr("&Fresh import"), QMessageBox::YesRole);
+            question.addButton(tr("&Keep progress"), QMessageBox::NoRole);
+            QPushButton* cancel = question.addButton(QMessageBox::Cancel);
+            question.setDefaultButton(fresh);
+            question.exec();
+            if (question.clickedButton() == cancel) {
+                return;
+            }
+            m_freshImport = question.clickedButton() == fresh;
+        }
+        if (!repository.update(source, &error)) {
+            showResult(false, error);
+            return;
+        }
+        m_savedId = source.id;
+        if (m_password->text().isEmpty()) {
+            accept(); // a blank password keeps the stored one
+            return;
+        }
+    } else {
+        const auto added = repository.add(source, &error);
+        if (!added) {
+            showResult(false, error);
+            return;
+        }
+        m_savedId = added->id;
+        m_created = true;
+    }
+    setBusy(true, tr("Saving the password in the system keychain…"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
+    m_pendingRequest = m_credentials->writePassword(m_savedId, m_password->text());
+}
+
+void SourceDialog::handleCredentialResult(quint64 requestId, const CredentialResult& result)
+{
+    if (requestId == 0 || requestId != m_pendingRequest) {
+        return;
+    }
+    m_pendingRequest = 0;
+    if (std::exchange(m_passwordForTest, false)) {
+        if (result.status == CredentialResult::Status::Ok) {
+            setBusy(true, tr("Connecting to %1…").arg(m_host->text().trimmed()));
+            m_tester->start(sourceFromForm(), result.password);
+        } else {
+            setBusy(false);
+            showResult(false, tr("The stored password could not be read: %1").arg(result.message));
+        }
+        return;
+    }
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(true);
+    if (result.status == CredentialResult::Status::Ok) {
+        accept();
+        return;
+    }
+    setBusy(false);
+    if (m_created) {
+        // No half-made source: without its password it could never sync.
+        QString ignored;
+        SourceRepository(m_archive.connection()).removeKeepingMail(m_savedId, &ignored);
+        m_created = false;
+        m_savedId = 0;
+        showResult(false,
+                   tr("The password could not be stored in the system keychain, so the source was not saved: %1")
+                       .arg(result.message));
+    } else {
+        showResult(false,
+                   tr("Your other changes were saved, but the new password could not be stored in the system "
+                      "keychain: %1")
+                       .arg(result.message));
+    }
+}
+
+void SourceDialog::setBusy(bool busy, const QString& text)
+{
+    QList<QWidget*> controls = m_accountRows + m_serverRows;
+    controls << m_name << m_provider << m_saveButton;
+    for (QWidget* widget : std::as_const(controls)) {
+        widget->setEnabled(!busy);
+    }
+    if (busy) {
+        m_result->setStyleSheet(QString());
+        m_result->setText(text);
+        m_result->show();
+    }
+}
+
+void SourceDialog::showResult(bool ok, const QString& text)
+{
+    m_result->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : ErrorStyle);
+    m_result->setText((ok ? QStringLiteral("✔ ") : QStringLiteral("✖ ")) + text);
+    m_result->setAccessibleDescription(text);
+    m_result->show();
+}

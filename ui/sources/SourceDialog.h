@@ -1,0 +1,126 @@
+#pragma once
+
+#include "archive/Archive.h"
+#include "imap/CertificateInfo.h"
+#include "imap/RemoteFolder.h"
+#include "sources/IngestionSource.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class ConnectionTester;
+class CredentialStore;
+class QComboBox;
+class QDialogButtonBox;
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+struct ConnectionTestResult;
+struct CredentialResult;
+
+// "Create New" and "Edit": everything a source needs, validated next to each
+// field as the user types, with the app-password advice of the chosen
+// provider and a connection test that runs off the UI thread. Save stores
+// the source in the archive and the password in the keychain, and closes
+// only when both worked.
+class SourceDialog : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceDialog)
+
+public:
+    // Without `existing` the dialog creates a source.
+    SourceDialog(Archive archive,
+                 CredentialStore* credentials,
+                 std::optional<IngestionSource> existing = std::nullopt,
+                 QWidget* parent = nullptr);
+    ~SourceDialog() override;
+
+    // Tests and private servers: trusted in addition to the system CAs.
+    void setExtraCaCertificatesFile(const QString& path);
+
+    // After accept(): the source as saved, and what the caller should do.
+    qint64 savedSourceId() const;
+    bool createdSource() const;
+    bool freshImportRequested() const;
+
+signals:
+    // A connection test ended (tests wait for it).
+    void connectionTestFinished(bool ok);
+
+private:
+    QWidget* createForm();
+    QWidget* createAdvice();
+    // Adds "label: field" and the field's error line under it; returns the label.
+    QLabel* addRow(QGridLayout* grid, int row, const QString& label, QWidget* field, QLabel* error, QWidget* buddy);
+    QLabel* createErrorLabel(const QString& objectName);
+
+    void loadSource(const IngestionSource& source);
+    void applyProvider();
+    void applySecurity();
+    void updateAdvice();
+    void updateFolderSummary();
+    // Shows the errors of the fields the user has touched, or of all.
+    bool validate(bool all);
+    IngestionSource sourceFromForm() const;
+
+    void testConnection();
+    void chooseFolders();
+    void handleTestResult(const ConnectionTestResult& result);
+    void trustCertificate();
+    void save();
+    void handleCredentialResult(quint64 requestId, const CredentialResult& result);
+    void setBusy(bool busy, const QString& text = {});
+    void showResult(bool ok, const QString& text);
+
+    Archive m_archive;
+    CredentialStore* m_credentials;
+    std::optional<IngestionSource> m_existing;
+    ConnectionTester* m_tester;
+
+    QLineEdit* m_name = nullptr;
+    QComboBox* m_provider = nullptr;
+    // Rows shown once a provider is chosen; for Generic IMAP only; for the
+    // other providers only.
+    QList<QWidget*> m_accountRows;
+    QList<QWidget*> m_serverRows;
+    QList<QWidget*> m_presetRows;
+    QLabel* m_presetServer = nullptr;
+    QLineEdit* m_host = nullptr;
+    QComboBox* m_security = nullptr;
+    QLineEdit* m_port = nullptr;
+    QLabel* m_plaintextWarning = nullptr;
+    QLineEdit* m_username = nullptr;
+    QLineEdit* m_password = nullptr;
+    QComboBox* m_folders = nullptr;
+    QPushButton* m_chooseFolders = nullptr;
+    QLabel* m_folderSummary = nullptr;
+    QPushButton* m_testButton = nullptr;
+    QLabel* m_result = nullptr;
+    QPushButton* m_trustButton = nullptr;
+    QLabel* m_advice = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+    QPushButton* m_saveButton = nullptr;
+
+    QLabel* m_nameError = nullptr;
+    QLabel* m_hostError = nullptr;
+    QLabel* m_portError = nullptr;
+    QLabel* m_usernameError = nullptr;
+    QLabel* m_passwordError = nullptr;
+
+    QStringList m_chosenFolders;
+    QString m_pinnedSha256;
+    CertificateInfo m_untrusted;
+    QList<RemoteFolder> m_serverFolders;
+    bool m_chooseAfterTest = false;
+    bool m_passwordForTest = false; // the stored password is being read for a test
+    quint64 m_pendingRequest = 0;
+    qint64 m_savedId = 0;
+    bool m_created = false;
+    bool m_freshImport = false;
+    bool m_showAllErrors = false;
+    quint16 m_lastDefaultPort = 993;
+};

@@ -1,0 +1,385 @@
+#include "SourceTableModel.h"
+
+#include "common/RelativeTime.h"
+#include "sources/ProviderPreset.h"
+#include "sources/SourceRepository.h"
+
+#include <QLocale>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
+
+namespace {
+
+// Repaints at most this often, whatever the rate of progress signals.
+constexpr int FlushIntervalMs = 250;
+// Archived totals of a syncing source are counted again this often.
+constexpr int TotalsEveryNthFlush = 8;
+
+QString providerName(const QString& providerId)
+{
+    const auto preset = ProviderPreset::byId(providerId);
+    return preset ? preset->displayName : providerId;
+}
+
+} // namespace
+
+SourceTableModel::SourceTableModel(Archive archive, SyncManager* manager, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_archive(std::move(archive))
+    , m_manager(manager)
+    , m_flushTimer(new QTimer(this))
+{
+    m_flushTimer->setInterval(FlushIntervalMs);
+    connect(m_flushTimer, &QTimer::timeout, this, &SourceTableModel::flushChanges);
+    m_flushTimer->start();
+
+    // Relative times ("5 min ago", "in 3 min") age even when nothing happens.
+    auto* clock = new QTimer(this);
+    clock->setInterval(30000);
+    connect(clock, &QTimer::timeout, this, [this] {
+        if (!m_rows.isEmpty()) {
+            emit dataChanged(index(0, LastSync), index(rowCount() - 1, NextCheck));
+        }
+    });
+    clock->start();
+
+    connect(m_manager, &SyncManager::sourceChanged, this, [this](qint64 sourceId) {
+        m_dirty.insert(sourceId);
+        m_totalsStale.insert(sourceId);
+    });
+    connect(m_manager, &SyncManager::progress, this, &SourceTableModel::handleProgress);
+    connect(m_manager, &SyncManager::sourceAdded, this, &SourceTableModel::refreshSource);
+    connect(
+        m_manager, &SyncManager::sourceRemoved, this, [this](qint64 sourceId, const QString&, const QString& error) {
+            if (error.isEmpty()) {
+                handleRemoved(sourceId);
+            }
+        });
+    reload();
+}
+
+SourceTableModel::~SourceTableModel() = default;
+
+int SourceTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int SourceTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void SourceTableModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    const SourceStatistics statistics(m_archive.connection());
+    for (const IngestionSource& source : SourceRepository(m_archive.connection()).list()) {
+        m_rows.append(Row {source, statistics.totals(source.id), {}, 0, 0});
+    }
+    m_dirty.clear();
+    m_totalsStale.clear();
+    endResetModel();
+    emit summaryChanged();
+}
+
+std::optional<IngestionSource> SourceTableModel::source(qint64 sourceId) const
+{
+    const int row = rowOf(sourceId);
+    return row < 0 ? std::nullopt : std::optional(m_rows.at(row).source);
+}
+
+int SourceTableModel::rowOf(qint64 sourceId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).source.id == sourceId) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+qint64 SourceTableModel::sourceIdAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).source.id : 0;
+}
+
+int SourceTableModel::syncingCount() const
+{
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [this](const Row& row) {
+        return m_manager->activity(row.source.id).state == SyncManager::Activity::State::Syncing;
+    }));
+}
+
+qint64 SourceTableModel::archivedMessages() const
+{
+    qint64 sum = 0;
+    for (const Row& row : m_rows) {
+        sum += row.totals.messages;
+    }
+    return sum;
+}
+
+void SourceTableModel::refreshSource(qint64 sourceId)
+{
+    const auto source = SourceRepository(m_archive.connection()).find(sourceId);
+    const int row = rowOf(sourceId);
+    if (!source) {
+        if (row >= 0) {
+            handleRemoved(sourceId);
+        }
+        return;
+    }
+    const SourceTotals totals = SourceStatistics(m_archive.connection()).totals(sourceId);
+    if (row < 0) {
+        const int at = static_cast<int>(m_rows.size());
+        beginInsertRows({}, at, at);
+        m_rows.append(Row {*source, totals, {}, 0, 0});
+        endInsertRows();
+    } else {
+        Row& existing = m_rows[row];
+        existing.source = *source;
+        existing.totals = totals;
+        if (m_manager->activity(sourceId).state != SyncManager::Activity::State::Syncing) {
+            existing.folder.clear();
+            existing.done = existing.total = 0;
+        }
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    emit summaryChanged();
+}
+
+void SourceTableModel::handleProgress(qint64 sourceId, const QString& folder, qint64 done, qint64 total)
+{
+    const int row = rowOf(sourceId);
+    if (row < 0) {
+        return;
+    }
+    Row& changed = m_rows[row];
+    changed.folder = folder;
+    changed.done = done;
+    changed.total = total;
+    m_dirty.insert(sourceId);
+}
+
+void SourceTableModel::handleRemoved(qint64 sourceId)
+{
+    const int row = rowOf(sourceId);
+    if (row < 0) {
+        return;
+    }
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    m_dirty.remove(sourceId);
+    m_totalsStale.remove(sourceId);
+    emit summaryChanged();
+}
+
+void SourceTableModel::flushChanges()
+{
+    const bool countTotals = ++m_flushes % TotalsEveryNthFlush == 0;
+    const QSet<qint64> dirty = std::exchange(m_dirty, {});
+    for (const qint64 sourceId : dirty) {
+        const int row = rowOf(sourceId);
+        if (row < 0) {
+            continue;
+        }
+        const bool syncing = m_manager->activity(sourceId).state == SyncManager::Activity::State::Syncing;
+        if (!syncing || countTotals) {
+            // A status change or a finished pass: read the row again.
+            refreshSource(sourceId);
+            m_totalsStale.remove(sourceId);
+        } else {
+            m_totalsStale.insert(sourceId);
+            emit dataChanged(index(row, Status), index(row, Progress));
+        }
+    }
+    if (!dirty.isEmpty()) {
+        emit summaryChanged();
+    }
+}
+
+QVariant SourceTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row& row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, index.column());
+    case Qt::ToolTipRole:
+        return toolTipData(row, index.column());
+    case Qt::AccessibleTextRole:
+        return index.column() == Status ? IngestionSource::statusText(row.source.status)
+                                        : displayData(row, index.column());
+    case SourceIdRole:
+        return row.source.id;
+    case StatusRole:
+        return static_cast<int>(row.source.status);
+    case ProgressFractionRole:
+        if (index.column() == Progress && row.total > 0
+            && m_manager->activity(row.source.id).state == SyncManager::Activity::State::Syncing) {
+            return static_cast<double>(row.done) / static_cast<double>(row.total);
+        }
+        return -1.0;
+    case SortRole:
+        return sortData(row, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() == Archived) {
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant SourceTableModel::displayData(const Row& row, int column) const
+{
+    const IngestionSource& source = row.source;
+    const SyncManager::Activity activity = m_manager->activity(source.id);
+    switch (column) {
+    case Name:
+        return source.name;
+    case Provider:
+        return providerName(source.providerId);
+    case Account:
+        return source.accountText();
+    case Status:
+        return IngestionSource::statusText(source.status);
+    case Progress:
+        return activityText(row);
+    case Archived:
+        if (row.totals.messages == 0) {
+            return tr("none yet");
+        }
+        // Short, so the Progress column keeps its room; the tooltip says it in full.
+        return tr("%1 · %2").arg(QLocale().toString(row.totals.messages),
+                                 QLocale().formattedDataSize(row.totals.bytes, 1, QLocale::DataSizeTraditionalFormat));
+    case LastSync:
+        return RelativeTime::since(source.lastSyncAt);
+    case NextCheck:
+        if (source.status == IngestionSource::Status::Paused) {
+            return tr("paused");
+        }
+        if (activity.state == SyncManager::Activity::State::Syncing
+            || activity.state == SyncManager::Activity::State::Waiting) {
+            return tr("now");
+        }
+        if (activity.state == SyncManager::Activity::State::RetryScheduled) {
+            return RelativeTime::until(activity.retryAt);
+        }
+        return activity.nextCheckAt.isValid() ? RelativeTime::until(activity.nextCheckAt) : QStringLiteral("—");
+    default:
+        return {};
+    }
+}
+
+QVariant SourceTableModel::toolTipData(const Row& row, int column) const
+{
+    const IngestionSource& source = row.source;
+    switch (column) {
+    case Status:
+        if (source.status == IngestionSource::Status::Error && !source.lastError.isEmpty()) {
+            return source.lastError;
+        }
+        return IngestionSource::statusText(source.status);
+    case Progress:
+        return activityText(row);
+    case Account:
+        return tr("%1 on %2, port %3").arg(source.username, source.host).arg(source.port);
+    case Archived:
+        return tr("%1 messages, %2 as on the server")
+            .arg(QLocale().toString(row.totals.messages),
+                 QLocale().formattedDataSize(row.totals.bytes, 1, QLocale::DataSizeTraditionalFormat));
+    case LastSync:
+        return RelativeTime::exact(source.lastSyncAt);
+    case NextCheck: {
+        const SyncManager::Activity activity = m_manager->activity(source.id);
+        return RelativeTime::exact(
+            activity.state == SyncManager::Activity::State::RetryScheduled ? activity.retryAt : activity.nextCheckAt);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant SourceTableModel::sortData(const Row& row, int column) const
+{
+    switch (column) {
+    case Status:
+        return static_cast<int>(row.source.status);
+    case Archived:
+        return row.totals.messages;
+    case LastSync:
+        return row.source.lastSyncAt.isValid() ? row.source.lastSyncAt.toSecsSinceEpoch() : 0;
+    case NextCheck:
+        return m_manager->activity(row.source.id).nextCheckAt.toSecsSinceEpoch();
+    case Progress:
+        return row.total > 0 ? static_cast<double>(row.done) / static_cast<double>(row.total) : -1.0;
+    default:
+        return displayData(row, column).toString().toLower();
+    }
+}
+
+QString SourceTableModel::activityText(const Row& row) const
+{
+    const IngestionSource& source = row.source;
+    const SyncManager::Activity activity = m_manager->activity(source.id);
+    switch (activity.state) {
+    case SyncManager::Activity::State::Syncing:
+        if (row.total > 0) {
+            return tr("%1: %2 of %3").arg(row.folder, QLocale().toString(row.done), QLocale().toString(row.total));
+        }
+        return tr("syncing…");
+    case SyncManager::Activity::State::Waiting:
+        return tr("waiting…");
+    case SyncManager::Activity::State::RetryScheduled:
+        return tr("retrying %1").arg(RelativeTime::until(activity.retryAt));
+    case SyncManager::Activity::State::Idle:
+        break;
+    }
+    switch (source.status) {
+    case IngestionSource::Status::Error:
+        return source.lastError;
+    case IngestionSource::Status::Paused:
+        return tr("paused");
+    case IngestionSource::Status::Active:
+        return tr("up to date");
+    case IngestionSource::Status::Importing:
+        return tr("waiting…");
+    }
+    return {};
+}
+
+QVariant SourceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Provider:
+        return tr("Provider");
+    case Account:
+        return tr("Account");
+    case Status:
+        return tr("Status");
+    case Progress:
+        return tr("Progress");
+    case Archived:
+        return tr("Archived");
+    case LastSync:
+        return tr("Last sync");
+    case NextCheck:
+        return tr("Next check");
+    default:
+        return {};
+    }
+}

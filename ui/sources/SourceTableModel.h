@@ -1,0 +1,84 @@
+#pragma once
+
+#include "archive/Archive.h"
+#include "sources/IngestionSource.h"
+#include "sources/SourceStatistics.h"
+#include "sync/SyncManager.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+class QTimer;
+
+// The Ingestions table: one row a source, with what the sync manager says it
+// is doing. Progress arrives many times a second; it is collected and the
+// changed rows are repainted a few times a second, so a fast import cannot
+// flood the UI. The archive is read on the main thread (WAL: never blocked
+// by a writing sync).
+class SourceTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceTableModel)
+
+public:
+    enum Column { Name, Provider, Account, Status, Progress, Archived, LastSync, NextCheck, ColumnCount };
+
+    enum Role {
+        SourceIdRole = Qt::UserRole + 1,
+        StatusRole, // IngestionSource::Status as int
+        ProgressFractionRole, // 0..1 while importing a folder, -1 otherwise
+        SortRole,
+    };
+
+    SourceTableModel(Archive archive, SyncManager* manager, QObject* parent = nullptr);
+    ~SourceTableModel() override;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Reads every source again (after an edit, or to refresh relative times).
+    void reload();
+    std::optional<IngestionSource> source(qint64 sourceId) const;
+    int rowOf(qint64 sourceId) const;
+    qint64 sourceIdAt(int row) const;
+
+    // For the status bar.
+    int syncingCount() const;
+    qint64 archivedMessages() const;
+
+signals:
+    // Something the status bar sums up changed.
+    void summaryChanged();
+
+private:
+    struct Row
+    {
+        IngestionSource source;
+        SourceTotals totals;
+        QString folder; // being imported
+        qint64 done = 0;
+        qint64 total = 0;
+    };
+
+    void refreshSource(qint64 sourceId);
+    void handleProgress(qint64 sourceId, const QString& folder, qint64 done, qint64 total);
+    void handleRemoved(qint64 sourceId);
+    void flushChanges();
+
+    QVariant displayData(const Row& row, int column) const;
+    QVariant toolTipData(const Row& row, int column) const;
+    QVariant sortData(const Row& row, int column) const;
+    QString activityText(const Row& row) const;
+
+    Archive m_archive;
+    SyncManager* m_manager;
+    QList<Row> m_rows; // by name, as the repository lists them
+    QSet<qint64> m_dirty; // rows to repaint at the next flush
+    QSet<qint64> m_totalsStale; // archived totals to read again
+    QTimer* m_flushTimer;
+    int m_flushes = 0;
+};
