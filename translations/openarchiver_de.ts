@@ -232,8 +232,9 @@
         <source>Commands:
   source add --name N --host H [--port P] [--security tls|starttls|none] --user U
              --password-stdin [--provider ID] [--folders inbox|all]
-             [--trust-fingerprint SHA256]
+             [--trust-fingerprint SHA256] [--interval MINUTES]
   source list [--json]
+  source edit NAME [the options of add, each optional] [--fresh-import]
   source pause NAME | source resume NAME
   source remove NAME [--purge]   (--purge: delete its mail too, except
              messages another source also holds)
@@ -245,8 +246,9 @@
         <translation>Befehle:
   source add --name N --host H [--port P] [--security tls|starttls|none] --user U
              --password-stdin [--provider ID] [--folders inbox|all]
-             [--trust-fingerprint SHA256]
+             [--trust-fingerprint SHA256] [--interval MINUTEN]
   source list [--json]
+  source edit NAME [die Optionen von add, jede optional] [--fresh-import]
   source pause NAME | source resume NAME
   source remove NAME [--purge]   (--purge: auch ihre Nachrichten löschen, außer
              denen, die eine andere Quelle ebenfalls enthält)
@@ -832,6 +834,10 @@
         <source>The connection was closed: %1</source>
         <translation>Die Verbindung wurde geschlossen: %1</translation>
     </message>
+    <message>
+        <source>The server closed the connection: %1</source>
+        <translation>Der Server hat die Verbindung geschlossen: %1</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
@@ -955,10 +961,6 @@
         <translation>Quelle „%1“ entfernt; ihre archivierten E-Mails bleiben im Archiv.</translation>
     </message>
     <message>
-        <source>add, list, pause, resume or remove?</source>
-        <translation>add, list, pause, resume oder remove?</translation>
-    </message>
-    <message>
         <source>unknown action &quot;%1&quot;.</source>
         <translation>unbekannte Aktion „%1“.</translation>
     </message>
@@ -979,6 +981,38 @@
             <numerusform>%n Nachricht bleibt im Archiv: Eine andere Quelle enthält sie auch.</numerusform>
             <numerusform>%n Nachrichten bleiben im Archiv: Eine andere Quelle enthält sie auch.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Minutes between checks for new mail.</source>
+        <translation>Minuten zwischen zwei Prüfungen auf neue E-Mails.</translation>
+    </message>
+    <message>
+        <source>Import everything again from the start (after a change of account).</source>
+        <translation>Alles von Anfang an neu importieren (nach einem Kontowechsel).</translation>
+    </message>
+    <message>
+        <source>The source to change.</source>
+        <translation>Die zu ändernde Quelle.</translation>
+    </message>
+    <message>
+        <source>the password on standard input is empty; leave out --password-stdin to keep the stored one.</source>
+        <translation>das Passwort auf der Standardeingabe ist leer; lassen Sie --password-stdin weg, um das gespeicherte zu behalten.</translation>
+    </message>
+    <message>
+        <source>The other changes were saved, but not the password: %1</source>
+        <translation>Die übrigen Änderungen wurden gespeichert, das Passwort nicht: %1</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; changed.</source>
+        <translation>Quelle „%1“ geändert.</translation>
+    </message>
+    <message>
+        <source>Updated source &quot;%1&quot; (%2).</source>
+        <translation>Quelle „%1“ aktualisiert (%2).</translation>
+    </message>
+    <message>
+        <source>add, list, edit, pause, resume or remove?</source>
+        <translation>add, list, edit, pause, resume oder remove?</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1419,26 @@
         <source>Ch&amp;ange…</source>
         <translation>Än&amp;dern…</translation>
     </message>
+    <message>
+        <source>Keeping the password for this session…</source>
+        <translation>Passwort wird für diese Sitzung behalten…</translation>
+    </message>
+    <message>
+        <source>No Keychain Available</source>
+        <translation>Kein Schlüsselbund verfügbar</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available, so the password cannot be stored safely.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das Passwort nicht sicher gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Keep it in memory for this session only? The account is archived until you quit OpenArchiver; after a restart, open Edit and enter the password again.</source>
+        <translation>Nur für diese Sitzung im Arbeitsspeicher behalten? Das Konto wird archiviert, bis Sie OpenArchiver beenden; öffnen Sie nach einem Neustart „Bearbeiten“ und geben Sie das Passwort erneut ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for This Session</source>
+        <translation>Für diese Sitzung &amp;behalten</translation>
+    </message>
 </context>
 <context>
     <name>SourcePurge</name>
@@ -1507,6 +1561,14 @@
     <message>
         <source>%1 (The server said: %2)</source>
         <translation>%1 (Der Server sagte: %2)</translation>
+    </message>
+    <message>
+        <source>The server turned the login away because this account has too many connections open (other mail apps or devices). Close some, or wait: the app tries again by itself. (The server said: %1)</source>
+        <translation>Der Server hat die Anmeldung abgewiesen, weil für dieses Konto zu viele Verbindungen offen sind (andere E-Mail-Programme oder Geräte). Schließen Sie einige oder warten Sie: Die App versucht es von selbst erneut. (Der Server sagte: %1)</translation>
+    </message>
+    <message>
+        <source>The disk that holds the archive is full. Free some space, then sync again: the import continues where it stopped and nothing archived was lost. (%1)</source>
+        <translation>Die Festplatte mit dem Archiv ist voll. Schaffen Sie Platz und synchronisieren Sie erneut: Der Import setzt dort fort, wo er aufgehört hat, und nichts Archiviertes ging verloren. (%1)</translation>
     </message>
 </context>
 <context>

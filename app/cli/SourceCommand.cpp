@@ -76,25 +76,50 @@ QJsonObject toJson(const IngestionSource& source)
             {QStringLiteral("lastError"), source.lastError}};
 }
 
+// The options of "source add" and "source edit": the same names and
+// meanings, so a script can switch between them.
+struct SourceOptions
+{
+    QCommandLineOption name {QStringLiteral("name"), Tr::tr("Name of the source."), QStringLiteral("name")};
+    QCommandLineOption host {QStringLiteral("host"), Tr::tr("IMAP server."), QStringLiteral("host")};
+    QCommandLineOption port {QStringLiteral("port"), Tr::tr("Port."), QStringLiteral("port")};
+    QCommandLineOption security {
+        QStringLiteral("security"), Tr::tr("tls, starttls or none."), QStringLiteral("mode"), QStringLiteral("tls")};
+    QCommandLineOption user {QStringLiteral("user"), Tr::tr("User name."), QStringLiteral("user")};
+    QCommandLineOption provider {
+        QStringLiteral("provider"), Tr::tr("Provider preset."), QStringLiteral("id"), QStringLiteral("generic")};
+    QCommandLineOption folders {
+        QStringLiteral("folders"), Tr::tr("inbox or all."), QStringLiteral("scope"), QStringLiteral("inbox")};
+    QCommandLineOption fingerprint {QStringLiteral("trust-fingerprint"),
+                                    Tr::tr("SHA-256 of a server certificate to trust."),
+                                    QStringLiteral("sha256")};
+    QCommandLineOption passwordStdin {QStringLiteral("password-stdin"),
+                                      Tr::tr("Read the password from the first line of standard input.")};
+    QCommandLineOption interval {
+        QStringLiteral("interval"), Tr::tr("Minutes between checks for new mail."), QStringLiteral("minutes")};
+    QCommandLineOption freshImport {QStringLiteral("fresh-import"),
+                                    Tr::tr("Import everything again from the start (after a change of account).")};
+
+    QList<QCommandLineOption> common() const
+    {
+        return {name, host, port, security, user, provider, folders, fingerprint, passwordStdin, interval};
+    }
+};
+
+CredentialResult storePassword(CliContext& context, qint64 sourceId, const QString& password)
+{
+    KeychainCredentialStore keychain(context.archive.identity());
+    return runCredentialRequest(keychain,
+                                [&](CredentialStore& store) { return store.writePassword(sourceId, password); });
+}
+
 int add(CliContext& context, SourceRepository& repository)
 {
     QCommandLineParser parser;
-    const QCommandLineOption name(QStringLiteral("name"), Tr::tr("Name of the source."), QStringLiteral("name"));
-    const QCommandLineOption host(QStringLiteral("host"), Tr::tr("IMAP server."), QStringLiteral("host"));
-    const QCommandLineOption port(QStringLiteral("port"), Tr::tr("Port."), QStringLiteral("port"));
-    const QCommandLineOption security(
-        QStringLiteral("security"), Tr::tr("tls, starttls or none."), QStringLiteral("mode"), QStringLiteral("tls"));
-    const QCommandLineOption user(QStringLiteral("user"), Tr::tr("User name."), QStringLiteral("user"));
-    const QCommandLineOption provider(
-        QStringLiteral("provider"), Tr::tr("Provider preset."), QStringLiteral("id"), QStringLiteral("generic"));
-    const QCommandLineOption folders(
-        QStringLiteral("folders"), Tr::tr("inbox or all."), QStringLiteral("scope"), QStringLiteral("inbox"));
-    const QCommandLineOption fingerprint(QStringLiteral("trust-fingerprint"),
-                                         Tr::tr("SHA-256 of a server certificate to trust."),
-                                         QStringLiteral("sha256"));
-    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-                                           Tr::tr("Read the password from the first line of standard input."));
-    parser.addOptions({name, host, port, security, user, provider, folders, fingerprint, passwordStdin});
+    const SourceOptions options;
+    const auto& [name, host, port, security, user, provider, folders, fingerprint, passwordStdin, interval, fresh] =
+        options;
+    parser.addOptions(options.common());
     if (!parser.parse(QStringList {QStringLiteral("source add")} + context.arguments)) {
         context.err << "openarchiver-cli source add: " << parser.errorText() << '\n';
         return CliExit::BadUsage;
@@ -115,6 +140,9 @@ int add(CliContext& context, SourceRepository& repository)
     source.username = parser.value(user);
     source.folderScope = IngestionSource::scopeFromKey(parser.value(folders));
     source.pinnedSha256 = parser.value(fingerprint).remove(QLatin1Char(':')).toLower();
+    if (parser.isSet(interval)) {
+        source.checkIntervalMinutes = parser.value(interval).toInt();
+    }
     if (!parser.isSet(passwordStdin)) {
         context.err << "openarchiver-cli source add: "
                     << Tr::tr("give the password on standard input with --password-stdin.") << '\n';
@@ -128,9 +156,7 @@ int add(CliContext& context, SourceRepository& repository)
         context.err << error << '\n';
         return CliExit::Failed;
     }
-    KeychainCredentialStore keychain(context.archive.identity());
-    const CredentialResult stored = runCredentialRequest(
-        keychain, [&](CredentialStore& store) { return store.writePassword(added->id, password); });
+    const CredentialResult stored = storePassword(context, added->id, password);
     if (stored.status != CredentialResult::Status::Ok) {
         // No half-made source: without its password it could never sync.
         repository.removeKeepingMail(added->id, &error);
@@ -260,10 +286,98 @@ int remove(CliContext& context, SourceRepository& repository)
 
 } // namespace
 
+// Changes what is given, leaves the rest. A blank line on standard input
+// with --password-stdin is refused: to keep the password, leave the option out.
+int edit(CliContext& context, SourceRepository& repository)
+{
+    QCommandLineParser parser;
+    const SourceOptions options;
+    const auto& [name, host, port, security, user, provider, folders, fingerprint, passwordStdin, interval, fresh] =
+        options;
+    parser.addOptions(options.common());
+    parser.addOption(fresh);
+    parser.addPositionalArgument(QStringLiteral("NAME"), Tr::tr("The source to change."));
+    if (!parser.parse(QStringList {QStringLiteral("source edit")} + context.arguments)
+        || parser.positionalArguments().size() != 1) {
+        context.err << "openarchiver-cli source edit: "
+                    << (parser.errorText().isEmpty() ? Tr::tr("name exactly one source.") : parser.errorText()) << '\n';
+        return CliExit::BadUsage;
+    }
+    auto source = repository.findByName(parser.positionalArguments().first());
+    if (!source) {
+        context.err << Tr::tr("There is no source named \"%1\".").arg(parser.positionalArguments().first()) << '\n';
+        return CliExit::Failed;
+    }
+    if (parser.isSet(provider)) {
+        const auto preset = ProviderPreset::byId(parser.value(provider));
+        if (!preset) {
+            context.err << "openarchiver-cli source edit: "
+                        << Tr::tr("unknown provider \"%1\".").arg(parser.value(provider)) << '\n';
+            return CliExit::BadUsage;
+        }
+        source->providerId = preset->id;
+    }
+    if (parser.isSet(name)) {
+        source->name = parser.value(name);
+    }
+    if (parser.isSet(host)) {
+        source->host = parser.value(host);
+    }
+    if (parser.isSet(security)) {
+        source->security = IngestionSource::securityFromKey(parser.value(security));
+    }
+    if (parser.isSet(port)) {
+        source->port = static_cast<quint16>(parser.value(port).toUInt());
+    }
+    if (parser.isSet(user)) {
+        source->username = parser.value(user);
+    }
+    if (parser.isSet(folders)) {
+        source->folderScope = IngestionSource::scopeFromKey(parser.value(folders));
+    }
+    if (parser.isSet(fingerprint)) {
+        source->pinnedSha256 = parser.value(fingerprint).remove(QLatin1Char(':')).toLower();
+    }
+    if (parser.isSet(interval)) {
+        source->checkIntervalMinutes = parser.value(interval).toInt();
+    }
+    QString password;
+    if (parser.isSet(passwordStdin)) {
+        password = readPasswordFromStdin();
+        if (password.isEmpty()) {
+            context.err << "openarchiver-cli source edit: "
+                        << Tr::tr("the password on standard input is empty; leave out --password-stdin to keep "
+                                  "the stored one.")
+                        << '\n';
+            return CliExit::BadUsage;
+        }
+    }
+    QString error;
+    if (!repository.update(*source, &error)) {
+        context.err << error << '\n';
+        return CliExit::Failed;
+    }
+    if (!password.isEmpty()) {
+        const CredentialResult stored = storePassword(context, source->id, password);
+        if (stored.status != CredentialResult::Status::Ok) {
+            context.err << Tr::tr("The other changes were saved, but not the password: %1").arg(stored.message) << '\n';
+            return CliExit::Failed;
+        }
+    }
+    if (parser.isSet(fresh) && !repository.restartImport(source->id, &error)) {
+        context.err << error << '\n';
+        return CliExit::Failed;
+    }
+    context.archive.events().append(
+        QStringLiteral("source.edited"), Tr::tr("Source \"%1\" changed.").arg(source->name), source->id);
+    context.out << Tr::tr("Updated source \"%1\" (%2).").arg(source->name, source->accountText()) << '\n';
+    return CliExit::Ok;
+}
+
 int runSourceCommand(CliContext& context)
 {
     if (context.arguments.isEmpty()) {
-        context.err << "openarchiver-cli source: " << Tr::tr("add, list, pause, resume or remove?") << '\n';
+        context.err << "openarchiver-cli source: " << Tr::tr("add, list, edit, pause, resume or remove?") << '\n';
         return CliExit::BadUsage;
     }
     const QString action = context.arguments.takeFirst();
@@ -273,6 +387,9 @@ int runSourceCommand(CliContext& context)
     }
     if (action == QLatin1String("list")) {
         return list(context, repository);
+    }
+    if (action == QLatin1String("edit")) {
+        return edit(context, repository);
     }
     if (action == QLatin1String("pause")) {
         return changeStatus(context, repository, IngestionSource::Status::Paused);

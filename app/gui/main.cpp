@@ -8,6 +8,8 @@
 #include "common/AppInfo.h"
 #include "common/Translations.h"
 #include "credentials/KeychainCredentialStore.h"
+#include "credentials/LayeredCredentialStore.h"
+#include "credentials/SessionCredentialStore.h"
 #include "sync/SyncManager.h"
 
 int main(int argc, char* argv[])
@@ -38,7 +40,11 @@ int main(int argc, char* argv[])
                               QCoreApplication::translate("main", "%1\n\nArchive file: %2").arg(error, archive.path()));
         return 1;
     }
-    KeychainCredentialStore credentials(archive.identity());
+    // The keychain, and what the user chose to keep for this session when
+    // no keychain was reachable.
+    KeychainCredentialStore keychain(archive.identity());
+    SessionCredentialStore session;
+    LayeredCredentialStore credentials(&keychain, &session);
     SyncManager manager(archive, &credentials);
     MainWindow window(archive, &manager, &credentials);
     window.show();

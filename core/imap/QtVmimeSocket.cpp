@@ -383,11 +383,45 @@ void QtVmimeSocket::checkAbort()
     }
 }
 
+void QtVmimeSocket::rememberRefusal(QByteArrayView data)
+{
+    // Only short reads: a refusal comes alone, bulk mail comes in full
+    // blocks, and scanning those would cost time and risk matching a body.
+    if (data.size() > 1024) {
+        return;
+    }
+    // "* BYE <text>", or "<tag> NO <text>" (vmime may go on to try another
+    // login method, and the server then hangs up).
+    qsizetype at = -1;
+    if (data.startsWith("* BYE ")) {
+        at = 6;
+    } else if (const qsizetype space = data.indexOf(' ');
+               space > 0 && data.sliced(space).startsWith(" NO ") && !data.startsWith("* ")) {
+        at = space + 4;
+    } else if (const qsizetype bye = data.indexOf("\n* BYE "); bye >= 0) {
+        at = bye + 7;
+    }
+    if (at < 0) {
+        return;
+    }
+    qsizetype end = data.indexOf('\r', at);
+    if (end < 0) {
+        end = data.size();
+    }
+    m_lastRefusal = data.sliced(at, std::min<qsizetype>(end - at, 300)).toByteArray().trimmed();
+}
+
 void QtVmimeSocket::throwClosed()
 {
     // A cancel shuts the socket down, which Qt reports as "remote closed".
     if (m_token->isCancelled()) {
         throw vmime::exceptions::operation_cancelled();
+    }
+    if (!m_lastRefusal.isEmpty()) {
+        // The server said why before it hung up ("Maximum number of
+        // connections…"); vmime drops that line, so it is kept here.
+        throw vmime::exceptions::socket_exception(
+            tr("The server closed the connection: %1").arg(QString::fromUtf8(m_lastRefusal)).toStdString());
     }
     throw vmime::exceptions::socket_exception(
         tr("The connection was closed: %1").arg(m_socket ? m_socket->errorString() : QString()).toStdString());
@@ -524,6 +558,7 @@ size_t QtVmimeSocket::receiveRaw(vmime::byte_t* buffer, const size_t count)
     if (n < 0) {
         throwClosed();
     }
+    rememberRefusal(QByteArrayView(reinterpret_cast<const char*>(buffer), n));
     if (m_timeoutHandler) {
         m_timeoutHandler->resetTimeOut();
     }

@@ -85,6 +85,9 @@ private:
     void checkAbort();
     void flushOut();
     void close();
+    // Keeps the text of the last "* BYE" or tagged NO the server sent, for
+    // throwClosed().
+    void rememberRefusal(QByteArrayView data);
     [[noreturn]] void throwClosed();
 
     TlsPolicy m_policy;
@@ -98,6 +101,7 @@ private:
     QByteArray m_pinnedSha256;
     // The STARTTLS greeting, replayed to vmime before any socket data.
     QByteArray m_pending;
+    QByteArray m_lastRefusal;
     qintptr m_publishedDescriptor = -1;
     unsigned int m_status = 0;
     bool m_unflushed = false;

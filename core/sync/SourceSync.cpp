@@ -109,7 +109,7 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
             QString error;
             const qint64 folderId = store.ensureFolder(m_source.id, path, QStringLiteral("/"), &error);
             if (folderId == 0) {
-                result.error = error;
+                result.error = SyncError::describeStorage(error);
                 return result;
             }
             bool stopped = false;
@@ -131,7 +131,8 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
         result.transient = SyncError::isTransient(e);
         result.untrustedCertificate = SyncError::untrustedCertificate(e);
     } catch (const std::exception& e) {
-        result.error = QString::fromStdString(e.what());
+        // The importer throws what the archive could not store.
+        result.error = SyncError::describeStorage(QString::fromStdString(e.what()));
     }
     return result;
 }

@@ -25,6 +25,24 @@ QString asSentence(const QString& text)
     return trimmed + QLatin1Char('.');
 }
 
+// Dovecot: "[UNAVAILABLE] Maximum number of connections from user+IP
+// exceeded"; Gmail: "[UNAVAILABLE] Too many simultaneous connections";
+// Exchange/Outlook: "User is authenticated but not connected" after a limit.
+bool isTooManyConnections(const QString& serverReply)
+{
+    return serverReply.contains(QLatin1String("connections"), Qt::CaseInsensitive)
+        && (serverReply.contains(QLatin1String("UNAVAILABLE"), Qt::CaseInsensitive)
+            || serverReply.contains(QLatin1String("too many"), Qt::CaseInsensitive)
+            || serverReply.contains(QLatin1String("maximum"), Qt::CaseInsensitive));
+}
+
+QString tooManyConnectionsText(const QString& serverReply)
+{
+    return Tr::tr("The server turned the login away because this account has too many connections open (other "
+                  "mail apps or devices). Close some, or wait: the app tries again by itself. (The server said: %1)")
+        .arg(serverReply);
+}
+
 } // namespace
 
 namespace SyncError {
@@ -43,6 +61,9 @@ QString describe(const vmime::exception& e, const QString& host)
         // The server's own words matter: "[UNAVAILABLE] too many
         // connections" is not a wrong password.
         const QString server = QString::fromStdString(denied->response()).trimmed();
+        if (isTooManyConnections(server)) {
+            return tooManyConnectionsText(server);
+        }
         const QString message = Tr::tr("Authentication failed: check the username and use an app password.");
         return server.isEmpty() ? message : Tr::tr("%1 (The server said: %2)").arg(message, server);
     }
@@ -64,7 +85,12 @@ QString describe(const vmime::exception& e, const QString& host)
     if (dynamic_cast<const vmime::exceptions::command_error*>(&e)) {
         return Tr::tr("The server refused a command: %1").arg(QString::fromStdString(e.what()));
     }
-    return Tr::tr("The connection failed: %1").arg(QString::fromStdString(e.what()));
+    const QString text = QString::fromStdString(e.what());
+    if (isTooManyConnections(text)) {
+        // Dovecot accepts the login, then says BYE and hangs up.
+        return tooManyConnectionsText(text);
+    }
+    return Tr::tr("The connection failed: %1").arg(text);
 }
 
 bool isTransient(const vmime::exception& e)
@@ -72,10 +98,29 @@ bool isTransient(const vmime::exception& e)
     if (dynamic_cast<const vmime::exceptions::tls_exception*>(&e)) {
         return false;
     }
+    if (const auto* denied = dynamic_cast<const vmime::exceptions::authentication_error*>(&e)) {
+        // Connections close by themselves; a wrong password does not fix itself.
+        return isTooManyConnections(QString::fromStdString(denied->response()));
+    }
+    if (isTooManyConnections(QString::fromStdString(e.what()))) {
+        return true;
+    }
     return dynamic_cast<const vmime::exceptions::operation_timed_out*>(&e)
         || dynamic_cast<const vmime::exceptions::connection_error*>(&e)
         || dynamic_cast<const vmime::exceptions::socket_exception*>(&e)
         || dynamic_cast<const vmime::exceptions::not_connected*>(&e);
+}
+
+QString describeStorage(const QString& error)
+{
+    // SQLITE_FULL ("database or disk is full") and ENOSPC as the OS says it.
+    if (error.contains(QLatin1String("disk is full"), Qt::CaseInsensitive)
+        || error.contains(QLatin1String("No space left"), Qt::CaseInsensitive)) {
+        return Tr::tr("The disk that holds the archive is full. Free some space, then sync again: the import "
+                      "continues where it stopped and nothing archived was lost. (%1)")
+            .arg(error);
+    }
+    return error;
 }
 
 CertificateInfo untrustedCertificate(const vmime::exception& e)

@@ -19,6 +19,10 @@ QString describe(const vmime::exception& e, const QString& host);
 // certificate does not.
 bool isTransient(const vmime::exception& e);
 
+// A failure to store what was fetched, for people: a full disk says so and
+// what to do; anything else is returned as it is.
+QString describeStorage(const QString& error);
+
 // The certificate the user may choose to trust, when `e` is an untrusted
 // one; a null CertificateInfo otherwise.
 CertificateInfo untrustedCertificate(const vmime::exception& e);

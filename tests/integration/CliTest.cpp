@@ -127,6 +127,85 @@ TEST_F(CliTest, ExportWritesEveryMessageWithItsExactBytes)
     EXPECT_EQ(badFormat.exitCode, 2);
 }
 
+TEST_F(CliTest, SourceEditChangesWhatIsGivenAndKeepsTheRest)
+{
+    ASSERT_EQ(run({QStringLiteral("source"),
+                   QStringLiteral("add"),
+                   QStringLiteral("--name"),
+                   QStringLiteral("Work"),
+                   QStringLiteral("--host"),
+                   QStringLiteral("imap.example.test"),
+                   QStringLiteral("--user"),
+                   QStringLiteral("jane"),
+                   QStringLiteral("--password-stdin")},
+                  "first-secret\n")
+                  .exitCode,
+              0);
+    CliRun edited = run({QStringLiteral("source"),
+                         QStringLiteral("edit"),
+                         QStringLiteral("Work"),
+                         QStringLiteral("--name"),
+                         QStringLiteral("Office"),
+                         QStringLiteral("--security"),
+                         QStringLiteral("starttls"),
+                         QStringLiteral("--port"),
+                         QStringLiteral("143"),
+                         QStringLiteral("--interval"),
+                         QStringLiteral("15")});
+    ASSERT_EQ(edited.exitCode, 0) << edited.err.toStdString();
+    EXPECT_TRUE(edited.out.contains(QStringLiteral("Updated source \"Office\""))) << edited.out.toStdString();
+
+    CliRun listed = run({QStringLiteral("source"), QStringLiteral("list"), QStringLiteral("--json")});
+    const QJsonObject office = QJsonDocument::fromJson(listed.out.toUtf8()).array().first().toObject();
+    EXPECT_EQ(office.value(QStringLiteral("name")).toString(), QStringLiteral("Office"));
+    EXPECT_EQ(office.value(QStringLiteral("host")).toString(), QStringLiteral("imap.example.test")); // kept
+    EXPECT_EQ(office.value(QStringLiteral("username")).toString(), QStringLiteral("jane")); // kept
+    EXPECT_EQ(office.value(QStringLiteral("security")).toString(), QStringLiteral("starttls"));
+    EXPECT_EQ(office.value(QStringLiteral("port")).toInt(), 143);
+    EXPECT_EQ(office.value(QStringLiteral("checkIntervalMinutes")).toInt(), 15);
+
+    // The password is kept unless a new one comes on standard input.
+    Archive archive(m_path);
+    QString error;
+    ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+    KeychainCredentialStore keychain(archive.identity());
+    archive.closeConnection();
+    const auto stored = [&] {
+        QSignalSpy finished(&keychain, &CredentialStore::requestFinished);
+        keychain.readPassword(static_cast<qint64>(office.value(QStringLiteral("id")).toInteger()));
+        EXPECT_TRUE(finished.wait(20000));
+        return finished.isEmpty() ? QString() : finished.first().at(3).value<CredentialResult>().password;
+    };
+    EXPECT_EQ(stored(), QStringLiteral("first-secret"));
+    ASSERT_EQ(run({QStringLiteral("source"),
+                   QStringLiteral("edit"),
+                   QStringLiteral("Office"),
+                   QStringLiteral("--password-stdin")},
+                  "second-secret\n")
+                  .exitCode,
+              0);
+    EXPECT_EQ(stored(), QStringLiteral("second-secret"));
+
+    // Refusals, each with its reason.
+    CliRun unknown = run({QStringLiteral("source"), QStringLiteral("edit"), QStringLiteral("Nope")});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("no source named"))) << unknown.err.toStdString();
+    CliRun badPort = run({QStringLiteral("source"),
+                          QStringLiteral("edit"),
+                          QStringLiteral("Office"),
+                          QStringLiteral("--port"),
+                          QStringLiteral("0")});
+    EXPECT_EQ(badPort.exitCode, 1);
+    EXPECT_TRUE(badPort.err.contains(QStringLiteral("65535"))) << badPort.err.toStdString();
+    CliRun blank = run({QStringLiteral("source"),
+                        QStringLiteral("edit"),
+                        QStringLiteral("Office"),
+                        QStringLiteral("--password-stdin")},
+                       "\n");
+    EXPECT_EQ(blank.exitCode, 2);
+    EXPECT_EQ(stored(), QStringLiteral("second-secret"));
+}
+
 TEST_F(CliTest, SourceAddKeepsThePasswordInTheKeychainOnly)
 {
     const QByteArray password = "cli-sëcret-4711";

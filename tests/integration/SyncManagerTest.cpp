@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -61,10 +62,10 @@ protected:
         DovecotTest::TearDown();
     }
 
-    qint64 addSource(const QString& password)
+    qint64 addSource(const QString& password, const QString& name = QStringLiteral("Test"))
     {
         IngestionSource source;
-        source.name = QStringLiteral("Test");
+        source.name = name;
         source.host = server().host();
         source.port = server().imapsPort();
         source.username = QStringLiteral("test");
@@ -163,6 +164,40 @@ TEST_F(SyncManagerTest, ANewSourceImportsEverythingThenBecomesActive)
     EXPECT_TRUE(repository().find(id)->lastSyncAt.isValid());
     EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 1);
     EXPECT_EQ(eventCount(id, QStringLiteral("sync.finished")), 1);
+}
+
+// Servers cap connections per user: never more passes at once than the
+// limit, and every source still gets its turn.
+TEST_F(SyncManagerTest, TheConcurrencyLimitHoldsAndEverySourceGetsItsTurn)
+{
+    deliver(600, 88);
+    const QList<qint64> ids {addSource(QStringLiteral("testpass123"), QStringLiteral("One")),
+                             addSource(QStringLiteral("testpass123"), QStringLiteral("Two")),
+                             addSource(QStringLiteral("testpass123"), QStringLiteral("Three"))};
+    m_manager->setConcurrencyLimit(1);
+    int mostAtOnce = 0;
+    QSet<qint64> sawSyncing;
+    QObject::connect(m_manager.get(), &SyncManager::sourceChanged, m_manager.get(), [&] {
+        int syncing = 0;
+        for (const qint64 id : ids) {
+            if (m_manager->activity(id).state == SyncManager::Activity::State::Syncing) {
+                ++syncing;
+                sawSyncing.insert(id);
+            }
+        }
+        mostAtOnce = std::max(mostAtOnce, syncing);
+    });
+    m_manager->start();
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return std::all_of(
+                ids.cbegin(), ids.cend(), [&](qint64 id) { return status(id) == Status::Active && idle(id); });
+        },
+        120000));
+    EXPECT_EQ(mostAtOnce, 1);
+    EXPECT_EQ(sawSyncing.size(), 3);
+    EXPECT_EQ(locations(), 3 * 600);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM blobs")), 600) << "the same mail is stored once";
 }
 
 TEST_F(SyncManagerTest, AWrongPasswordIsAnErrorAtOnceAndIsNotRetried)

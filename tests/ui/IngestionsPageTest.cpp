@@ -8,6 +8,7 @@
 #include "archive/ArchiveReader.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "sources/DeleteSourceDialog.h"
+#include "sources/FolderChooserDialog.h"
 #include "sources/SourceDetailsDialog.h"
 #include "sources/SourceDialog.h"
 #include "sources/SourceRepository.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -79,13 +81,13 @@ protected:
     IngestionsPage* page() const { return m_window->ingestionsPage(); }
     SourceTableModel* model() const { return page()->model(); }
 
-    QList<GeneratedMessage> deliver(int count, quint64 seed)
+    QList<GeneratedMessage> deliver(int count, quint64 seed, const QString& user = QStringLiteral("test"))
     {
         MailGeneratorOptions options;
         options.seed = seed;
         options.attachmentScale = 0.02;
         const QList<GeneratedMessage> messages = MailGenerator(options).next(count, QStringLiteral("INBOX"));
-        MaildirWriter writer = server().maildirWriter(QStringLiteral("test"));
+        MaildirWriter writer = server().maildirWriter(user);
         QString error;
         for (const GeneratedMessage& message : messages) {
             EXPECT_TRUE(writer.write(message, &error)) << error.toStdString();
@@ -226,6 +228,60 @@ TEST_F(IngestionsPageTest, TestConnectionSaysWhatWorkedAndListsFoldersForChoose)
     dialog->close();
 }
 
+TEST_F(IngestionsPageTest, ChooseListsTheServersFoldersAndOnlyTheChosenAreArchived)
+{
+    deliver(3, 513);
+    MailGeneratorOptions options;
+    options.seed = 514;
+    MaildirWriter writer = server().maildirWriter(QStringLiteral("test"));
+    QString error;
+    for (const QString& folder : {QStringLiteral("Sent"), QStringLiteral("Archive/2023")}) {
+        for (const GeneratedMessage& message : MailGenerator(options).next(2, folder)) {
+            ASSERT_TRUE(writer.write(message, &error)) << error.toStdString();
+        }
+    }
+    QPointer<SourceDialog> dialog = page()->createNew();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    fillGenericImap(dialog, QStringLiteral("Chosen"), server().password(QStringLiteral("test")));
+
+    // The chooser comes up once the server has listed its folders.
+    QStringList offered;
+    auto* poll = new QTimer(m_window.get());
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, &offered] {
+        auto* chooser = qobject_cast<FolderChooserDialog*>(QApplication::activeModalWidget());
+        if (!chooser) {
+            return;
+        }
+        auto* list = chooser->findChild<QListWidget*>(QStringLiteral("folderList"));
+        for (int row = 0; row < list->count(); ++row) {
+            QListWidgetItem* item = list->item(row);
+            offered << item->data(Qt::UserRole).toString();
+            const bool wanted = offered.last() == QStringLiteral("INBOX") || offered.last() == QStringLiteral("Sent");
+            item->setCheckState(wanted ? Qt::Checked : Qt::Unchecked);
+        }
+        chooser->accept();
+        poll->deleteLater();
+    });
+    poll->start(20);
+    auto* folders = dialog->findChild<QComboBox*>(QStringLiteral("foldersCombo"));
+    folders->setCurrentIndex(2);
+    emit folders->activated(2); // "Choose…", as a click would
+    ASSERT_TRUE(waitUntil([&] { return !offered.isEmpty(); }, 30000));
+    EXPECT_TRUE(offered.contains(QStringLiteral("Archive/2023"))) << offered.join(QLatin1Char(' ')).toStdString();
+    const QString summary = dialog->findChild<QLabel*>(QStringLiteral("folderSummary"))->text();
+    EXPECT_TRUE(summary.startsWith(QStringLiteral("2 folders: ")) && summary.contains(QStringLiteral("INBOX"))
+                && summary.contains(QStringLiteral("Sent")))
+        << summary.toStdString();
+
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return dialog.isNull() || !dialog->isVisible(); }));
+    const auto source = SourceRepository(m_archive->connection()).findByName(QStringLiteral("Chosen"));
+    ASSERT_TRUE(source.has_value());
+    EXPECT_EQ(source->folderScope, IngestionSource::FolderScope::Chosen);
+    ASSERT_TRUE(waitForStatus(source->id, Status::Active));
+    EXPECT_EQ(archivedMessages(), 5) << "INBOX and Sent, not Archive/2023";
+}
+
 TEST_F(IngestionsPageTest, AnUntrustedCertificateShowsItsFingerprintAndCanBeTrusted)
 {
     // No extra CA this time: the fixture's certificate is unknown here.
@@ -281,6 +337,45 @@ TEST_F(IngestionsPageTest, EditWithABlankPasswordKeepsTheStoredOne)
     EXPECT_EQ(storedPassword(id).password, server().password(QStringLiteral("test")));
     EXPECT_TRUE(waitUntil([&] { return archivedMessages() == 6; }));
     EXPECT_EQ(status(id), Status::Active) << cell(id, SourceTableModel::Progress).toStdString();
+}
+
+// Pointing a source at another account asks first; a fresh import then
+// reads the new account from the start and keeps the old account's mail.
+TEST_F(IngestionsPageTest, ChangingTheUserOffersAFreshImport)
+{
+    deliver(7, 511);
+    QString error;
+    ASSERT_TRUE(server().setUser(QStringLiteral("other"), QStringLiteral("other-pass"), &error)) << error.toStdString();
+    deliver(4, 512, QStringLiteral("other"));
+    const qint64 id = createThroughDialog(QStringLiteral("Moving"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+    ASSERT_TRUE(waitUntil([&] { return m_manager->activity(id).state == SyncManager::Activity::State::Idle; }));
+
+    page()->table()->selectRow(model()->rowOf(id));
+    QPointer<SourceDialog> dialog = page()->editSelected();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    type(dialog, "usernameEdit", QStringLiteral("other"));
+    type(dialog, "passwordEdit", QStringLiteral("other-pass"));
+    bool asked = false;
+    QTimer::singleShot(0, m_window.get(), [&asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        ASSERT_NE(box, nullptr);
+        asked = box->text().contains(QStringLiteral("from the start"));
+        for (QAbstractButton* button : box->buttons()) {
+            if (button->text() == QStringLiteral("&Fresh import")) {
+                button->click();
+            }
+        }
+    });
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return dialog.isNull() || !dialog->isVisible(); }));
+    EXPECT_TRUE(asked);
+
+    ASSERT_TRUE(waitUntil([&] { return cell(id, SourceTableModel::Archived).startsWith(QStringLiteral("4 · ")); }))
+        << cell(id, SourceTableModel::Archived).toStdString();
+    EXPECT_EQ(status(id), Status::Active);
+    EXPECT_EQ(archivedMessages(), 11) << "the first account's mail stays in the archive";
+    EXPECT_EQ(storedPassword(id).password, QStringLiteral("other-pass"));
 }
 
 TEST_F(IngestionsPageTest, PauseMidImportThenResumeCompletesExactly)

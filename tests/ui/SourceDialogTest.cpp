@@ -1,14 +1,20 @@
 #include "sources/SourceDialog.h"
+#include "UnreachableCredentialStore.h"
+#include "WaitUntil.h"
 #include "archive/Archive.h"
+#include "credentials/LayeredCredentialStore.h"
 #include "credentials/SessionCredentialStore.h"
 #include "sources/SourceRepository.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -174,6 +180,58 @@ TEST_F(SourceDialogTest, ThePasswordIsMaskedWithAShowToggle)
     EXPECT_EQ(password->echoMode(), QLineEdit::Normal);
     toggle->trigger();
     EXPECT_EQ(password->echoMode(), QLineEdit::Password);
+}
+
+// Without a keychain the password can be kept for this session, and the
+// source is saved; nothing is written anywhere on disk.
+TEST(SourceDialogWithoutKeychain, OffersToKeepThePasswordForThisSession)
+{
+    QTemporaryDir directory;
+    Archive archive(directory.filePath(QStringLiteral("archive.sqlite")));
+    QString error;
+    ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+    UnreachableCredentialStore keychain;
+    SessionCredentialStore session;
+    LayeredCredentialStore credentials(&keychain, &session);
+    {
+        SourceDialog dialog(archive, &credentials);
+        dialog.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+        auto* provider = dialog.findChild<QComboBox*>(QStringLiteral("providerCombo"));
+        provider->setCurrentIndex(provider->findData(QStringLiteral("fastmail")));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit")),
+                         QStringLiteral("jane@fastmail.com"));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("passwordEdit")), QStringLiteral("app-pw"));
+
+        bool offered = false;
+        QTimer::singleShot(0, &dialog, [&offered] {
+            // The question comes once the keychain has said no.
+            QTimer* poll = new QTimer;
+            QObject::connect(poll, &QTimer::timeout, poll, [poll, &offered] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box) {
+                    return;
+                }
+                offered = box->objectName() == QStringLiteral("keepForSessionBox");
+                for (QAbstractButton* button : box->buttons()) {
+                    if (box->buttonRole(button) == QMessageBox::AcceptRole) {
+                        button->click();
+                    }
+                }
+                poll->deleteLater();
+            });
+            poll->start(20);
+        });
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+        ASSERT_TRUE(waitUntil([&] { return dialog.result() == QDialog::Accepted; }, 10000));
+        EXPECT_TRUE(offered);
+        EXPECT_TRUE(dialog.createdSource());
+        EXPECT_TRUE(credentials.isKeptForSession(dialog.savedSourceId()));
+    }
+    const auto saved = SourceRepository(archive.connection()).findByName(QStringLiteral("Fastmail"));
+    ASSERT_TRUE(saved.has_value());
+    EXPECT_EQ(saved->host, QStringLiteral("imap.fastmail.com"));
+    archive.closeConnection();
 }
 
 } // namespace

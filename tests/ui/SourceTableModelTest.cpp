@@ -1,8 +1,8 @@
+#include "sources/SourceTableModel.h"
 #include "WaitUntil.h"
 #include "archive/Archive.h"
 #include "credentials/SessionCredentialStore.h"
 #include "sources/SourceRepository.h"
-#include "sources/SourceTableModel.h"
 #include "sync/SyncManager.h"
 
 #include <QAbstractItemModelTester>

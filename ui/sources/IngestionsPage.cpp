@@ -263,11 +263,11 @@ QWidget* IngestionsPage::createTable()
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setItemDelegateForColumn(SourceTableModel::Status, new StatusBadgeDelegate(m_table));
     m_table->setItemDelegateForColumn(SourceTableModel::Progress, new ProgressDelegate(m_table));
-    // Short columns fit their content (a handful of rows: cheap); Name and
-    // Account start from a typical width and can be dragged; Progress takes
-    // the rest. Widths come from the font, so they follow the scale.
+    // Columns fit their content (a handful of rows: cheap); Name starts from
+    // a typical width and can be dragged; Progress takes the rest. Widths come from the font, so they follow the scale.
     QHeaderView* header = m_table->horizontalHeader();
     for (const int column : {SourceTableModel::Provider,
+                             SourceTableModel::Account,
                              SourceTableModel::Status,
                              SourceTableModel::Archived,
                              SourceTableModel::LastSync,
@@ -276,9 +276,7 @@ QWidget* IngestionsPage::createTable()
     }
     header->setSectionResizeMode(SourceTableModel::Progress, QHeaderView::Stretch);
     const QFontMetrics metrics = m_table->fontMetrics();
-    m_table->setColumnWidth(SourceTableModel::Name, metrics.horizontalAdvance(QStringLiteral("Work mail")) + 24);
-    m_table->setColumnWidth(SourceTableModel::Account,
-                            metrics.horizontalAdvance(QStringLiteral("jane@imap.example.com")) + 24);
+    m_table->setColumnWidth(SourceTableModel::Name, metrics.horizontalAdvance(QStringLiteral("Work mail (old)")) + 24);
     header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("Next check")) + 16);
     header->setStretchLastSection(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);

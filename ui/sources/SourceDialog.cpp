@@ -4,6 +4,7 @@
 #include "FolderChooserDialog.h"
 #include "common/PaintedIcons.h"
 #include "credentials/CredentialStore.h"
+#include "credentials/LayeredCredentialStore.h"
 #include "sources/ProviderPreset.h"
 #include "sources/SourceRepository.h"
 #include "sources/SourceValidation.h"
@@ -641,6 +642,14 @@ void SourceDialog::handleCredentialResult(quint64 requestId, const CredentialRes
         accept();
         return;
     }
+    auto* layered = qobject_cast<LayeredCredentialStore*>(m_credentials);
+    if (result.status == CredentialResult::Status::KeychainUnavailable && layered
+        && askToKeepForSession(result.message)) {
+        setBusy(true, tr("Keeping the password for this session…"));
+        m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
+        m_pendingRequest = layered->keepForSession(m_savedId, m_password->text());
+        return;
+    }
     setBusy(false);
     if (m_created) {
         // No half-made source: without its password it could never sync.
@@ -657,6 +666,24 @@ void SourceDialog::handleCredentialResult(quint64 requestId, const CredentialRes
                       "keychain: %1")
                        .arg(result.message));
     }
+}
+
+bool SourceDialog::askToKeepForSession(const QString& keychainError)
+{
+    QMessageBox box(QMessageBox::Warning,
+                    tr("No Keychain Available"),
+                    tr("The system keychain is not available, so the password cannot be stored safely."),
+                    QMessageBox::NoButton,
+                    this);
+    box.setObjectName(QStringLiteral("keepForSessionBox"));
+    box.setInformativeText(tr("Keep it in memory for this session only? The account is archived until you quit "
+                              "OpenArchiver; after a restart, open Edit and enter the password again."));
+    box.setDetailedText(keychainError);
+    QPushButton* keep = box.addButton(tr("&Keep for This Session"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keep);
+    box.exec();
+    return box.clickedButton() == keep;
 }
 
 void SourceDialog::setBusy(bool busy, const QString& text)

@@ -73,6 +73,8 @@ private:
     void trustCertificate();
     void save();
     void handleCredentialResult(quint64 requestId, const CredentialResult& result);
+    // The keychain is not there: keep the password in memory instead?
+    bool askToKeepForSession(const QString& keychainError);
     void setBusy(bool busy, const QString& text = {});
     void showResult(bool ok, const QString& text);
 
