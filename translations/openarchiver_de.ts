@@ -262,31 +262,19 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <source>SSL/TLS</source>
-        <translation>SSL/TLS</translation>
-    </message>
-    <message>
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
-    </message>
-    <message>
-        <source>no encryption</source>
-        <translation>ohne Verschlüsselung</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected to %1 with %2 and logged in as %3. The server has %n folder(s); the Inbox holds %4 messages.</source>
-        <translation>
-            <numerusform>Mit %1 über %2 verbunden und als %3 angemeldet. Der Server hat %n Ordner; der Posteingang enthält %4 Nachrichten.</numerusform>
-            <numerusform>Mit %1 über %2 verbunden und als %3 angemeldet. Der Server hat %n Ordner; der Posteingang enthält %4 Nachrichten.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The test was cancelled.</source>
         <translation>Der Test wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The connection failed: %1</source>
         <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s); the Inbox holds %4 messages.</source>
+        <translation>
+            <numerusform>Mit %1 verbunden (Sicherheit: %2) und als %3 angemeldet. Der Server hat %n Ordner; der Posteingang enthält %4 Nachrichten.</numerusform>
+            <numerusform>Mit %1 verbunden (Sicherheit: %2) und als %3 angemeldet. Der Server hat %n Ordner; der Posteingang enthält %4 Nachrichten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -424,6 +412,18 @@
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
     </message>
 </context>
 <context>
@@ -1180,18 +1180,6 @@
 </context>
 <context>
     <name>SourceDialog</name>
-    <message>
-        <source>SSL/TLS</source>
-        <translation>SSL/TLS</translation>
-    </message>
-    <message>
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
     <message>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>

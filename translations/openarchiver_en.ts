@@ -59,10 +59,10 @@
 <context>
     <name>ConnectionTester</name>
     <message numerus="yes">
-        <source>Connected to %1 with %2 and logged in as %3. The server has %n folder(s); the Inbox holds %4 messages.</source>
+        <source>Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s); the Inbox holds %4 messages.</source>
         <translation>
-            <numerusform>Connected to %1 with %2 and logged in as %3. The server has %n folder; the Inbox holds %4 messages.</numerusform>
-            <numerusform>Connected to %1 with %2 and logged in as %3. The server has %n folders; the Inbox holds %4 messages.</numerusform>
+            <numerusform>Connected to %1 (security: %2) and logged in as %3. The server has %n folder; the Inbox holds %4 messages.</numerusform>
+            <numerusform>Connected to %1 (security: %2) and logged in as %3. The server has %n folders; the Inbox holds %4 messages.</numerusform>
         </translation>
     </message>
 </context>

@@ -11,6 +11,19 @@ struct Tr
 
 } // namespace
 
+QString IngestionSource::securityText(ConnectionSecurity security)
+{
+    switch (security) {
+    case ConnectionSecurity::Tls:
+        return Tr::tr("SSL/TLS");
+    case ConnectionSecurity::StartTls:
+        return Tr::tr("STARTTLS");
+    case ConnectionSecurity::None:
+        return Tr::tr("None");
+    }
+    return {};
+}
+
 QString IngestionSource::statusText(Status status)
 {
     switch (status) {

@@ -45,6 +45,8 @@ struct IngestionSource
 
     // "Importing", "Active", "Paused", "Error", translated: what the user sees.
     static QString statusText(Status status);
+    // "SSL/TLS", "STARTTLS", "None", translated.
+    static QString securityText(ConnectionSecurity security);
     static QString statusKey(Status status);
     static Status statusFromKey(const QString& key);
     static QString securityKey(ConnectionSecurity security);

@@ -18,19 +18,6 @@ namespace {
 // A test should answer quickly: a server silent this long counts as failed.
 constexpr int TestTimeoutMs = 20000;
 
-QString securityName(ConnectionSecurity security)
-{
-    switch (security) {
-    case ConnectionSecurity::Tls:
-        return ConnectionTester::tr("SSL/TLS");
-    case ConnectionSecurity::StartTls:
-        return ConnectionTester::tr("STARTTLS");
-    case ConnectionSecurity::None:
-        return ConnectionTester::tr("no encryption");
-    }
-    return {};
-}
-
 } // namespace
 
 ConnectionTester::ConnectionTester(QObject* parent)
@@ -113,11 +100,11 @@ ConnectionTestResult ConnectionTester::run(const IngestionSource& source,
             result.folders.cbegin(), result.folders.cend(), [](const RemoteFolder& f) { return f.isSelectable(); }));
         const FolderStatus inbox = session.examine(QStringLiteral("INBOX"));
         result.ok = true;
-        result.message = tr("Connected to %1 with %2 and logged in as %3. The server has %n folder(s); the Inbox "
-                            "holds %4 messages.",
+        result.message = tr("Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s); the "
+                            "Inbox holds %4 messages.",
                             nullptr,
                             selectable)
-                             .arg(source.host, securityName(source.security), source.username)
+                             .arg(source.host, IngestionSource::securityText(source.security), source.username)
                              .arg(QLocale().toString(static_cast<qulonglong>(inbox.messages)));
     } catch (const vmime::exceptions::operation_cancelled&) {
         result.message = tr("The test was cancelled.");

@@ -2,6 +2,7 @@
 #include "DovecotTest.h"
 #include "MailGenerator.h"
 #include "MaildirWriter.h"
+#include "WaitUntil.h"
 #include "archive/Archive.h"
 #include "archive/BlobCodec.h"
 #include "archive/EventLog.h"
@@ -25,20 +26,6 @@ namespace {
 
 using namespace std::chrono_literals;
 using Status = IngestionSource::Status;
-
-// Test code may spin the event loop; the manager itself never waits.
-bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QTest::qWait(10);
-    }
-    return true;
-}
 
 // The manager as the app drives it, against a real Dovecot, with the
 // session store injected for the keychain.

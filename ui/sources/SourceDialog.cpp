@@ -32,19 +32,6 @@ const auto TouchedProperty = "touched";
 
 enum FolderChoice { InboxOnly, AllFolders, Chosen };
 
-QString securityText(ConnectionSecurity security)
-{
-    switch (security) {
-    case ConnectionSecurity::Tls:
-        return SourceDialog::tr("SSL/TLS");
-    case ConnectionSecurity::StartTls:
-        return SourceDialog::tr("STARTTLS");
-    case ConnectionSecurity::None:
-        return SourceDialog::tr("None");
-    }
-    return {};
-}
-
 void markTouched(QWidget* field)
 {
     field->setProperty(TouchedProperty, true);
@@ -187,7 +174,7 @@ QWidget* SourceDialog::createForm()
     m_security->setAccessibleName(tr("Security"));
     for (const ConnectionSecurity security :
          {ConnectionSecurity::Tls, ConnectionSecurity::StartTls, ConnectionSecurity::None}) {
-        m_security->addItem(securityText(security), static_cast<int>(security));
+        m_security->addItem(IngestionSource::securityText(security), static_cast<int>(security));
     }
     m_plaintextWarning = createErrorLabel(QStringLiteral("plaintextWarning"));
     m_plaintextWarning->setText(tr("Without encryption your password and your mail travel in clear text: anyone "
@@ -370,8 +357,10 @@ void SourceDialog::applyProvider()
             m_host->setText(preset->host);
             m_port->setText(QString::number(preset->port));
             m_security->setCurrentIndex(m_security->findData(static_cast<int>(preset->security)));
-            m_presetServer->setText(
-                tr("%1, port %2, %3").arg(preset->host).arg(preset->port).arg(securityText(preset->security)));
+            m_presetServer->setText(tr("%1, port %2, %3")
+                                        .arg(preset->host)
+                                        .arg(preset->port)
+                                        .arg(IngestionSource::securityText(preset->security)));
             if (m_name->text().isEmpty()) {
                 m_name->setText(preset->displayName);
             }
