@@ -19,6 +19,7 @@ SourceTotals SourceStatistics::totals(qint64 sourceId) const
                        "WHERE folders.source_id = ?)"));
     query.addBindValue(sourceId);
     SourceTotals totals;
+    totals.messages = 0;
     if (query.exec() && query.next()) {
         totals.messages = query.value(0).toLongLong();
         totals.bytes = query.value(1).toLongLong();

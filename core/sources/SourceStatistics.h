@@ -6,7 +6,7 @@
 // table's "Archived" column and the details view show.
 struct SourceTotals
 {
-    qint64 messages = 0; // distinct messages in any of the source's folders
+    qint64 messages = -1; // distinct messages in any of the source's folders; -1 not counted yet
     qint64 bytes = 0; // their raw size, as on the server
 };
 

@@ -78,6 +78,12 @@ TEST_F(SourceTableModelTest, AFloodOfProgressRepaintsOnlyAFewTimes)
     const qint64 id = addSource(QStringLiteral("Busy"));
     const qint64 quiet = addSource(QStringLiteral("Quiet"));
     SourceTableModel model(m_archive, &m_manager);
+    // The totals are counted off the UI thread first; then the flood.
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return model.index(model.rowOf(quiet), SourceTableModel::Archived).data() == QStringLiteral("none yet");
+        },
+        5000));
     QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
     for (int done = 1; done <= 20000; ++done) {
         emit m_manager.progress(id, QStringLiteral("INBOX"), done, 20000);

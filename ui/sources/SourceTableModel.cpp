@@ -5,6 +5,7 @@
 #include "sources/SourceRepository.h"
 
 #include <QLocale>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -60,7 +61,13 @@ SourceTableModel::SourceTableModel(Archive archive, SyncManager* manager, QObjec
     reload();
 }
 
-SourceTableModel::~SourceTableModel() = default;
+SourceTableModel::~SourceTableModel()
+{
+    if (m_counter) {
+        m_counter->wait(); // its result, still queued, goes with this object
+        delete m_counter;
+    }
+}
 
 int SourceTableModel::rowCount(const QModelIndex& parent) const
 {
@@ -76,13 +83,16 @@ void SourceTableModel::reload()
 {
     beginResetModel();
     m_rows.clear();
-    const SourceStatistics statistics(m_archive.connection());
     for (const IngestionSource& source : SourceRepository(m_archive.connection()).list()) {
-        m_rows.append(Row {source, statistics.totals(source.id), {}, 0, 0});
+        m_rows.append(Row {source, {}, {}, 0, 0});
     }
     m_dirty.clear();
-    m_totalsStale.clear();
     endResetModel();
+    QSet<qint64> all;
+    for (const Row& row : std::as_const(m_rows)) {
+        all.insert(row.source.id);
+    }
+    countTotals(all);
     emit summaryChanged();
 }
 
@@ -118,7 +128,7 @@ qint64 SourceTableModel::archivedMessages() const
 {
     qint64 sum = 0;
     for (const Row& row : m_rows) {
-        sum += row.totals.messages;
+        sum += std::max<qint64>(0, row.totals.messages);
     }
     return sum;
 }
@@ -133,16 +143,15 @@ void SourceTableModel::refreshSource(qint64 sourceId)
         }
         return;
     }
-    const SourceTotals totals = SourceStatistics(m_archive.connection()).totals(sourceId);
+    countTotals({sourceId});
     if (row < 0) {
         const int at = static_cast<int>(m_rows.size());
         beginInsertRows({}, at, at);
-        m_rows.append(Row {*source, totals, {}, 0, 0});
+        m_rows.append(Row {*source, {}, {}, 0, 0});
         endInsertRows();
     } else {
         Row& existing = m_rows[row];
         existing.source = *source;
-        existing.totals = totals;
         if (m_manager->activity(sourceId).state != SyncManager::Activity::State::Syncing) {
             existing.folder.clear();
             existing.done = existing.total = 0;
@@ -179,9 +188,50 @@ void SourceTableModel::handleRemoved(qint64 sourceId)
     emit summaryChanged();
 }
 
+void SourceTableModel::countTotals(const QSet<qint64>& sourceIds)
+{
+    m_totalsStale.unite(sourceIds);
+    if (m_counter || m_totalsStale.isEmpty()) {
+        return;
+    }
+    // Counting a source's messages reads all its locations: ~70 ms per
+    // 100,000, too long for the UI thread every few seconds of an import.
+    const QList<qint64> batch = std::exchange(m_totalsStale, {}).values();
+    m_counter = QThread::create([this, archive = m_archive, batch] {
+        QHash<qint64, SourceTotals> results;
+        {
+            const SourceStatistics statistics(archive.connection());
+            for (const qint64 sourceId : batch) {
+                results.insert(sourceId, statistics.totals(sourceId));
+            }
+        }
+        archive.closeConnection();
+        QMetaObject::invokeMethod(
+            this, [this, results] { applyTotals(results); }, Qt::QueuedConnection);
+    });
+    m_counter->setObjectName(QStringLiteral("source-totals"));
+    connect(m_counter, &QThread::finished, this, [this] {
+        delete std::exchange(m_counter, nullptr);
+        countTotals({}); // what went stale meanwhile
+    });
+    m_counter->start();
+}
+
+void SourceTableModel::applyTotals(const QHash<qint64, SourceTotals>& results)
+{
+    for (auto it = results.cbegin(); it != results.cend(); ++it) {
+        const int row = rowOf(it.key());
+        if (row >= 0) {
+            m_rows[row].totals = it.value();
+            emit dataChanged(index(row, Archived), index(row, Archived));
+        }
+    }
+    emit summaryChanged();
+}
+
 void SourceTableModel::flushChanges()
 {
-    const bool countTotals = ++m_flushes % TotalsEveryNthFlush == 0;
+    const bool countNow = ++m_flushes % TotalsEveryNthFlush == 0;
     const QSet<qint64> dirty = std::exchange(m_dirty, {});
     for (const qint64 sourceId : dirty) {
         const int row = rowOf(sourceId);
@@ -189,12 +239,13 @@ void SourceTableModel::flushChanges()
             continue;
         }
         const bool syncing = m_manager->activity(sourceId).state == SyncManager::Activity::State::Syncing;
-        if (!syncing || countTotals) {
+        if (!syncing) {
             // A status change or a finished pass: read the row again.
             refreshSource(sourceId);
-            m_totalsStale.remove(sourceId);
         } else {
-            m_totalsStale.insert(sourceId);
+            if (countNow) {
+                this->countTotals({sourceId});
+            }
             emit dataChanged(index(row, Status), index(row, Progress));
         }
     }
@@ -255,6 +306,9 @@ QVariant SourceTableModel::displayData(const Row& row, int column) const
     case Progress:
         return activityText(row);
     case Archived:
+        if (row.totals.messages < 0) {
+            return QStringLiteral("…"); // being counted
+        }
         if (row.totals.messages == 0) {
             return tr("none yet");
         }

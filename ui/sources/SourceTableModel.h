@@ -10,6 +10,7 @@
 #include <QList>
 #include <QSet>
 
+class QThread;
 class QTimer;
 
 // The Ingestions table: one row a source, with what the sync manager says it
@@ -68,6 +69,10 @@ private:
     void handleProgress(qint64 sourceId, const QString& folder, qint64 done, qint64 total);
     void handleRemoved(qint64 sourceId);
     void flushChanges();
+    // Counts the archived totals of these sources (and of any that went
+    // stale meanwhile) on a thread of its own; applyTotals() shows them.
+    void countTotals(const QSet<qint64>& sourceIds);
+    void applyTotals(const QHash<qint64, SourceTotals>& results);
 
     QVariant displayData(const Row& row, int column) const;
     QVariant toolTipData(const Row& row, int column) const;
@@ -78,7 +83,8 @@ private:
     SyncManager* m_manager;
     QList<Row> m_rows; // by name, as the repository lists them
     QSet<qint64> m_dirty; // rows to repaint at the next flush
-    QSet<qint64> m_totalsStale; // archived totals to read again
+    QSet<qint64> m_totalsStale; // archived totals to count at the next chance
+    QThread* m_counter = nullptr; // counting totals, at most one at a time
     QTimer* m_flushTimer;
     int m_flushes = 0;
 };
