@@ -430,7 +430,11 @@ void IngestionsPage::deleteSelected()
     if (!source) {
         return;
     }
-    const SourceTotals totals = SourceStatistics(m_archive.connection()).totals(source->id);
+    // The table has counted them already; only a brand-new row has not.
+    SourceTotals totals = m_model->totals(source->id);
+    if (totals.messages < 0) {
+        totals = SourceStatistics(m_archive.connection()).totals(source->id);
+    }
     auto* dialog = new DeleteSourceDialog(source->name, totals.messages, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 sourceId = source->id;

@@ -46,10 +46,8 @@ SourceTableModel::SourceTableModel(Archive archive, SyncManager* manager, QObjec
     });
     clock->start();
 
-    connect(m_manager, &SyncManager::sourceChanged, this, [this](qint64 sourceId) {
-        m_dirty.insert(sourceId);
-        m_totalsStale.insert(sourceId);
-    });
+    // The flush reads the row again, and counts its totals (off this thread).
+    connect(m_manager, &SyncManager::sourceChanged, this, [this](qint64 sourceId) { m_dirty.insert(sourceId); });
     connect(m_manager, &SyncManager::progress, this, &SourceTableModel::handleProgress);
     connect(m_manager, &SyncManager::sourceAdded, this, &SourceTableModel::refreshSource);
     connect(
@@ -100,6 +98,12 @@ std::optional<IngestionSource> SourceTableModel::source(qint64 sourceId) const
 {
     const int row = rowOf(sourceId);
     return row < 0 ? std::nullopt : std::optional(m_rows.at(row).source);
+}
+
+SourceTotals SourceTableModel::totals(qint64 sourceId) const
+{
+    const int row = rowOf(sourceId);
+    return row < 0 ? SourceTotals {} : m_rows.at(row).totals;
 }
 
 int SourceTableModel::rowOf(qint64 sourceId) const

@@ -44,6 +44,8 @@ public:
     // Reads every source again (after an edit, or to refresh relative times).
     void reload();
     std::optional<IngestionSource> source(qint64 sourceId) const;
+    // As last counted; messages is -1 until the first count arrives.
+    SourceTotals totals(qint64 sourceId) const;
     int rowOf(qint64 sourceId) const;
     qint64 sourceIdAt(int row) const;
 
