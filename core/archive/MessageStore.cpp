@@ -4,6 +4,7 @@
 #include "DictionaryTable.h"
 #include "SearchIndexEntry.h"
 #include "SqlTransaction.h"
+#include "WalCheckpointer.h"
 #include "mime/MimeParser.h"
 
 #include <QCoreApplication>
@@ -356,6 +357,7 @@ bool MessageStore::storeBatch(const QList<PreparedMessage>& messages,
                               QString* error)
 {
     StoreResult counts;
+    useBackgroundCheckpoints();
     SqlTransaction transaction(m_db);
     if (!transaction.isActive()) {
         *error = Tr::tr("Cannot write to the archive: %1").arg(transaction.errorText());
@@ -412,9 +414,26 @@ bool MessageStore::storeBatch(const QList<PreparedMessage>& messages,
         *error = Tr::tr("Cannot write to the archive: %1").arg(transaction.errorText());
         return false;
     }
+    if (m_checkpointer) {
+        m_checkpointer->requestCheckpoint();
+    }
     if (result) {
         *result = counts;
     }
     collectSamples(messages);
     return true;
+}
+
+void MessageStore::useBackgroundCheckpoints()
+{
+    const QString path = m_db.databaseName();
+    if (m_checkpointer || path.isEmpty() || path == QLatin1String(":memory:")) {
+        return;
+    }
+    // The writer then leaves checkpoints to the checkpointer's thread and
+    // only steps in when the log has grown far beyond a batch.
+    QSqlQuery pragma(m_db);
+    if (pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(WalCheckpointer::BackstopPages))) {
+        m_checkpointer = WalCheckpointer::forArchive(path);
+    }
 }

@@ -8,6 +8,10 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <memory>
+
+class WalCheckpointer;
+
 // The write side of the archive: folders, and batches of messages stored
 // together with their folder's checkpoint in one transaction.
 class MessageStore
@@ -54,6 +58,7 @@ public:
 
 private:
     bool prepareStatements(QString* error);
+    void useBackgroundCheckpoints();
     void collectSamples(const QList<PreparedMessage>& messages);
     qint64 findMessage(const QByteArray& sha256, QString* error);
     qint64 insertMessage(const PreparedMessage& message, QString* error);
@@ -72,4 +77,6 @@ private:
     bool m_dictionaryLoaded = false;
     SharedDictionary m_dictionary;
     QList<QByteArray> m_samples;
+    // Shared by every store writing to the same archive (WalCheckpointer).
+    std::shared_ptr<WalCheckpointer> m_checkpointer;
 };
