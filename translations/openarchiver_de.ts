@@ -1716,6 +1716,13 @@
     </message>
 </context>
 <context>
+    <name>StoreStage</name>
+    <message>
+        <source>An earlier batch could not be stored.</source>
+        <translation>Ein früherer Stapel konnte nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
     <name>SyncCommand</name>
     <message>
         <source>Only this source.</source>

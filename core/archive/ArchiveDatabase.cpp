@@ -12,6 +12,9 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <map>
+#include <mutex>
+
 namespace ArchiveDatabase {
 
 namespace {
@@ -27,6 +30,16 @@ QString connectionName(const QString& path)
     return QStringLiteral("archive-%1-%2")
         .arg(QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(12)))
         .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+}
+
+std::mutex pageLimitsMutex;
+std::map<QString, qint64> pageLimits; // by absolute path
+
+qint64 pageLimit(const QString& path)
+{
+    const std::lock_guard lock(pageLimitsMutex);
+    const auto found = pageLimits.find(QFileInfo(path).absoluteFilePath());
+    return found == pageLimits.end() ? 0 : found->second;
 }
 
 bool execute(QSqlDatabase& db, const QString& statement, QString* error)
@@ -106,6 +119,11 @@ QSqlDatabase connection(const QString& path, QString* error)
         || !execute(db, QStringLiteral("PRAGMA foreign_keys=ON"), error)
         || !execute(db, QStringLiteral("PRAGMA temp_store=MEMORY"), error)) {
         db.close();
+        return db;
+    }
+    if (const qint64 pages = pageLimit(path);
+        pages > 0 && !execute(db, QStringLiteral("PRAGMA max_page_count=%1").arg(pages), error)) {
+        db.close();
     }
     return db;
 }
@@ -134,6 +152,16 @@ bool checkReadable(const QString& path, int newestVersion, QString* error)
     }
     QSqlDatabase::removeDatabase(name);
     return readable;
+}
+
+void limitPagesOfNewConnections(const QString& path, qint64 pages)
+{
+    const std::lock_guard lock(pageLimitsMutex);
+    if (pages > 0) {
+        pageLimits[QFileInfo(path).absoluteFilePath()] = pages;
+    } else {
+        pageLimits.erase(QFileInfo(path).absoluteFilePath());
+    }
 }
 
 void closeConnection(const QString& path)

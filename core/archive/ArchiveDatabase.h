@@ -22,6 +22,12 @@ QSqlDatabase connection(const QString& path, QString* error);
 // `newestVersion`). Changes nothing in the file.
 bool checkReadable(const QString& path, int newestVersion, QString* error);
 
+// Connections to `path` opened from now on refuse to grow the file beyond
+// `pages` pages, exactly as SQLite reports a full disk; 0 lifts the limit.
+// For tests of the full-disk path: an import stores on threads of its own,
+// which a PRAGMA on the test's connection would not reach.
+void limitPagesOfNewConnections(const QString& path, qint64 pages);
+
 // Closes and removes every connection this thread holds to `path`.
 void closeConnection(const QString& path);
 

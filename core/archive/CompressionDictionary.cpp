@@ -39,14 +39,20 @@ const ZSTD_DDict_s* CompressionDictionary::decompressionDictionary() const
     return m_decompress;
 }
 
-QByteArray CompressionDictionary::train(const QList<QByteArray>& samples, qsizetype capacity)
+QByteArray CompressionDictionary::train(QList<QByteArray> samples, qsizetype capacity)
 {
+    qsizetype total = 0;
+    for (const QByteArray& sample : std::as_const(samples)) {
+        total += sample.size();
+    }
     QByteArray joined;
+    joined.reserve(total);
     std::vector<size_t> sizes;
     sizes.reserve(static_cast<size_t>(samples.size()));
-    for (const QByteArray& sample : samples) {
+    for (QByteArray& sample : samples) {
         joined += sample;
         sizes.push_back(static_cast<size_t>(sample.size()));
+        sample = QByteArray();
     }
     QByteArray dictionary(capacity, Qt::Uninitialized);
     const size_t size = ZDICT_trainFromBuffer(dictionary.data(),

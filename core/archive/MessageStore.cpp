@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <utility>
+
 namespace {
 
 struct Tr
@@ -40,6 +42,11 @@ QString queryError(const QSqlQuery& query)
 MessageStore::MessageStore(QSqlDatabase db)
     : m_db(std::move(db))
 {
+}
+
+QString MessageStore::archivePath() const
+{
+    return m_db.databaseName();
 }
 
 PreparedMessage MessageStore::prepare(const FetchedMessage& message, const SharedDictionary& dictionary)
@@ -92,8 +99,7 @@ void MessageStore::collectSamples(const QList<PreparedMessage>& messages)
     }
     // Training takes a fraction of a second, once per archive. If it fails
     // (too few distinct samples) the archive simply goes on without.
-    const QByteArray trained = CompressionDictionary::train(m_samples);
-    m_samples.clear();
+    const QByteArray trained = CompressionDictionary::train(std::exchange(m_samples, {}));
     QString error;
     if (!trained.isEmpty()) {
         m_dictionary = DictionaryTable::insert(m_db, trained, &error);

@@ -19,6 +19,9 @@ class MessageStore
 public:
     explicit MessageStore(QSqlDatabase db);
 
+    // The archive file this store writes to.
+    QString archivePath() const;
+
     // Hashes, compresses (with `dictionary` when given and the message is
     // small) and parses. Pure computation, no database: run it wherever there
     // is a spare core.

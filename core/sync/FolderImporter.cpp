@@ -1,12 +1,15 @@
 #include "FolderImporter.h"
 
+#include "StoreStage.h"
 #include "archive/MessageStore.h"
+#include "common/SerialThread.h"
 #include "imap/ImapSession.h"
 
-#include <QMap>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlQuery>
 
+#include <deque>
 #include <future>
 #include <stdexcept>
 
@@ -16,6 +19,8 @@ FolderImporter::FolderImporter(ImapSession& session, MessageStore& store, int ba
     , m_batchSize(batchSize)
 {
 }
+
+FolderImporter::~FolderImporter() = default;
 
 SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, const Progress& progress)
 {
@@ -93,37 +98,48 @@ SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, co
 
 namespace {
 
-// With two batches in flight (one being stored, one being prepared) and the
-// raw plus compressed copies, this keeps an import well under 150 MB.
-constexpr qint64 MaxBatchBytes = 16 * 1024 * 1024;
-// UIDs asked for their size in one round trip.
-constexpr qsizetype SizeWindow = 2000;
+// Batches stored or being prepared while the next one is fetched. With the
+// one on the wire that is three batches of at most MaxBatchBytes each, raw
+// plus compressed: an import stays well under 150 MB.
+constexpr std::size_t MaxBatchesInFlight = 2;
+constexpr qint64 MaxBatchBytes = 8 * 1024 * 1024;
+// UIDs asked for their size and date in one round trip.
+constexpr qsizetype PlanWindow = 2000;
 
 } // namespace
 
-QList<QList<quint32>> FolderImporter::planBatches(const QList<quint32>& uids)
+StoreStage& FolderImporter::storeStage()
 {
-    QList<QList<quint32>> batches;
+    if (!m_stage) {
+        m_stage = std::make_unique<StoreStage>(m_store.archivePath());
+        m_prepareThread = std::make_unique<SerialThread>();
+    }
+    return *m_stage;
+}
+
+FolderImporter::Plan FolderImporter::planWindow(const QList<quint32>& window)
+{
+    Plan plan;
+    const QMap<quint32, quint32> sizes = m_session.sizes(window);
+    // The server's receipt time: the date the archive falls back to when a
+    // message's own Date header is missing or absurd.
+    plan.internalDates = m_session.internalDates(window);
     QList<quint32> current;
     qint64 currentBytes = 0;
-    for (qsizetype start = 0; start < uids.size(); start += SizeWindow) {
-        const QList<quint32> window = uids.mid(start, SizeWindow);
-        const QMap<quint32, quint32> sizes = m_session.sizes(window);
-        for (const quint32 uid : window) {
-            const qint64 size = sizes.value(uid, 0);
-            if (!current.isEmpty() && (current.size() >= m_batchSize || currentBytes + size > MaxBatchBytes)) {
-                batches << current;
-                current.clear();
-                currentBytes = 0;
-            }
-            current << uid;
-            currentBytes += size;
+    for (const quint32 uid : window) {
+        const qint64 size = sizes.value(uid, 0);
+        if (!current.isEmpty() && (current.size() >= m_batchSize || currentBytes + size > MaxBatchBytes)) {
+            plan.batches << current;
+            current.clear();
+            currentBytes = 0;
         }
+        current << uid;
+        currentBytes += size;
     }
     if (!current.isEmpty()) {
-        batches << current;
+        plan.batches << current;
     }
-    return batches;
+    return plan;
 }
 
 bool FolderImporter::storeUids(qint64 folderId,
@@ -134,62 +150,77 @@ bool FolderImporter::storeUids(qint64 folderId,
                                const Progress& progress,
                                SyncCounts& counts)
 {
-    // A two-stage pipeline: while this thread stores batch k and fetches
-    // batch k+1, another core hashes, compresses and parses batch k+1. Each
-    // stage alone is about as slow as the network part, so overlapping them
-    // nearly halves an import (docs/benchmarks.md).
-    std::future<QList<PreparedMessage>> pending;
-    QList<quint32> pendingUids;
+    // A three-stage pipeline: this thread fetches batch k+2 while another
+    // core hashes, compresses and parses batch k+1 and the store stage
+    // commits batch k (docs/benchmarks.md).
+    StoreStage& stage = storeStage();
+    const quint64 chain = stage.newChain();
+    struct InFlight
+    {
+        std::future<StoreStage::Outcome> outcome;
+        qsizetype messages;
+    };
+    std::deque<InFlight> inFlight;
+    // However this ends, even by an exception from the server, no batch is
+    // left storing behind the caller's back.
+    const auto settleAll = qScopeGuard([&] {
+        for (InFlight& batch : inFlight) {
+            batch.outcome.wait();
+        }
+    });
     qint64 done = 0;
-
-    const auto storePending = [&]() {
-        const QList<PreparedMessage> prepared = pending.get();
-        FolderCheckpoint checkpoint = m_store.checkpoint(folderId);
-        // Recorded with the first batch, so an interrupted import knows which
-        // numbering its UIDs belong to.
-        checkpoint.uidValidity = uidValidity;
-        if (advanceCheckpoint) {
-            // The checkpoint covers the whole requested range, also UIDs
-            // expunged meanwhile: they no longer exist to be fetched.
-            checkpoint.lastUid = qMax(checkpoint.lastUid, pendingUids.last());
+    bool stopped = false;
+    const auto settleOldest = [&] {
+        const StoreStage::Outcome outcome = inFlight.front().outcome.get();
+        const qsizetype messages = inFlight.front().messages;
+        inFlight.pop_front();
+        if (!outcome.stored) {
+            throw std::runtime_error(outcome.error.toStdString());
         }
-        StoreResult result;
-        QString error;
-        if (!m_store.storeBatch(prepared, checkpoint, &result, &error)) {
-            throw std::runtime_error(error.toStdString());
+        counts.newMessages += outcome.result.newMessages;
+        counts.duplicates += outcome.result.duplicates;
+        done += messages;
+        // Batches already submitted are stored even after a stop: their
+        // bytes are here, and the checkpoint covers exactly them.
+        if (progress && !progress(path, done, uids.size())) {
+            stopped = true;
         }
-        counts.newMessages += result.newMessages;
-        counts.duplicates += result.duplicates;
-        done += pendingUids.size();
-        return !progress || progress(path, done, uids.size());
     };
 
-    for (const QList<quint32>& batchUids : planBatches(uids)) {
-        QList<FetchedMessage> fetched = m_session.fetch(batchUids);
-        // The server's receipt time: the date the archive falls back to when
-        // a message's own Date header is missing or absurd.
-        const QMap<quint32, QDateTime> dates = m_session.internalDates(batchUids);
-        for (FetchedMessage& message : fetched) {
-            message.internalDate = dates.value(message.uid);
-            counts.bytes += message.raw.size();
-        }
-        std::future<QList<PreparedMessage>> next =
-            std::async(std::launch::async, [batch = std::move(fetched), dictionary = m_store.dictionary()]() {
+    for (qsizetype start = 0; start < uids.size() && !stopped; start += PlanWindow) {
+        const Plan plan = planWindow(uids.mid(start, PlanWindow));
+        for (const QList<quint32>& batchUids : plan.batches) {
+            if (stopped) {
+                break;
+            }
+            QList<FetchedMessage> fetched = m_session.fetch(batchUids);
+            for (FetchedMessage& message : fetched) {
+                message.internalDate = plan.internalDates.value(message.uid);
+                counts.bytes += message.raw.size();
+            }
+            StoreStage::Batch batch;
+            batch.messages = m_prepareThread->run([messages = std::move(fetched), dictionary = stage.dictionary()]() {
                 QList<PreparedMessage> prepared;
-                prepared.reserve(batch.size());
-                for (const FetchedMessage& message : batch) {
+                prepared.reserve(messages.size());
+                for (const FetchedMessage& message : messages) {
                     prepared << MessageStore::prepare(message, dictionary);
                 }
                 return prepared;
             });
-        if (pending.valid() && !storePending()) {
-            // Stopped: the batch just fetched is not stored, and the
-            // checkpoint does not cover it, so the next pass fetches it.
-            next.wait();
-            return false;
+            batch.folderId = folderId;
+            batch.uidValidity = uidValidity;
+            // The checkpoint covers the whole requested range, also UIDs
+            // expunged meanwhile: they no longer exist to be fetched.
+            batch.advanceTo = advanceCheckpoint ? batchUids.last() : 0;
+            batch.chain = chain;
+            inFlight.push_back({stage.submit(std::move(batch)), batchUids.size()});
+            while (inFlight.size() > MaxBatchesInFlight) {
+                settleOldest();
+            }
         }
-        pending = std::move(next);
-        pendingUids = batchUids;
     }
-    return !pending.valid() || storePending();
+    while (!inFlight.empty()) {
+        settleOldest();
+    }
+    return !stopped;
 }

@@ -2,12 +2,18 @@
 
 #include "SyncCounts.h"
 
+#include <QDateTime>
+#include <QList>
+#include <QMap>
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class ImapSession;
 class MessageStore;
+class SerialThread;
+class StoreStage;
 
 // Brings one folder of the archive up to date with the server, read-only:
 // EXAMINE, skip when nothing changed, otherwise fetch the UIDs above the
@@ -23,16 +29,26 @@ public:
     using Progress = std::function<bool(const QString& folder, qint64 done, qint64 total)>;
 
     FolderImporter(ImapSession& session, MessageStore& store, int batchSize = 100);
+    ~FolderImporter();
+    Q_DISABLE_COPY_MOVE(FolderImporter)
 
     // Throws what the IMAP layer throws; a storage failure throws
     // std::runtime_error with the archive's message.
     SyncCounts importFolder(qint64 folderId, const QString& path, const Progress& progress);
 
 private:
-    // Splits `uids` into batches of at most m_batchSize messages and
-    // MaxBatchBytes (from a light RFC822.SIZE pass), so memory stays bounded
-    // whatever the messages weigh; a bigger message travels alone.
-    QList<QList<quint32>> planBatches(const QList<quint32>& uids);
+    // A window of UIDs split into batches of at most m_batchSize messages
+    // and MaxBatchBytes, so memory stays bounded whatever the messages
+    // weigh (a bigger message travels alone), with the INTERNALDATE of each.
+    struct Plan
+    {
+        QList<QList<quint32>> batches;
+        QMap<quint32, QDateTime> internalDates;
+    };
+    // The light pass: RFC822.SIZE and INTERNALDATE of a whole window in two
+    // round trips, instead of a round trip per batch for the dates.
+    Plan planWindow(const QList<quint32>& window);
+    StoreStage& storeStage();
     bool storeUids(qint64 folderId,
                    quint32 uidValidity,
                    const QString& path,
@@ -44,4 +60,9 @@ private:
     ImapSession& m_session;
     MessageStore& m_store;
     int m_batchSize;
+    // Lives as long as the importer, so the dictionary it trains serves
+    // every folder of the pass.
+    std::unique_ptr<StoreStage> m_stage;
+    // Hashes, compresses and parses batches on another core.
+    std::unique_ptr<SerialThread> m_prepareThread;
 };

@@ -3,6 +3,7 @@
 #include "MailGenerator.h"
 #include "MaildirWriter.h"
 #include "archive/Archive.h"
+#include "archive/ArchiveDatabase.h"
 #include "archive/ArchiveVerifier.h"
 #include "archive/MessageStore.h"
 #include "sources/SourceRepository.h"
@@ -94,13 +95,13 @@ TEST_F(SyncErrorTest, AFullDiskSaysSoAndLosesNothing)
         ASSERT_TRUE(writer.write(message, &error)) << error.toStdString();
     }
     const IngestionSource source = addSource();
-    // SQLite's own quota on this thread's connection, where the pass runs:
-    // about a megabyte more than the empty archive, far less than the mail.
+    // SQLite's own quota on the connections the pass opens: about a
+    // megabyte more than the empty archive, far less than the mail.
     QSqlQuery query(m_archive.connection());
     ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA page_count")) && query.next());
     const qint64 pages = query.value(0).toLongLong();
-    ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 256)));
     query.finish();
+    ArchiveDatabase::limitPagesOfNewConnections(m_archive.path(), pages + 256);
 
     const SourceSync::Result result = sync(source);
     EXPECT_FALSE(result.ok);
@@ -119,7 +120,7 @@ TEST_F(SyncErrorTest, AFullDiskSaysSoAndLosesNothing)
     query.finish();
 
     // Space again: the next pass completes from the checkpoint.
-    ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+    ArchiveDatabase::limitPagesOfNewConnections(m_archive.path(), 0);
     const SourceSync::Result after = sync(source);
     EXPECT_TRUE(after.ok) << after.error.toStdString();
     EXPECT_EQ(after.counts.archivedMessages, 300);

@@ -578,14 +578,22 @@ QList<GeneratedMessage> MailGenerator::next(int count, const QString& folder)
 
 QList<GeneratedMessage> MailGenerator::generate(const QList<FolderPlan>& plan)
 {
+    QList<GeneratedMessage> messages;
+    generate(plan, [&](GeneratedMessage message) {
+        messages.append(std::move(message));
+        return true;
+    });
+    return messages;
+}
+
+bool MailGenerator::generate(const QList<FolderPlan>& plan, const std::function<bool(GeneratedMessage)>& sink)
+{
     QList<int> remaining;
     qint64 total = 0;
     for (const FolderPlan& folder : plan) {
         remaining.append(std::max(0, folder.count));
         total += remaining.last();
     }
-    QList<GeneratedMessage> messages;
-    messages.reserve(total);
     // Drawing each message's folder in proportion to what the folder still
     // needs interleaves the folders over the whole period.
     for (qint64 left = total; left > 0; --left) {
@@ -596,9 +604,11 @@ QList<GeneratedMessage> MailGenerator::generate(const QList<FolderPlan>& plan)
             ++index;
         }
         --remaining[index];
-        messages.append(next(plan.at(index).name));
+        if (!sink(next(plan.at(index).name))) {
+            return false;
+        }
     }
-    return messages;
+    return true;
 }
 
 QList<FolderPlan> MailGenerator::standardPlan(int inboxCount)

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 struct MailGeneratorOptions
 {
     quint64 seed = 1;
@@ -43,6 +45,10 @@ public:
 
     // A mailbox of `plan` folders, messages interleaved by date.
     QList<GeneratedMessage> generate(const QList<FolderPlan>& plan);
+    // The same messages handed to `sink` one at a time, so a mailbox of any
+    // size never has to fit in memory (100,000 of the default mix are
+    // 10 GB). Stops early, returning false, when `sink` returns false.
+    bool generate(const QList<FolderPlan>& plan, const std::function<bool(GeneratedMessage)>& sink);
 
     // The demo and test mailbox shape: INBOX with `inboxCount` messages, Sent,
     // Archive, Archive/2023, the non-ASCII "Archive/Grüße & Co" and a nested

@@ -68,15 +68,21 @@ int main(int argc, char* argv[])
     QElapsedTimer timer;
     timer.start();
     const auto plan = MailGenerator::standardPlan(qMax(1, parser.value(messagesOption).toInt()));
-    const QList<GeneratedMessage> messages = generator.generate(plan);
     MaildirWriter writer = server.maildirWriter(QStringLiteral("demo"));
     qint64 bytes = 0;
-    for (const GeneratedMessage& message : messages) {
+    qint64 messages = 0;
+    // One message at a time: a big demo mailbox never has to fit in memory.
+    const bool written = generator.generate(plan, [&](const GeneratedMessage& message) {
         if (!writer.write(message, &error)) {
-            err << "Cannot write the demo mailbox: " << error << '\n';
-            return 1;
+            return false;
         }
         bytes += message.raw.size();
+        ++messages;
+        return true;
+    });
+    if (!written) {
+        err << "Cannot write the demo mailbox: " << error << '\n';
+        return 1;
     }
 
     out << "OpenArchiver demo IMAP server is running (Ctrl+C stops it).\n\n"
@@ -86,7 +92,7 @@ int main(int argc, char* argv[])
         << "  Password:  demo-password\n"
         << "  Certificate SHA-256: " << server.serverFingerprint() << '\n'
         << "  CA certificate:      " << server.caCertificatePath() << "\n\n"
-        << "Mailbox: " << messages.size() << " messages, " << QString::number(bytes / 1048576.0, 'f', 1) << " MB, in "
+        << "Mailbox: " << messages << " messages, " << QString::number(bytes / 1048576.0, 'f', 1) << " MB, in "
         << plan.size() << " folders (generated in " << timer.elapsed() << " ms):\n";
     for (const FolderPlan& folder : plan) {
         out << "  " << folder.name << ": " << folder.count << '\n';
