@@ -103,6 +103,10 @@ namespace {
 // plus compressed: an import stays well under 150 MB.
 constexpr std::size_t MaxBatchesInFlight = 2;
 constexpr qint64 MaxBatchBytes = 8 * 1024 * 1024;
+// What a message costs in memory beyond its bytes while it is prepared and
+// stored (its parsed text, a dictionary training sample, vmime's parse):
+// without it 500 small messages weighed far more than their 8 MB.
+constexpr qint64 PerMessageBytes = 16 * 1024;
 // UIDs asked for their size and date in one round trip.
 constexpr qsizetype PlanWindow = 2000;
 
@@ -127,7 +131,7 @@ FolderImporter::Plan FolderImporter::planWindow(const QList<quint32>& window)
     QList<quint32> current;
     qint64 currentBytes = 0;
     for (const quint32 uid : window) {
-        const qint64 size = sizes.value(uid, 0);
+        const qint64 size = sizes.value(uid, 0) + PerMessageBytes;
         if (!current.isEmpty() && (current.size() >= m_batchSize || currentBytes + size > MaxBatchBytes)) {
             plan.batches << current;
             current.clear();

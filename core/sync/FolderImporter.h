@@ -28,7 +28,7 @@ public:
     // says exactly what is stored.
     using Progress = std::function<bool(const QString& folder, qint64 done, qint64 total)>;
 
-    FolderImporter(ImapSession& session, MessageStore& store, int batchSize = 100);
+    FolderImporter(ImapSession& session, MessageStore& store, int batchSize = 500);
     ~FolderImporter();
     Q_DISABLE_COPY_MOVE(FolderImporter)
 
