@@ -6,6 +6,7 @@
 #include "MailGenerator.h"
 #include "archive/Archive.h"
 #include "archive/MessageStore.h"
+#include "archive/WalCheckpointer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -110,6 +111,11 @@ int main(int argc, char* argv[])
             batch.clear();
         }
     }
+    // The size the archive keeps: every page in the database file, none in
+    // the log. The background checkpoint of the last batch (not timed, like
+    // the one SQLite would run when the file is closed) must end first, or
+    // the TRUNCATE checkpoint finds it busy.
+    WalCheckpointer::forArchive(archive.path())->waitIdle();
     QSqlQuery(archive.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     const qint64 archiveBytes = fileSize(archive.path());
 
