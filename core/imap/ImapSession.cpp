@@ -1,5 +1,7 @@
 #include "ImapSession.h"
 
+#include "FetchResponse.h"
+#include "ImapResponseReader.h"
 #include "ModifiedUtf7.h"
 
 #include <vmime/net/imap/IMAPCommand.hpp>
@@ -12,6 +14,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,36 +52,6 @@ run(IMAPConnection& connection, const std::string& verb, const std::string& comm
         throw vmime::exceptions::command_error(verb, serverText, serverText);
     }
     return response;
-}
-
-QString flagName(const IMAPParser::flag& flag)
-{
-    switch (flag.type()) {
-    case IMAPParser::flag::ANSWERED:
-        return QStringLiteral("\\Answered");
-    case IMAPParser::flag::FLAGGED:
-        return QStringLiteral("\\Flagged");
-    case IMAPParser::flag::DELETED:
-        return QStringLiteral("\\Deleted");
-    case IMAPParser::flag::SEEN:
-        return QStringLiteral("\\Seen");
-    case IMAPParser::flag::DRAFT:
-        return QStringLiteral("\\Draft");
-    case IMAPParser::flag::KEYWORD_OR_EXTENSION:
-        return flag.flag_keyword() != nullptr ? fromUtf8(flag.flag_keyword()->value()) : QString();
-    case IMAPParser::flag::STAR:
-        return QStringLiteral("\\*");
-    case IMAPParser::flag::UNKNOWN:
-    default: {
-        // vmime lower-cases other system flags ("\Recent" arrives as
-        // "recent"); restore the conventional capital.
-        QString name = fromUtf8(flag.name());
-        if (!name.isEmpty()) {
-            name[0] = name[0].toUpper();
-        }
-        return QLatin1Char('\\') + name;
-    }
-    }
 }
 
 // The attribute lists of the FETCH lines of a response; everything else
@@ -283,72 +256,119 @@ QMap<quint32, quint32> ImapSession::sizes(const QList<quint32>& uids)
     return result;
 }
 
-QList<FetchedMessage> ImapSession::fetch(const QList<quint32>& uids)
+QList<FetchedMessage> ImapSession::fetch(const QList<quint32>& uids, int timeoutMs)
 {
+    return receiveFetch(sendFetch(uids), timeoutMs);
+}
+
+ImapSession::PendingFetch ImapSession::sendFetch(const QList<quint32>& uids)
+{
+    PendingFetch pending;
+    pending.uids = uids;
+    std::sort(pending.uids.begin(), pending.uids.end());
+    pending.uids.erase(std::unique(pending.uids.begin(), pending.uids.end()), pending.uids.end());
     if (uids.isEmpty()) {
+        return pending;
+    }
+    if (!m_rawChannel) {
+        throw vmime::exceptions::not_connected();
+    }
+    // Our own tag prefix, never one of vmime's ("a001"...). BODY.PEEK
+    // leaves \Seen alone (imap-lab §3).
+    pending.tag = "OA" + QByteArray::number(++m_rawTag);
+    const QByteArray command =
+        pending.tag + " UID FETCH " + compactUidSet(uids) + " (UID FLAGS INTERNALDATE BODY.PEEK[])\r\n";
+    m_rawChannel->send(std::string(command.constData(), static_cast<size_t>(command.size())));
+    m_outstanding << pending;
+    return pending;
+}
+
+namespace {
+
+bool asked(const QList<quint32>& sortedUids, quint32 uid)
+{
+    return std::binary_search(sortedUids.cbegin(), sortedUids.cend(), uid);
+}
+
+} // namespace
+
+void ImapSession::RawFetchResults::merge(FetchResponse item)
+{
+    FetchedMessage& message = byUid[item.uid];
+    message.uid = item.uid;
+    if (item.hasFlags) {
+        message.flags = item.flags;
+    }
+    if (item.internalDate.isValid()) {
+        message.internalDate = item.internalDate;
+    }
+    if (item.hasBody) {
+        message.raw = std::move(item.body);
+        withBody.insert(item.uid);
+    }
+}
+
+QList<FetchedMessage> ImapSession::receiveFetch(const PendingFetch& pending, int timeoutMs)
+{
+    if (pending.tag.isEmpty()) {
         return {};
     }
-    // No INTERNALDATE here: vmime 0.9.2 would throw on the whole response
-    // (socket-lab §4). BODY.PEEK leaves \Seen alone (imap-lab §3).
-    const std::string command = "UID FETCH " + compactUidSet(uids).toStdString() + " (UID FLAGS BODY.PEEK[])";
-    const auto response = run(connection(), "UID FETCH", command);
-
-    const QList<quint32> wanted = [&uids] {
-        QList<quint32> sorted = uids;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted;
-    }();
-
-    // By UID: the server may split one message's items over several FETCH
-    // lines, or add unsolicited flag updates.
-    QMap<quint32, FetchedMessage> byUid;
-    QMap<quint32, bool> hasBody;
-    for (const IMAPParser::msg_att* attributes : fetchResponses(*response)) {
-        quint32 uid = 0;
-        const std::string* body = nullptr;
-        const IMAPParser::flag_list* flags = nullptr;
-        for (const auto* attribute : attributes->items()) {
-            switch (attribute->type()) {
-            case IMAPParser::msg_att_item::UID:
-                uid = static_cast<quint32>(attribute->unique_id()->value());
-                break;
-            case IMAPParser::msg_att_item::FLAGS:
-                flags = attribute->flag_list();
-                break;
-            case IMAPParser::msg_att_item::BODY_SECTION:
-                if (attribute->nstring() != nullptr && !attribute->nstring()->isNIL()) {
-                    body = &attribute->nstring()->value();
-                }
-                break;
-            default:
-                break;
+    RawFetchResults mine;
+    // Dovecot runs pipelined FETCH commands in parallel: their untagged
+    // responses interleave, and a later command may even finish first.
+    // Untagged responses carry no tag, so they are told apart by UID; those
+    // for another outstanding command wait in m_unclaimed.
+    for (auto it = m_unclaimed.byUid.begin(); it != m_unclaimed.byUid.end();) {
+        if (asked(pending.uids, it.key())) {
+            if (m_unclaimed.withBody.remove(it.key())) {
+                mine.withBody.insert(it.key());
             }
+            mine.byUid.insert(it.key(), std::move(it.value()));
+            it = m_unclaimed.byUid.erase(it);
+        } else {
+            ++it;
         }
-        if (uid == 0 || !std::binary_search(wanted.cbegin(), wanted.cend(), uid)) {
+    }
+    while (!m_finished.contains(pending.tag)) {
+        ImapResponse response = readRawResponse(timeoutMs);
+        const QByteArray& first = response.firstLine();
+        const auto finished = std::find_if(m_outstanding.cbegin(), m_outstanding.cend(), [&](const PendingFetch& p) {
+            return first.startsWith(p.tag + ' ');
+        });
+        if (finished != m_outstanding.cend()) {
+            m_finished.insert(finished->tag, first.mid(finished->tag.size() + 1));
             continue;
         }
-        FetchedMessage& message = byUid[uid];
-        message.uid = uid;
-        if (flags != nullptr) {
-            message.flags.clear();
-            for (const auto* flag : flags->flags()) {
-                if (const QString name = flagName(*flag); !name.isEmpty()) {
-                    message.flags << name;
-                }
-            }
+        if (first.startsWith("* BYE")) {
+            const std::string serverText = first.mid(6).toStdString();
+            throw vmime::exceptions::command_error("UID FETCH", serverText, serverText);
         }
-        if (body != nullptr) {
-            message.raw = QByteArray(body->data(), static_cast<qsizetype>(body->size()));
-            hasBody[uid] = true;
+        std::optional<FetchResponse> item = FetchResponse::parse(std::move(response));
+        if (!item || item->uid == 0) {
+            continue; // EXISTS, EXPUNGE, OK [...], an unsolicited flag update
         }
+        if (asked(pending.uids, item->uid)) {
+            mine.merge(std::move(*item));
+        } else if (std::any_of(m_outstanding.cbegin(), m_outstanding.cend(), [&](const PendingFetch& other) {
+                       return other.tag != pending.tag && asked(other.uids, item->uid);
+                   })) {
+            m_unclaimed.merge(std::move(*item));
+        }
+    }
+    const QByteArray status = m_finished.take(pending.tag);
+    m_outstanding.removeIf([&](const PendingFetch& p) { return p.tag == pending.tag; });
+    if (!status.startsWith("OK")) {
+        const qsizetype space = status.indexOf(' ');
+        const std::string serverText = space >= 0 ? status.mid(space + 1).toStdString() : std::string();
+        throw vmime::exceptions::command_error("UID FETCH", serverText, serverText);
     }
 
     QList<FetchedMessage> messages;
-    messages.reserve(byUid.size());
-    for (auto it = byUid.begin(); it != byUid.end(); ++it) {
+    messages.reserve(mine.byUid.size());
+    for (auto it = mine.byUid.begin(); it != mine.byUid.end(); ++it) {
         // A UID with flags but no body was expunged meanwhile, or only got
         // an unsolicited flag update: not a message to archive.
-        if (hasBody.value(it.key())) {
+        if (mine.withBody.contains(it.key())) {
             messages << std::move(it.value());
         }
     }
@@ -398,93 +418,37 @@ QByteArray ImapSession::quotedMailbox(const QString& path)
 void ImapSession::setRawChannel(std::shared_ptr<vmime::net::socket> socket)
 {
     m_rawChannel = std::move(socket);
-    m_rawBuffer.clear();
+    m_reader.reset();
+    m_outstanding.clear();
+    m_finished.clear();
+    m_unclaimed = {};
 }
 
-QByteArray ImapSession::readRawLine(int timeoutMs)
+ImapResponse ImapSession::readRawResponse(int timeoutMs)
 {
-    QElapsedTimer silence;
-    silence.start();
-    for (;;) {
-        if (const qsizetype end = m_rawBuffer.indexOf("\r\n"); end >= 0) {
-            QByteArray line = m_rawBuffer.left(end);
-            m_rawBuffer.remove(0, end + 2);
-            return line;
-        }
-        std::string chunk;
-        m_rawChannel->receive(chunk);
-        if (!chunk.empty()) {
-            m_rawBuffer.append(chunk.data(), static_cast<qsizetype>(chunk.size()));
-            silence.restart();
-            continue;
-        }
-        if (silence.hasExpired(timeoutMs)) {
-            throw vmime::exceptions::operation_timed_out();
-        }
-        m_rawChannel->waitForRead(100);
-    }
-}
-
-QMap<quint32, QDateTime> ImapSession::internalDates(const QList<quint32>& uids, int timeoutMs)
-{
-    QMap<quint32, QDateTime> dates;
-    if (uids.isEmpty()) {
-        return dates;
-    }
     if (!m_rawChannel) {
         throw vmime::exceptions::not_connected();
     }
-    // Our own tag prefix, never one of vmime's ("a001"...).
-    const QByteArray tag = "OA" + QByteArray::number(++m_rawTag);
-    const QByteArray command = tag + " UID FETCH " + compactUidSet(uids) + " (UID INTERNALDATE)";
-    m_rawChannel->send(std::string((command + "\r\n").constData()));
-
-    const QList<quint32> wanted = [&uids] {
-        QList<quint32> sorted = uids;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted;
-    }();
-    for (;;) {
-        const QByteArray line = readRawLine(timeoutMs);
-        if (line.endsWith('}')) {
-            // A literal: not expected for UID and INTERNALDATE, and its bytes
-            // would have to be skipped by count. Give up instead.
-            throw vmime::exceptions::invalid_response("UID FETCH", line.toStdString());
-        }
-        if (line.startsWith(tag + ' ')) {
-            const QByteArray rest = line.mid(tag.size() + 1);
-            if (!rest.startsWith("OK")) {
-                const qsizetype space = rest.indexOf(' ');
-                const std::string serverText = space >= 0 ? rest.mid(space + 1).toStdString() : std::string();
-                throw vmime::exceptions::command_error("UID FETCH", serverText, serverText);
+    if (!m_reader) {
+        m_reader = std::make_unique<ImapResponseReader>([this] {
+            QElapsedTimer silence;
+            silence.start();
+            for (;;) {
+                std::string chunk;
+                m_rawChannel->receive(chunk);
+                if (!chunk.empty()) {
+                    return QByteArray(chunk.data(), static_cast<qsizetype>(chunk.size()));
+                }
+                if (silence.hasExpired(m_rawTimeoutMs)) {
+                    throw vmime::exceptions::operation_timed_out();
+                }
+                // Sliced: the socket checks the cancel token in between.
+                m_rawChannel->waitForRead(100);
             }
-            return dates;
-        }
-        if (!line.startsWith("* ") || !line.contains(" FETCH (")) {
-            continue; // EXISTS, EXPUNGE, OK [...]: nothing we asked for
-        }
-        const qsizetype uidAt = line.indexOf("UID ");
-        const qsizetype dateAt = line.indexOf("INTERNALDATE \"");
-        if (uidAt < 0 || dateAt < 0) {
-            continue; // an unsolicited FLAGS update
-        }
-        qsizetype uidEnd = uidAt + 4;
-        while (uidEnd < line.size() && line[uidEnd] >= '0' && line[uidEnd] <= '9') {
-            ++uidEnd;
-        }
-        bool uidOk = false;
-        const auto uid = line.mid(uidAt + 4, uidEnd - uidAt - 4).toUInt(&uidOk);
-        const qsizetype dateStart = dateAt + 14;
-        const qsizetype dateEnd = line.indexOf('"', dateStart);
-        const QDateTime date =
-            dateEnd > dateStart ? parseInternalDate(line.mid(dateStart, dateEnd - dateStart)) : QDateTime();
-        if (!uidOk || !date.isValid()) {
-            throw vmime::exceptions::invalid_response("UID FETCH", line.toStdString());
-        }
-        if (std::binary_search(wanted.cbegin(), wanted.cend(), uid)) {
-            dates.insert(uid, date);
-        }
+        });
     }
+    m_rawTimeoutMs = timeoutMs;
+    return m_reader->next();
 }
 
 QDateTime ImapSession::parseInternalDate(const QByteArray& text)

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "FetchResponse.h"
 #include "FolderStatus.h"
+#include "ImapResponseReader.h"
 #include "RemoteFolder.h"
 #include "archive/ArchiveTypes.h"
 
@@ -8,6 +10,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -21,10 +24,12 @@ class IMAPConnection;
 } // namespace vmime::net
 
 // The archiver's read-only IMAP conversation over ONE logged-in connection:
-// LIST through vmime, then raw EXAMINE / UID SEARCH / UID FETCH on the
-// store's own IMAPConnection (imap-lab notes §4 strategy (d); socket-lab notes
-// §2.6: one socket, one login, no IMAPFolder objects and so none of vmime's
-// O(n²) per-message bookkeeping, imap-lab §3).
+// vmime logs in and runs LIST, then raw EXAMINE / UID SEARCH / the size pass
+// on the store's own IMAPConnection (imap-lab notes §4 strategy (d);
+// socket-lab notes §2.6: one socket, one login, no IMAPFolder objects and so
+// none of vmime's O(n²) per-message bookkeeping, imap-lab §3). Message bodies
+// come over the raw channel on the same socket (setRawChannel()), read by
+// our own ImapResponseReader.
 //
 // Blocking; create, use and destroy it on one worker thread (socket-lab
 // pitfall 15). It owns the store and logs out when destroyed.
@@ -59,37 +64,43 @@ public:
     // the last message for "n:*", RFC 3501 6.4.8).
     QList<quint32> uidsFrom(quint32 firstUid);
 
-    // One round trip: UID FETCH <uids> (UID FLAGS BODY.PEEK[]). Returns the
-    // messages that still exist, in ascending UID order, with their exact
-    // bytes. The whole answer is held in memory, so callers batch: 100-500
-    // UIDs a call is the sweet spot on slow links (imap-lab §5).
-    //
-    // internalDate is left invalid: vmime 0.9.2 cannot parse INTERNALDATE
-    // (socket-lab §4: the whole response would throw). Callers that want it
-    // ask internalDates() for the same batch; otherwise the archive falls
-    // back to the Date header.
-    QList<FetchedMessage> fetch(const QList<quint32>& uids);
+    // One round trip: UID FETCH <uids> (UID FLAGS INTERNALDATE BODY.PEEK[])
+    // on the raw channel. Returns the messages that still exist, in
+    // ascending UID order, with their exact bytes, flags and INTERNALDATE
+    // (UTC). The whole answer is held in memory, so callers batch.
+    QList<FetchedMessage> fetch(const QList<quint32>& uids, int timeoutMs = 30000);
+
+    // fetch() in two halves, so the next batch's command can be on the wire
+    // while this one's answer is read: the round trip is paid once, not per
+    // batch (docs/benchmarks.md). Several may be sent before the first is
+    // received; receive them in the order sent, and send no vmime command
+    // (listFolders, examine, uidsFrom, sizes) while any is outstanding.
+    struct PendingFetch
+    {
+        QByteArray tag; // empty: nothing was asked
+        QList<quint32> uids; // sorted
+    };
+    PendingFetch sendFetch(const QList<quint32>& uids);
+    // Throws command_error for NO/BAD or BYE, invalid_response for a FETCH
+    // response it cannot read, operation_timed_out after `timeoutMs` of
+    // silence; after invalid_response the connection may be out of step, so
+    // discard the session.
+    QList<FetchedMessage> receiveFetch(const PendingFetch& pending, int timeoutMs = 30000);
 
     // RFC822.SIZE of `uids` in the examined folder, in one round trip: the
     // light pass that lets callers bound a batch by bytes before fetching.
     // UIDs that no longer exist are absent.
     QMap<quint32, quint32> sizes(const QList<quint32>& uids);
 
-    // The side channel of socket-lab §4: the socket the store talks through
-    // (ImapConnector::socketFactory()->sockets(), one per session). Needed
-    // only by internalDates().
+    // The raw channel: the socket the store talks through
+    // (ImapConnector::socketFactory()->sockets(), one per session), on which
+    // fetch() writes its commands and reads their answers past vmime.
+    // vmime 0.9.2 cannot parse INTERNALDATE (socket-lab §4) and only
+    // accepts a tagged reply to the command it sent last, so it can keep
+    // neither a date nor two commands in flight. Between two vmime commands
+    // vmime's parser has nothing buffered (it never pipelines), so the
+    // channel is in step for both.
     void setRawChannel(std::shared_ptr<vmime::net::socket> socket);
-
-    // INTERNALDATE of `uids` in the examined folder, in UTC, written and read
-    // past vmime on the raw channel between two vmime commands, when vmime's
-    // parser has nothing buffered (no pipelining, so the server has sent
-    // nothing beyond the last tagged reply). One small round trip (2,000
-    // dates took 7-8 ms in the lab). UIDs that no longer exist are absent.
-    // Throws invalid_response for anything it cannot read (a literal, a bad
-    // date), command_error for NO/BAD, operation_timed_out after
-    // `timeoutMs` of silence; after an invalid_response the connection may be
-    // out of step, so discard the session.
-    QMap<quint32, QDateTime> internalDates(const QList<quint32>& uids, int timeoutMs = 30000);
 
     // "01-Jan-2019 04:59:29 +0000" (RFC 3501 date-time; the day may be
     // space-padded) in UTC; invalid when malformed. Public for the tests.
@@ -103,10 +114,22 @@ public:
 
 private:
     vmime::net::imap::IMAPConnection& connection();
-    QByteArray readRawLine(int timeoutMs);
+    ImapResponse readRawResponse(int timeoutMs);
 
     std::shared_ptr<vmime::net::store> m_store;
     std::shared_ptr<vmime::net::socket> m_rawChannel;
-    QByteArray m_rawBuffer; // received on the raw channel, not yet consumed
+    std::unique_ptr<ImapResponseReader> m_reader; // over m_rawChannel
+    // Raw FETCH commands sent and not yet received, the tagged replies that
+    // came before their turn, and messages that arrived for them meanwhile.
+    struct RawFetchResults
+    {
+        QMap<quint32, FetchedMessage> byUid;
+        QSet<quint32> withBody;
+        void merge(FetchResponse item);
+    };
+    QList<PendingFetch> m_outstanding;
+    QMap<QByteArray, QByteArray> m_finished; // tag -> "OK ..." / "NO ..."
+    RawFetchResults m_unclaimed;
+    int m_rawTimeoutMs = 30000;
     int m_rawTag = 0;
 };

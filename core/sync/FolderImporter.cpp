@@ -125,9 +125,6 @@ FolderImporter::Plan FolderImporter::planWindow(const QList<quint32>& window)
 {
     Plan plan;
     const QMap<quint32, quint32> sizes = m_session.sizes(window);
-    // The server's receipt time: the date the archive falls back to when a
-    // message's own Date header is missing or absurd.
-    plan.internalDates = m_session.internalDates(window);
     QList<quint32> current;
     qint64 currentBytes = 0;
     for (const quint32 uid : window) {
@@ -192,14 +189,17 @@ bool FolderImporter::storeUids(qint64 folderId,
     };
 
     for (qsizetype start = 0; start < uids.size() && !stopped; start += PlanWindow) {
+        // The size pass is a vmime command: none of ours may be in flight.
         const Plan plan = planWindow(uids.mid(start, PlanWindow));
-        for (const QList<quint32>& batchUids : plan.batches) {
-            if (stopped) {
-                break;
-            }
-            QList<FetchedMessage> fetched = m_session.fetch(batchUids);
-            for (FetchedMessage& message : fetched) {
-                message.internalDate = plan.internalDates.value(message.uid);
+        // The next batch's FETCH goes out before this one's answer is read,
+        // so the server never waits a round trip for us between batches.
+        ImapSession::PendingFetch next = m_session.sendFetch(plan.batches.value(0));
+        for (qsizetype index = 0; index < plan.batches.size(); ++index) {
+            const ImapSession::PendingFetch current = next;
+            next = index + 1 < plan.batches.size() ? m_session.sendFetch(plan.batches[index + 1])
+                                                   : ImapSession::PendingFetch();
+            QList<FetchedMessage> fetched = m_session.receiveFetch(current);
+            for (const FetchedMessage& message : fetched) {
                 counts.bytes += message.raw.size();
             }
             StoreStage::Batch batch;
@@ -215,11 +215,18 @@ bool FolderImporter::storeUids(qint64 folderId,
             batch.uidValidity = uidValidity;
             // The checkpoint covers the whole requested range, also UIDs
             // expunged meanwhile: they no longer exist to be fetched.
-            batch.advanceTo = advanceCheckpoint ? batchUids.last() : 0;
+            batch.advanceTo = advanceCheckpoint ? current.uids.last() : 0;
             batch.chain = chain;
-            inFlight.push_back({stage.submit(std::move(batch)), batchUids.size()});
+            inFlight.push_back({stage.submit(std::move(batch)), current.uids.size()});
             while (inFlight.size() > MaxBatchesInFlight) {
                 settleOldest();
+            }
+            if (stopped) {
+                // The batch already asked for is read and dropped (the
+                // checkpoint does not cover it), so the connection is in
+                // step for whatever comes next.
+                m_session.receiveFetch(next);
+                break;
             }
         }
     }

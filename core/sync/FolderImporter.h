@@ -39,14 +39,12 @@ public:
 private:
     // A window of UIDs split into batches of at most m_batchSize messages
     // and MaxBatchBytes, so memory stays bounded whatever the messages
-    // weigh (a bigger message travels alone), with the INTERNALDATE of each.
+    // weigh (a bigger message travels alone).
     struct Plan
     {
         QList<QList<quint32>> batches;
-        QMap<quint32, QDateTime> internalDates;
     };
-    // The light pass: RFC822.SIZE and INTERNALDATE of a whole window in two
-    // round trips, instead of a round trip per batch for the dates.
+    // The light pass: RFC822.SIZE of a whole window in one round trip.
     Plan planWindow(const QList<quint32>& window);
     StoreStage& storeStage();
     bool storeUids(qint64 folderId,

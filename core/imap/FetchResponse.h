@@ -1,0 +1,28 @@
+#pragma once
+
+#include "ImapResponseReader.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QStringList>
+
+#include <optional>
+
+// What one untagged "* n FETCH (...)" response says about a message: the
+// items we ask for (UID, FLAGS, INTERNALDATE, BODY[]) in whatever order the
+// server sends them; anything else is skipped.
+struct FetchResponse
+{
+    quint32 uid = 0;
+    bool hasFlags = false;
+    QStringList flags;
+    QDateTime internalDate; // UTC; invalid when not sent
+    bool hasBody = false; // NIL counts as no body
+    QByteArray body;
+
+    // nullopt when `response` is not a FETCH response (EXISTS, EXPUNGE, OK,
+    // a tagged reply…). Throws vmime::exceptions::invalid_response when it
+    // is one but cannot be read: its items are unbalanced or an INTERNALDATE
+    // is not a date.
+    static std::optional<FetchResponse> parse(ImapResponse response);
+};

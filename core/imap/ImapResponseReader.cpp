@@ -1,0 +1,107 @@
+#include "ImapResponseReader.h"
+
+#include <cstring>
+
+namespace {
+
+// The announced size when `line` ends with a literal's "{n}", "{n+}"
+// (LITERAL+) or "~{n}" (literal8), with the marker cut off `line`; -1
+// otherwise.
+qsizetype takeLiteralSize(QByteArray& line)
+{
+    if (!line.endsWith('}')) {
+        return -1;
+    }
+    const qsizetype open = line.lastIndexOf('{');
+    if (open < 0) {
+        return -1;
+    }
+    QByteArray digits = line.mid(open + 1, line.size() - open - 2);
+    if (digits.endsWith('+')) {
+        digits.chop(1);
+    }
+    bool ok = false;
+    const qlonglong size = digits.toLongLong(&ok);
+    if (!ok || size < 0 || digits.isEmpty() || digits.startsWith('+') || digits.startsWith('-')) {
+        return -1;
+    }
+    line.truncate(open > 0 && line[open - 1] == '~' ? open - 1 : open);
+    return static_cast<qsizetype>(size);
+}
+
+} // namespace
+
+QByteArray ImapResponse::firstLine() const
+{
+    return lines.value(0);
+}
+
+ImapResponseReader::ImapResponseReader(Receive receive)
+    : m_receive(std::move(receive))
+{
+}
+
+qsizetype ImapResponseReader::buffered() const
+{
+    return m_buffer.size() - m_offset;
+}
+
+ImapResponse ImapResponseReader::next()
+{
+    ImapResponse response;
+    for (;;) {
+        QByteArray line = readLine();
+        const qsizetype literal = takeLiteralSize(line);
+        response.lines << line;
+        if (literal < 0) {
+            return response;
+        }
+        response.literals << readBytes(literal);
+    }
+}
+
+void ImapResponseReader::fill()
+{
+    // Drop what was consumed before the buffer grows, so a long import does
+    // not keep moving or keeping old bytes.
+    if (m_offset > 0 && m_offset >= m_buffer.size() / 2) {
+        m_buffer.remove(0, m_offset);
+        m_offset = 0;
+    }
+    m_buffer.append(m_receive());
+}
+
+QByteArray ImapResponseReader::readLine()
+{
+    qsizetype searchFrom = m_offset;
+    for (;;) {
+        const qsizetype end = m_buffer.indexOf("\r\n", searchFrom);
+        if (end >= 0) {
+            QByteArray line = m_buffer.mid(m_offset, end - m_offset);
+            m_offset = end + 2;
+            return line;
+        }
+        // Search the new bytes only (and the last byte, which may be the CR).
+        const qsizetype seen = m_buffer.size() - m_offset;
+        fill();
+        searchFrom = m_offset + qMax<qsizetype>(0, seen - 1);
+    }
+}
+
+QByteArray ImapResponseReader::readBytes(qsizetype count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    qsizetype filled = 0;
+    while (filled < count) {
+        if (buffered() == 0) {
+            m_buffer.clear();
+            m_offset = 0;
+            m_buffer = m_receive();
+        }
+        const qsizetype take = qMin(count - filled, buffered());
+        std::memcpy(bytes.data() + filled, m_buffer.constData() + m_offset, static_cast<size_t>(take));
+        filled += take;
+        m_offset += take;
+    }
+    return bytes;
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+#include <functional>
+
+// One whole IMAP response as it came off the wire: its text lines and,
+// between them, the literals they announced ("{n}" at the end of a line,
+// then exactly n bytes, then the response goes on). A response without
+// literals is one line.
+struct ImapResponse
+{
+    QList<QByteArray> lines; // without CRLF and without the "{n}"s
+    QList<QByteArray> literals; // literals[i] came after lines[i]
+
+    // The first line as the server sent it, for error messages.
+    QByteArray firstLine() const;
+};
+
+// Cuts what the server sends into whole responses, reading literals by
+// count, so a message body is never searched for line ends and is copied
+// once, into its own buffer.
+//
+// It is the reading half of the raw channel (ImapSession): vmime 0.9.2
+// cannot parse INTERNALDATE and checks every tagged reply against the tag of
+// the command it sent last, so it can neither read our FETCH responses nor
+// keep two FETCH commands in flight.
+class ImapResponseReader
+{
+public:
+    // Blocks until the connection has more bytes, and returns them (never
+    // empty); throws when the connection fails, times out or is cancelled.
+    using Receive = std::function<QByteArray()>;
+
+    explicit ImapResponseReader(Receive receive);
+
+    ImapResponse next();
+    // Whatever is buffered and not yet handed out.
+    qsizetype buffered() const;
+
+private:
+    QByteArray readLine();
+    QByteArray readBytes(qsizetype count);
+    void fill();
+
+    Receive m_receive;
+    QByteArray m_buffer;
+    qsizetype m_offset = 0; // m_buffer before m_offset is consumed
+};
