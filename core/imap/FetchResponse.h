@@ -25,4 +25,8 @@ struct FetchResponse
     // is one but cannot be read: its items are unbalanced or an INTERNALDATE
     // is not a date.
     static std::optional<FetchResponse> parse(ImapResponse response);
+
+    // "01-Jan-2019 04:59:29 +0000" (RFC 3501 date-time; the day may be
+    // space-padded) in UTC; invalid when malformed.
+    static QDateTime parseInternalDate(const QByteArray& text);
 };

@@ -450,38 +450,3 @@ ImapResponse ImapSession::readRawResponse(int timeoutMs)
     m_rawTimeoutMs = timeoutMs;
     return m_reader->next();
 }
-
-QDateTime ImapSession::parseInternalDate(const QByteArray& text)
-{
-    // dd-Mon-yyyy hh:mm:ss +zzzz (RFC 3501 "date-time"), parsed by hand:
-    // month names are English whatever the locale.
-    static const char* const Months[] = {
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    const QList<QByteArray> parts = text.trimmed().split(' ');
-    if (parts.size() != 3) {
-        return {};
-    }
-    const QList<QByteArray> day = parts[0].split('-');
-    const QList<QByteArray> time = parts[1].split(':');
-    const QByteArray& zone = parts[2];
-    if (day.size() != 3 || time.size() != 3 || zone.size() != 5 || (zone[0] != '+' && zone[0] != '-')) {
-        return {};
-    }
-    int month = 0;
-    for (int i = 0; i < 12; ++i) {
-        if (day[1].toLower() == Months[i]) {
-            month = i + 1;
-        }
-    }
-    bool ok[8] = {};
-    const QDate date(day[2].toInt(&ok[0]), month, day[0].toInt(&ok[1]));
-    const QTime clock(time[0].toInt(&ok[2]), time[1].toInt(&ok[3]), time[2].toInt(&ok[4]));
-    const int hours = zone.mid(1, 2).toInt(&ok[5]);
-    const int minutes = zone.mid(3, 2).toInt(&ok[6]);
-    ok[7] = month != 0 && date.isValid() && clock.isValid();
-    if (!std::all_of(std::begin(ok), std::end(ok), [](bool b) { return b; })) {
-        return {};
-    }
-    const int offset = (zone[0] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
-    return QDateTime(date, clock, Qt::OffsetFromUTC, offset).toUTC();
-}

@@ -102,10 +102,6 @@ public:
     // channel is in step for both.
     void setRawChannel(std::shared_ptr<vmime::net::socket> socket);
 
-    // "01-Jan-2019 04:59:29 +0000" (RFC 3501 date-time; the day may be
-    // space-padded) in UTC; invalid when malformed. Public for the tests.
-    static QDateTime parseInternalDate(const QByteArray& text);
-
     // "1:3,7,9:10": UIDs sorted, duplicates dropped, runs collapsed. Public
     // for the tests.
     static QByteArray compactUidSet(QList<quint32> uids);

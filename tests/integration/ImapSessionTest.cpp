@@ -121,18 +121,6 @@ TEST(ImapSessionUnitTest, QuotesMailboxNamesInModifiedUtf7)
     EXPECT_EQ(ImapSession::quotedMailbox(QStringLiteral("a\"b\\c")), QByteArray("\"a\\\"b\\\\c\""));
 }
 
-TEST(ImapSessionUnitTest, ParsesInternalDates)
-{
-    const QDateTime expected(QDate(2019, 1, 1), QTime(4, 59, 29), Qt::UTC);
-    EXPECT_EQ(ImapSession::parseInternalDate("01-Jan-2019 04:59:29 +0000"), expected);
-    EXPECT_EQ(ImapSession::parseInternalDate("01-JAN-2019 06:59:29 +0200"), expected);
-    EXPECT_EQ(ImapSession::parseInternalDate(" 1-Jan-2019 04:59:29 +0000"), expected);
-    EXPECT_EQ(ImapSession::parseInternalDate("31-Dec-2018 23:29:29 -0530"), expected);
-    EXPECT_FALSE(ImapSession::parseInternalDate("01-Foo-2019 04:59:29 +0000").isValid());
-    EXPECT_FALSE(ImapSession::parseInternalDate("01-Jan-2019 04:59:29").isValid());
-    EXPECT_FALSE(ImapSession::parseInternalDate("").isValid());
-}
-
 TEST_F(ImapSessionTest, ListsFoldersWithDelimiterAndSpecialUse)
 {
     writeMessages(1, Inbox);

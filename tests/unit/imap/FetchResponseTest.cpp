@@ -54,6 +54,18 @@ TEST(ImapResponseReader, CutsResponsesWithLiteralsAtEveryChunkSize)
     }
 }
 
+TEST(FetchResponse, ParsesInternalDates)
+{
+    const QDateTime expected(QDate(2019, 1, 1), QTime(4, 59, 29), Qt::UTC);
+    EXPECT_EQ(FetchResponse::parseInternalDate("01-Jan-2019 04:59:29 +0000"), expected);
+    EXPECT_EQ(FetchResponse::parseInternalDate("01-JAN-2019 06:59:29 +0200"), expected);
+    EXPECT_EQ(FetchResponse::parseInternalDate(" 1-Jan-2019 04:59:29 +0000"), expected);
+    EXPECT_EQ(FetchResponse::parseInternalDate("31-Dec-2018 23:29:29 -0530"), expected);
+    EXPECT_FALSE(FetchResponse::parseInternalDate("01-Foo-2019 04:59:29 +0000").isValid());
+    EXPECT_FALSE(FetchResponse::parseInternalDate("01-Jan-2019 04:59:29").isValid());
+    EXPECT_FALSE(FetchResponse::parseInternalDate("").isValid());
+}
+
 TEST(FetchResponse, ReadsItemsInAnyOrderAroundTheLiteral)
 {
     ImapResponse response;
