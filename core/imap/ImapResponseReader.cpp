@@ -43,7 +43,7 @@ ImapResponseReader::ImapResponseReader(Receive receive)
 
 qsizetype ImapResponseReader::buffered() const
 {
-    return m_buffer.size() - m_offset;
+    return static_cast<qsizetype>(m_buffer.size()) - m_offset;
 }
 
 ImapResponse ImapResponseReader::next()
@@ -62,27 +62,32 @@ ImapResponse ImapResponseReader::next()
 
 void ImapResponseReader::fill()
 {
+    if (buffered() == 0) {
+        m_buffer = m_receive(); // taken over, not copied
+        m_offset = 0;
+        return;
+    }
     // Drop what was consumed before the buffer grows, so a long import does
     // not keep moving or keeping old bytes.
-    if (m_offset > 0 && m_offset >= m_buffer.size() / 2) {
-        m_buffer.remove(0, m_offset);
+    if (m_offset > 0 && m_offset >= buffered()) {
+        m_buffer.erase(0, static_cast<size_t>(m_offset));
         m_offset = 0;
     }
-    m_buffer.append(m_receive());
+    m_buffer += m_receive();
 }
 
 QByteArray ImapResponseReader::readLine()
 {
     qsizetype searchFrom = m_offset;
     for (;;) {
-        const qsizetype end = m_buffer.indexOf("\r\n", searchFrom);
-        if (end >= 0) {
-            QByteArray line = m_buffer.mid(m_offset, end - m_offset);
-            m_offset = end + 2;
+        const size_t end = m_buffer.find("\r\n", static_cast<size_t>(searchFrom));
+        if (end != std::string::npos) {
+            QByteArray line(m_buffer.data() + m_offset, static_cast<qsizetype>(end) - m_offset);
+            m_offset = static_cast<qsizetype>(end) + 2;
             return line;
         }
         // Search the new bytes only (and the last byte, which may be the CR).
-        const qsizetype seen = m_buffer.size() - m_offset;
+        const qsizetype seen = buffered();
         fill();
         searchFrom = m_offset + qMax<qsizetype>(0, seen - 1);
     }
@@ -94,12 +99,10 @@ QByteArray ImapResponseReader::readBytes(qsizetype count)
     qsizetype filled = 0;
     while (filled < count) {
         if (buffered() == 0) {
-            m_buffer.clear();
-            m_offset = 0;
-            m_buffer = m_receive();
+            fill();
         }
         const qsizetype take = qMin(count - filled, buffered());
-        std::memcpy(bytes.data() + filled, m_buffer.constData() + m_offset, static_cast<size_t>(take));
+        std::memcpy(bytes.data() + filled, m_buffer.data() + m_offset, static_cast<size_t>(take));
         filled += take;
         m_offset += take;
     }

@@ -4,6 +4,7 @@
 #include <QList>
 
 #include <functional>
+#include <string>
 
 // One whole IMAP response as it came off the wire: its text lines and,
 // between them, the literals they announced ("{n}" at the end of a line,
@@ -31,7 +32,9 @@ class ImapResponseReader
 public:
     // Blocks until the connection has more bytes, and returns them (never
     // empty); throws when the connection fails, times out or is cancelled.
-    using Receive = std::function<QByteArray()>;
+    // A std::string, as vmime's socket hands them over: kept as it is, a
+    // chunk is copied once, into the line or literal it belongs to.
+    using Receive = std::function<std::string()>;
 
     explicit ImapResponseReader(Receive receive);
 
@@ -45,6 +48,6 @@ private:
     void fill();
 
     Receive m_receive;
-    QByteArray m_buffer;
+    std::string m_buffer;
     qsizetype m_offset = 0; // m_buffer before m_offset is consumed
 };

@@ -332,9 +332,12 @@ QList<FetchedMessage> ImapSession::receiveFetch(const PendingFetch& pending, int
     while (!m_finished.contains(pending.tag)) {
         ImapResponse response = readRawResponse(timeoutMs);
         const QByteArray& first = response.firstLine();
-        const auto finished = std::find_if(m_outstanding.cbegin(), m_outstanding.cend(), [&](const PendingFetch& p) {
-            return first.startsWith(p.tag + ' ');
-        });
+        // Tagged replies are rare (one per batch); messages are untagged.
+        const auto finished = first.startsWith("* ")
+            ? m_outstanding.cend()
+            : std::find_if(m_outstanding.cbegin(), m_outstanding.cend(), [&](const PendingFetch& p) {
+                  return first.startsWith(p.tag) && first.size() > p.tag.size() && first[p.tag.size()] == ' ';
+              });
         if (finished != m_outstanding.cend()) {
             m_finished.insert(finished->tag, first.mid(finished->tag.size() + 1));
             continue;
@@ -437,7 +440,7 @@ ImapResponse ImapSession::readRawResponse(int timeoutMs)
                 std::string chunk;
                 m_rawChannel->receive(chunk);
                 if (!chunk.empty()) {
-                    return QByteArray(chunk.data(), static_cast<qsizetype>(chunk.size()));
+                    return chunk;
                 }
                 if (silence.hasExpired(m_rawTimeoutMs)) {
                     throw vmime::exceptions::operation_timed_out();

@@ -20,7 +20,7 @@ ImapResponseReader::Receive chunked(const QByteArray& wire, qsizetype chunk)
         }
         const QByteArray part = wire.mid(*offset, chunk);
         *offset += part.size();
-        return part;
+        return part.toStdString();
     };
 }
 
