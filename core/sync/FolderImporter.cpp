@@ -98,16 +98,16 @@ SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, co
 
 namespace {
 
-// Batches stored or being prepared while the next one is fetched. With the
-// one on the wire that is three batches of at most MaxBatchBytes each, raw
+// Batches stored or being prepared while the next ones are fetched. With the
+// two on the wire that is four batches of at most MaxBatchBytes each, raw
 // plus compressed: an import stays well under 150 MB.
 constexpr std::size_t MaxBatchesInFlight = 2;
 constexpr qint64 MaxBatchBytes = 8 * 1024 * 1024;
 // What a message costs in memory beyond its bytes while it is prepared and
-// stored (its parsed text, a dictionary training sample, vmime's parse):
+// stored (its parsed text, a dictionary training sample, its index entry):
 // without it 500 small messages weighed far more than their 8 MB.
 constexpr qint64 PerMessageBytes = 16 * 1024;
-// UIDs asked for their size and date in one round trip.
+// UIDs asked for their size in one round trip.
 constexpr qsizetype PlanWindow = 2000;
 
 } // namespace
@@ -151,9 +151,9 @@ bool FolderImporter::storeUids(qint64 folderId,
                                const Progress& progress,
                                SyncCounts& counts)
 {
-    // A three-stage pipeline: this thread fetches batch k+2 while another
-    // core hashes, compresses and parses batch k+1 and the store stage
-    // commits batch k (docs/benchmarks.md).
+    // A three-stage pipeline: this thread fetches batch k+2 (with k+3
+    // already asked for) while another core hashes, compresses and parses
+    // batch k+1 and the store stage commits batch k (docs/benchmarks.md).
     StoreStage& stage = storeStage();
     const quint64 chain = stage.newChain();
     struct InFlight
