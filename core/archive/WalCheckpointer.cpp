@@ -23,34 +23,31 @@ std::shared_ptr<WalCheckpointer> WalCheckpointer::forArchive(const QString& path
 
 WalCheckpointer::WalCheckpointer(const QString& path)
     : m_path(path)
-    , m_thread(&WalCheckpointer::run, this)
 {
 }
 
 WalCheckpointer::~WalCheckpointer()
 {
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    m_thread.join();
+    // The connection closes on the thread that opened it.
+    m_thread.run([this] { ArchiveDatabase::closeConnection(m_path); }).wait();
 }
 
 void WalCheckpointer::requestCheckpoint()
 {
-    {
-        const std::lock_guard lock(m_mutex);
-        ++m_requested;
+    if (!m_queued.exchange(true)) {
+        m_thread.run([this] {
+            // From here on a commit queues the next checkpoint: this one
+            // may already be past its pages.
+            m_queued = false;
+            checkpoint();
+        });
     }
-    m_wake.notify_one();
 }
 
 void WalCheckpointer::waitIdle()
 {
-    std::unique_lock lock(m_mutex);
-    const quint64 target = m_requested;
-    m_idle.wait(lock, [&] { return m_done >= target || m_stopping; });
+    // Runs after every checkpoint queued so far.
+    m_thread.run([] {}).wait();
 }
 
 int WalCheckpointer::checkpointsDone() const
@@ -63,29 +60,6 @@ QString WalCheckpointer::lastError() const
 {
     const std::lock_guard lock(m_mutex);
     return m_lastError;
-}
-
-void WalCheckpointer::run()
-{
-    std::unique_lock lock(m_mutex);
-    for (;;) {
-        m_wake.wait(lock, [&] { return m_stopping || m_requested > m_done; });
-        if (m_stopping) {
-            break;
-        }
-        // Requests that arrive while a checkpoint runs are served by the
-        // next one; several commits cost one checkpoint.
-        const quint64 serving = m_requested;
-        lock.unlock();
-        checkpoint();
-        lock.lock();
-        m_done = serving;
-        ++m_checkpoints;
-        m_idle.notify_all();
-    }
-    lock.unlock();
-    ArchiveDatabase::closeConnection(m_path);
-    m_idle.notify_all();
 }
 
 void WalCheckpointer::checkpoint()
@@ -102,4 +76,5 @@ void WalCheckpointer::checkpoint()
     }
     const std::lock_guard lock(m_mutex);
     m_lastError = error;
+    ++m_checkpoints;
 }

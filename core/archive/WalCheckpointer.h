@@ -2,10 +2,11 @@
 
 #include <QString>
 
-#include <condition_variable>
+#include "common/SerialThread.h"
+
+#include <atomic>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 // Copies the write-ahead log back into the archive file on a thread of its
 // own, so the thread that stores mail does not wait for it.
@@ -51,17 +52,14 @@ public:
     QString lastError() const;
 
 private:
-    void run();
-    void checkpoint();
+    void checkpoint(); // on m_thread
 
     const QString m_path;
+    // A checkpoint is queued and has not started: later commits need no
+    // other, it will copy them too.
+    std::atomic<bool> m_queued = false;
     mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::condition_variable m_idle;
-    quint64 m_requested = 0;
-    quint64 m_done = 0;
     int m_checkpoints = 0;
-    bool m_stopping = false;
     QString m_lastError;
-    std::thread m_thread;
+    SerialThread m_thread; // last: stops first, after the destructor's task
 };
