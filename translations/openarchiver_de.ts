@@ -1721,6 +1721,10 @@
         <source>An earlier batch could not be stored.</source>
         <translation>Ein früherer Stapel konnte nicht gespeichert werden.</translation>
     </message>
+    <message>
+        <source>The import stopped before this batch was stored.</source>
+        <translation>Der Import wurde angehalten, bevor dieser Stapel gespeichert war.</translation>
+    </message>
 </context>
 <context>
     <name>SyncCommand</name>

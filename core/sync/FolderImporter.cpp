@@ -162,13 +162,22 @@ bool FolderImporter::storeUids(qint64 folderId,
         qsizetype messages;
     };
     std::deque<InFlight> inFlight;
-    // However this ends, even by an exception from the server, no batch is
-    // left storing behind the caller's back.
-    const auto settleAll = qScopeGuard([&] {
+    // When the import stops early (a stop from the progress callback, or an
+    // exception: a pause cancels the socket) the batches not yet stored are
+    // dropped, not finished, so a pause waits for one commit at most; but
+    // no batch is ever left storing behind the caller's back.
+    const auto abandonInFlight = [&] {
+        stage.abandon(chain);
         for (InFlight& batch : inFlight) {
-            batch.outcome.wait();
+            // The one being committed when the stop came is stored.
+            if (const StoreStage::Outcome outcome = batch.outcome.get(); outcome.stored) {
+                counts.newMessages += outcome.result.newMessages;
+                counts.duplicates += outcome.result.duplicates;
+            }
         }
-    });
+        inFlight.clear();
+    };
+    const auto atAnyExit = qScopeGuard(abandonInFlight);
     qint64 done = 0;
     bool stopped = false;
     const auto settleOldest = [&] {
@@ -181,14 +190,12 @@ bool FolderImporter::storeUids(qint64 folderId,
         counts.newMessages += outcome.result.newMessages;
         counts.duplicates += outcome.result.duplicates;
         done += messages;
-        // Batches already submitted are stored even after a stop: their
-        // bytes are here, and the checkpoint covers exactly them.
         if (progress && !progress(path, done, uids.size())) {
             stopped = true;
         }
     };
 
-    for (qsizetype start = 0; start < uids.size() && !stopped; start += PlanWindow) {
+    for (qsizetype start = 0; start < uids.size(); start += PlanWindow) {
         // The size pass is a vmime command: none of ours may be in flight.
         const Plan plan = planWindow(uids.mid(start, PlanWindow));
         // The next batch's FETCH goes out before this one's answer is read,
@@ -203,14 +210,18 @@ bool FolderImporter::storeUids(qint64 folderId,
                 counts.bytes += message.raw.size();
             }
             StoreStage::Batch batch;
-            batch.messages = m_prepareThread->run([messages = std::move(fetched), dictionary = stage.dictionary()]() {
-                QList<PreparedMessage> prepared;
-                prepared.reserve(messages.size());
-                for (const FetchedMessage& message : messages) {
-                    prepared << MessageStore::prepare(message, dictionary);
-                }
-                return prepared;
-            });
+            batch.messages =
+                m_prepareThread->run([&stage, chain, messages = std::move(fetched), dictionary = stage.dictionary()]() {
+                    QList<PreparedMessage> prepared;
+                    prepared.reserve(messages.size());
+                    for (const FetchedMessage& message : messages) {
+                        if (stage.isAbandoned(chain)) {
+                            return QList<PreparedMessage>(); // dropped anyway
+                        }
+                        prepared << MessageStore::prepare(message, dictionary);
+                    }
+                    return prepared;
+                });
             batch.folderId = folderId;
             batch.uidValidity = uidValidity;
             // The checkpoint covers the whole requested range, also UIDs
@@ -222,16 +233,21 @@ bool FolderImporter::storeUids(qint64 folderId,
                 settleOldest();
             }
             if (stopped) {
+                abandonInFlight();
                 // The batch already asked for is read and dropped (the
                 // checkpoint does not cover it), so the connection is in
                 // step for whatever comes next.
                 m_session.receiveFetch(next);
-                break;
+                return false;
             }
         }
     }
     while (!inFlight.empty()) {
         settleOldest();
+        if (stopped) {
+            abandonInFlight();
+            return false;
+        }
     }
-    return !stopped;
+    return true;
 }

@@ -35,6 +35,16 @@ quint64 StoreStage::newChain()
     return ++m_chains;
 }
 
+void StoreStage::abandon(quint64 chain)
+{
+    m_abandonedChain = chain;
+}
+
+bool StoreStage::isAbandoned(quint64 chain) const
+{
+    return chain != 0 && m_abandonedChain == chain;
+}
+
 SharedDictionary StoreStage::dictionary() const
 {
     const std::lock_guard lock(m_dictionaryMutex);
@@ -65,6 +75,9 @@ StoreStage::Outcome StoreStage::store(Batch& batch)
     }
     if (outcome.error.isEmpty() && batch.chain != 0 && batch.chain == m_failedChain) {
         outcome.error = QCoreApplication::translate("StoreStage", "An earlier batch could not be stored.");
+    }
+    if (outcome.error.isEmpty() && isAbandoned(batch.chain)) {
+        outcome.error = QCoreApplication::translate("StoreStage", "The import stopped before this batch was stored.");
     }
     if (!outcome.error.isEmpty()) {
         m_failedChain = batch.chain;

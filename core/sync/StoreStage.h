@@ -62,6 +62,13 @@ public:
     // A chain id no batch has used yet.
     quint64 newChain();
 
+    // The import stops (pause, quit, an error): batches of `chain` that are
+    // not being stored yet are dropped instead. Their checkpoint was never
+    // advanced, so the next pass fetches them again; a pause then waits for
+    // one commit at most, not for every batch on its way. Thread-safe.
+    void abandon(quint64 chain);
+    bool isAbandoned(quint64 chain) const;
+
     // The newest compression dictionary of the archive (null until one is
     // trained). Thread-safe.
     SharedDictionary dictionary() const;
@@ -76,6 +83,7 @@ private:
     std::unique_ptr<MessageStore> m_store; // made, used and dropped on m_thread
     quint64 m_failedChain = 0; // m_thread only
     std::atomic<quint64> m_chains = 0;
+    std::atomic<quint64> m_abandonedChain = 0;
     mutable std::mutex m_dictionaryMutex;
     SharedDictionary m_dictionary;
     SerialThread m_thread;

@@ -133,6 +133,45 @@ TEST(StoreStage, NeverStoresPastABatchThatFailed)
     EXPECT_EQ(locations(archive.archive(), inbox), 30);
 }
 
+TEST(StoreStage, DropsTheBatchesOfAnAbandonedChainThatAreNotStoredYet)
+{
+    TemporaryArchive archive;
+    ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
+    const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    const QList<GeneratedMessage> messages = mail(20, 44);
+    StoreStage stage(archive.path());
+
+    const auto job = [&](std::future<QList<PreparedMessage>> batch, quint32 advanceTo, quint64 chain) {
+        StoreStage::Batch submitted;
+        submitted.messages = std::move(batch);
+        submitted.folderId = inbox;
+        submitted.uidValidity = 7;
+        submitted.advanceTo = advanceTo;
+        submitted.chain = chain;
+        return submitted;
+    };
+    const quint64 chain = stage.newChain();
+    EXPECT_TRUE(stage.submit(job(prepared(messages.mid(0, 10), 1), 10, chain)).get().stored);
+
+    // Still being prepared when the import stops (a pause).
+    std::promise<QList<PreparedMessage>> preparing;
+    auto late = stage.submit(job(preparing.get_future(), 20, chain));
+    stage.abandon(chain);
+    EXPECT_TRUE(stage.isAbandoned(chain));
+    preparing.set_value(prepared(messages.mid(10, 10), 11).get());
+    const StoreStage::Outcome dropped = late.get();
+    EXPECT_FALSE(dropped.stored);
+    EXPECT_FALSE(dropped.error.isEmpty());
+    EXPECT_EQ(archive.archive().store().checkpoint(inbox).lastUid, 10u) << "the next pass fetches 11-20 again";
+    EXPECT_EQ(locations(archive.archive(), inbox), 10);
+
+    // The next pass is a new chain and stores them.
+    const quint64 next = stage.newChain();
+    EXPECT_FALSE(stage.isAbandoned(next));
+    EXPECT_TRUE(stage.submit(job(prepared(messages.mid(10, 10), 11), 20, next)).get().stored);
+    EXPECT_EQ(locations(archive.archive(), inbox), 20);
+}
+
 TEST(StoreStage, HandsOutTheDictionaryTheArchiveAlreadyHas)
 {
     TemporaryArchive archive;
