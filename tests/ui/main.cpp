@@ -1,5 +1,7 @@
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include "common/Translations.h"
 
@@ -16,6 +18,12 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     // Window state and settings go to a test location, never the user's.
     QStandardPaths::setTestModeEnabled(true);
+    // And to one of this process's own: ctest runs test cases in parallel
+    // processes, and one clearing the shared test settings while another
+    // reopens its window made MainWindowTest.RemembersItsGeometry flaky.
+    const QTemporaryDir settingsDirectory;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDirectory.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDirectory.path());
     // What an English-speaking user sees, plural forms included.
     Translations::install(app);
     return RUN_ALL_TESTS();
