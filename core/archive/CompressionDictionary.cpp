@@ -2,6 +2,10 @@
 
 #include <vector>
 
+// ZDICT_trainFromBuffer_fastCover is in the "static linking only" part of
+// zdict.h; Debian ships it in the shared library too (zstd 1.5.4).
+#define ZDICT_STATIC_LINKING_ONLY
+
 #include <zdict.h>
 #include <zstd.h>
 
@@ -55,11 +59,23 @@ QByteArray CompressionDictionary::train(QList<QByteArray> samples, qsizetype cap
         sample = QByteArray();
     }
     QByteArray dictionary(capacity, Qt::Uninitialized);
-    const size_t size = ZDICT_trainFromBuffer(dictionary.data(),
-                                              static_cast<size_t>(dictionary.size()),
-                                              joined.constData(),
-                                              sizes.data(),
-                                              static_cast<unsigned>(sizes.size()));
+    // One fastCover pass with fixed parameters. ZDICT_trainFromBuffer
+    // searches for the best segment size by training many dictionaries: 0.9 s
+    // on 1,000 samples, on the thread that stores the import. Fixed values
+    // take 0.13 s and compress this archive's text mail as well (0.692 of the
+    // raw size both ways; bench-archive-store --text-only, 5,000 messages).
+    ZDICT_fastCover_params_t params {};
+    params.k = 512; // segment size
+    params.d = 8; // dmer size
+    params.f = 20; // log2 of the frequency table
+    params.accel = 1;
+    params.zParams.compressionLevel = 3; // the level the dictionary is used at
+    const size_t size = ZDICT_trainFromBuffer_fastCover(dictionary.data(),
+                                                        static_cast<size_t>(dictionary.size()),
+                                                        joined.constData(),
+                                                        sizes.data(),
+                                                        static_cast<unsigned>(sizes.size()),
+                                                        params);
     if (ZDICT_isError(size)) {
         return {};
     }
