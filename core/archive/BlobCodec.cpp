@@ -1,5 +1,6 @@
 #include "BlobCodec.h"
 
+#include "Base64Packing.h"
 #include "CompressionDictionary.h"
 
 #include <QCoreApplication>
@@ -88,6 +89,58 @@ QByteArray compress(const QByteArray& raw, const CompressionDictionary& dictiona
     return out;
 }
 
+bool isPacked(Compression compression)
+{
+    return compression == Compression::PackedZstd || compression == Compression::PackedZstdDictionary;
+}
+
+bool usesDictionary(Compression compression)
+{
+    return compression == Compression::ZstdDictionary || compression == Compression::PackedZstdDictionary;
+}
+
+namespace {
+
+// Decodes one zstd frame of at most `maxSize` bytes (exactly `maxSize`
+// when `exact`).
+bool decompressFrame(const QByteArray& stored,
+                     const CompressionDictionary* dictionary,
+                     qint64 maxSize,
+                     bool exact,
+                     QByteArray* out,
+                     QString* error)
+{
+    const unsigned long long frameSize =
+        ZSTD_getFrameContentSize(stored.constData(), static_cast<size_t>(stored.size()));
+    if (frameSize == ZSTD_CONTENTSIZE_ERROR || frameSize == ZSTD_CONTENTSIZE_UNKNOWN
+        || frameSize > static_cast<unsigned long long>(maxSize)
+        || (exact && frameSize != static_cast<unsigned long long>(maxSize))) {
+        *error = Tr::tr("damaged compressed data");
+        return false;
+    }
+    out->resize(static_cast<qsizetype>(frameSize));
+    const size_t written = dictionary ? ZSTD_decompress_usingDDict(threadDecompressionContext(),
+                                                                   out->data(),
+                                                                   static_cast<size_t>(out->size()),
+                                                                   stored.constData(),
+                                                                   static_cast<size_t>(stored.size()),
+                                                                   dictionary->decompressionDictionary())
+                                      : ZSTD_decompressDCtx(threadDecompressionContext(),
+                                                            out->data(),
+                                                            static_cast<size_t>(out->size()),
+                                                            stored.constData(),
+                                                            static_cast<size_t>(stored.size()));
+    if (ZSTD_isError(written) || written != frameSize) {
+        *error = Tr::tr("damaged compressed data: %1")
+                     .arg(QString::fromLatin1(ZSTD_isError(written) ? ZSTD_getErrorName(written) : "short"));
+        out->clear();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 bool decompress(const QByteArray& stored,
                 Compression compression,
                 qint64 rawSize,
@@ -103,37 +156,24 @@ bool decompress(const QByteArray& stored,
         }
         return true;
     }
-    if (compression == Compression::ZstdDictionary && !dictionary) {
-        *error = Tr::tr("the compression dictionary is missing");
-        return false;
-    }
-    if (compression != Compression::Zstd && compression != Compression::ZstdDictionary) {
+    if (compression != Compression::Zstd && compression != Compression::ZstdDictionary && !isPacked(compression)) {
         *error = Tr::tr("unknown compression %1").arg(static_cast<int>(compression));
         return false;
     }
-    const unsigned long long frameSize =
-        ZSTD_getFrameContentSize(stored.constData(), static_cast<size_t>(stored.size()));
-    if (frameSize == ZSTD_CONTENTSIZE_ERROR || frameSize == ZSTD_CONTENTSIZE_UNKNOWN
-        || frameSize != static_cast<unsigned long long>(rawSize)) {
-        *error = Tr::tr("damaged compressed data");
+    if (usesDictionary(compression) && !dictionary) {
+        *error = Tr::tr("the compression dictionary is missing");
         return false;
     }
-    raw->resize(static_cast<qsizetype>(rawSize));
-    const size_t written = compression == Compression::ZstdDictionary
-        ? ZSTD_decompress_usingDDict(threadDecompressionContext(),
-                                     raw->data(),
-                                     static_cast<size_t>(raw->size()),
-                                     stored.constData(),
-                                     static_cast<size_t>(stored.size()),
-                                     dictionary->decompressionDictionary())
-        : ZSTD_decompressDCtx(threadDecompressionContext(),
-                              raw->data(),
-                              static_cast<size_t>(raw->size()),
-                              stored.constData(),
-                              static_cast<size_t>(stored.size()));
-    if (ZSTD_isError(written) || written != static_cast<size_t>(rawSize)) {
-        *error = Tr::tr("damaged compressed data: %1")
-                     .arg(QString::fromLatin1(ZSTD_isError(written) ? ZSTD_getErrorName(written) : "short"));
+    const CompressionDictionary* const frameDictionary = usesDictionary(compression) ? dictionary : nullptr;
+    if (!isPacked(compression)) {
+        return decompressFrame(stored, frameDictionary, rawSize, true, raw, error);
+    }
+    // A packed message is always smaller than the message.
+    QByteArray packed;
+    if (!decompressFrame(stored, frameDictionary, rawSize, false, &packed, error)) {
+        return false;
+    }
+    if (!Base64Packing::unpack(packed, rawSize, raw, error)) {
         raw->clear();
         return false;
     }

@@ -15,7 +15,15 @@ enum class Compression {
     None = 0,
     Zstd = 1,
     ZstdDictionary = 2, // a zstd frame made with the archive's dictionary
+    // The same, of the message's packed form (Base64Packing.h).
+    PackedZstd = 3,
+    PackedZstdDictionary = 4,
 };
+
+// Whether a blob stored with `compression` must be unpacked after
+// decompression, and whether it needs the archive's dictionary.
+bool isPacked(Compression compression);
+bool usesDictionary(Compression compression);
 
 QByteArray sha256(const QByteArray& raw);
 
@@ -25,9 +33,9 @@ QByteArray compress(const QByteArray& raw, int level = 3);
 // Compresses with a dictionary (at the level the dictionary was made for).
 QByteArray compress(const QByteArray& raw, const CompressionDictionary& dictionary);
 
-// Decompresses a stored blob. `rawSize` is the recorded original size; a
-// frame that does not decode to exactly that many bytes is an error.
-// `dictionary` is needed for ZstdDictionary frames.
+// Decompresses (and unpacks) a stored blob. `rawSize` is the recorded
+// original size; a blob that does not give exactly that many bytes is an
+// error. `dictionary` is needed for the dictionary kinds.
 bool decompress(const QByteArray& stored,
                 Compression compression,
                 qint64 rawSize,

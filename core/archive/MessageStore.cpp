@@ -1,5 +1,6 @@
 #include "MessageStore.h"
 
+#include "Base64Packing.h"
 #include "BlobCodec.h"
 #include "DictionaryTable.h"
 #include "SearchIndexEntry.h"
@@ -58,15 +59,21 @@ PreparedMessage MessageStore::prepare(const FetchedMessage& message, const Share
     prepared.rawSize = message.raw.size();
     prepared.sha256 = BlobCodec::sha256(message.raw);
     const bool small = message.raw.size() < CompressionDictionary::MaxMessageSize;
+    // Base64 blocks are compressed as the bytes they encode: several times
+    // faster, and smaller (Base64Packing.h).
+    const QByteArray packed = Base64Packing::pack(message.raw);
+    const QByteArray& input = packed.isEmpty() ? message.raw : packed;
+    using BlobCodec::Compression;
     if (small && dictionary) {
-        prepared.compressed = BlobCodec::compress(message.raw, *dictionary);
-        prepared.compression = static_cast<int>(BlobCodec::Compression::ZstdDictionary);
+        prepared.compressed = BlobCodec::compress(input, *dictionary);
+        prepared.compression =
+            static_cast<int>(packed.isEmpty() ? Compression::ZstdDictionary : Compression::PackedZstdDictionary);
         prepared.dictionaryId = dictionary->id();
     } else {
-        // Big messages are mostly base64 attachments that compress the same
-        // at any level; the fastest level saves a fifth of the time there.
-        prepared.compressed = BlobCodec::compress(message.raw, small ? 3 : 1);
-        prepared.compression = static_cast<int>(BlobCodec::Compression::Zstd);
+        // Big messages are mostly attachments, whose bytes are compressed
+        // already; the fastest level saves a fifth of the time there.
+        prepared.compressed = BlobCodec::compress(input, small ? 3 : 1);
+        prepared.compression = static_cast<int>(packed.isEmpty() ? Compression::Zstd : Compression::PackedZstd);
         if (small) {
             prepared.trainingSample = message.raw.left(TrainingSampleSize);
         }
