@@ -169,6 +169,17 @@
     </message>
 </context>
 <context>
+    <name>Base64Packing</name>
+    <message>
+        <source>damaged packed message</source>
+        <translation>beschädigte gepackte Nachricht</translation>
+    </message>
+    <message>
+        <source>unknown packing format</source>
+        <translation>unbekanntes Packformat</translation>
+    </message>
+</context>
+<context>
     <name>BlobCodec</name>
     <message>
         <source>stored size %1 differs from the recorded %2</source>

@@ -231,16 +231,17 @@ bool ArchiveReader::rawMessage(qint64 messageId, QByteArray* raw, QString* error
         *error = Tr::tr("There is no message %1 in the archive.").arg(messageId);
         return false;
     }
+    QByteArray stored = query.value(0).toByteArray();
+    const auto compression = static_cast<BlobCodec::Compression>(query.value(1).toInt());
+    const qint64 rawSize = query.value(2).toLongLong();
+    const QVariant dictionaryId = query.value(3);
+    // Lets go of the row, so that `stored` is the blob's only copy.
+    query.finish();
     QString problem;
-    const SharedDictionary dictionary = query.value(3).isNull()
+    const SharedDictionary dictionary = dictionaryId.isNull()
         ? SharedDictionary()
-        : DictionaryTable::byId(m_db, query.value(3).toLongLong(), &m_dictionaries);
-    if (!BlobCodec::decompress(query.value(0).toByteArray(),
-                               static_cast<BlobCodec::Compression>(query.value(1).toInt()),
-                               query.value(2).toLongLong(),
-                               raw,
-                               &problem,
-                               dictionary.get())) {
+        : DictionaryTable::byId(m_db, dictionaryId.toLongLong(), &m_dictionaries);
+    if (!BlobCodec::decompress(std::move(stored), compression, rawSize, raw, &problem, dictionary.get())) {
         *error = Tr::tr("Message %1 cannot be read back: %2").arg(messageId).arg(problem);
         return false;
     }

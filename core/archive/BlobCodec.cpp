@@ -141,7 +141,7 @@ bool decompressFrame(const QByteArray& stored,
 
 } // namespace
 
-bool decompress(const QByteArray& stored,
+bool decompress(QByteArray stored,
                 Compression compression,
                 qint64 rawSize,
                 QByteArray* raw,
@@ -149,7 +149,7 @@ bool decompress(const QByteArray& stored,
                 const CompressionDictionary* dictionary)
 {
     if (compression == Compression::None) {
-        *raw = stored;
+        *raw = std::move(stored);
         if (raw->size() != rawSize) {
             *error = Tr::tr("stored size %1 differs from the recorded %2").arg(raw->size()).arg(rawSize);
             return false;
@@ -173,6 +173,7 @@ bool decompress(const QByteArray& stored,
     if (!decompressFrame(stored, frameDictionary, rawSize, false, &packed, error)) {
         return false;
     }
+    stored = QByteArray();
     if (!Base64Packing::unpack(packed, rawSize, raw, error)) {
         raw->clear();
         return false;

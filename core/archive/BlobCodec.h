@@ -36,7 +36,9 @@ QByteArray compress(const QByteArray& raw, const CompressionDictionary& dictiona
 // Decompresses (and unpacks) a stored blob. `rawSize` is the recorded
 // original size; a blob that does not give exactly that many bytes is an
 // error. `dictionary` is needed for the dictionary kinds.
-bool decompress(const QByteArray& stored,
+// `stored` is taken by value: moved in, it is freed before a packed message
+// is unpacked, so a huge message is not held three times.
+bool decompress(QByteArray stored,
                 Compression compression,
                 qint64 rawSize,
                 QByteArray* raw,

@@ -38,6 +38,32 @@ QString queryError(const QSqlQuery& query)
     return query.lastError().text();
 }
 
+// Fills in the stored form of `raw`. The packed copy lives only in here,
+// and is gone before the message is parsed.
+void compress(const QByteArray& raw, const SharedDictionary& dictionary, PreparedMessage* prepared)
+{
+    using BlobCodec::Compression;
+    const bool small = raw.size() < CompressionDictionary::MaxMessageSize;
+    // Base64 blocks are compressed as the bytes they encode: several times
+    // faster, and smaller (Base64Packing.h).
+    const QByteArray packed = Base64Packing::pack(raw);
+    const QByteArray& input = packed.isEmpty() ? raw : packed;
+    if (small && dictionary) {
+        prepared->compressed = BlobCodec::compress(input, *dictionary);
+        prepared->compression =
+            static_cast<int>(packed.isEmpty() ? Compression::ZstdDictionary : Compression::PackedZstdDictionary);
+        prepared->dictionaryId = dictionary->id();
+        return;
+    }
+    // Big messages are mostly attachments, whose bytes are compressed
+    // already; the fastest level spends the least time finding that out.
+    prepared->compressed = BlobCodec::compress(input, small ? 3 : 1);
+    prepared->compression = static_cast<int>(packed.isEmpty() ? Compression::Zstd : Compression::PackedZstd);
+    if (small) {
+        prepared->trainingSample = raw.left(TrainingSampleSize);
+    }
+}
+
 } // namespace
 
 MessageStore::MessageStore(QSqlDatabase db)
@@ -58,26 +84,7 @@ PreparedMessage MessageStore::prepare(const FetchedMessage& message, const Share
     prepared.internalDate = message.internalDate;
     prepared.rawSize = message.raw.size();
     prepared.sha256 = BlobCodec::sha256(message.raw);
-    const bool small = message.raw.size() < CompressionDictionary::MaxMessageSize;
-    // Base64 blocks are compressed as the bytes they encode: several times
-    // faster, and smaller (Base64Packing.h).
-    const QByteArray packed = Base64Packing::pack(message.raw);
-    const QByteArray& input = packed.isEmpty() ? message.raw : packed;
-    using BlobCodec::Compression;
-    if (small && dictionary) {
-        prepared.compressed = BlobCodec::compress(input, *dictionary);
-        prepared.compression =
-            static_cast<int>(packed.isEmpty() ? Compression::ZstdDictionary : Compression::PackedZstdDictionary);
-        prepared.dictionaryId = dictionary->id();
-    } else {
-        // Big messages are mostly attachments, whose bytes are compressed
-        // already; the fastest level saves a fifth of the time there.
-        prepared.compressed = BlobCodec::compress(input, small ? 3 : 1);
-        prepared.compression = static_cast<int>(packed.isEmpty() ? Compression::Zstd : Compression::PackedZstd);
-        if (small) {
-            prepared.trainingSample = message.raw.left(TrainingSampleSize);
-        }
-    }
+    compress(message.raw, dictionary, &prepared);
     prepared.parsed = MimeParser::parse(message.raw, message.internalDate);
     return prepared;
 }
