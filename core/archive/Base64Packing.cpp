@@ -297,7 +297,7 @@ char* encodeBlock(const char* in, qint64 decodedSize, qint64 lineLength, LineBre
 
 } // namespace
 
-QByteArray pack(const QByteArray& raw)
+QByteArray pack(const QByteArray& raw, qsizetype* binarySize)
 {
     const char* const data = raw.constData();
     const qsizetype size = raw.size();
@@ -318,6 +318,9 @@ QByteArray pack(const QByteArray& raw)
     }
     if (blocks.empty()) {
         return {};
+    }
+    if (binarySize) {
+        *binarySize = decodedSize;
     }
 
     char* out = packed.data() + decodedSize;

@@ -23,8 +23,9 @@
 namespace Base64Packing {
 
 // Returns the packed form of `raw`, or an empty array when `raw` holds no
-// base64 block big enough to be worth it.
-QByteArray pack(const QByteArray& raw);
+// base64 block big enough to be worth it. The packed form starts with the
+// decoded bytes; `binarySize` (when given) receives how many there are.
+QByteArray pack(const QByteArray& raw, qsizetype* binarySize = nullptr);
 
 // Rebuilds the original bytes from `packed`. Fails, saying why in `error`,
 // when the packed form is damaged or does not rebuild exactly `rawSize`

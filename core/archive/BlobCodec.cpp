@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <limits>
+
 #include <openssl/sha.h>
 #include <zstd.h>
 
@@ -55,15 +57,26 @@ QByteArray sha256(const QByteArray& raw)
     return digest;
 }
 
-QByteArray compress(const QByteArray& raw, int level)
+namespace {
+
+// One zstd frame of `size` bytes at `out`; a zstd error code on failure.
+size_t compressFrame(
+    const char* in, size_t size, char* out, size_t capacity, const CompressionDictionary* dictionary, int level)
+{
+    return dictionary ? ZSTD_compress_usingCDict(
+               threadCompressionContext(), out, capacity, in, size, dictionary->compressionDictionary())
+                      : ZSTD_compressCCtx(threadCompressionContext(), out, capacity, in, size, level);
+}
+
+QByteArray compressWhole(const QByteArray& raw, const CompressionDictionary* dictionary, int level)
 {
     QByteArray out(static_cast<qsizetype>(ZSTD_compressBound(static_cast<size_t>(raw.size()))), Qt::Uninitialized);
-    const size_t written = ZSTD_compressCCtx(threadCompressionContext(),
-                                             out.data(),
-                                             static_cast<size_t>(out.size()),
-                                             raw.constData(),
-                                             static_cast<size_t>(raw.size()),
-                                             level);
+    const size_t written = compressFrame(raw.constData(),
+                                         static_cast<size_t>(raw.size()),
+                                         out.data(),
+                                         static_cast<size_t>(out.size()),
+                                         dictionary,
+                                         level);
     if (ZSTD_isError(written)) {
         return {};
     }
@@ -72,19 +85,39 @@ QByteArray compress(const QByteArray& raw, int level)
     return out;
 }
 
+} // namespace
+
+QByteArray compress(const QByteArray& raw, int level)
+{
+    return compressWhole(raw, nullptr, level);
+}
+
 QByteArray compress(const QByteArray& raw, const CompressionDictionary& dictionary)
 {
-    QByteArray out(static_cast<qsizetype>(ZSTD_compressBound(static_cast<size_t>(raw.size()))), Qt::Uninitialized);
-    const size_t written = ZSTD_compress_usingCDict(threadCompressionContext(),
-                                                    out.data(),
-                                                    static_cast<size_t>(out.size()),
-                                                    raw.constData(),
-                                                    static_cast<size_t>(raw.size()),
-                                                    dictionary.compressionDictionary());
-    if (ZSTD_isError(written)) {
+    return compressWhole(raw, &dictionary, 0);
+}
+
+QByteArray
+compressPacked(const QByteArray& packed, qsizetype binarySize, const CompressionDictionary* dictionary, int textLevel)
+{
+    const auto binary = static_cast<size_t>(binarySize);
+    const size_t text = static_cast<size_t>(packed.size()) - binary;
+    QByteArray out(static_cast<qsizetype>(ZSTD_compressBound(binary) + ZSTD_compressBound(text)), Qt::Uninitialized);
+    const size_t first =
+        compressFrame(packed.constData(), binary, out.data(), static_cast<size_t>(out.size()), nullptr, 1);
+    if (ZSTD_isError(first)) {
         return {};
     }
-    out.truncate(static_cast<qsizetype>(written));
+    const size_t second = compressFrame(packed.constData() + binary,
+                                        text,
+                                        out.data() + first,
+                                        static_cast<size_t>(out.size()) - first,
+                                        dictionary,
+                                        textLevel);
+    if (ZSTD_isError(second)) {
+        return {};
+    }
+    out.truncate(static_cast<qsizetype>(first + second));
     out.squeeze();
     return out;
 }
@@ -101,42 +134,54 @@ bool usesDictionary(Compression compression)
 
 namespace {
 
-// Decodes one zstd frame of at most `maxSize` bytes (exactly `maxSize`
-// when `exact`).
-bool decompressFrame(const QByteArray& stored,
-                     const CompressionDictionary* dictionary,
-                     qint64 maxSize,
-                     bool exact,
-                     QByteArray* out,
-                     QString* error)
+// Decodes the zstd frame at the start of `in` (`size` bytes, of which it
+// takes `*frameSize`) into `out` (`capacity` bytes). Returns the bytes it
+// gave, or -1 with `error` set.
+qint64 decompressFrame(const char* in,
+                       size_t size,
+                       const CompressionDictionary* dictionary,
+                       char* out,
+                       qint64 capacity,
+                       size_t* frameSize,
+                       QString* error)
 {
-    const unsigned long long frameSize =
-        ZSTD_getFrameContentSize(stored.constData(), static_cast<size_t>(stored.size()));
-    if (frameSize == ZSTD_CONTENTSIZE_ERROR || frameSize == ZSTD_CONTENTSIZE_UNKNOWN
-        || frameSize > static_cast<unsigned long long>(maxSize)
-        || (exact && frameSize != static_cast<unsigned long long>(maxSize))) {
+    *frameSize = ZSTD_findFrameCompressedSize(in, size);
+    const unsigned long long contentSize =
+        ZSTD_isError(*frameSize) ? ZSTD_CONTENTSIZE_ERROR : ZSTD_getFrameContentSize(in, *frameSize);
+    if (contentSize == ZSTD_CONTENTSIZE_ERROR || contentSize == ZSTD_CONTENTSIZE_UNKNOWN
+        || contentSize > static_cast<unsigned long long>(capacity)) {
         *error = Tr::tr("damaged compressed data");
-        return false;
+        return -1;
     }
-    out->resize(static_cast<qsizetype>(frameSize));
-    const size_t written = dictionary ? ZSTD_decompress_usingDDict(threadDecompressionContext(),
-                                                                   out->data(),
-                                                                   static_cast<size_t>(out->size()),
-                                                                   stored.constData(),
-                                                                   static_cast<size_t>(stored.size()),
-                                                                   dictionary->decompressionDictionary())
-                                      : ZSTD_decompressDCtx(threadDecompressionContext(),
-                                                            out->data(),
-                                                            static_cast<size_t>(out->size()),
-                                                            stored.constData(),
-                                                            static_cast<size_t>(stored.size()));
-    if (ZSTD_isError(written) || written != frameSize) {
+    const size_t written = dictionary
+        ? ZSTD_decompress_usingDDict(threadDecompressionContext(),
+                                     out,
+                                     static_cast<size_t>(contentSize),
+                                     in,
+                                     *frameSize,
+                                     dictionary->decompressionDictionary())
+        : ZSTD_decompressDCtx(threadDecompressionContext(), out, static_cast<size_t>(contentSize), in, *frameSize);
+    if (ZSTD_isError(written) || written != contentSize) {
         *error = Tr::tr("damaged compressed data: %1")
                      .arg(QString::fromLatin1(ZSTD_isError(written) ? ZSTD_getErrorName(written) : "short"));
-        out->clear();
-        return false;
+        return -1;
     }
-    return true;
+    return static_cast<qint64>(written);
+}
+
+// The size a frame says it decodes to, or -1.
+qint64 frameContentSize(const char* in, size_t size)
+{
+    const size_t frameSize = ZSTD_findFrameCompressedSize(in, size);
+    if (ZSTD_isError(frameSize)) {
+        return -1;
+    }
+    const unsigned long long contentSize = ZSTD_getFrameContentSize(in, frameSize);
+    if (contentSize == ZSTD_CONTENTSIZE_ERROR || contentSize == ZSTD_CONTENTSIZE_UNKNOWN
+        || contentSize > static_cast<unsigned long long>(std::numeric_limits<qint64>::max())) {
+        return -1;
+    }
+    return static_cast<qint64>(contentSize);
 }
 
 } // namespace
@@ -165,13 +210,55 @@ bool decompress(QByteArray stored,
         return false;
     }
     const CompressionDictionary* const frameDictionary = usesDictionary(compression) ? dictionary : nullptr;
-    if (!isPacked(compression)) {
-        return decompressFrame(stored, frameDictionary, rawSize, true, raw, error);
-    }
-    // A packed message is always smaller than the message.
-    QByteArray packed;
-    if (!decompressFrame(stored, frameDictionary, rawSize, false, &packed, error)) {
+    const char* const in = stored.constData();
+    const auto size = static_cast<size_t>(stored.size());
+    const auto damaged = [error] {
+        *error = Tr::tr("damaged compressed data");
         return false;
+    };
+    size_t frameSize = 0;
+    if (!isPacked(compression)) {
+        // The recorded size is checked against the frame before anything
+        // that size is allocated.
+        if (frameContentSize(in, size) != rawSize) {
+            return damaged();
+        }
+        raw->resize(static_cast<qsizetype>(rawSize));
+        const qint64 written = decompressFrame(in, size, frameDictionary, raw->data(), rawSize, &frameSize, error);
+        if (written < 0 || frameSize != size) {
+            raw->clear();
+            return written < 0 ? false : damaged();
+        }
+        return true;
+    }
+    // Two frames: the decoded attachments, then the text (with the
+    // dictionary in the dictionary kind). A packed message is always smaller
+    // than the message.
+    const qint64 binarySize = frameContentSize(in, size);
+    if (binarySize < 0 || binarySize > rawSize) {
+        return damaged();
+    }
+    const size_t binaryFrame = ZSTD_findFrameCompressedSize(in, size);
+    const qint64 textSize = frameContentSize(in + binaryFrame, size - binaryFrame);
+    if (textSize < 0 || binarySize + textSize > rawSize) {
+        return damaged();
+    }
+    QByteArray packed(static_cast<qsizetype>(binarySize + textSize), Qt::Uninitialized);
+    if (decompressFrame(in, size, nullptr, packed.data(), binarySize, &frameSize, error) < 0) {
+        return false;
+    }
+    if (decompressFrame(in + binaryFrame,
+                        size - binaryFrame,
+                        frameDictionary,
+                        packed.data() + binarySize,
+                        textSize,
+                        &frameSize,
+                        error)
+        < 0) {
+        return false;
+    }
+    if (binaryFrame + frameSize != size) {
+        return damaged();
     }
     stored = QByteArray();
     if (!Base64Packing::unpack(packed, rawSize, raw, error)) {

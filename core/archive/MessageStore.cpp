@@ -44,24 +44,27 @@ void compress(const QByteArray& raw, const SharedDictionary& dictionary, Prepare
 {
     using BlobCodec::Compression;
     const bool small = raw.size() < CompressionDictionary::MaxMessageSize;
-    // Base64 blocks are compressed as the bytes they encode: several times
-    // faster, and smaller (Base64Packing.h).
-    const QByteArray packed = Base64Packing::pack(raw);
-    const QByteArray& input = packed.isEmpty() ? raw : packed;
-    if (small && dictionary) {
-        prepared->compressed = BlobCodec::compress(input, *dictionary);
-        prepared->compression =
-            static_cast<int>(packed.isEmpty() ? Compression::ZstdDictionary : Compression::PackedZstdDictionary);
+    const CompressionDictionary* const useDictionary = small ? dictionary.get() : nullptr;
+    if (useDictionary) {
         prepared->dictionaryId = dictionary->id();
-        return;
-    }
-    // Big messages are mostly attachments, whose bytes are compressed
-    // already; the fastest level spends the least time finding that out.
-    prepared->compressed = BlobCodec::compress(input, small ? 3 : 1);
-    prepared->compression = static_cast<int>(packed.isEmpty() ? Compression::Zstd : Compression::PackedZstd);
-    if (small) {
+    } else if (small) {
         prepared->trainingSample = raw.left(TrainingSampleSize);
     }
+    // Big messages are mostly attachments; at level 1 their text costs less
+    // time for the same size.
+    const int level = small ? 3 : 1;
+    // Base64 blocks are compressed as the bytes they encode: several times
+    // faster, and smaller (Base64Packing.h).
+    qsizetype binarySize = 0;
+    const QByteArray packed = Base64Packing::pack(raw, &binarySize);
+    if (!packed.isEmpty()) {
+        prepared->compressed = BlobCodec::compressPacked(packed, binarySize, useDictionary, level);
+        prepared->compression =
+            static_cast<int>(useDictionary ? Compression::PackedZstdDictionary : Compression::PackedZstd);
+        return;
+    }
+    prepared->compressed = useDictionary ? BlobCodec::compress(raw, *useDictionary) : BlobCodec::compress(raw, level);
+    prepared->compression = static_cast<int>(useDictionary ? Compression::ZstdDictionary : Compression::Zstd);
 }
 
 } // namespace

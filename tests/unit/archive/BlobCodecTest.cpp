@@ -71,7 +71,7 @@ TEST(BlobCodec, RefusesDamagedFramesAndMissingDictionaries)
 }
 
 // A packed message decompresses and unpacks to its exact bytes, with and
-// without the dictionary; a packed frame read as a plain one does not.
+// without the dictionary; a packed blob read as another kind does not.
 TEST(BlobCodec, RoundTripsPackedMessages)
 {
     const CompressionDictionary dictionary(1, CompressionDictionary::train(smallMessages(600, 41)));
@@ -80,27 +80,37 @@ TEST(BlobCodec, RoundTripsPackedMessages)
     options.attachmentScale = 0.2;
     int packedCount = 0;
     for (const GeneratedMessage& message : MailGenerator(options).next(150)) {
-        const QByteArray packed = Base64Packing::pack(message.raw);
+        qsizetype binarySize = 0;
+        const QByteArray packed = Base64Packing::pack(message.raw, &binarySize);
         if (packed.isEmpty()) {
             continue;
         }
         ++packedCount;
+        ASSERT_GT(binarySize, 0);
+        ASSERT_LT(binarySize, packed.size());
         const qint64 rawSize = message.raw.size();
         QByteArray back;
         QString error;
-        const QByteArray plain = BlobCodec::compress(packed, 1);
+        const QByteArray plain = BlobCodec::compressPacked(packed, binarySize, nullptr, 3);
         ASSERT_TRUE(BlobCodec::decompress(plain, BlobCodec::Compression::PackedZstd, rawSize, &back, &error))
             << error.toStdString();
         ASSERT_EQ(back, message.raw);
-        const QByteArray withDictionary = BlobCodec::compress(packed, dictionary);
+        const QByteArray withDictionary = BlobCodec::compressPacked(packed, binarySize, &dictionary);
         ASSERT_TRUE(BlobCodec::decompress(
             withDictionary, BlobCodec::Compression::PackedZstdDictionary, rawSize, &back, &error, &dictionary))
             << error.toStdString();
         ASSERT_EQ(back, message.raw);
+
         EXPECT_FALSE(BlobCodec::decompress(plain, BlobCodec::Compression::Zstd, rawSize, &back, &error));
         EXPECT_FALSE(
             BlobCodec::decompress(withDictionary, BlobCodec::Compression::PackedZstdDictionary, rawSize, &back, &error))
             << "no dictionary given";
+        EXPECT_FALSE(BlobCodec::decompress(
+            BlobCodec::compress(packed, 1), BlobCodec::Compression::PackedZstd, rawSize, &back, &error))
+            << "one frame instead of two";
+        EXPECT_FALSE(
+            BlobCodec::decompress(plain + plain.left(20), BlobCodec::Compression::PackedZstd, rawSize, &back, &error))
+            << "bytes after the second frame";
     }
     EXPECT_GT(packedCount, 10);
 }
