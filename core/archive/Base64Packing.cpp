@@ -220,6 +220,22 @@ Block readBlock(const char* data, qsizetype size, qsizetype begin, char* out, qs
     return block;
 }
 
+// Compressed data uses nearly every byte value in any few kilobytes; text,
+// even UTF-8, uses around a hundred.
+bool looksCompressed(const char* data, qsizetype size)
+{
+    constexpr qsizetype SampleSize = 4096;
+    constexpr int DistinctValues = 192;
+    std::array<bool, 256> seen {};
+    int distinct = 0;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data);
+    for (qsizetype i = 0; i < std::min(size, SampleSize); ++i) {
+        distinct += seen[bytes[i]] ? 0 : 1;
+        seen[bytes[i]] = true;
+    }
+    return distinct >= DistinctValues;
+}
+
 void appendVarint(QByteArray& out, quint64 value)
 {
     while (value >= 0x80) {
@@ -297,7 +313,7 @@ char* encodeBlock(const char* in, qint64 decodedSize, qint64 lineLength, LineBre
 
 } // namespace
 
-QByteArray pack(const QByteArray& raw, qsizetype* binarySize)
+QByteArray pack(const QByteArray& raw, qsizetype* compressedEnd)
 {
     const char* const data = raw.constData();
     const qsizetype size = raw.size();
@@ -319,8 +335,10 @@ QByteArray pack(const QByteArray& raw, qsizetype* binarySize)
     if (blocks.empty()) {
         return {};
     }
-    if (binarySize) {
-        *binarySize = decodedSize;
+    if (compressedEnd) {
+        const Block& last = blocks.back();
+        *compressedEnd =
+            looksCompressed(packed.constData() + decodedSize - last.decodedSize, last.decodedSize) ? decodedSize : 0;
     }
 
     char* out = packed.data() + decodedSize;

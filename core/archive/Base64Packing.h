@@ -24,8 +24,10 @@ namespace Base64Packing {
 
 // Returns the packed form of `raw`, or an empty array when `raw` holds no
 // base64 block big enough to be worth it. The packed form starts with the
-// decoded bytes; `binarySize` (when given) receives how many there are.
-QByteArray pack(const QByteArray& raw, qsizetype* binarySize = nullptr);
+// decoded bytes. `compressedEnd` (when given) receives where they end if the
+// last of them look compressed already (a PDF, a JPEG, a ZIP), else 0: the
+// caller compresses the bytes before it apart from the text after it.
+QByteArray pack(const QByteArray& raw, qsizetype* compressedEnd = nullptr);
 
 // Rebuilds the original bytes from `packed`. Fails, saying why in `error`,
 // when the packed form is damaged or does not rebuild exactly `rawSize`

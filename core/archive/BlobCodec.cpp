@@ -8,6 +8,8 @@
 #include <limits>
 
 #include <openssl/sha.h>
+// ZSTD_c_forceAttachDict is in the experimental part of the API.
+#define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 
 namespace BlobCodec {
@@ -63,9 +65,20 @@ namespace {
 size_t compressFrame(
     const char* in, size_t size, char* out, size_t capacity, const CompressionDictionary* dictionary, int level)
 {
-    return dictionary ? ZSTD_compress_usingCDict(
-               threadCompressionContext(), out, capacity, in, size, dictionary->compressionDictionary())
-                      : ZSTD_compressCCtx(threadCompressionContext(), out, capacity, in, size, level);
+    ZSTD_CCtx* const context = threadCompressionContext();
+    ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters);
+    if (!dictionary) {
+        return ZSTD_compressCCtx(context, out, capacity, in, size, level);
+    }
+    ZSTD_CCtx_refCDict(context, dictionary->compressionDictionary());
+    // Use the dictionary's tables in place. For inputs over 16 KB zstd
+    // copies them (768 KB at level 3) by default: that cost more than
+    // compressing a 16-256 KB message (147 against 91 microseconds a
+    // message, same size) and made random attachment bytes compress at
+    // 1.3 instead of 2.9 GB/s. An older libzstd without the setting simply
+    // keeps its default.
+    ZSTD_CCtx_setParameter(context, ZSTD_c_forceAttachDict, ZSTD_dictForceAttach);
+    return ZSTD_compress2(context, out, capacity, in, size);
 }
 
 QByteArray compressWhole(const QByteArray& raw, const CompressionDictionary* dictionary, int level)
@@ -98,26 +111,29 @@ QByteArray compress(const QByteArray& raw, const CompressionDictionary& dictiona
 }
 
 QByteArray
-compressPacked(const QByteArray& packed, qsizetype binarySize, const CompressionDictionary* dictionary, int textLevel)
+compressPacked(const QByteArray& packed, qsizetype compressedEnd, const CompressionDictionary* dictionary, int level)
 {
-    const auto binary = static_cast<size_t>(binarySize);
-    const size_t text = static_cast<size_t>(packed.size()) - binary;
-    QByteArray out(static_cast<qsizetype>(ZSTD_compressBound(binary) + ZSTD_compressBound(text)), Qt::Uninitialized);
-    const size_t first =
-        compressFrame(packed.constData(), binary, out.data(), static_cast<size_t>(out.size()), nullptr, 1);
-    if (ZSTD_isError(first)) {
+    const auto first = static_cast<size_t>(compressedEnd);
+    const size_t second = static_cast<size_t>(packed.size()) - first;
+    QByteArray out(static_cast<qsizetype>(ZSTD_compressBound(first) + ZSTD_compressBound(second)), Qt::Uninitialized);
+    size_t written = 0;
+    if (first > 0) {
+        written =
+            compressFrame(packed.constData(), first, out.data(), static_cast<size_t>(out.size()), dictionary, level);
+        if (ZSTD_isError(written)) {
+            return {};
+        }
+    }
+    const size_t rest = compressFrame(packed.constData() + first,
+                                      second,
+                                      out.data() + written,
+                                      static_cast<size_t>(out.size()) - written,
+                                      dictionary,
+                                      level);
+    if (ZSTD_isError(rest)) {
         return {};
     }
-    const size_t second = compressFrame(packed.constData() + binary,
-                                        text,
-                                        out.data() + first,
-                                        static_cast<size_t>(out.size()) - first,
-                                        dictionary,
-                                        textLevel);
-    if (ZSTD_isError(second)) {
-        return {};
-    }
-    out.truncate(static_cast<qsizetype>(first + second));
+    out.truncate(static_cast<qsizetype>(written + rest));
     out.squeeze();
     return out;
 }
@@ -231,33 +247,29 @@ bool decompress(QByteArray stored,
         }
         return true;
     }
-    // Two frames: the decoded attachments, then the text (with the
-    // dictionary in the dictionary kind). A packed message is always smaller
+    // One frame, or two (compressed attachments, then the rest), decoded one
+    // after the other into one buffer. A packed message is always smaller
     // than the message.
-    const qint64 binarySize = frameContentSize(in, size);
-    if (binarySize < 0 || binarySize > rawSize) {
-        return damaged();
+    qint64 packedSize = 0;
+    for (size_t at = 0; at < size;) {
+        const qint64 contentSize = frameContentSize(in + at, size - at);
+        if (contentSize < 0 || packedSize + contentSize > rawSize) {
+            return damaged();
+        }
+        packedSize += contentSize;
+        at += ZSTD_findFrameCompressedSize(in + at, size - at);
     }
-    const size_t binaryFrame = ZSTD_findFrameCompressedSize(in, size);
-    const qint64 textSize = frameContentSize(in + binaryFrame, size - binaryFrame);
-    if (textSize < 0 || binarySize + textSize > rawSize) {
-        return damaged();
+    QByteArray packed(static_cast<qsizetype>(packedSize), Qt::Uninitialized);
+    qint64 written = 0;
+    for (size_t at = 0; at < size; at += frameSize) {
+        const qint64 frame = decompressFrame(
+            in + at, size - at, frameDictionary, packed.data() + written, packedSize - written, &frameSize, error);
+        if (frame < 0) {
+            return false;
+        }
+        written += frame;
     }
-    QByteArray packed(static_cast<qsizetype>(binarySize + textSize), Qt::Uninitialized);
-    if (decompressFrame(in, size, nullptr, packed.data(), binarySize, &frameSize, error) < 0) {
-        return false;
-    }
-    if (decompressFrame(in + binaryFrame,
-                        size - binaryFrame,
-                        frameDictionary,
-                        packed.data() + binarySize,
-                        textSize,
-                        &frameSize,
-                        error)
-        < 0) {
-        return false;
-    }
-    if (binaryFrame + frameSize != size) {
+    if (written != packedSize) {
         return damaged();
     }
     stored = QByteArray();

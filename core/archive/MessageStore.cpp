@@ -55,10 +55,10 @@ void compress(const QByteArray& raw, const SharedDictionary& dictionary, Prepare
     const int level = small ? 3 : 1;
     // Base64 blocks are compressed as the bytes they encode: several times
     // faster, and smaller (Base64Packing.h).
-    qsizetype binarySize = 0;
-    const QByteArray packed = Base64Packing::pack(raw, &binarySize);
+    qsizetype compressedEnd = 0;
+    const QByteArray packed = Base64Packing::pack(raw, &compressedEnd);
     if (!packed.isEmpty()) {
-        prepared->compressed = BlobCodec::compressPacked(packed, binarySize, useDictionary, level);
+        prepared->compressed = BlobCodec::compressPacked(packed, compressedEnd, useDictionary, level);
         prepared->compression =
             static_cast<int>(useDictionary ? Compression::PackedZstdDictionary : Compression::PackedZstd);
         return;

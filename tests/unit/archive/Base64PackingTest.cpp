@@ -229,3 +229,27 @@ TEST(Base64Packing, RefusesDamagedPackedData)
         }
     }
 }
+
+TEST(Base64Packing, SaysWhereBytesThatLookCompressedEnd)
+{
+    qsizetype compressedEnd = -1;
+    const QByteArray random = randomBytes(30000, 5);
+    const QByteArray attachment = messageWith(base64Lines(random, 76, "\r\n"));
+    ASSERT_FALSE(Base64Packing::pack(attachment, &compressedEnd).isEmpty());
+    EXPECT_EQ(compressedEnd, random.size());
+
+    QByteArray prose;
+    while (prose.size() < 30000) {
+        prose += "Grüße aus Köln, und danke für die Unterlagen zum Projekt. ";
+    }
+    const QByteArray textBody = messageWith(base64Lines(prose, 76, "\r\n"));
+    ASSERT_FALSE(Base64Packing::pack(textBody, &compressedEnd).isEmpty());
+    EXPECT_EQ(compressedEnd, 0);
+
+    // What counts is the last block: text after it would share its zstd
+    // block.
+    ASSERT_FALSE(Base64Packing::pack(textBody + attachment, &compressedEnd).isEmpty());
+    EXPECT_EQ(compressedEnd, prose.size() + random.size());
+    ASSERT_FALSE(Base64Packing::pack(attachment + textBody, &compressedEnd).isEmpty());
+    EXPECT_EQ(compressedEnd, 0);
+}
