@@ -182,6 +182,29 @@ struct Block
     LineBreak lineBreak = LineBreak::Lf;
 };
 
+// The line after `previous` inside `block`. Lines of a block all have the
+// block's length, so its line break is looked for where it should be before
+// the whole line is searched.
+Line nextLine(const char* data, qsizetype size, const Line& previous, const Block& block)
+{
+    const qsizetype begin = previous.next;
+    const qsizetype newline = begin + block.lineLength + (block.lineBreak == LineBreak::CrLf ? 1 : 0);
+    if (newline < size && data[newline] == '\n' && (block.lineBreak == LineBreak::Lf) == (data[newline - 1] != '\r')) {
+        Line line;
+        line.begin = begin;
+        line.length = block.lineLength;
+        line.next = newline + 1;
+        line.lineBreak = block.lineBreak;
+        line.terminated = true;
+        // Should the real line be shorter, its line break lies inside this
+        // span and fails to decode: the block ends before that line, which
+        // stays literal. Nothing is lost; a short last line followed by a
+        // line break at just this place is merely not packed.
+        return line;
+    }
+    return lineAt(data, size, begin);
+}
+
 // Reads the longest canonical block starting at the line at `begin` and
 // decodes it to `out`, which has room for it. `*resume` is where the search
 // goes on when the block is too small: a shorter block starting inside this
@@ -212,7 +235,7 @@ Block readBlock(const char* data, qsizetype size, qsizetype begin, char* out, qs
         if (padded || line.length < block.lineLength || line.next >= size) {
             break;
         }
-        line = lineAt(data, size, line.next);
+        line = nextLine(data, size, line, block);
         if (!line.terminated || line.lineBreak != block.lineBreak || line.length > block.lineLength) {
             break;
         }

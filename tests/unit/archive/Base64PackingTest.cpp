@@ -128,6 +128,11 @@ TEST(Base64Packing, KeepsNonCanonicalBase64AsItIsAndStillRebuildsTheMessage)
     urlSafe[78 * 60] = '-';
     variants << messageWith(urlSafe);
     variants << "Subject: x\r\n\r\n" + good.left(good.size() - 2);
+    // A short last line followed by a line break exactly where a full line's
+    // would be: the scanner's shortcut reads a full line there and must not
+    // lose the bytes.
+    const QByteArray fullLines = good.left(78 * 60);
+    variants << fullLines + "QUJD\r\n" + QByteArray(70, 'x') + "\r\n";
     variants << good + good.toLower() + good;
 
     for (qsizetype i = 0; i < variants.size(); ++i) {
