@@ -5,8 +5,6 @@
 
 #include <QCoreApplication>
 
-#include <limits>
-
 #include <openssl/sha.h>
 // ZSTD_c_forceAttachDict is in the experimental part of the API.
 #define ZSTD_STATIC_LINKING_ONLY
@@ -138,6 +136,8 @@ compressPacked(const QByteArray& packed, qsizetype compressedEnd, const Compress
     return out;
 }
 
+namespace {
+
 bool isPacked(Compression compression)
 {
     return compression == Compression::PackedZstd || compression == Compression::PackedZstdDictionary;
@@ -148,56 +148,56 @@ bool usesDictionary(Compression compression)
     return compression == Compression::ZstdDictionary || compression == Compression::PackedZstdDictionary;
 }
 
-namespace {
-
-// Decodes the zstd frame at the start of `in` (`size` bytes, of which it
-// takes `*frameSize`) into `out` (`capacity` bytes). Returns the bytes it
-// gave, or -1 with `error` set.
-qint64 decompressFrame(const char* in,
-                       size_t size,
-                       const CompressionDictionary* dictionary,
-                       char* out,
-                       qint64 capacity,
-                       size_t* frameSize,
-                       QString* error)
+// Decodes the zstd frames of `stored` one after the other into `out`: one
+// for a plain blob, one or two for a packed one. Their sizes are read and
+// checked against `maxSize` before anything is allocated.
+bool decompressFrames(
+    const QByteArray& stored, const CompressionDictionary* dictionary, qint64 maxSize, QByteArray* out, QString* error)
 {
-    *frameSize = ZSTD_findFrameCompressedSize(in, size);
-    const unsigned long long contentSize =
-        ZSTD_isError(*frameSize) ? ZSTD_CONTENTSIZE_ERROR : ZSTD_getFrameContentSize(in, *frameSize);
-    if (contentSize == ZSTD_CONTENTSIZE_ERROR || contentSize == ZSTD_CONTENTSIZE_UNKNOWN
-        || contentSize > static_cast<unsigned long long>(capacity)) {
+    const char* const in = stored.constData();
+    const auto size = static_cast<size_t>(stored.size());
+    const auto damaged = [error] {
         *error = Tr::tr("damaged compressed data");
-        return -1;
+        return false;
+    };
+    if (size == 0) {
+        return damaged();
     }
-    const size_t written = dictionary
-        ? ZSTD_decompress_usingDDict(threadDecompressionContext(),
-                                     out,
-                                     static_cast<size_t>(contentSize),
-                                     in,
-                                     *frameSize,
-                                     dictionary->decompressionDictionary())
-        : ZSTD_decompressDCtx(threadDecompressionContext(), out, static_cast<size_t>(contentSize), in, *frameSize);
-    if (ZSTD_isError(written) || written != contentSize) {
-        *error = Tr::tr("damaged compressed data: %1")
-                     .arg(QString::fromLatin1(ZSTD_isError(written) ? ZSTD_getErrorName(written) : "short"));
-        return -1;
+    qint64 total = 0;
+    for (size_t at = 0; at < size;) {
+        const size_t frameSize = ZSTD_findFrameCompressedSize(in + at, size - at);
+        const unsigned long long contentSize =
+            ZSTD_isError(frameSize) ? ZSTD_CONTENTSIZE_ERROR : ZSTD_getFrameContentSize(in + at, frameSize);
+        if (contentSize == ZSTD_CONTENTSIZE_ERROR || contentSize == ZSTD_CONTENTSIZE_UNKNOWN
+            || contentSize > static_cast<unsigned long long>(maxSize - total)) {
+            return damaged();
+        }
+        total += static_cast<qint64>(contentSize);
+        at += frameSize;
     }
-    return static_cast<qint64>(written);
-}
-
-// The size a frame says it decodes to, or -1.
-qint64 frameContentSize(const char* in, size_t size)
-{
-    const size_t frameSize = ZSTD_findFrameCompressedSize(in, size);
-    if (ZSTD_isError(frameSize)) {
-        return -1;
+    out->resize(static_cast<qsizetype>(total));
+    qint64 written = 0;
+    for (size_t at = 0; at < size;) {
+        const size_t frameSize = ZSTD_findFrameCompressedSize(in + at, size - at);
+        char* const into = out->data() + written;
+        const auto capacity = static_cast<size_t>(total - written);
+        const size_t frame = dictionary
+            ? ZSTD_decompress_usingDDict(
+                threadDecompressionContext(), into, capacity, in + at, frameSize, dictionary->decompressionDictionary())
+            : ZSTD_decompressDCtx(threadDecompressionContext(), into, capacity, in + at, frameSize);
+        if (ZSTD_isError(frame)) {
+            *error = Tr::tr("damaged compressed data: %1").arg(QString::fromLatin1(ZSTD_getErrorName(frame)));
+            out->clear();
+            return false;
+        }
+        written += static_cast<qint64>(frame);
+        at += frameSize;
     }
-    const unsigned long long contentSize = ZSTD_getFrameContentSize(in, frameSize);
-    if (contentSize == ZSTD_CONTENTSIZE_ERROR || contentSize == ZSTD_CONTENTSIZE_UNKNOWN
-        || contentSize > static_cast<unsigned long long>(std::numeric_limits<qint64>::max())) {
-        return -1;
+    if (written != total) {
+        out->clear();
+        return damaged();
     }
-    return static_cast<qint64>(contentSize);
+    return true;
 }
 
 } // namespace
@@ -226,51 +226,21 @@ bool decompress(QByteArray stored,
         return false;
     }
     const CompressionDictionary* const frameDictionary = usesDictionary(compression) ? dictionary : nullptr;
-    const char* const in = stored.constData();
-    const auto size = static_cast<size_t>(stored.size());
-    const auto damaged = [error] {
-        *error = Tr::tr("damaged compressed data");
-        return false;
-    };
-    size_t frameSize = 0;
     if (!isPacked(compression)) {
-        // The recorded size is checked against the frame before anything
-        // that size is allocated.
-        if (frameContentSize(in, size) != rawSize) {
-            return damaged();
+        if (!decompressFrames(stored, frameDictionary, rawSize, raw, error)) {
+            return false;
         }
-        raw->resize(static_cast<qsizetype>(rawSize));
-        const qint64 written = decompressFrame(in, size, frameDictionary, raw->data(), rawSize, &frameSize, error);
-        if (written < 0 || frameSize != size) {
+        if (raw->size() != rawSize) {
             raw->clear();
-            return written < 0 ? false : damaged();
+            *error = Tr::tr("damaged compressed data");
+            return false;
         }
         return true;
     }
-    // One frame, or two (compressed attachments, then the rest), decoded one
-    // after the other into one buffer. A packed message is always smaller
-    // than the message.
-    qint64 packedSize = 0;
-    for (size_t at = 0; at < size;) {
-        const qint64 contentSize = frameContentSize(in + at, size - at);
-        if (contentSize < 0 || packedSize + contentSize > rawSize) {
-            return damaged();
-        }
-        packedSize += contentSize;
-        at += ZSTD_findFrameCompressedSize(in + at, size - at);
-    }
-    QByteArray packed(static_cast<qsizetype>(packedSize), Qt::Uninitialized);
-    qint64 written = 0;
-    for (size_t at = 0; at < size; at += frameSize) {
-        const qint64 frame = decompressFrame(
-            in + at, size - at, frameDictionary, packed.data() + written, packedSize - written, &frameSize, error);
-        if (frame < 0) {
-            return false;
-        }
-        written += frame;
-    }
-    if (written != packedSize) {
-        return damaged();
+    // A packed message is always smaller than the message.
+    QByteArray packed;
+    if (!decompressFrames(stored, frameDictionary, rawSize, &packed, error)) {
+        return false;
     }
     stored = QByteArray();
     if (!Base64Packing::unpack(packed, rawSize, raw, error)) {

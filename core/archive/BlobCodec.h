@@ -21,11 +21,6 @@ enum class Compression {
     PackedZstdDictionary = 4,
 };
 
-// Whether a blob stored with `compression` must be unpacked after
-// decompression, and whether it needs the archive's dictionary.
-bool isPacked(Compression compression);
-bool usesDictionary(Compression compression);
-
 QByteArray sha256(const QByteArray& raw);
 
 // Compresses `raw`. zstd level 3 compresses text mail to about a third at
