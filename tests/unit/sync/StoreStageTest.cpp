@@ -45,6 +45,20 @@ QList<GeneratedMessage> mail(int count, quint64 seed)
     return MailGenerator(options).next(count);
 }
 
+// The batch of `messages` that moves `folderId`'s checkpoint to
+// `advanceTo` (UIDVALIDITY 7) in `chain`.
+StoreStage::Batch
+batchOf(std::future<QList<PreparedMessage>> messages, qint64 folderId, quint32 advanceTo, quint64 chain)
+{
+    StoreStage::Batch batch;
+    batch.messages = std::move(messages);
+    batch.folderId = folderId;
+    batch.uidValidity = 7;
+    batch.advanceTo = advanceTo;
+    batch.chain = chain;
+    return batch;
+}
+
 qint64 locations(Archive& archive, qint64 folderId)
 {
     QSqlQuery query(archive.connection());
@@ -67,13 +81,11 @@ TEST(StoreStage, StoresBatchesInOrderWithTheirCheckpoints)
         StoreStage stage(archive.path());
         const quint64 chain = stage.newChain();
         for (int batch = 0; batch < 6; ++batch) {
-            StoreStage::Batch job;
-            job.messages = prepared(messages.mid(batch * 10, 10), static_cast<quint32>(batch * 10 + 1));
-            job.folderId = inbox;
-            job.uidValidity = 7;
-            job.advanceTo = static_cast<quint32>(batch * 10 + 10);
-            job.chain = chain;
-            outcomes.push_back(stage.submit(std::move(job)));
+            outcomes.push_back(
+                stage.submit(batchOf(prepared(messages.mid(batch * 10, 10), static_cast<quint32>(batch * 10 + 1)),
+                                     inbox,
+                                     static_cast<quint32>(batch * 10 + 10),
+                                     chain)));
         }
     } // the stage stores everything submitted before it stops
 
@@ -100,13 +112,7 @@ TEST(StoreStage, NeverStoresPastABatchThatFailed)
     StoreStage stage(archive.path());
 
     const auto submit = [&](std::future<QList<PreparedMessage>> batch, quint32 advanceTo, quint64 chain) {
-        StoreStage::Batch job;
-        job.messages = std::move(batch);
-        job.folderId = inbox;
-        job.uidValidity = 7;
-        job.advanceTo = advanceTo;
-        job.chain = chain;
-        return stage.submit(std::move(job));
+        return stage.submit(batchOf(std::move(batch), inbox, advanceTo, chain));
     };
     const quint64 chain = stage.newChain();
     auto first = submit(prepared(messages.mid(0, 10), 1), 10, chain);
@@ -142,13 +148,7 @@ TEST(StoreStage, DropsTheBatchesOfAnAbandonedChainThatAreNotStoredYet)
     StoreStage stage(archive.path());
 
     const auto job = [&](std::future<QList<PreparedMessage>> batch, quint32 advanceTo, quint64 chain) {
-        StoreStage::Batch submitted;
-        submitted.messages = std::move(batch);
-        submitted.folderId = inbox;
-        submitted.uidValidity = 7;
-        submitted.advanceTo = advanceTo;
-        submitted.chain = chain;
-        return submitted;
+        return batchOf(std::move(batch), inbox, advanceTo, chain);
     };
     const quint64 chain = stage.newChain();
     EXPECT_TRUE(stage.submit(job(prepared(messages.mid(0, 10), 1), 10, chain)).get().stored);
