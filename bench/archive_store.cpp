@@ -72,7 +72,7 @@ int main(int argc, char* argv[])
     }
     MessageStore store = archive.store();
     const qint64 sourceId = store.ensureSource(QStringLiteral("Bench"), &error);
-    const qint64 folderId = store.ensureFolder(sourceId, QStringLiteral("INBOX"), QStringLiteral("/"), &error);
+    const qint64 folderId = store.ensureFolder(sourceId, "INBOX", QStringLiteral("INBOX"), QStringLiteral("/"), &error);
     FolderCheckpoint checkpoint = store.checkpoint(folderId);
     checkpoint.uidValidity = 1;
 

@@ -91,6 +91,47 @@
         <source>Message %1 has no part %2.</source>
         <translation>Nachricht %1 hat keinen Teil %2.</translation>
     </message>
+    <message>
+        <source>kept from before the server renumbered the folder (UIDVALIDITY %1)</source>
+        <translation>aufbewahrt aus der Zeit, bevor der Server den Ordner neu nummeriert hat (UIDVALIDITY %1)</translation>
+    </message>
+    <message>
+        <source>could not be read on the last pass: %1</source>
+        <translation>konnte beim letzten Durchgang nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>UID %1: %2</source>
+        <translation>UID %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>complete except %n message(s) (%1)</source>
+        <translation>
+            <numerusform>vollständig bis auf %n Nachricht (%1)</numerusform>
+            <numerusform>vollständig bis auf %n Nachrichten (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n fehlt</numerusform>
+            <numerusform>%n fehlen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArchiveSchema</name>
@@ -109,6 +150,10 @@
     <message>
         <source>Cannot upgrade the archive to format %1: %2</source>
         <translation>Das Archiv kann nicht auf Format %1 aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the archive to format %1: a reference between its tables does not hold; the archive was not changed.</source>
+        <translation>Das Archiv kann nicht auf Format %1 aktualisiert werden: Ein Verweis zwischen seinen Tabellen stimmt nicht; das Archiv wurde nicht verändert.</translation>
     </message>
 </context>
 <context>
@@ -369,17 +414,24 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n message(s) to %1.</source>
-        <translation>
-            <numerusform>%n Nachricht nach %1 exportiert.</numerusform>
-            <numerusform>%n Nachrichten nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n message(s) could not be exported.</source>
         <translation>
             <numerusform>%n Nachricht konnte nicht exportiert werden.</numerusform>
             <numerusform>%n Nachrichten konnten nicht exportiert werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n Nachricht (%1) nach %2 exportiert.</numerusform>
+            <numerusform>%n Nachrichten (%1) nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n location(s)</source>
+        <translation>
+            <numerusform>%n Fundort</numerusform>
+            <numerusform>%n Fundorte</numerusform>
         </translation>
     </message>
 </context>
@@ -404,6 +456,35 @@
     <message>
         <source>%1 (Junk)</source>
         <translation>%1 (Spam)</translation>
+    </message>
+</context>
+<context>
+    <name>FolderImporter</name>
+    <message>
+        <source>the server did not send it when asked</source>
+        <translation>der Server hat sie auf Anfrage nicht gesendet</translation>
+    </message>
+    <message>
+        <source>UID %1: %2</source>
+        <translation>UID %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) not archived (%2)</source>
+        <translation>
+            <numerusform>%1: %n Nachricht nicht archiviert (%2)</numerusform>
+            <numerusform>%1: %n Nachrichten nicht archiviert (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>too large to archive (%1; the archive takes messages up to %2)</source>
+        <translation>zu groß zum Archivieren (%1; das Archiv nimmt Nachrichten bis %2 auf)</translation>
     </message>
 </context>
 <context>
@@ -1029,18 +1110,6 @@
 <context>
     <name>SourceDetailsDialog</name>
     <message>
-        <source>not checked yet</source>
-        <translation>noch nicht geprüft</translation>
-    </message>
-    <message>
-        <source>complete</source>
-        <translation>vollständig</translation>
-    </message>
-    <message>
-        <source>%1 missing</source>
-        <translation>%1 fehlen</translation>
-    </message>
-    <message>
         <source>Folders</source>
         <translation>Ordner</translation>
     </message>
@@ -1542,10 +1611,6 @@
         <translation>Der Server %1 hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <source>The server refused a command: %1</source>
-        <translation>Der Server hat einen Befehl abgelehnt: %1</translation>
-    </message>
-    <message>
         <source>The connection failed: %1</source>
         <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
     </message>
@@ -1568,6 +1633,22 @@
     <message>
         <source>The disk that holds the archive is full. Free some space, then sync again: the import continues where it stopped and nothing archived was lost. (%1)</source>
         <translation>Die Festplatte mit dem Archiv ist voll. Schaffen Sie Platz und synchronisieren Sie erneut: Der Import setzt dort fort, wo er aufgehört hat, und nichts Archiviertes ging verloren. (%1)</translation>
+    </message>
+    <message>
+        <source>%1: could not be archived on this pass (%2)</source>
+        <translation>%1: konnte in diesem Durchgang nicht archiviert werden (%2)</translation>
+    </message>
+    <message>
+        <source>The server refused the command %1: %2</source>
+        <translation>Der Server hat den Befehl %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe eines Grundes</translation>
+    </message>
+    <message>
+        <source>The server %1 sent an answer the app cannot read (%2). Nothing archived was lost.</source>
+        <translation>Der Server %1 hat eine Antwort gesendet, die die App nicht lesen kann (%2). Nichts Archiviertes ging verloren.</translation>
     </message>
 </context>
 <context>
@@ -1686,21 +1767,6 @@
 </context>
 <context>
     <name>StatusCommand</name>
-    <message>
-        <source>not checked yet</source>
-        <translation>noch nicht geprüft</translation>
-    </message>
-    <message>
-        <source>complete</source>
-        <translation>vollständig</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n missing</source>
-        <translation>
-            <numerusform>%n fehlt</numerusform>
-            <numerusform>%n fehlen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>last sync: %1</source>
         <translation>letzte Synchronisierung: %1</translation>

@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>ArchiveReader</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>complete except %n message(s) (%1)</source>
+        <translation>
+            <numerusform>complete except %n message (%1)</numerusform>
+            <numerusform>complete except %n messages (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ArchiveVerifier</name>
     <message numerus="yes">
         <source>%n message(s) read back and compared with their SHA-256.</source>
@@ -69,17 +93,41 @@
 <context>
     <name>ExportCommand</name>
     <message numerus="yes">
-        <source>Exported %n message(s) to %1.</source>
-        <translation>
-            <numerusform>Exported %n message to %1.</numerusform>
-            <numerusform>Exported %n messages to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n message(s) could not be exported.</source>
         <translation>
             <numerusform>%n message could not be exported.</numerusform>
             <numerusform>%n messages could not be exported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>Exported %n message (%1) to %2.</numerusform>
+            <numerusform>Exported %n messages (%1) to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n location(s)</source>
+        <translation>
+            <numerusform>%n location</numerusform>
+            <numerusform>%n locations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FolderImporter</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) not archived (%2)</source>
+        <translation>
+            <numerusform>%1: %n message not archived (%2)</numerusform>
+            <numerusform>%1: %n messages not archived (%2)</numerusform>
         </translation>
     </message>
 </context>
@@ -182,16 +230,6 @@
         <translation>
             <numerusform>%n message kept because another source also holds it</numerusform>
             <numerusform>%n messages kept because another source also holds them</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>StatusCommand</name>
-    <message numerus="yes">
-        <source>%n missing</source>
-        <translation>
-            <numerusform>%n missing</numerusform>
-            <numerusform>%n missing</numerusform>
         </translation>
     </message>
 </context>

@@ -7,7 +7,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -42,6 +44,24 @@ QString safeName(const QString& text, int maxLength = 80)
     return name;
 }
 
+// Creates `relative` under `base` one level at a time; each level this
+// creates is 0700, like the archive's own directory.
+bool makePrivateDirectories(const QDir& base, const QString& relative)
+{
+    QString path = base.absolutePath();
+    for (const QString& part : relative.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        path = QDir(path).filePath(part);
+        if (QFileInfo(path).isDir()) {
+            continue;
+        }
+        if (!QDir().mkdir(path)
+            || !QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 int runExportCommand(CliContext& context)
@@ -67,7 +87,7 @@ int runExportCommand(CliContext& context)
         return CliExit::BadUsage;
     }
     const QDir root(parser.value(out));
-    if (!QDir().mkpath(root.absolutePath())) {
+    if (!makePrivateDirectories(QDir(QDir::rootPath()), root.absolutePath())) {
         context.err << Tr::tr("Cannot create %1.").arg(root.absolutePath()) << '\n';
         return CliExit::Failed;
     }
@@ -93,7 +113,12 @@ int runExportCommand(CliContext& context)
     const ArchiveReader reader = context.archive.reader();
     int written = 0;
     int failed = 0;
+    int locations = 0;
+    // A message at two UIDs of one folder (or kept from before the server
+    // renumbered it) is one file: its name comes from the message.
+    QSet<QString> files;
     while (query.next()) {
+        ++locations;
         const qint64 id = query.value(0).toLongLong();
         QString directory = safeName(query.value(1).toString());
         for (const QString& part : query.value(2).toString().split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
@@ -105,6 +130,10 @@ int runExportCommand(CliContext& context)
             QStringLiteral("%1 %2 #%3.eml")
                 .arg(date.toString(QStringLiteral("yyyy-MM-dd HHmmss")), safeName(query.value(4).toString(), 60))
                 .arg(id);
+        const QString relativePath = directory + QLatin1Char('/') + fileName;
+        if (files.contains(relativePath)) {
+            continue;
+        }
         QByteArray raw;
         QString error;
         if (!reader.rawMessage(id, &raw, &error)) {
@@ -112,17 +141,28 @@ int runExportCommand(CliContext& context)
             ++failed;
             continue;
         }
-        root.mkpath(directory);
-        // QSaveFile: a file is either complete or not there, never half written.
-        QSaveFile file(root.filePath(directory + QLatin1Char('/') + fileName));
-        if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit()) {
+        if (!makePrivateDirectories(root, directory)) {
+            context.err << Tr::tr("Cannot create %1.").arg(root.filePath(directory)) << '\n';
+            ++failed;
+            continue;
+        }
+        // QSaveFile: a file is either complete or not there, never half
+        // written. Private mail: readable by the user only, like the archive.
+        QSaveFile file(root.filePath(relativePath));
+        if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size()
+            || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.commit()) {
             context.err << Tr::tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()) << '\n';
             ++failed;
             continue;
         }
+        files.insert(relativePath);
         ++written;
     }
-    context.out << Tr::tr("Exported %n message(s) to %1.", nullptr, written).arg(root.absolutePath()) << '\n';
+    // Messages and locations differ when a message sits at two UIDs of a
+    // folder (or was kept from before the server renumbered it): say both.
+    context.out << Tr::tr("Exported %n message(s) (%1) to %2.", nullptr, written)
+                       .arg(Tr::tr("%n location(s)", nullptr, locations), root.absolutePath())
+                << '\n';
     if (failed > 0) {
         context.err << Tr::tr("%n message(s) could not be exported.", nullptr, failed) << '\n';
         return CliExit::Failed;

@@ -18,17 +18,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(StatusCommand)
 };
 
-QString completeness(const FolderSummary& folder)
-{
-    if (folder.archivedOfServer < 0) {
-        return Tr::tr("not checked yet");
-    }
-    if (folder.isComplete()) {
-        return Tr::tr("complete");
-    }
-    return Tr::tr("%n missing", nullptr, static_cast<int>(folder.serverCount - folder.archivedOfServer));
-}
-
 QJsonObject folderJson(const FolderSummary& folder)
 {
     return {{QStringLiteral("path"), folder.path},
@@ -36,6 +25,10 @@ QJsonObject folderJson(const FolderSummary& folder)
             {QStringLiteral("archived"), folder.messageCount},
             {QStringLiteral("archivedOfServer"), folder.archivedOfServer},
             {QStringLiteral("complete"), folder.isComplete()},
+            {QStringLiteral("retired"), folder.isRetired()},
+            {QStringLiteral("lastError"), folder.lastError},
+            {QStringLiteral("failedMessages"), folder.failureCount},
+            {QStringLiteral("completeness"), folder.completenessText()},
             {QStringLiteral("verifiedAt"), folder.verifiedAt.toString(Qt::ISODate)}};
 }
 
@@ -78,7 +71,7 @@ int runStatusCommand(CliContext& context)
                         << Tr::tr("server %1 · archived %2 · %3")
                                .arg(folder.serverCount < 0 ? Tr::tr("?") : locale.toString(folder.serverCount),
                                     locale.toString(folder.messageCount),
-                                    completeness(folder))
+                                    folder.completenessText())
                         << '\n';
         }
     }

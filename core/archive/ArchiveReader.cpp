@@ -5,6 +5,7 @@
 #include "mime/MimeParser.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -43,7 +44,37 @@ MessageSummary readSummary(const QSqlQuery& query, int offset = 0)
 
 bool FolderSummary::isComplete() const
 {
-    return serverCount >= 0 && archivedOfServer == serverCount;
+    return !isRetired() && serverCount >= 0 && archivedOfServer == serverCount && lastError.isEmpty()
+        && failureCount == 0;
+}
+
+QString FolderSummary::completenessText() const
+{
+    const QLocale locale;
+    if (isRetired()) {
+        return Tr::tr("kept from before the server renumbered the folder (UIDVALIDITY %1)").arg(uidValidity);
+    }
+    if (!lastError.isEmpty()) {
+        return Tr::tr("could not be read on the last pass: %1").arg(lastError);
+    }
+    if (failureCount > 0) {
+        QStringList named;
+        for (const MessageFailure& failure : failures.mid(0, 3)) {
+            named << Tr::tr("UID %1: %2").arg(failure.uid).arg(failure.reason);
+        }
+        if (failureCount > named.size()) {
+            named << Tr::tr("and %n more", nullptr, static_cast<int>(failureCount - named.size()));
+        }
+        return Tr::tr("complete except %n message(s) (%1)", nullptr, static_cast<int>(failureCount))
+            .arg(named.join(QStringLiteral("; ")));
+    }
+    if (serverCount < 0 || archivedOfServer < 0) {
+        return Tr::tr("not checked yet");
+    }
+    if (isComplete()) {
+        return Tr::tr("complete");
+    }
+    return Tr::tr("%n missing", nullptr, static_cast<int>(serverCount - archivedOfServer));
 }
 
 bool PageCursor::isStart() const
@@ -62,9 +93,10 @@ QList<FolderSummary> ArchiveReader::folders(qint64 sourceId) const
     query.prepare(
         QStringLiteral("SELECT f.id, f.source_id, s.name, f.path, "
                        "(SELECT count(*) FROM locations l WHERE l.folder_id = f.id), f.last_uid, f.server_count, "
-                       "f.archived_of_server, f.verified_at "
+                       "f.archived_of_server, f.verified_at, f.retired_at, f.uidvalidity, f.last_error, "
+                       "(SELECT count(*) FROM message_failures mf WHERE mf.folder_id = f.id) "
                        "FROM folders f JOIN sources s ON s.id = f.source_id "
-                       "WHERE ? = 0 OR f.source_id = ? ORDER BY s.name, f.path"));
+                       "WHERE ? = 0 OR f.source_id = ? ORDER BY s.name, f.path, f.retired_at IS NOT NULL, f.id"));
     query.addBindValue(sourceId);
     query.addBindValue(sourceId);
     QList<FolderSummary> result;
@@ -84,7 +116,29 @@ QList<FolderSummary> ArchiveReader::folders(qint64 sourceId) const
         if (!query.value(8).isNull()) {
             folder.verifiedAt = QDateTime::fromSecsSinceEpoch(query.value(8).toLongLong(), Qt::UTC);
         }
+        if (!query.value(9).isNull()) {
+            folder.retiredAt = QDateTime::fromSecsSinceEpoch(query.value(9).toLongLong(), Qt::UTC);
+        }
+        folder.uidValidity = query.value(10).toUInt();
+        folder.lastError = query.value(11).toString();
+        folder.failureCount = query.value(12).toLongLong();
         result << folder;
+    }
+    QSqlQuery failures(m_db);
+    failures.prepare(QStringLiteral("SELECT uid, size, reason FROM message_failures WHERE folder_id = ? "
+                                    "ORDER BY uid LIMIT 20"));
+    for (FolderSummary& folder : result) {
+        if (folder.failureCount == 0) {
+            continue;
+        }
+        failures.addBindValue(folder.id);
+        if (failures.exec()) {
+            while (failures.next()) {
+                folder.failures << MessageFailure {failures.value(0).toUInt(),
+                                                   failures.value(1).isNull() ? -1 : failures.value(1).toLongLong(),
+                                                   failures.value(2).toString()};
+            }
+        }
     }
     return result;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ArchiveTypes.h"
 #include "CompressionDictionary.h"
 #include "mime/ParsedMessage.h"
 
@@ -23,9 +24,21 @@ struct FolderSummary
     qint64 serverCount = -1; // MESSAGES when last seen, -1 unknown
     qint64 archivedOfServer = -1; // of those, archived at the last check; -1 never checked
     QDateTime verifiedAt; // when completeness was last proved
+    // Set on a folder the server renumbered (new UIDVALIDITY): it holds the
+    // old numbering's locations, kept so no message becomes unreachable.
+    QDateTime retiredAt;
+    quint32 uidValidity = 0;
+    QString lastError; // why the last pass could not read the folder
+    QList<MessageFailure> failures; // messages the last pass could not archive (first 20 by UID)
+    qint64 failureCount = 0;
 
-    // "complete", or how many are missing, once a pass has checked.
+    bool isRetired() const { return retiredAt.isValid(); }
+    // Every UID the server listed at the last check is archived, and the
+    // folder itself could be read.
     bool isComplete() const;
+    // "complete", "complete except 1 message (UID 3: …)", "2 missing",
+    // "could not be read: …": the same words in Details and `status`.
+    QString completenessText() const;
 };
 
 struct MessageLocation

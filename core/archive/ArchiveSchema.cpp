@@ -3,6 +3,7 @@
 #include "SqlTransaction.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -171,8 +172,64 @@ const QList<QStringList>& migrations()
         // an older app refuses the archive instead of calling those messages
         // damaged.
         {},
+        // 7: folders keep the server's name as bytes (`name`; NULL in rows
+        // written before, filled in by the next pass) with `path` only for
+        // display, so a name that is not valid modified UTF-7 still goes back
+        // exactly. A folder renumbered by the server (new UIDVALIDITY) keeps
+        // its old locations in a retired row (`retired_at`), so mail deleted
+        // on the server meanwhile stays reachable. Both need the old
+        // UNIQUE (source_id, path) gone, hence the rebuild (RebuildMigrations).
+        // `last_error` says why a folder's last pass failed; `message_failures`
+        // names each message a pass could not archive, and why.
+        {
+            QStringLiteral(R"(CREATE TABLE folders_v7 (
+                id INTEGER PRIMARY KEY,
+                source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+                path TEXT NOT NULL,
+                name BLOB,
+                delimiter TEXT,
+                special_use TEXT,
+                uidvalidity INTEGER,
+                uidnext INTEGER,
+                last_uid INTEGER NOT NULL DEFAULT 0,
+                highestmodseq INTEGER,
+                server_count INTEGER,
+                selected INTEGER NOT NULL DEFAULT 1,
+                archived_of_server INTEGER,
+                verified_at INTEGER,
+                retired_at INTEGER,
+                last_error TEXT
+            ))"),
+            QStringLiteral(R"(INSERT INTO folders_v7 (id, source_id, path, delimiter, special_use, uidvalidity,
+                uidnext, last_uid, highestmodseq, server_count, selected, archived_of_server, verified_at)
+                SELECT id, source_id, path, delimiter, special_use, uidvalidity, uidnext, last_uid, highestmodseq,
+                server_count, selected, archived_of_server, verified_at FROM folders)"),
+            QStringLiteral("DROP TABLE folders"),
+            QStringLiteral("ALTER TABLE folders_v7 RENAME TO folders"),
+            QStringLiteral("CREATE UNIQUE INDEX folders_live_name ON folders (source_id, name) "
+                           "WHERE retired_at IS NULL AND name IS NOT NULL"),
+            QStringLiteral("CREATE INDEX folders_source ON folders (source_id, path)"),
+            QStringLiteral(R"(CREATE TABLE message_failures (
+                folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+                uid INTEGER NOT NULL,
+                size INTEGER,
+                reason TEXT NOT NULL,
+                first_at INTEGER NOT NULL,
+                last_at INTEGER NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 1,
+                PRIMARY KEY (folder_id, uid)
+            ) WITHOUT ROWID)"),
+        },
     };
     return migrations;
+}
+
+// Migrations that rebuild a table another one refers to: they run with
+// foreign keys off (dropping the old table would otherwise cascade into its
+// children), and foreign_key_check must find nothing before they commit.
+bool rebuildsTables(int version)
+{
+    return version == 7;
 }
 
 // The version is the number of migrations: they cannot disagree.
@@ -217,6 +274,18 @@ bool migrate(QSqlDatabase& db, QString* error, int targetVersion)
         return false;
     }
     for (int next = from + 1; next <= targetVersion; ++next) {
+        const bool rebuild = rebuildsTables(next);
+        QSqlQuery pragma(db);
+        // Outside the transaction: SQLite ignores the switch inside one.
+        if (rebuild && !pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"))) {
+            *error = Tr::tr("Cannot upgrade the archive to format %1: %2").arg(next).arg(pragma.lastError().text());
+            return false;
+        }
+        const auto foreignKeysBack = qScopeGuard([&] {
+            if (rebuild) {
+                pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+            }
+        });
         SqlTransaction transaction(db);
         if (!transaction.isActive()) {
             *error = Tr::tr("Cannot upgrade the archive: %1").arg(transaction.errorText());
@@ -228,6 +297,12 @@ bool migrate(QSqlDatabase& db, QString* error, int targetVersion)
                 *error = Tr::tr("Cannot upgrade the archive to format %1: %2").arg(next).arg(query.lastError().text());
                 return false;
             }
+        }
+        if (rebuild && (!query.exec(QStringLiteral("PRAGMA foreign_key_check")) || query.next())) {
+            *error = Tr::tr("Cannot upgrade the archive to format %1: a reference between its tables does not "
+                            "hold; the archive was not changed.")
+                         .arg(next);
+            return false;
         }
         if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(next)) || !transaction.commit()) {
             *error = Tr::tr("Cannot upgrade the archive to format %1: %2")

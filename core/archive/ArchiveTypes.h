@@ -45,6 +45,21 @@ struct FolderCheckpoint
     quint32 uidNext = 0;
     quint64 highestModSeq = 0;
     qint64 serverCount = -1; // MESSAGES at the time, -1 when unknown
+    // The last pass proved every UID the server listed archived: no UID
+    // missing, no message failed, no folder error. Only then may the next
+    // pass skip the folder as unchanged.
+    bool lastPassComplete = false;
+};
+
+// A message of a folder that could not be archived on a pass (the server
+// left it out of its FETCH answer, it is larger than the archive takes, …).
+// Kept per (folder, UID) with its reason; every later pass tries it again
+// and the row goes once the message is stored.
+struct MessageFailure
+{
+    quint32 uid = 0;
+    qint64 size = -1; // RFC822.SIZE when known
+    QString reason; // a sentence for people
 };
 
 struct StoreResult

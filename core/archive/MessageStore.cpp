@@ -142,26 +142,68 @@ qint64 MessageStore::ensureSource(const QString& name, QString* error)
     return query.value(0).toLongLong();
 }
 
-qint64 MessageStore::ensureFolder(qint64 sourceId, const QString& path, const QString& delimiter, QString* error)
+qint64 MessageStore::ensureFolder(
+    qint64 sourceId, const QByteArray& name, const QString& path, const QString& delimiter, QString* error)
 {
+    // The folder is the server's name, byte for byte; `path` is only how it
+    // is shown, and two names may look alike.
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO folders (source_id, path, delimiter) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (source_id, path) DO UPDATE SET delimiter = excluded.delimiter"));
+    query.prepare(QStringLiteral("SELECT id FROM folders WHERE source_id = ? AND name = ? AND retired_at IS NULL"));
     query.addBindValue(sourceId);
-    query.addBindValue(path);
-    query.addBindValue(delimiter);
+    query.addBindValue(name);
     if (!query.exec()) {
         *error = queryError(query);
         return 0;
     }
-    query.prepare(QStringLiteral("SELECT id FROM folders WHERE source_id = ? AND path = ?"));
-    query.addBindValue(sourceId);
-    query.addBindValue(path);
-    if (!query.exec() || !query.next()) {
+    qint64 id = query.next() ? query.value(0).toLongLong() : 0;
+    if (id == 0) {
+        // A row from before names were kept as bytes (format 7) is the
+        // same folder when its text matches: it gets its name now.
+        query.prepare(QStringLiteral("SELECT id FROM folders WHERE source_id = ? AND name IS NULL AND path = ? "
+                                     "AND retired_at IS NULL"));
+        query.addBindValue(sourceId);
+        query.addBindValue(path);
+        if (!query.exec()) {
+            *error = queryError(query);
+            return 0;
+        }
+        id = query.next() ? query.value(0).toLongLong() : 0;
+    }
+    if (id == 0) {
+        query.prepare(QStringLiteral("INSERT INTO folders (source_id, name, path, delimiter) VALUES (?, ?, ?, ?)"));
+        query.addBindValue(sourceId);
+        query.addBindValue(name);
+        query.addBindValue(text(path));
+        query.addBindValue(delimiter);
+        if (!query.exec()) {
+            *error = queryError(query);
+            return 0;
+        }
+        return query.lastInsertId().toLongLong();
+    }
+    query.prepare(QStringLiteral("UPDATE folders SET name = ?, path = ?, delimiter = ? WHERE id = ?"));
+    query.addBindValue(name);
+    query.addBindValue(text(path));
+    query.addBindValue(delimiter);
+    query.addBindValue(id);
+    if (!query.exec()) {
         *error = queryError(query);
         return 0;
     }
-    return query.value(0).toLongLong();
+    return id;
+}
+
+bool MessageStore::setFolderError(qint64 folderId, const QString& folderError, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE folders SET last_error = ? WHERE id = ?"));
+    query.addBindValue(folderError.isEmpty() ? QVariant() : QVariant(folderError));
+    query.addBindValue(folderId);
+    if (!query.exec()) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query));
+        return false;
+    }
+    return true;
 }
 
 FolderCheckpoint MessageStore::checkpoint(qint64 folderId) const
@@ -169,7 +211,10 @@ FolderCheckpoint MessageStore::checkpoint(qint64 folderId) const
     FolderCheckpoint checkpoint;
     checkpoint.folderId = folderId;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT uidvalidity, last_uid, uidnext, highestmodseq, server_count "
+    query.prepare(QStringLiteral("SELECT uidvalidity, last_uid, uidnext, highestmodseq, server_count, "
+                                 "archived_of_server IS NOT NULL AND archived_of_server = server_count "
+                                 "AND last_error IS NULL "
+                                 "AND NOT EXISTS (SELECT 1 FROM message_failures WHERE folder_id = folders.id) "
                                  "FROM folders WHERE id = ?"));
     query.addBindValue(folderId);
     if (query.exec() && query.next()) {
@@ -178,6 +223,7 @@ FolderCheckpoint MessageStore::checkpoint(qint64 folderId) const
         checkpoint.uidNext = query.value(2).toUInt();
         checkpoint.highestModSeq = query.value(3).toULongLong();
         checkpoint.serverCount = query.value(4).isNull() ? -1 : query.value(4).toLongLong();
+        checkpoint.lastPassComplete = query.value(5).toBool();
     }
     return checkpoint;
 }
@@ -227,6 +273,27 @@ bool MessageStore::recordCompleteness(qint64 folderId,
             return false;
         }
     }
+    // A failure is over once its message is archived or gone from the server.
+    query.prepare(QStringLiteral("SELECT uid FROM message_failures WHERE folder_id = ?"));
+    query.addBindValue(folderId);
+    QList<quint32> settled;
+    if (query.exec()) {
+        while (query.next()) {
+            const quint32 uid = query.value(0).toUInt();
+            if (archived.contains(uid) || !onServer.contains(uid)) {
+                settled << uid;
+            }
+        }
+    }
+    query.prepare(QStringLiteral("DELETE FROM message_failures WHERE folder_id = ? AND uid = ?"));
+    for (const quint32 uid : settled) {
+        query.addBindValue(folderId);
+        query.addBindValue(uid);
+        if (!query.exec()) {
+            *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query));
+            return false;
+        }
+    }
     query.prepare(QStringLiteral("UPDATE folders SET archived_of_server = ?, verified_at = strftime('%s','now') "
                                  "WHERE id = ?"));
     query.addBindValue(present);
@@ -239,22 +306,48 @@ bool MessageStore::recordCompleteness(qint64 folderId,
     return true;
 }
 
-bool MessageStore::resetFolder(qint64 folderId, quint32 uidValidity, QString* error)
+bool MessageStore::retireFolder(qint64 folderId, quint32 uidValidity, QString* error)
 {
     SqlTransaction transaction(m_db);
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("DELETE FROM locations WHERE folder_id = ?"));
-    query.addBindValue(folderId);
-    if (!transaction.isActive() || !query.exec()) {
-        *error = Tr::tr("Cannot write to the archive: %1").arg(transaction.errorText() + queryError(query));
+    if (!transaction.isActive()) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(transaction.errorText());
         return false;
     }
-    query.prepare(QStringLiteral("UPDATE folders SET uidvalidity = ?, last_uid = 0, uidnext = NULL, "
-                                 "highestmodseq = NULL, server_count = NULL WHERE id = ?"));
-    query.addBindValue(uidValidity);
+    // The old numbering's locations move to a retired copy of the folder:
+    // a message the server deleted before it renumbered stays reachable,
+    // and one it still has is linked again by its content on this pass.
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO folders (source_id, path, name, delimiter, special_use, uidvalidity, uidnext, last_uid, "
+        "highestmodseq, server_count, selected, archived_of_server, verified_at, retired_at) "
+        "SELECT source_id, path, name, delimiter, special_use, uidvalidity, uidnext, last_uid, highestmodseq, "
+        "server_count, selected, archived_of_server, verified_at, strftime('%s','now') FROM folders WHERE id = ?"));
     query.addBindValue(folderId);
-    if (!query.exec() || !transaction.commit()) {
-        *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query) + transaction.errorText());
+    if (!query.exec() || query.numRowsAffected() != 1) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query));
+        return false;
+    }
+    const qint64 retired = query.lastInsertId().toLongLong();
+    const std::pair<QString, QVariantList> statements[] = {
+        {QStringLiteral("UPDATE locations SET folder_id = ? WHERE folder_id = ?"), {retired, folderId}},
+        // Failures name UIDs of the old numbering: they mean nothing now.
+        {QStringLiteral("DELETE FROM message_failures WHERE folder_id = ?"), {folderId}},
+        {QStringLiteral("UPDATE folders SET uidvalidity = ?, last_uid = 0, uidnext = NULL, highestmodseq = NULL, "
+                        "server_count = NULL, archived_of_server = NULL, verified_at = NULL WHERE id = ?"),
+         {uidValidity, folderId}},
+    };
+    for (const auto& [sql, values] : statements) {
+        query.prepare(sql);
+        for (const QVariant& value : values) {
+            query.addBindValue(value);
+        }
+        if (!query.exec()) {
+            *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query));
+            return false;
+        }
+    }
+    if (!transaction.commit()) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(transaction.errorText());
         return false;
     }
     return true;
@@ -377,7 +470,8 @@ qint64 MessageStore::insertMessage(const PreparedMessage& message, QString* erro
 bool MessageStore::storeBatch(const QList<PreparedMessage>& messages,
                               const FolderCheckpoint& checkpoint,
                               StoreResult* result,
-                              QString* error)
+                              QString* error,
+                              const QList<MessageFailure>& failures)
 {
     StoreResult counts;
     useBackgroundCheckpoints();
@@ -417,6 +511,26 @@ bool MessageStore::storeBatch(const QList<PreparedMessage>& messages,
             return false;
         }
         ++counts.locations;
+    }
+
+    if (!failures.isEmpty()) {
+        // In the same transaction as the checkpoint that moves past them:
+        // a UID the checkpoint passes is either stored or named here.
+        QSqlQuery failure(m_db);
+        failure.prepare(QStringLiteral(
+            "INSERT INTO message_failures (folder_id, uid, size, reason, first_at, last_at) "
+            "VALUES (?, ?, ?, ?, strftime('%s','now'), strftime('%s','now')) ON CONFLICT (folder_id, uid) DO UPDATE "
+            "SET size = excluded.size, reason = excluded.reason, last_at = excluded.last_at, attempts = attempts + 1"));
+        for (const MessageFailure& item : failures) {
+            failure.addBindValue(checkpoint.folderId);
+            failure.addBindValue(item.uid);
+            failure.addBindValue(item.size < 0 ? QVariant() : QVariant(item.size));
+            failure.addBindValue(text(item.reason));
+            if (!failure.exec()) {
+                *error = queryError(failure);
+                return false;
+            }
+        }
     }
 
     QSqlQuery update(m_db);

@@ -34,30 +34,40 @@ public:
 
     // The source's id, created on first use.
     qint64 ensureSource(const QString& name, QString* error);
-    // The folder's id, created on first use (checkpoint empty).
-    qint64 ensureFolder(qint64 sourceId, const QString& path, const QString& delimiter, QString* error);
+    // The folder's id, created on first use (checkpoint empty). `name` is
+    // the server's name, byte for byte, and what the folder is found by;
+    // `path` is how people see it.
+    qint64 ensureFolder(
+        qint64 sourceId, const QByteArray& name, const QString& path, const QString& delimiter, QString* error);
+    // Why the folder's last pass failed; empty once a pass went through.
+    bool setFolderError(qint64 folderId, const QString& folderError, QString* error);
     FolderCheckpoint checkpoint(qint64 folderId) const;
     // The UIDs under which the folder's messages are archived.
     QSet<quint32> archivedUids(qint64 folderId) const;
     // Records the completeness check of a pass: which archived UIDs the
     // server no longer has (their messages stay archived, marked deleted on
     // the server) and how many of the server's messages the archive holds.
+    // Failures of messages now archived, or no longer on the server, end.
     bool
     recordCompleteness(qint64 folderId, const QList<quint32>& serverUids, qint64* archivedOfServer, QString* error);
 
-    // The server renumbered the folder (a new UIDVALIDITY): forget its UIDs
-    // and its checkpoint, keep every message. A fresh pass re-links them.
-    bool resetFolder(qint64 folderId, quint32 uidValidity, QString* error);
+    // The server renumbered the folder (a new UIDVALIDITY): its locations
+    // move to a retired copy of the folder (kept, with the old UIDVALIDITY),
+    // and the folder starts afresh. Nothing leaves the archive; a fresh pass
+    // links the messages still on the server again.
+    bool retireFolder(qint64 folderId, quint32 uidValidity, QString* error);
 
     // Stores the messages and advances the folder's checkpoint, atomically:
     // after a crash either all of it is there or none. Bytes already in the
-    // archive are not stored again; only a location is added. Returns false
-    // with *error (the transaction rolled back, nothing changed) on failure,
-    // e.g. a full disk.
+    // archive are not stored again; only a location is added. `failures`
+    // (messages of the batch that could not be archived) are recorded in
+    // the same transaction. Returns false with *error (the transaction
+    // rolled back, nothing changed) on failure, e.g. a full disk.
     bool storeBatch(const QList<PreparedMessage>& messages,
                     const FolderCheckpoint& checkpoint,
                     StoreResult* result,
-                    QString* error);
+                    QString* error,
+                    const QList<MessageFailure>& failures = {});
 
 private:
     bool prepareStatements(QString* error);

@@ -1,98 +1,18 @@
 #include "FetchResponse.h"
 
+#include "ImapTokenizer.h"
+
 #include <vmime/exception.hpp>
 
 #include <algorithm>
 
 namespace {
 
-// A FETCH response's tokens: atoms (numbers, NIL, flags, item names such as
-// "BODY[]"), strings (quoted or literal) and parentheses.
-struct Token
+[[noreturn]] void malformed(const QByteArray& firstLine, const char* what)
 {
-    enum Kind {
-        Atom,
-        String,
-        Open,
-        Close,
-    };
-    Kind kind;
-    QByteArray text;
-};
-
-[[noreturn]] void malformed(const ImapResponse& response)
-{
-    throw vmime::exceptions::invalid_response("UID FETCH", response.firstLine().toStdString());
-}
-
-void tokenize(const QByteArray& line, QList<Token>& tokens, const ImapResponse& response)
-{
-    qsizetype i = 0;
-    while (i < line.size()) {
-        const char c = line[i];
-        if (c == ' ') {
-            ++i;
-        } else if (c == '(' || c == ')') {
-            tokens.append(Token {c == '(' ? Token::Open : Token::Close, {}});
-            ++i;
-        } else if (c == '"') {
-            QByteArray text;
-            ++i;
-            for (;;) {
-                if (i >= line.size()) {
-                    malformed(response);
-                }
-                if (line[i] == '\\' && i + 1 < line.size()) {
-                    text += line[i + 1];
-                    i += 2;
-                } else if (line[i] == '"') {
-                    ++i;
-                    break;
-                } else {
-                    text += line[i++];
-                }
-            }
-            tokens.append(Token {Token::String, text});
-        } else {
-            // An atom; brackets may hold spaces and parentheses
-            // ("BODY[HEADER.FIELDS (FROM)]").
-            const qsizetype start = i;
-            int depth = 0;
-            while (i < line.size()) {
-                const char d = line[i];
-                if (d == '[') {
-                    ++depth;
-                } else if (d == ']') {
-                    --depth;
-                } else if (depth == 0 && (d == ' ' || d == '(' || d == ')')) {
-                    break;
-                }
-                ++i;
-            }
-            tokens.append(Token {Token::Atom, line.mid(start, i - start)});
-        }
-    }
-}
-
-// Index just past the value starting at `i`: one token, or a whole
-// parenthesised list.
-qsizetype skipValue(const QList<Token>& tokens, qsizetype i, const ImapResponse& response)
-{
-    if (i >= tokens.size() || tokens[i].kind == Token::Close) {
-        malformed(response);
-    }
-    if (tokens[i].kind != Token::Open) {
-        return i + 1;
-    }
-    int depth = 0;
-    for (; i < tokens.size(); ++i) {
-        if (tokens[i].kind == Token::Open) {
-            ++depth;
-        } else if (tokens[i].kind == Token::Close && --depth == 0) {
-            return i + 1;
-        }
-    }
-    malformed(response);
+    // The first line only, cut short: it is server text, and may be huge.
+    throw vmime::exceptions::invalid_response("UID FETCH",
+                                              std::string(what) + ": " + firstLine.left(200).toStdString());
 }
 
 } // namespace
@@ -100,65 +20,73 @@ qsizetype skipValue(const QList<Token>& tokens, qsizetype i, const ImapResponse&
 std::optional<FetchResponse> FetchResponse::parse(ImapResponse response)
 {
     // "* <n> FETCH (" is all in the first line.
-    const QByteArray& first = response.firstLine();
+    const QByteArray first = response.firstLine().left(256);
     const qsizetype numberEnd = first.indexOf(' ', 2);
     if (!first.startsWith("* ") || numberEnd < 0 || first.mid(numberEnd + 1, 7).toUpper() != "FETCH (") {
         return std::nullopt;
     }
-    bool isNumber = false;
-    first.mid(2, numberEnd - 2).toUInt(&isNumber);
-    if (!isNumber) {
+    quint32 sequence = 0;
+    if (!ImapTokenizer::toNumber(first.mid(2, numberEnd - 2), &sequence)) {
         return std::nullopt;
     }
 
-    QList<Token> tokens;
-    for (qsizetype i = 0; i < response.lines.size(); ++i) {
-        tokenize(i == 0 ? response.lines[i].mid(numberEnd + 8) : response.lines[i], tokens, response);
-        if (i < response.literals.size()) {
-            // Moved, not copied: a message body stays one buffer throughout.
-            tokens.append(Token {Token::String, std::move(response.literals[i])});
-        }
+    QList<ImapToken> tokens;
+    if (!ImapTokenizer::tokenize(response, numberEnd + 8, tokens)) {
+        malformed(first, "a quoted string never ends");
     }
     // The attributes, then the list's closing parenthesis.
-    if (tokens.isEmpty() || tokens.constLast().kind != Token::Close) {
-        malformed(response);
+    if (tokens.isEmpty() || tokens.constLast().kind != ImapToken::Close) {
+        malformed(first, "the attribute list does not close");
     }
     tokens.removeLast();
 
     FetchResponse fetch;
     qsizetype i = 0;
     while (i < tokens.size()) {
-        if (tokens[i].kind != Token::Atom || i + 1 >= tokens.size()) {
-            malformed(response);
+        if (tokens[i].kind != ImapToken::Atom || i + 1 >= tokens.size()) {
+            malformed(first, "an attribute without a value");
         }
         const QByteArray name = tokens[i].text.toUpper();
-        Token& value = tokens[i + 1];
-        if (name == "UID" && value.kind == Token::Atom) {
-            bool ok = false;
-            fetch.uid = value.text.toUInt(&ok);
-            if (!ok) {
-                malformed(response);
+        ImapToken& value = tokens[i + 1];
+        if (name == "UID" && value.kind == ImapToken::Atom) {
+            // 0 and anything past 32 bits are no UIDs (RFC 3501 "nz-number"):
+            // a UID of 4294967297 must never be stored as UID 1.
+            if (!ImapTokenizer::toNumber(value.text, &fetch.uid) || fetch.uid == 0) {
+                throw vmime::exceptions::invalid_response("UID FETCH",
+                                                          "the server sent UID " + value.text.left(40).toStdString()
+                                                              + ", which is no valid UID");
             }
-        } else if (name == "FLAGS" && value.kind == Token::Open) {
+        } else if (name == "RFC822.SIZE" && value.kind == ImapToken::Atom) {
+            quint32 size = 0;
+            if (ImapTokenizer::toNumber(value.text, &size)) {
+                fetch.size = size;
+            }
+        } else if (name == "FLAGS" && value.kind == ImapToken::Open) {
             fetch.hasFlags = true;
-            const qsizetype end = skipValue(tokens, i + 1, response);
+            const qsizetype end = ImapTokenizer::skipValue(tokens, i + 1);
+            if (end < 0) {
+                malformed(first, "the flag list does not close");
+            }
             for (qsizetype f = i + 2; f < end - 1; ++f) {
                 fetch.flags << QString::fromUtf8(tokens[f].text);
             }
             i = end;
             continue;
-        } else if (name == "INTERNALDATE" && value.kind == Token::String) {
+        } else if (name == "INTERNALDATE" && value.kind == ImapToken::String) {
+            // A date the server garbled is no reason to lose the message:
+            // it stays invalid, and the message's own Date: is used.
             fetch.internalDate = parseInternalDate(value.text);
-            if (!fetch.internalDate.isValid()) {
-                malformed(response);
-            }
+            fetch.badInternalDate = !fetch.internalDate.isValid();
         } else if (name == "BODY[]" || name == "BINARY[]" || name == "RFC822") {
-            if (value.kind == Token::String) {
+            if (value.kind == ImapToken::String) {
                 fetch.hasBody = true;
                 fetch.body = std::move(value.text);
             }
         }
-        i = skipValue(tokens, i + 1, response);
+        i = ImapTokenizer::skipValue(tokens, i + 1);
+        if (i < 0) {
+            malformed(first, "a list does not close");
+        }
     }
     return fetch;
 }

@@ -1,6 +1,9 @@
 #include "ImapResponseReader.h"
 
+#include <vmime/exception.hpp>
+
 #include <cstring>
+#include <string>
 
 namespace {
 
@@ -52,6 +55,12 @@ ImapResponse ImapResponseReader::next()
     for (;;) {
         QByteArray line = readLine();
         const qsizetype literal = takeLiteralSize(line);
+        if (literal > MaxLiteralBytes) {
+            throw vmime::exceptions::invalid_response("",
+                                                      "the server announced " + std::to_string(literal)
+                                                          + " bytes, more than the " + std::to_string(MaxLiteralBytes)
+                                                          + " a message may have");
+        }
         response.lines << line;
         if (literal < 0) {
             return response;
@@ -88,6 +97,10 @@ QByteArray ImapResponseReader::readLine()
         }
         // Search the new bytes only (and the last byte, which may be the CR).
         const qsizetype seen = buffered();
+        if (seen > MaxLineBytes) {
+            throw vmime::exceptions::invalid_response(
+                "", "the server sent a line longer than " + std::to_string(MaxLineBytes) + " bytes");
+        }
         fill();
         searchFrom = m_offset + qMax<qsizetype>(0, seen - 1);
     }
@@ -95,13 +108,20 @@ QByteArray ImapResponseReader::readLine()
 
 QByteArray ImapResponseReader::readBytes(qsizetype count)
 {
-    QByteArray bytes(count, Qt::Uninitialized);
+    // Grown as the bytes arrive, not as announced: a server that claims a
+    // huge literal and sends little costs what it sent.
+    QByteArray bytes;
+    bytes.reserve(qMin<qsizetype>(count, InitialLiteralReserve));
     qsizetype filled = 0;
     while (filled < count) {
         if (buffered() == 0) {
             fill();
         }
         const qsizetype take = qMin(count - filled, buffered());
+        if (filled + take > bytes.capacity()) {
+            bytes.reserve(qMin<qsizetype>(count, qMax(filled + take, bytes.capacity() * 2)));
+        }
+        bytes.resize(filled + take);
         std::memcpy(bytes.data() + filled, m_buffer.data() + m_offset, static_cast<size_t>(take));
         filled += take;
         m_offset += take;

@@ -38,6 +38,17 @@ public:
 
     explicit ImapResponseReader(Receive receive);
 
+    // A line outside literals longer than this fails the read: no answer we
+    // ask for comes near it (a UID SEARCH answer is cut to ~1 MB by
+    // ImapSession::SearchChunk), and a server sending an endless line must
+    // not take all memory.
+    static constexpr qsizetype MaxLineBytes = 8 * 1024 * 1024;
+    // A literal may be a whole message; past SQLite's blob limit it could
+    // not be stored anyway.
+    static constexpr qsizetype MaxLiteralBytes = 1000 * 1000 * 1000;
+    static constexpr qsizetype InitialLiteralReserve = 16 * 1024 * 1024;
+
+    // Throws vmime::exceptions::invalid_response past the caps above.
     ImapResponse next();
     // Whatever is buffered and not yet handed out.
     qsizetype buffered() const;

@@ -2,12 +2,9 @@
 
 #include "FetchResponse.h"
 #include "ImapResponseReader.h"
+#include "ImapTokenizer.h"
 #include "ModifiedUtf7.h"
 
-#include <vmime/net/imap/IMAPCommand.hpp>
-#include <vmime/net/imap/IMAPConnection.hpp>
-#include <vmime/net/imap/IMAPParser.hpp>
-#include <vmime/net/imap/IMAPStore.hpp>
 #include <vmime/vmime.hpp>
 
 #include <QElapsedTimer>
@@ -18,80 +15,46 @@
 #include <string>
 #include <vector>
 
-using vmime::net::imap::IMAPCommand;
-using vmime::net::imap::IMAPConnection;
-using vmime::net::imap::IMAPParser;
-
 namespace {
 
-QString fromUtf8(const std::string& text)
+// The canonical spelling of the LIST attributes callers look for; servers
+// may send them in any case (RFC 3501: atoms are case-insensitive).
+QString canonicalAttribute(const QByteArray& attribute)
 {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-// Sends `command` and reads its whole answer. A tagged NO or BAD, or a BYE
-// instead of the tagged line, becomes command_error carrying the server's text.
-std::unique_ptr<IMAPParser::response>
-run(IMAPConnection& connection, const std::string& verb, const std::string& command)
-{
-    connection.sendCommand(IMAPCommand::createCommand(command));
-    std::unique_ptr<IMAPParser::response> response(connection.readResponse());
-    const IMAPParser::response_done* done = response->response_done();
-    if (done == nullptr) {
-        // A continuation request: none of our commands send data after it.
-        throw vmime::exceptions::command_error(verb, "+", "unexpected continuation request");
-    }
-    if (done->response_fatal() != nullptr) {
-        const IMAPParser::resp_text* text = done->response_fatal()->resp_cond_bye()->resp_text();
-        const std::string serverText = text != nullptr ? text->text() : std::string();
-        throw vmime::exceptions::command_error(verb, serverText, serverText);
-    }
-    const IMAPParser::resp_cond_state* state = done->response_tagged()->resp_cond_state();
-    if (state->status() != IMAPParser::resp_cond_state::OK) {
-        const std::string serverText = state->resp_text() != nullptr ? state->resp_text()->text() : std::string();
-        throw vmime::exceptions::command_error(verb, serverText, serverText);
-    }
-    return response;
-}
-
-// The attribute lists of the FETCH lines of a response; everything else
-// (EXISTS, unsolicited data) is left out.
-std::vector<const IMAPParser::msg_att*> fetchResponses(const IMAPParser::response& response)
-{
-    std::vector<const IMAPParser::msg_att*> lists;
-    for (const auto* item : response.continue_req_or_response_data()) {
-        const IMAPParser::response_data* data = item->response_data();
-        if (data != nullptr && data->message_data() != nullptr
-            && data->message_data()->type() == IMAPParser::message_data::FETCH
-            && data->message_data()->msg_att() != nullptr) {
-            lists.push_back(data->message_data()->msg_att());
+    static const char* const Known[] = {"\\Noselect",
+                                        "\\NonExistent",
+                                        "\\HasChildren",
+                                        "\\HasNoChildren",
+                                        "\\Noinferiors",
+                                        "\\Marked",
+                                        "\\Unmarked",
+                                        "\\All",
+                                        "\\Archive",
+                                        "\\Drafts",
+                                        "\\Flagged",
+                                        "\\Junk",
+                                        "\\Sent",
+                                        "\\Trash",
+                                        "\\Important"};
+    for (const char* known : Known) {
+        if (attribute.compare(known, Qt::CaseInsensitive) == 0) {
+            return QString::fromLatin1(known);
         }
     }
-    return lists;
+    return ModifiedUtf7::decodeForDisplay(attribute);
 }
 
-QString specialUseFlag(int specialUse)
+// The server's text after "<tag> NO " or "* BYE ": shown to people later,
+// so cut to a sane length here.
+std::string serverText(const QByteArray& statusLine)
 {
-    switch (specialUse) {
-    case vmime::net::folderAttributes::SPECIALUSE_ALL:
-        return QStringLiteral("\\All");
-    case vmime::net::folderAttributes::SPECIALUSE_ARCHIVE:
-        return QStringLiteral("\\Archive");
-    case vmime::net::folderAttributes::SPECIALUSE_DRAFTS:
-        return QStringLiteral("\\Drafts");
-    case vmime::net::folderAttributes::SPECIALUSE_FLAGGED:
-        return QStringLiteral("\\Flagged");
-    case vmime::net::folderAttributes::SPECIALUSE_JUNK:
-        return QStringLiteral("\\Junk");
-    case vmime::net::folderAttributes::SPECIALUSE_SENT:
-        return QStringLiteral("\\Sent");
-    case vmime::net::folderAttributes::SPECIALUSE_TRASH:
-        return QStringLiteral("\\Trash");
-    case vmime::net::folderAttributes::SPECIALUSE_IMPORTANT:
-        return QStringLiteral("\\Important");
-    default:
-        return {};
-    }
+    const qsizetype space = statusLine.indexOf(' ');
+    return (space >= 0 ? statusLine.mid(space + 1) : QByteArray()).left(1000).toStdString();
+}
+
+[[noreturn]] void protocolError(const char* command, const std::string& what)
+{
+    throw vmime::exceptions::invalid_response(command, what);
 }
 
 } // namespace
@@ -113,117 +76,228 @@ ImapSession::~ImapSession()
     }
 }
 
-IMAPConnection& ImapSession::connection()
+QByteArray ImapSession::astring(const QByteArray& bytes, bool* needsLiteral)
 {
-    const auto imapStore = vmime::dynamicCast<vmime::net::imap::IMAPStore>(m_store);
-    if (!imapStore || !imapStore->getConnection()) {
+    // A quoted string carries any 7-bit byte but NUL, CR and LF; anything
+    // else travels as a literal, so every name goes back byte for byte.
+    *needsLiteral = false;
+    QByteArray quoted;
+    quoted.reserve(bytes.size() + 2);
+    quoted += '"';
+    for (const char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte == 0 || byte == '\r' || byte == '\n' || byte >= 0x80) {
+            *needsLiteral = true;
+            return bytes;
+        }
+        if (c == '"' || c == '\\') {
+            quoted += '\\';
+        }
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
+
+ImapSession::RawAnswer ImapSession::runRaw(const char* verb, const QList<QByteArray>& parts)
+{
+    if (!m_rawChannel) {
         throw vmime::exceptions::not_connected();
     }
-    return *imapStore->getConnection();
+    if (!m_outstanding.isEmpty()) {
+        // Untagged FETCH data of another command would be taken for ours.
+        throw vmime::exceptions::command_error(verb, "", "a FETCH is still outstanding");
+    }
+    const QByteArray tag = "OA" + QByteArray::number(++m_rawTag);
+    RawAnswer answer;
+    const auto readUntil = [&](bool continuation) {
+        for (;;) {
+            ImapResponse response = readRawResponse(m_commandTimeoutMs);
+            const QByteArray& first = response.firstLine();
+            if (continuation && first.startsWith('+')) {
+                return;
+            }
+            if (first.startsWith(tag + ' ')) {
+                answer.status = first.mid(tag.size() + 1);
+                return;
+            }
+            if (first.startsWith("* BYE")) {
+                const std::string text = serverText(first.mid(2));
+                throw vmime::exceptions::command_error(verb, text, text);
+            }
+            answer.untagged << std::move(response);
+        }
+    };
+
+    // "<tag> VERB arg arg": each part is either text or, when it cannot be
+    // quoted, a literal sent after the server's go-ahead.
+    QByteArray pending = tag + ' ';
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (i > 0) {
+            pending += ' ';
+        }
+        if (!parts[i].startsWith(LiteralMark)) {
+            pending += parts[i];
+            continue;
+        }
+        const QByteArray literal = parts[i].mid(LiteralMark.size());
+        pending += '{' + QByteArray::number(literal.size()) + "}\r\n";
+        m_rawChannel->send(std::string(pending.constData(), static_cast<size_t>(pending.size())));
+        pending.clear();
+        readUntil(true);
+        if (!answer.status.isEmpty()) {
+            break; // refused before the literal
+        }
+        pending = literal;
+    }
+    if (answer.status.isEmpty()) {
+        pending += "\r\n";
+        m_rawChannel->send(std::string(pending.constData(), static_cast<size_t>(pending.size())));
+        readUntil(false);
+    }
+    if (!answer.status.startsWith("OK")) {
+        const std::string text = serverText(answer.status);
+        throw vmime::exceptions::command_error(verb, text, text);
+    }
+    return answer;
+}
+
+QByteArray ImapSession::mailboxArgument(const QByteArray& name)
+{
+    bool literal = false;
+    const QByteArray encoded = astring(name, &literal);
+    return literal ? LiteralMark + encoded : encoded;
 }
 
 QList<RemoteFolder> ImapSession::listFolders()
 {
-    // vmime's LIST handling decodes modified UTF-7 into UTF-8 words (imap-lab
-    // §3) and maps the special-use attributes; no folder gets opened, so no
-    // second connection (socket-lab §2.6).
-    const char separator = connection().hierarchySeparator();
-    const QChar delimiter = separator != '\0' ? QChar::fromLatin1(separator) : QChar();
-
+    // Read by our own parser, not vmime's: a name is kept as the bytes the
+    // server sent (vmime decoded it to text and lost what was not valid
+    // modified UTF-7, so the folder could not be opened again).
+    RawAnswer answer = runRaw("LIST", {"LIST", "\"\"", "\"*\""});
     QList<RemoteFolder> folders;
-    for (const auto& folder : m_store->getRootFolder()->getFolders(true)) {
-        RemoteFolder remote;
-        const vmime::net::folder::path fullPath = folder->getFullPath();
-        QStringList components;
-        for (size_t i = 0; i < fullPath.getSize(); ++i) {
-            components << fromUtf8(fullPath[i].getConvertedText(vmime::charsets::UTF_8));
+    for (ImapResponse& response : answer.untagged) {
+        if (!response.firstLine().left(7).toUpper().startsWith("* LIST ")) {
+            continue;
         }
-        remote.path = components.join(delimiter.isNull() ? QString() : QString(delimiter));
-        remote.delimiter = delimiter;
-
-        const vmime::net::folderAttributes attributes = folder->getAttributes();
-        if (const QString special = specialUseFlag(attributes.getSpecialUse()); !special.isEmpty()) {
-            remote.flags << special;
+        QList<ImapToken> tokens;
+        if (!ImapTokenizer::tokenize(response, 7, tokens)) {
+            protocolError("LIST", "a quoted string never ends");
         }
-        if ((attributes.getFlags() & vmime::net::folderAttributes::FLAG_NO_OPEN) != 0) {
-            remote.flags << QStringLiteral("\\Noselect");
+        // (attributes) delimiter name [extended data]
+        const qsizetype attributesEnd = ImapTokenizer::skipValue(tokens, 0);
+        if (tokens.isEmpty() || tokens[0].kind != ImapToken::Open || attributesEnd < 0
+            || attributesEnd + 1 >= tokens.size()) {
+            protocolError("LIST", "a LIST line without attributes, delimiter and name");
         }
-        if ((attributes.getFlags() & vmime::net::folderAttributes::FLAG_HAS_CHILDREN) != 0) {
-            remote.flags << QStringLiteral("\\HasChildren");
-        }
-        for (const std::string& userFlag : attributes.getUserFlags()) {
-            const QString name = fromUtf8(userFlag);
-            if (!remote.flags.contains(name, Qt::CaseInsensitive)) {
-                remote.flags << name;
+        RemoteFolder folder;
+        for (qsizetype i = 1; i < attributesEnd - 1; ++i) {
+            const QString attribute = canonicalAttribute(tokens[i].text);
+            if (attribute == QLatin1String("\\NonExistent")) {
+                folder.flags << QStringLiteral("\\Noselect");
+            }
+            if (!folder.flags.contains(attribute, Qt::CaseInsensitive)) {
+                folder.flags << attribute;
             }
         }
-        folders << remote;
+        const ImapToken& delimiter = tokens[attributesEnd];
+        if (!delimiter.isNil() && delimiter.text.size() == 1) {
+            folder.delimiter = QChar::fromLatin1(delimiter.text.at(0));
+        }
+        const ImapToken& name = tokens[attributesEnd + 1];
+        if (name.kind == ImapToken::Open || name.kind == ImapToken::Close || name.text.isEmpty()) {
+            protocolError("LIST", "a LIST line without a folder name");
+        }
+        folder.name = name.text;
+        // INBOX is case-insensitive (RFC 3501 5.1): one spelling everywhere.
+        folder.path = folder.name.compare("INBOX", Qt::CaseInsensitive) == 0
+            ? QStringLiteral("INBOX")
+            : ModifiedUtf7::decodeForDisplay(folder.name);
+        folders << folder;
     }
     return folders;
 }
 
 FolderStatus ImapSession::examine(const QString& path)
 {
-    const std::string command = "EXAMINE " + quotedMailbox(path).toStdString();
-    const auto response = run(connection(), "EXAMINE", command);
+    return examine(ModifiedUtf7::encode(path));
+}
 
+FolderStatus ImapSession::examine(const QByteArray& name)
+{
+    m_examinedMessages = 0;
+    RawAnswer answer = runRaw("EXAMINE", {"EXAMINE", mailboxArgument(name)});
     FolderStatus status;
-    for (const auto* item : response->continue_req_or_response_data()) {
-        const IMAPParser::response_data* data = item->response_data();
-        if (data == nullptr) {
+    for (const ImapResponse& response : answer.untagged) {
+        const QByteArray line = response.firstLine().left(200);
+        const QList<QByteArray> words = line.split(' ');
+        if (words.size() >= 3 && words[2].toUpper() == "EXISTS") {
+            ImapTokenizer::toNumber(words[1], &status.messages);
+        }
+        // "* OK [UIDVALIDITY 3857529045] ..."
+        const qsizetype open = line.indexOf('[');
+        const qsizetype close = line.indexOf(']', open + 1);
+        if (!line.startsWith("* OK [") || close < 0) {
             continue;
         }
-        if (const auto* mailbox = data->mailbox_data();
-            mailbox != nullptr && mailbox->type() == IMAPParser::mailbox_data::EXISTS && mailbox->number()) {
-            status.messages = static_cast<quint32>(mailbox->number()->value());
-        }
-        const IMAPParser::resp_cond_state* state = data->resp_cond_state();
-        if (state == nullptr || state->resp_text() == nullptr || state->resp_text()->resp_text_code() == nullptr) {
-            continue;
-        }
-        const IMAPParser::resp_text_code* code = state->resp_text()->resp_text_code();
-        switch (code->type()) {
-        case IMAPParser::resp_text_code::UIDVALIDITY:
-            status.uidValidity = static_cast<quint32>(code->nz_number()->value());
-            break;
-        case IMAPParser::resp_text_code::UIDNEXT:
-            status.uidNext = static_cast<quint32>(code->nz_number()->value());
-            break;
-        case IMAPParser::resp_text_code::HIGHESTMODSEQ:
-            status.highestModSeq = code->mod_sequence_value()->value();
-            break;
-        case IMAPParser::resp_text_code::NOMODSEQ:
+        const QList<QByteArray> code = line.mid(open + 1, close - open - 1).split(' ');
+        const QByteArray codeName = code.value(0).toUpper();
+        quint32 number = 0;
+        if (codeName == "UIDVALIDITY" && ImapTokenizer::toNumber(code.value(1), &number)) {
+            status.uidValidity = number;
+        } else if (codeName == "UIDNEXT" && ImapTokenizer::toNumber(code.value(1), &number)) {
+            status.uidNext = number;
+        } else if (codeName == "HIGHESTMODSEQ") {
+            status.highestModSeq = code.value(1).toULongLong();
+        } else if (codeName == "NOMODSEQ") {
             status.highestModSeq = 0;
-            break;
-        default:
-            break;
         }
     }
+    m_examinedMessages = status.messages;
     return status;
+}
+
+QList<quint32> ImapSession::searchUids(const QByteArray& criteria)
+{
+    RawAnswer answer = runRaw("UID SEARCH", {"UID SEARCH", criteria});
+    QList<quint32> uids;
+    for (const ImapResponse& response : answer.untagged) {
+        const QByteArray& line = response.firstLine();
+        if (!line.left(9).toUpper().startsWith("* SEARCH")) {
+            continue;
+        }
+        for (const QByteArray& word : line.mid(8).split(' ')) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            quint32 uid = 0;
+            if (!ImapTokenizer::toNumber(word, &uid) || uid == 0) {
+                protocolError("UID SEARCH",
+                              "the server listed UID " + word.left(40).toStdString() + ", which is no valid UID");
+            }
+            uids << uid;
+        }
+    }
+    return uids;
 }
 
 QList<quint32> ImapSession::uidsFrom(quint32 firstUid)
 {
     const quint32 first = std::max<quint32>(firstUid, 1);
-    const std::string command = "UID SEARCH UID " + std::to_string(first) + ":*";
-    const auto response = run(connection(), "UID SEARCH", command);
-
+    // By ranges of message numbers, so no answer is longer than
+    // SearchChunk UIDs (about 1 MB), however big the folder: the reader's
+    // line cap stays small. Messages that arrive meanwhile come next pass.
     QList<quint32> uids;
-    for (const auto* item : response->continue_req_or_response_data()) {
-        const IMAPParser::response_data* data = item->response_data();
-        if (data == nullptr || data->mailbox_data() == nullptr
-            || data->mailbox_data()->type() != IMAPParser::mailbox_data::SEARCH) {
-            continue;
-        }
-        for (const auto* number : data->mailbox_data()->search_nz_number_list()) {
-            const auto uid = static_cast<quint32>(number->value());
-            // "n:*" with n above the highest UID still matches the last
-            // message (RFC 3501 6.4.8): drop it.
-            if (uid >= first) {
-                uids << uid;
-            }
-        }
+    const quint32 messages = std::max<quint32>(m_examinedMessages, 1);
+    for (quint64 start = 1; start <= messages; start += SearchChunk) {
+        const quint64 end = start + SearchChunk - 1;
+        const QByteArray range =
+            QByteArray::number(start) + ':' + (end >= messages ? QByteArray("*") : QByteArray::number(end));
+        uids += searchUids(range + " UID " + QByteArray::number(first) + ":*");
     }
+    // "n:*" with n above the highest UID still matches the last message
+    // (RFC 3501 6.4.8): drop it.
+    uids.removeIf([first](quint32 uid) { return uid < first; });
     std::sort(uids.begin(), uids.end());
     uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
     return uids;
@@ -235,22 +309,11 @@ QMap<quint32, quint32> ImapSession::sizes(const QList<quint32>& uids)
     if (uids.isEmpty()) {
         return result;
     }
-    const std::string command = "UID FETCH " + compactUidSet(uids).toStdString() + " (UID RFC822.SIZE)";
-    const auto response = run(connection(), "UID FETCH", command);
-    for (const IMAPParser::msg_att* attributes : fetchResponses(*response)) {
-        quint32 uid = 0;
-        quint32 size = 0;
-        bool hasSize = false;
-        for (const auto* attribute : attributes->items()) {
-            if (attribute->type() == IMAPParser::msg_att_item::UID) {
-                uid = static_cast<quint32>(attribute->unique_id()->value());
-            } else if (attribute->type() == IMAPParser::msg_att_item::RFC822_SIZE && attribute->number() != nullptr) {
-                size = static_cast<quint32>(attribute->number()->value());
-                hasSize = true;
-            }
-        }
-        if (uid != 0 && hasSize) {
-            result.insert(uid, size);
+    RawAnswer answer = runRaw("UID FETCH", {"UID FETCH", compactUidSet(uids), "(UID RFC822.SIZE)"});
+    for (ImapResponse& response : answer.untagged) {
+        const std::optional<FetchResponse> item = FetchResponse::parse(std::move(response));
+        if (item && item->uid != 0 && item->size >= 0) {
+            result.insert(item->uid, static_cast<quint32>(item->size));
         }
     }
     return result;
@@ -376,6 +439,29 @@ QList<FetchedMessage> ImapSession::receiveFetch(const PendingFetch& pending, int
         }
     }
     return messages;
+}
+
+void ImapSession::discardOutstanding()
+{
+    // Read in the order sent; each one's NO is expected here (it is why we
+    // are discarding). A broken connection still throws.
+    while (!m_outstanding.isEmpty()) {
+        const PendingFetch pending = m_outstanding.constFirst();
+        try {
+            receiveFetch(pending);
+        } catch (const vmime::exceptions::command_error&) {
+        } catch (const vmime::exceptions::invalid_response&) {
+            // The response was read whole; its command is still outstanding
+            // only if its tagged reply has not come yet.
+            if (!m_outstanding.isEmpty() && m_outstanding.constFirst().tag == pending.tag
+                && !m_finished.contains(pending.tag)) {
+                continue;
+            }
+        }
+        m_outstanding.removeIf([&](const PendingFetch& p) { return p.tag == pending.tag; });
+        m_finished.remove(pending.tag);
+    }
+    m_unclaimed = {};
 }
 
 QByteArray ImapSession::compactUidSet(QList<quint32> uids)

@@ -18,18 +18,16 @@
 namespace vmime::net {
 class socket;
 class store;
-namespace imap {
-class IMAPConnection;
-} // namespace imap
 } // namespace vmime::net
 
 // The archiver's read-only IMAP conversation over ONE logged-in connection:
-// vmime logs in and runs LIST, then raw EXAMINE / UID SEARCH / the size pass
-// on the store's own IMAPConnection (imap-lab notes §4 strategy (d);
-// socket-lab notes §2.6: one socket, one login, no IMAPFolder objects and so
-// none of vmime's O(n²) per-message bookkeeping, imap-lab §3). Message bodies
-// come over the raw channel on the same socket (setRawChannel()), read by
-// our own ImapResponseReader.
+// vmime connects and logs in; every command after that (LIST, EXAMINE,
+// UID SEARCH, the size pass, UID FETCH) goes over the raw channel on the
+// same socket (setRawChannel()) and is read by our own ImapResponseReader
+// and ImapTokenizer: folder names stay the server's bytes, a UID past 32
+// bits is an error, and a line or literal past the reader's caps fails
+// the command instead of exhausting memory (socket-lab notes §2.6: one
+// socket, one login, no IMAPFolder objects).
 //
 // Blocking; create, use and destroy it on one worker thread (socket-lab
 // pitfall 15). It owns the store and logs out when destroyed.
@@ -53,10 +51,12 @@ public:
     // containers (callers skip those with RemoteFolder::isSelectable()).
     QList<RemoteFolder> listFolders();
 
-    // EXAMINE `path` (UTF-8, components separated by the server's delimiter)
+    // EXAMINE the folder named by exactly these bytes (RemoteFolder::name)
     // and make it the folder the calls below work on. A missing folder throws
     // command_error with the server's text; the previous folder is then no
     // longer selected either (RFC 3501 6.3.1).
+    FolderStatus examine(const QByteArray& name);
+    // The same for a name given as text (encoded to modified UTF-7).
     FolderStatus examine(const QString& path);
 
     // UIDs >= firstUid of the examined folder, ascending. Empty when
@@ -87,6 +87,11 @@ public:
     // discard the session.
     QList<FetchedMessage> receiveFetch(const PendingFetch& pending, int timeoutMs = 30000);
 
+    // Reads and drops the answers of every FETCH still outstanding, so the
+    // connection is in step for the next folder after one failed. Throws
+    // only when the connection itself fails.
+    void discardOutstanding();
+
     // RFC822.SIZE of `uids` in the examined folder, in one round trip: the
     // light pass that lets callers bound a batch by bytes before fetching.
     // UIDs that no longer exist are absent.
@@ -107,10 +112,28 @@ public:
     static QByteArray compactUidSet(QList<quint32> uids);
     // A quoted IMAP string of the mailbox name in modified UTF-7.
     static QByteArray quotedMailbox(const QString& path);
+    // `bytes` as a quoted string, or unchanged with *needsLiteral set when
+    // a quoted string cannot carry them (NUL, CR, LF, 8-bit).
+    static QByteArray astring(const QByteArray& bytes, bool* needsLiteral);
+
+    // UIDs asked for in one UID SEARCH: its answer stays about 1 MB.
+    static constexpr quint32 SearchChunk = 100000;
 
 private:
-    vmime::net::imap::IMAPConnection& connection();
+    struct RawAnswer
+    {
+        QList<ImapResponse> untagged;
+        QByteArray status; // "OK ..." after the tag
+    };
+    // Sends one command (parts joined by spaces; a part that starts with
+    // LiteralMark is sent as a literal after the server's go-ahead) and
+    // reads its whole answer. NO, BAD or BYE throw command_error with the
+    // server's text.
+    RawAnswer runRaw(const char* verb, const QList<QByteArray>& parts);
+    static QByteArray mailboxArgument(const QByteArray& name);
+    QList<quint32> searchUids(const QByteArray& criteria);
     ImapResponse readRawResponse(int timeoutMs);
+    static inline const QByteArray LiteralMark = QByteArrayLiteral("\0literal:");
 
     std::shared_ptr<vmime::net::store> m_store;
     std::shared_ptr<vmime::net::socket> m_rawChannel;
@@ -127,5 +150,7 @@ private:
     QMap<QByteArray, QByteArray> m_finished; // tag -> "OK ..." / "NO ..."
     RawFetchResults m_unclaimed;
     int m_rawTimeoutMs = 30000;
+    int m_commandTimeoutMs = 60000;
+    quint32 m_examinedMessages = 0; // EXISTS of the examined folder
     int m_rawTag = 0;
 };

@@ -15,4 +15,10 @@ QByteArray encode(const QString& name);
 // encoded run of printable ASCII that should have been left plain).
 QString decode(const QByteArray& encoded, bool* ok = nullptr);
 
+// A name for people, whatever the server sent: valid parts decoded,
+// invalid shift sequences shown as the text they are, raw 8-bit bytes as
+// UTF-8 (U+FFFD where they are not), control characters as "\x1B". Never
+// sent back to the server: the raw bytes are (RemoteFolder::name).
+QString decodeForDisplay(const QByteArray& name);
+
 } // namespace ModifiedUtf7

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QChar>
 #include <QString>
 #include <QStringList>
@@ -7,8 +8,12 @@
 // A folder as the server lists it (ImapSession::listFolders()).
 struct RemoteFolder
 {
-    // Full name, UTF-8 decoded, components joined by `delimiter`: what
-    // ImapSession::examine() takes back.
+    // The full name exactly as the server sent it (modified UTF-7, or
+    // whatever bytes it uses): what ImapSession::examine() sends back, byte
+    // for byte, and what the archive keys the folder on.
+    QByteArray name;
+    // The name for people (ModifiedUtf7::decodeForDisplay): invalid parts
+    // shown as they are, control characters escaped. Never sent back.
     QString path;
     // The server's hierarchy delimiter ('/' on Dovecot's test setup, often
     // '.' elsewhere); a null QChar when the server has a flat namespace.

@@ -5,6 +5,7 @@
 #include "imap/CancelToken.h"
 #include "imap/ImapConnector.h"
 #include "imap/ImapSession.h"
+#include "imap/QtSocketFactory.h"
 
 #include <QLocale>
 #include <QThread>
@@ -95,6 +96,10 @@ ConnectionTestResult ConnectionTester::run(const IngestionSource& source,
     try {
         ImapConnector connector(SourceSync::tlsPolicy(source, extraCaFile), token, TestTimeoutMs);
         ImapSession session(connector.connect(source.host, source.port, source.username, password));
+        // Every command after the login runs on our own reader.
+        if (const auto sockets = connector.socketFactory()->sockets(); !sockets.empty()) {
+            session.setRawChannel(sockets.front());
+        }
         result.folders = session.listFolders();
         const int selectable = static_cast<int>(std::count_if(
             result.folders.cbegin(), result.folders.cend(), [](const RemoteFolder& f) { return f.isSelectable(); }));

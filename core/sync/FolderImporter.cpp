@@ -9,8 +9,11 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <QLocale>
+
 #include <deque>
 #include <future>
+#include <limits>
 #include <stdexcept>
 
 FolderImporter::FolderImporter(ImapSession& session, MessageStore& store, int batchSize)
@@ -22,46 +25,54 @@ FolderImporter::FolderImporter(ImapSession& session, MessageStore& store, int ba
 
 FolderImporter::~FolderImporter() = default;
 
-SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, const Progress& progress)
+SyncCounts
+FolderImporter::importFolder(qint64 folderId, const QByteArray& name, const QString& path, const Progress& progress)
 {
     SyncCounts counts;
     counts.foldersChecked = 1;
-    const FolderStatus status = m_session.examine(path);
+    m_failures.clear();
+    const FolderStatus status = m_session.examine(name);
     FolderCheckpoint checkpoint = m_store.checkpoint(folderId);
 
     if (checkpoint.uidValidity != 0 && checkpoint.uidValidity != status.uidValidity) {
         // The server renumbered the folder. Its old UIDs mean nothing now:
-        // forget them and fetch the folder again. Messages already archived
-        // are recognised by their SHA-256 and only re-linked, never stored
-        // twice, and nothing leaves the archive meanwhile.
+        // the old locations are kept in a retired copy of the folder (mail
+        // deleted on the server meanwhile stays reachable) and the folder is
+        // fetched again. Messages already archived are recognised by their
+        // SHA-256 and only re-linked, never stored twice.
         QString error;
-        if (!m_store.resetFolder(folderId, status.uidValidity, &error)) {
+        if (!m_store.retireFolder(folderId, status.uidValidity, &error)) {
             throw std::runtime_error(error.toStdString());
         }
         checkpoint = m_store.checkpoint(folderId);
     }
 
-    const bool unchanged = checkpoint.uidValidity == status.uidValidity && status.uidNext != 0
-        && checkpoint.uidNext == status.uidNext && checkpoint.serverCount == status.messages;
+    const bool unchanged = checkpoint.lastPassComplete && checkpoint.uidValidity == status.uidValidity
+        && status.uidNext != 0 && checkpoint.uidNext == status.uidNext && checkpoint.serverCount == status.messages;
     if (unchanged) {
         // Proved complete on the pass that recorded this state, and nothing
-        // was added or removed since.
+        // was added or removed since. A pass that left anything out is never
+        // the reason to skip: the next one looks again.
         counts.foldersSkipped = 1;
         counts.serverMessages = status.messages;
         counts.archivedMessages = status.messages;
         return counts;
     }
 
-    const QList<quint32> fresh = m_session.uidsFrom(checkpoint.lastUid + 1);
+    // UID 4294967295 is the last there can be: nothing comes after it, and
+    // lastUid + 1 must not wrap to 0 and start the folder over.
+    const QList<quint32> fresh = checkpoint.lastUid == std::numeric_limits<quint32>::max()
+        ? QList<quint32>()
+        : m_session.uidsFrom(checkpoint.lastUid + 1);
     if (!storeUids(folderId, status.uidValidity, path, fresh, true, progress, counts)) {
         return counts;
     }
 
     // Completeness, proved rather than assumed: every UID the server has
-    // must be archived. Whatever is missing (a batch lost to a bug, a server
-    // that reported a message late) is fetched again now.
+    // must be archived. Whatever is missing (a message the server left out
+    // of an answer, one that failed before) is fetched again now.
     const QList<quint32> all = m_session.uidsFrom(1);
-    const QSet<quint32> archived = m_store.archivedUids(folderId);
+    QSet<quint32> archived = m_store.archivedUids(folderId);
     QList<quint32> missing;
     for (const quint32 uid : all) {
         if (!archived.contains(uid)) {
@@ -73,10 +84,26 @@ SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, co
         if (!storeUids(folderId, status.uidValidity, path, missing, false, progress, counts)) {
             return counts;
         }
+        archived = m_store.archivedUids(folderId);
+    }
+
+    // What is still not archived is named, with its reason, and tried again
+    // on every later pass.
+    QList<MessageFailure> failures;
+    for (const quint32 uid : all) {
+        if (archived.contains(uid)) {
+            continue;
+        }
+        MessageFailure failure = m_failures.value(uid);
+        if (failure.uid == 0) {
+            failure.uid = uid;
+            failure.reason = notSentReason();
+        }
+        failures << failure;
     }
 
     // Record what the server said, so an unchanged folder costs no FETCH
-    // next time.
+    // next time (only once this pass proved it complete).
     FolderCheckpoint done = m_store.checkpoint(folderId);
     done.uidValidity = status.uidValidity;
     done.uidNext = status.uidNext;
@@ -84,7 +111,7 @@ SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, co
     done.serverCount = all.size();
     StoreResult ignored;
     QString error;
-    if (!m_store.storeBatch({}, done, &ignored, &error)) {
+    if (!m_store.storeBatch({}, done, &ignored, &error, failures)) {
         throw std::runtime_error(error.toStdString());
     }
     // Of the server's messages, how many the archive holds now. Messages the
@@ -93,7 +120,36 @@ SyncCounts FolderImporter::importFolder(qint64 folderId, const QString& path, co
     if (!m_store.recordCompleteness(folderId, all, &counts.archivedMessages, &error)) {
         throw std::runtime_error(error.toStdString());
     }
+    if (!failures.isEmpty()) {
+        counts.failedMessages = failures.size();
+        counts.problems << describeFailures(path, failures);
+    }
     return counts;
+}
+
+QString FolderImporter::notSentReason()
+{
+    return tr("the server did not send it when asked");
+}
+
+QString FolderImporter::describeFailures(const QString& path, const QList<MessageFailure>& failures)
+{
+    // The first few by UID and reason; the rest are in the folder's details.
+    constexpr qsizetype Named = 3;
+    QStringList named;
+    for (qsizetype i = 0; i < failures.size() && i < Named; ++i) {
+        named << tr("UID %1: %2").arg(failures[i].uid).arg(failures[i].reason);
+    }
+    if (failures.size() > Named) {
+        named << tr("and %n more", nullptr, static_cast<int>(failures.size() - Named));
+    }
+    return tr("%1: %n message(s) not archived (%2)", nullptr, static_cast<int>(failures.size()))
+        .arg(path, named.join(QStringLiteral("; ")));
+}
+
+void FolderImporter::setMaxMessageBytes(qint64 bytes)
+{
+    m_maxMessageBytes = bytes;
 }
 
 namespace {
@@ -125,19 +181,35 @@ FolderImporter::Plan FolderImporter::planWindow(const QList<quint32>& window)
 {
     Plan plan;
     const QMap<quint32, quint32> sizes = m_session.sizes(window);
-    QList<quint32> current;
+    Plan::Batch current;
     qint64 currentBytes = 0;
     for (const quint32 uid : window) {
+        const auto known = sizes.constFind(uid);
+        if (known != sizes.cend() && *known > m_maxMessageBytes) {
+            // Fetching it would hold it whole in memory, and SQLite could not
+            // store it: refused by name, never a blocked folder.
+            const QLocale locale;
+            m_failures.insert(
+                uid,
+                {uid,
+                 *known,
+                 tr("too large to archive (%1; the archive takes messages up to %2)")
+                     .arg(locale.formattedDataSize(*known), locale.formattedDataSize(m_maxMessageBytes))});
+            current.refused << m_failures.value(uid);
+            current.lastUid = uid;
+            continue;
+        }
         const qint64 size = sizes.value(uid, 0) + PerMessageBytes;
-        if (!current.isEmpty() && (current.size() >= m_batchSize || currentBytes + size > MaxBatchBytes)) {
+        if (!current.fetch.isEmpty() && (current.fetch.size() >= m_batchSize || currentBytes + size > MaxBatchBytes)) {
             plan.batches << current;
-            current.clear();
+            current = {};
             currentBytes = 0;
         }
-        current << uid;
+        current.fetch << uid;
+        current.lastUid = uid;
         currentBytes += size;
     }
-    if (!current.isEmpty()) {
+    if (current.lastUid != 0) {
         plan.batches << current;
     }
     return plan;
@@ -200,14 +272,29 @@ bool FolderImporter::storeUids(qint64 folderId,
         const Plan plan = planWindow(uids.mid(start, PlanWindow));
         // The next batch's FETCH goes out before this one's answer is read,
         // so the server never waits a round trip for us between batches.
-        ImapSession::PendingFetch next = m_session.sendFetch(plan.batches.value(0));
+        ImapSession::PendingFetch next = m_session.sendFetch(plan.batches.value(0).fetch);
         for (qsizetype index = 0; index < plan.batches.size(); ++index) {
+            const Plan::Batch& planned = plan.batches[index];
             const ImapSession::PendingFetch current = next;
-            next = index + 1 < plan.batches.size() ? m_session.sendFetch(plan.batches[index + 1])
+            next = index + 1 < plan.batches.size() ? m_session.sendFetch(plan.batches[index + 1].fetch)
                                                    : ImapSession::PendingFetch();
             QList<FetchedMessage> fetched = m_session.receiveFetch(current);
+            QSet<quint32> received;
             for (const FetchedMessage& message : fetched) {
                 counts.bytes += message.raw.size();
+                received.insert(message.uid);
+            }
+            // A UID the server left out of its answer (Gmail's "Some messages
+            // could not be FETCHed", a message being moved) is named with the
+            // batch, so the checkpoint passes nothing unaccounted for; the
+            // completeness check asks for it again.
+            QList<MessageFailure> failures = planned.refused;
+            for (const quint32 uid : planned.fetch) {
+                if (!received.contains(uid)) {
+                    const MessageFailure failure {uid, -1, notSentReason()};
+                    m_failures.insert(uid, failure);
+                    failures << failure;
+                }
             }
             StoreStage::Batch batch;
             batch.messages =
@@ -224,11 +311,13 @@ bool FolderImporter::storeUids(qint64 folderId,
                 });
             batch.folderId = folderId;
             batch.uidValidity = uidValidity;
-            // The checkpoint covers the whole requested range, also UIDs
-            // expunged meanwhile: they no longer exist to be fetched.
-            batch.advanceTo = advanceCheckpoint ? current.uids.last() : 0;
+            // The checkpoint covers the whole planned range: every UID in it
+            // is stored or named in `failures` (also UIDs expunged meanwhile,
+            // whose failure ends once the server no longer lists them).
+            batch.advanceTo = advanceCheckpoint ? planned.lastUid : 0;
+            batch.failures = std::move(failures);
             batch.chain = chain;
-            inFlight.push_back({stage.submit(std::move(batch)), current.uids.size()});
+            inFlight.push_back({stage.submit(std::move(batch)), planned.fetch.size() + planned.refused.size()});
             while (inFlight.size() > MaxBatchesInFlight) {
                 settleOldest();
             }

@@ -2,6 +2,9 @@
 
 #include "SyncCounts.h"
 
+#include "archive/ArchiveTypes.h"
+
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QMap>
@@ -22,6 +25,8 @@ class StoreStage;
 // archived locations and anything missing is fetched again.
 class FolderImporter
 {
+    Q_DECLARE_TR_FUNCTIONS(FolderImporter)
+
 public:
     // Called after every stored batch with the folder's progress; returning
     // false stops at that batch boundary (pause, quit). The checkpoint then
@@ -32,9 +37,19 @@ public:
     ~FolderImporter();
     Q_DISABLE_COPY_MOVE(FolderImporter)
 
-    // Throws what the IMAP layer throws; a storage failure throws
-    // std::runtime_error with the archive's message.
-    SyncCounts importFolder(qint64 folderId, const QString& path, const Progress& progress);
+    // `name` is the folder's name as the server sent it (sent back byte for
+    // byte), `path` how people see it. Throws what the IMAP layer throws; a
+    // storage failure throws std::runtime_error with the archive's message.
+    // Messages that cannot be archived do not throw: they are recorded per
+    // UID with their reason (MessageStore's message_failures), counted in
+    // SyncCounts::failedMessages, and tried again on the next pass.
+    SyncCounts importFolder(qint64 folderId, const QByteArray& name, const QString& path, const Progress& progress);
+
+    // Messages larger than this are refused by name instead of fetched. The
+    // default is SQLite's blob limit less room for compression's overhead;
+    // tests lower it.
+    void setMaxMessageBytes(qint64 bytes);
+    static constexpr qint64 DefaultMaxMessageBytes = 900LL * 1000 * 1000;
 
 private:
     // A window of UIDs split into batches of at most m_batchSize messages
@@ -42,7 +57,13 @@ private:
     // weigh (a bigger message travels alone).
     struct Plan
     {
-        QList<QList<quint32>> batches;
+        struct Batch
+        {
+            QList<quint32> fetch;
+            QList<MessageFailure> refused; // not asked for (too large)
+            quint32 lastUid = 0; // the highest UID of the batch, fetched or refused
+        };
+        QList<Batch> batches;
     };
     // The light pass: RFC822.SIZE of a whole window in one round trip.
     Plan planWindow(const QList<quint32>& window);
@@ -55,9 +76,15 @@ private:
                    const Progress& progress,
                    SyncCounts& counts);
 
+    static QString notSentReason();
+    static QString describeFailures(const QString& path, const QList<MessageFailure>& failures);
+
     ImapSession& m_session;
     MessageStore& m_store;
     int m_batchSize;
+    qint64 m_maxMessageBytes = DefaultMaxMessageBytes;
+    // This folder's pass: why each UID that failed did, for its record.
+    QMap<quint32, MessageFailure> m_failures;
     // Lives as long as the importer, so the dictionary it trains serves
     // every folder of the pass.
     std::unique_ptr<StoreStage> m_stage;

@@ -61,9 +61,9 @@ TlsPolicy SourceSync::tlsPolicy(const IngestionSource& source, const QString& ex
     return policy;
 }
 
-QStringList SourceSync::foldersInScope(const IngestionSource& source, const QList<RemoteFolder>& all)
+QList<RemoteFolder> SourceSync::foldersInScope(const IngestionSource& source, const QList<RemoteFolder>& all)
 {
-    QStringList folders;
+    QList<RemoteFolder> folders;
     for (const RemoteFolder& folder : all) {
         if (!folder.isSelectable()) {
             continue;
@@ -72,24 +72,42 @@ QStringList SourceSync::foldersInScope(const IngestionSource& source, const QLis
         switch (source.folderScope) {
         case IngestionSource::FolderScope::InboxOnly:
             if (inbox) {
-                folders << folder.path;
+                folders << folder;
             }
             break;
         case IngestionSource::FolderScope::AllFolders:
             // Trash and Junk hold what the user threw away; they come in
             // only when chosen by name.
             if (!folder.flags.contains(QLatin1String("\\Trash")) && !folder.flags.contains(QLatin1String("\\Junk"))) {
-                folders << folder.path;
+                folders << folder;
             }
             break;
         case IngestionSource::FolderScope::Chosen:
             if (source.chosenFolders.contains(folder.path)) {
-                folders << folder.path;
+                folders << folder;
             }
             break;
         }
     }
     return folders;
+}
+
+void SourceSync::folderFailed(MessageStore& store, const RemoteFolder& folder, const QString& error, Result& result)
+{
+    result.counts.foldersChecked += 1;
+    result.counts.failedFolders += 1;
+    result.counts.problems << tr("%1: could not be archived on this pass (%2)").arg(folder.path, error);
+    // Recorded on the folder for Details and `status`; a folder the archive
+    // cannot even record is named in the pass's result all the same.
+    QString ignored;
+    const qint64 folderId = store.ensureFolder(m_source.id,
+                                               folder.name,
+                                               folder.path,
+                                               folder.delimiter.isNull() ? QString() : QString(folder.delimiter),
+                                               &ignored);
+    if (folderId != 0) {
+        store.setFolderError(folderId, error, &ignored);
+    }
 }
 
 SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
@@ -105,19 +123,38 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
             session.setRawChannel(sockets.front());
         }
         FolderImporter importer(session, store);
-        for (const QString& path : foldersInScope(m_source, session.listFolders())) {
-            QString error;
-            const qint64 folderId = store.ensureFolder(m_source.id, path, QStringLiteral("/"), &error);
-            if (folderId == 0) {
-                result.error = SyncError::describeStorage(error);
-                return result;
-            }
+        for (const RemoteFolder& folder : foldersInScope(m_source, session.listFolders())) {
             bool stopped = false;
-            result.counts +=
-                importer.importFolder(folderId, path, [&](const QString& folder, qint64 done, qint64 total) {
-                    stopped = m_token->isCancelled() || (progress && !progress(folder, done, total));
-                    return !stopped;
-                });
+            try {
+                QString error;
+                const qint64 folderId =
+                    store.ensureFolder(m_source.id,
+                                       folder.name,
+                                       folder.path,
+                                       folder.delimiter.isNull() ? QString() : QString(folder.delimiter),
+                                       &error);
+                if (folderId == 0) {
+                    throw std::runtime_error(error.toStdString());
+                }
+                result.counts += importer.importFolder(
+                    folderId, folder.name, folder.path, [&](const QString& name, qint64 done, qint64 total) {
+                        stopped = m_token->isCancelled() || (progress && !progress(name, done, total));
+                        return !stopped;
+                    });
+                if (!stopped && !store.setFolderError(folderId, QString(), &error)) {
+                    throw std::runtime_error(error.toStdString());
+                }
+            } catch (const vmime::exceptions::command_error& e) {
+                // The server refused something for this folder only (EXAMINE
+                // answered NO, a FETCH failed): the others still get their turn.
+                folderFailed(store, folder, SyncError::describe(e, m_source.host), result);
+                session.discardOutstanding();
+            } catch (const vmime::exceptions::invalid_response& e) {
+                // What the server sent about this folder cannot be read. Our
+                // reader took whole responses, so the connection is in step.
+                folderFailed(store, folder, SyncError::describe(e, m_source.host), result);
+                session.discardOutstanding();
+            }
             if (stopped) {
                 result.cancelled = true;
                 return result;

@@ -6,12 +6,15 @@
 #include "imap/TlsPolicy.h"
 #include "sources/IngestionSource.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
 
 class Archive;
 class CancelToken;
+class MessageStore;
+struct RemoteFolder;
 
 // One complete pass over a source, blocking, on the calling thread: connect
 // and log in through our own TLS socket, list the folders in the source's
@@ -19,6 +22,8 @@ class CancelToken;
 // runs it directly.
 class SourceSync
 {
+    Q_DECLARE_TR_FUNCTIONS(SourceSync)
+
 public:
     struct Result
     {
@@ -47,9 +52,13 @@ public:
     // pinned certificate, and an extra CA file when given.
     static TlsPolicy tlsPolicy(const IngestionSource& source, const QString& extraCaFile = {});
     // The folders of `all` that the source's scope selects.
-    static QStringList foldersInScope(const IngestionSource& source, const QList<struct RemoteFolder>& all);
+    static QList<RemoteFolder> foldersInScope(const IngestionSource& source, const QList<RemoteFolder>& all);
 
 private:
+    // A folder could not be read on this pass: named in the result and on
+    // the folder; the pass goes on with the next one.
+    void folderFailed(MessageStore& store, const RemoteFolder& folder, const QString& error, Result& result);
+
     Archive& m_archive;
     IngestionSource m_source;
     QString m_password;

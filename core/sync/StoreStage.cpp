@@ -89,7 +89,7 @@ StoreStage::Outcome StoreStage::store(Batch& batch)
     // numbering its UIDs belong to.
     checkpoint.uidValidity = batch.uidValidity;
     checkpoint.lastUid = qMax(checkpoint.lastUid, batch.advanceTo);
-    outcome.stored = store.storeBatch(messages, checkpoint, &outcome.result, &outcome.error);
+    outcome.stored = store.storeBatch(messages, checkpoint, &outcome.result, &outcome.error, batch.failures);
     if (!outcome.stored) {
         m_failedChain = batch.chain;
     }

@@ -38,6 +38,9 @@ public:
         // The checkpoint advances to this UID with the batch; 0 leaves it
         // where it is (messages fetched again to fill a gap).
         quint32 advanceTo = 0;
+        // UIDs of the batch that could not be archived, recorded with it:
+        // the checkpoint passes only UIDs that are stored or named here.
+        QList<MessageFailure> failures;
         // Batches of one run of consecutive UIDs share a chain: once one of
         // them fails, the later ones are not stored either, so a checkpoint
         // can never move past a batch that is not in the archive.

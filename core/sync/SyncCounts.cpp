@@ -10,10 +10,13 @@ SyncCounts& SyncCounts::operator+=(const SyncCounts& other)
     serverMessages += other.serverMessages;
     archivedMessages += other.archivedMessages;
     refetched += other.refetched;
+    failedMessages += other.failedMessages;
+    failedFolders += other.failedFolders;
+    problems += other.problems;
     return *this;
 }
 
 bool SyncCounts::isComplete() const
 {
-    return archivedMessages == serverMessages;
+    return archivedMessages == serverMessages && failedMessages == 0 && failedFolders == 0;
 }

@@ -82,8 +82,15 @@ QString describe(const vmime::exception& e, const QString& host)
         }
         return text;
     }
-    if (dynamic_cast<const vmime::exceptions::command_error*>(&e)) {
-        return Tr::tr("The server refused a command: %1").arg(QString::fromStdString(e.what()));
+    if (const auto* refused = dynamic_cast<const vmime::exceptions::command_error*>(&e)) {
+        const QString server = QString::fromStdString(refused->response()).trimmed();
+        return Tr::tr("The server refused the command %1: %2")
+            .arg(QString::fromStdString(refused->command()), server.isEmpty() ? Tr::tr("no reason given") : server);
+    }
+    if (const auto* unreadable = dynamic_cast<const vmime::exceptions::invalid_response*>(&e)) {
+        // Our reader's own words say what was wrong with it.
+        return Tr::tr("The server %1 sent an answer the app cannot read (%2). Nothing archived was lost.")
+            .arg(host, QString::fromStdString(unreadable->response()));
     }
     const QString text = QString::fromStdString(e.what());
     if (isTooManyConnections(text)) {

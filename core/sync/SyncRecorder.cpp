@@ -4,6 +4,7 @@
 #include "archive/EventLog.h"
 #include "sources/SourceRepository.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 SyncRecorder::SyncRecorder(const Archive& archive)
@@ -28,21 +29,29 @@ QString SyncRecorder::record(const IngestionSource& source, const SourceSync::Re
                          {QStringLiteral("duplicates"), result.counts.duplicates},
                          {QStringLiteral("bytes"), result.counts.bytes},
                          {QStringLiteral("server"), result.counts.serverMessages},
-                         {QStringLiteral("archived"), result.counts.archivedMessages}};
+                         {QStringLiteral("archived"), result.counts.archivedMessages},
+                         {QStringLiteral("failedMessages"), result.counts.failedMessages},
+                         {QStringLiteral("failedFolders"), result.counts.failedFolders},
+                         {QStringLiteral("problems"), QJsonArray::fromStringList(result.counts.problems)}};
     QString error;
     if (result.ok) {
         const IngestionSource::Status next =
             current == IngestionSource::Status::Error || current == IngestionSource::Status::Importing
             ? IngestionSource::Status::Active
             : current;
-        repository.setStatus(source.id, next, QString(), &error);
+        // A pass that left something out says what, until one gets it all.
+        const QString problems = result.counts.problems.join(QStringLiteral("; "));
+        repository.setStatus(source.id, next, problems, &error);
         repository.markSynced(source.id, QDateTime::currentDateTimeUtc(), &error);
-        const QString summary = tr("%1: %2 new messages; server %3, archived %4 · %5.")
-                                    .arg(source.name)
-                                    .arg(result.counts.newMessages)
-                                    .arg(result.counts.serverMessages)
-                                    .arg(result.counts.archivedMessages)
-                                    .arg(result.counts.isComplete() ? tr("complete") : tr("incomplete"));
+        QString summary = tr("%1: %2 new messages; server %3, archived %4 · %5.")
+                              .arg(source.name)
+                              .arg(result.counts.newMessages)
+                              .arg(result.counts.serverMessages)
+                              .arg(result.counts.archivedMessages)
+                              .arg(result.counts.isComplete() ? tr("complete") : tr("incomplete"));
+        if (!problems.isEmpty()) {
+            summary += QLatin1Char(' ') + problems;
+        }
         events.append(QStringLiteral("sync.finished"), summary, source.id, details);
         return summary;
     }

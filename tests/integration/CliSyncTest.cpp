@@ -6,7 +6,10 @@
 #include "archive/ArchiveVerifier.h"
 #include "archive/BlobCodec.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -205,13 +208,28 @@ TEST_F(CliSyncTest, MailDeletedOnTheServerStaysArchived)
     archive.closeConnection();
 }
 
-TEST_F(CliSyncTest, UidValidityChangeStoresNothingTwice)
+// A new UIDVALIDITY renumbers the folder: nothing is stored twice, and
+// every message archived before stays reachable, also those the server
+// deleted before it renumbered (their old locations are kept in a retired
+// copy of the folder). Before, the old locations were dropped and export
+// held only what was still on the server.
+TEST_F(CliSyncTest, UidValidityChangeStoresNothingTwiceAndForgetsNothing)
 {
-    const QList<GeneratedMessage> inbox = deliver(40, QStringLiteral("INBOX"), 75);
+    const QList<GeneratedMessage> inbox = deliver(43, QStringLiteral("INBOX"), 75);
     ASSERT_EQ(addSource("testpass123").exitCode, 0);
     ASSERT_EQ(run({QStringLiteral("sync")}).exitCode, 0);
 
     QByteArray output;
+    ASSERT_EQ(server().doveadm({QStringLiteral("expunge"),
+                                QStringLiteral("-u"),
+                                QStringLiteral("test"),
+                                QStringLiteral("mailbox"),
+                                QStringLiteral("INBOX"),
+                                QStringLiteral("uid"),
+                                QStringLiteral("5:7")},
+                               &output),
+              0)
+        << output.constData();
     ASSERT_EQ(server().doveadm({QStringLiteral("mailbox"),
                                 QStringLiteral("update"),
                                 QStringLiteral("-u"),
@@ -224,22 +242,55 @@ TEST_F(CliSyncTest, UidValidityChangeStoresNothingTwice)
         << output.constData();
     CliRun after = run({QStringLiteral("sync")});
     ASSERT_EQ(after.exitCode, 0) << after.err.toStdString();
-    EXPECT_TRUE(after.out.contains(QStringLiteral("0 new messages; server 40, archived 40")))
+    EXPECT_TRUE(after.out.contains(QStringLiteral("0 new messages; server 40, archived 40 · complete")))
         << after.out.toStdString();
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox));
 
-    Archive archive(m_archivePath);
-    QString error;
-    ASSERT_TRUE(archive.open(&error));
-    QSqlQuery query(archive.connection());
-    ASSERT_TRUE(query.exec(QStringLiteral("SELECT (SELECT count(*) FROM blobs), (SELECT count(*) FROM locations), "
-                                          "(SELECT uidvalidity FROM folders)"))
-                && query.next());
-    EXPECT_EQ(query.value(0).toInt(), 40);
-    EXPECT_EQ(query.value(1).toInt(), 40);
-    EXPECT_EQ(query.value(2).toUInt(), 4242u);
-    EXPECT_TRUE(ArchiveVerifier(archive.connection()).run().isClean());
-    query.finish();
-    archive.closeConnection();
+    {
+        Archive archive(m_archivePath);
+        QString error;
+        ASSERT_TRUE(archive.open(&error));
+        QSqlQuery query(archive.connection());
+        ASSERT_TRUE(query.exec(QStringLiteral("SELECT (SELECT count(*) FROM blobs), "
+                                              "(SELECT count(*) FROM locations l JOIN folders f ON f.id = l.folder_id "
+                                              "WHERE f.retired_at IS NULL), "
+                                              "(SELECT count(*) FROM locations l JOIN folders f ON f.id = l.folder_id "
+                                              "WHERE f.retired_at IS NOT NULL), "
+                                              "(SELECT uidvalidity FROM folders WHERE retired_at IS NULL)"))
+                    && query.next());
+        EXPECT_EQ(query.value(0).toInt(), 43);
+        EXPECT_EQ(query.value(1).toInt(), 40);
+        EXPECT_EQ(query.value(2).toInt(), 43);
+        EXPECT_EQ(query.value(3).toUInt(), 4242u);
+        EXPECT_TRUE(ArchiveVerifier(archive.connection()).run().isClean());
+        query.finish();
+        archive.closeConnection();
+    }
+
+    // Export, status and a third pass all still reach the 43.
+    const QString exportDir = m_directory.filePath(QStringLiteral("export"));
+    CliRun exported = run({QStringLiteral("export"), QStringLiteral("--out"), exportDir});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    // 83 locations (43 kept from the old numbering, 40 of the new) are 43
+    // messages in one folder: each written once, and both numbers said.
+    EXPECT_TRUE(exported.out.contains(QStringLiteral("Exported 43 messages (83 locations)")))
+        << exported.out.toStdString();
+    QSet<QByteArray> exportedHashes;
+    QDirIterator files(exportDir, {QStringLiteral("*.eml")}, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        exportedHashes.insert(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
+    }
+    EXPECT_EQ(exportedHashes, hashesOf(inbox));
+    CliRun status = run({QStringLiteral("status")});
+    EXPECT_TRUE(status.out.contains(QStringLiteral("INBOX: server 40 · archived 40 · complete")))
+        << status.out.toStdString();
+    EXPECT_TRUE(status.out.contains(QStringLiteral("UIDVALIDITY"))) << status.out.toStdString();
+    CliRun third = run({QStringLiteral("sync")});
+    ASSERT_EQ(third.exitCode, 0) << third.err.toStdString();
+    EXPECT_TRUE(third.out.contains(QStringLiteral("0 new messages; server 40, archived 40 · complete")))
+        << third.out.toStdString();
 }
 
 // The import killed with SIGKILL at random moments, several times; each

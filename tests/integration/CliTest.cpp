@@ -47,7 +47,8 @@ protected:
         EXPECT_TRUE(archive.open(&error)) << error.toStdString();
         MessageStore store = archive.store();
         const qint64 sourceId = store.ensureSource(QStringLiteral("Work"), &error);
-        const qint64 folderId = store.ensureFolder(sourceId, QStringLiteral("INBOX"), QStringLiteral("/"), &error);
+        const qint64 folderId =
+            store.ensureFolder(sourceId, "INBOX", QStringLiteral("INBOX"), QStringLiteral("/"), &error);
         FolderCheckpoint checkpoint = store.checkpoint(folderId);
         QList<PreparedMessage> batch;
         for (const GeneratedMessage& message : messages) {
@@ -305,7 +306,8 @@ TEST_F(CliTest, SourceRemovePurgeDeletesTheMailOnlyThatSourceHeld)
         MessageStore store = archive.store();
         const auto storeInto = [&](const QString& source, const QList<GeneratedMessage>& batch) {
             const qint64 sourceId = store.ensureSource(source, &error);
-            const qint64 folderId = store.ensureFolder(sourceId, QStringLiteral("INBOX"), QStringLiteral("/"), &error);
+            const qint64 folderId =
+                store.ensureFolder(sourceId, "INBOX", QStringLiteral("INBOX"), QStringLiteral("/"), &error);
             FolderCheckpoint checkpoint = store.checkpoint(folderId);
             QList<PreparedMessage> prepared;
             for (const GeneratedMessage& message : batch) {

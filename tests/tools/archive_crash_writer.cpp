@@ -31,7 +31,7 @@ int main(int argc, char* argv[])
     MessageStore store = archive.store();
     const qint64 sourceId = store.ensureSource(QStringLiteral("Crash"), &error);
     const qint64 folderId =
-        sourceId ? store.ensureFolder(sourceId, QStringLiteral("INBOX"), QStringLiteral("/"), &error) : 0;
+        sourceId ? store.ensureFolder(sourceId, "INBOX", QStringLiteral("INBOX"), QStringLiteral("/"), &error) : 0;
     if (!folderId) {
         err << error << '\n';
         return 1;

@@ -25,17 +25,6 @@
 
 namespace {
 
-QString completenessText(const FolderSummary& folder)
-{
-    if (folder.serverCount < 0 || folder.archivedOfServer < 0) {
-        return SourceDetailsDialog::tr("not checked yet");
-    }
-    if (folder.isComplete()) {
-        return SourceDetailsDialog::tr("complete");
-    }
-    return SourceDetailsDialog::tr("%1 missing").arg(QLocale().toString(folder.serverCount - folder.archivedOfServer));
-}
-
 QLabel* valueLabel(QWidget* parent)
 {
     auto* label = new QLabel(parent);
@@ -233,7 +222,7 @@ void SourceDetailsDialog::refresh()
         const QStringList cells {folder.path,
                                  folder.serverCount < 0 ? QStringLiteral("—") : QLocale().toString(folder.serverCount),
                                  QLocale().toString(folder.messageCount),
-                                 completenessText(folder),
+                                 folder.completenessText(),
                                  QString::number(folder.lastUid),
                                  RelativeTime::since(folder.verifiedAt)};
         for (int column = 0; column < cells.size(); ++column) {

@@ -108,7 +108,7 @@ TEST_F(SourceRepositoryTest, RemovingASourceKeepsItsMailAndFreesTheName)
     const auto source = repository().add(workAccount(), &error);
     ASSERT_TRUE(source.has_value()) << error.toStdString();
     MessageStore store = m_archive.archive().store();
-    const qint64 folder = store.ensureFolder(source->id, QStringLiteral("INBOX"), QStringLiteral("/"), &error);
+    const qint64 folder = store.ensureFolder(source->id, "INBOX", QStringLiteral("INBOX"), QStringLiteral("/"), &error);
     ASSERT_GT(folder, 0) << error.toStdString();
     ASSERT_TRUE(m_archive.store(folder, {}));
 

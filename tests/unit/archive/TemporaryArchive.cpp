@@ -42,7 +42,7 @@ qint64 TemporaryArchive::folder(const QString& source, const QString& path)
 {
     MessageStore& store = *m_store;
     const qint64 sourceId = store.ensureSource(source, &m_error);
-    return sourceId ? store.ensureFolder(sourceId, path, QStringLiteral("/"), &m_error) : 0;
+    return sourceId ? store.ensureFolder(sourceId, path.toUtf8(), path, QStringLiteral("/"), &m_error) : 0;
 }
 
 bool TemporaryArchive::store(qint64 folderId, const QList<GeneratedMessage>& messages)

@@ -124,9 +124,38 @@ TEST(FetchResponse, MalformedFetchResponsesThrowInsteadOfGuessing)
     for (const QByteArray& line : {QByteArray("* 1 FETCH (UID 3 BODY[] \"unterminated)"),
                                    QByteArray("* 1 FETCH (UID 3 FLAGS (\\Seen)"),
                                    QByteArray("* 1 FETCH (UID x)"),
-                                   QByteArray("* 1 FETCH (UID 3 INTERNALDATE \"yesterday\")")}) {
+                                   // Past 32 bits: never UID 1 by wrapping.
+                                   QByteArray("* 1 FETCH (UID 4294967297)"),
+                                   QByteArray("* 1 FETCH (UID 0)"),
+                                   QByteArray("* 1 FETCH (UID 99999999999999999999)")}) {
         ImapResponse response;
         response.lines = {line};
         EXPECT_THROW(FetchResponse::parse(response), vmime::exceptions::invalid_response) << line.constData();
     }
+}
+
+TEST(FetchResponse, TheLastPossibleUidIsAUid)
+{
+    ImapResponse response;
+    response.lines = {QByteArray("* 1 FETCH (UID 4294967295 RFC822.SIZE 12)")};
+    const std::optional<FetchResponse> item = FetchResponse::parse(response);
+    ASSERT_TRUE(item.has_value());
+    EXPECT_EQ(item->uid, 4294967295U);
+    EXPECT_EQ(item->size, 12);
+}
+
+// A garbled INTERNALDATE is no reason to lose the message: its bytes are
+// kept and the date is left for the message's own Date: header.
+TEST(FetchResponse, AnInternalDateThatIsNoDateKeepsTheMessage)
+{
+    ImapResponse response;
+    response.lines = {QByteArray("* 1 FETCH (UID 3 INTERNALDATE \"yesterday\" BODY[]"), QByteArray(")")};
+    response.literals = {QByteArray("Subject: hi\r\n\r\nbody\r\n")};
+    const std::optional<FetchResponse> item = FetchResponse::parse(response);
+    ASSERT_TRUE(item.has_value());
+    EXPECT_EQ(item->uid, 3U);
+    EXPECT_TRUE(item->badInternalDate);
+    EXPECT_FALSE(item->internalDate.isValid());
+    EXPECT_TRUE(item->hasBody);
+    EXPECT_EQ(item->body, QByteArray("Subject: hi\r\n\r\nbody\r\n"));
 }
