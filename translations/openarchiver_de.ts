@@ -314,6 +314,10 @@
   verify
 </translation>
     </message>
+    <message>
+        <source>Usage:</source>
+        <translation>Aufruf:</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTester</name>
@@ -1106,6 +1110,14 @@
         <source>add, list, edit, pause, resume or remove?</source>
         <translation>add, list, edit, pause, resume oder remove?</translation>
     </message>
+    <message>
+        <source>--trust-fingerprint takes a SHA-256 fingerprint: 64 hexadecimal digits, with or without colons (&quot;%1&quot; is not one).</source>
+        <translation>--trust-fingerprint erwartet einen SHA-256-Fingerabdruck: 64 Hexadezimalziffern, mit oder ohne Doppelpunkte („%1“ ist keiner).</translation>
+    </message>
+    <message>
+        <source>Warning: without encryption the password and the mail travel in clear text: anyone on the network can read them. Use this only for a server on your own computer or network.</source>
+        <translation>Warnung: Ohne Verschlüsselung werden Passwort und Nachrichten im Klartext übertragen: Jeder im Netzwerk kann sie lesen. Verwenden Sie dies nur für einen Server auf Ihrem eigenen Computer oder in Ihrem eigenen Netzwerk.</translation>
+    </message>
 </context>
 <context>
     <name>SourceDetailsDialog</name>
@@ -1631,10 +1643,6 @@
         <translation>Der Server hat die Anmeldung abgewiesen, weil für dieses Konto zu viele Verbindungen offen sind (andere E-Mail-Programme oder Geräte). Schließen Sie einige oder warten Sie: Die App versucht es von selbst erneut. (Der Server sagte: %1)</translation>
     </message>
     <message>
-        <source>The disk that holds the archive is full. Free some space, then sync again: the import continues where it stopped and nothing archived was lost. (%1)</source>
-        <translation>Die Festplatte mit dem Archiv ist voll. Schaffen Sie Platz und synchronisieren Sie erneut: Der Import setzt dort fort, wo er aufgehört hat, und nichts Archiviertes ging verloren. (%1)</translation>
-    </message>
-    <message>
         <source>%1: could not be archived on this pass (%2)</source>
         <translation>%1: konnte in diesem Durchgang nicht archiviert werden (%2)</translation>
     </message>
@@ -1649,6 +1657,38 @@
     <message>
         <source>The server %1 sent an answer the app cannot read (%2). Nothing archived was lost.</source>
         <translation>Der Server %1 hat eine Antwort gesendet, die die App nicht lesen kann (%2). Nichts Archiviertes ging verloren.</translation>
+    </message>
+    <message>
+        <source>this source</source>
+        <translation>diese Quelle</translation>
+    </message>
+    <message>
+        <source>the folder %1</source>
+        <translation>Ordner %1</translation>
+    </message>
+    <message>
+        <source>The disk that holds the archive is full. Free some space, then sync again: the import continues where it stopped and nothing archived was lost.</source>
+        <translation>Die Festplatte mit dem Archiv ist voll. Schaffen Sie Platz und synchronisieren Sie erneut: Der Import setzt dort fort, wo er aufgehört hat, und nichts Archiviertes ging verloren.</translation>
+    </message>
+    <message>
+        <source>The source was removed while %1 was being archived, so nothing more was stored for it.</source>
+        <translation>Die Quelle wurde entfernt, während %1 archiviert wurde; daher wurde dafür nichts mehr gespeichert.</translation>
+    </message>
+    <message>
+        <source>A message in %1 is larger than the archive can store. The other messages were archived; the next sync tries again.</source>
+        <translation>Eine Nachricht in %1 ist größer, als das Archiv speichern kann. Die übrigen Nachrichten wurden archiviert; die nächste Synchronisierung versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The server sent more for %1 than the app can hold in memory, so the sync stopped. Nothing archived was lost; the next sync tries again.</source>
+        <translation>Der Server hat für %1 mehr gesendet, als die App im Arbeitsspeicher halten kann, daher wurde die Synchronisierung angehalten. Nichts Archiviertes ging verloren; die nächste Synchronisierung versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The archive refused what the server sent for %1 (a value it needs was missing or clashed). Nothing archived was lost; the next sync tries again.</source>
+        <translation>Das Archiv hat abgelehnt, was der Server für %1 gesendet hat (ein benötigter Wert fehlte oder widersprach sich). Nichts Archiviertes ging verloren; die nächste Synchronisierung versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Mail of %1 could not be stored in the archive: %2. Nothing archived was lost; the next sync tries again.</source>
+        <translation>Nachrichten für %1 konnten nicht im Archiv gespeichert werden: %2. Nichts Archiviertes ging verloren; die nächste Synchronisierung versucht es erneut.</translation>
     </message>
 </context>
 <context>

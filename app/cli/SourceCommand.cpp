@@ -15,10 +15,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include <unistd.h>
@@ -106,6 +108,36 @@ struct SourceOptions
     }
 };
 
+// A SHA-256 fingerprint as people copy it: 64 hex digits, with or without
+// colons, any case. Stored lowercase without colons.
+std::optional<QString> parseFingerprint(QString text)
+{
+    text.remove(QLatin1Char(':'));
+    static const QRegularExpression Hex(QStringLiteral("^[0-9a-fA-F]{64}$"));
+    if (!Hex.match(text).hasMatch()) {
+        return std::nullopt;
+    }
+    return text.toLower();
+}
+
+QString badFingerprintText(const QString& given)
+{
+    return Tr::tr("--trust-fingerprint takes a SHA-256 fingerprint: 64 hexadecimal digits, with or without colons "
+                  "(\"%1\" is not one).")
+        .arg(given);
+}
+
+// The dialog shows the same warning next to the choice.
+void warnIfUnencrypted(CliContext& context, const IngestionSource& source)
+{
+    if (source.security == ConnectionSecurity::None) {
+        context.err << Tr::tr("Warning: without encryption the password and the mail travel in clear text: anyone "
+                              "on the network can read them. Use this only for a server on your own computer or "
+                              "network.")
+                    << '\n';
+    }
+}
+
 CredentialResult storePassword(CliContext& context, qint64 sourceId, const QString& password)
 {
     KeychainCredentialStore keychain(context.archive.identity());
@@ -139,7 +171,14 @@ int add(CliContext& context, SourceRepository& repository)
                                      : ProviderPreset::defaultPort(source.security);
     source.username = parser.value(user);
     source.folderScope = IngestionSource::scopeFromKey(parser.value(folders));
-    source.pinnedSha256 = parser.value(fingerprint).remove(QLatin1Char(':')).toLower();
+    if (parser.isSet(fingerprint)) {
+        const std::optional<QString> pinned = parseFingerprint(parser.value(fingerprint));
+        if (!pinned) {
+            context.err << "openarchiver-cli source add: " << badFingerprintText(parser.value(fingerprint)) << '\n';
+            return CliExit::BadUsage;
+        }
+        source.pinnedSha256 = *pinned;
+    }
     if (parser.isSet(interval)) {
         source.checkIntervalMinutes = parser.value(interval).toInt();
     }
@@ -149,6 +188,7 @@ int add(CliContext& context, SourceRepository& repository)
         return CliExit::BadUsage;
     }
     const QString password = readPasswordFromStdin();
+    warnIfUnencrypted(context, source);
 
     QString error;
     const auto added = repository.add(source, &error);
@@ -325,6 +365,7 @@ int edit(CliContext& context, SourceRepository& repository)
     }
     if (parser.isSet(security)) {
         source->security = IngestionSource::securityFromKey(parser.value(security));
+        warnIfUnencrypted(context, *source);
     }
     if (parser.isSet(port)) {
         source->port = static_cast<quint16>(parser.value(port).toUInt());
@@ -336,7 +377,12 @@ int edit(CliContext& context, SourceRepository& repository)
         source->folderScope = IngestionSource::scopeFromKey(parser.value(folders));
     }
     if (parser.isSet(fingerprint)) {
-        source->pinnedSha256 = parser.value(fingerprint).remove(QLatin1Char(':')).toLower();
+        const std::optional<QString> pinned = parseFingerprint(parser.value(fingerprint));
+        if (!pinned) {
+            context.err << "openarchiver-cli source edit: " << badFingerprintText(parser.value(fingerprint)) << '\n';
+            return CliExit::BadUsage;
+        }
+        source->pinnedSha256 = *pinned;
     }
     if (parser.isSet(interval)) {
         source->checkIntervalMinutes = parser.value(interval).toInt();

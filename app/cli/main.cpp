@@ -39,6 +39,24 @@ QString commandList()
                            "  verify\n");
 }
 
+// The lines of commandList() for `command` ("source", "sync"…), with
+// their continuation lines: `--help` after a command shows only them, from
+// the same text as the full list, so the two cannot drift.
+QString commandUsage(const QString& command)
+{
+    QStringList usage;
+    bool inCommand = false;
+    for (const QString& line : commandList().split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("  ")) && !line.startsWith(QLatin1String("   "))) {
+            inCommand = line.mid(2).startsWith(command + QLatin1Char(' ')) || line.mid(2) == command;
+        }
+        if (inCommand) {
+            usage << line;
+        }
+    }
+    return usage.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -100,6 +118,12 @@ int main(int argc, char* argv[])
     } else {
         err << "openarchiver-cli: " << CommandLine::tr("unknown command \"%1\".").arg(command) << '\n' << commandList();
         return CliExit::BadUsage;
+    }
+
+    // Help touches nothing: no archive is opened (or created) for it.
+    if (positional.contains(QLatin1String("--help")) || positional.contains(QLatin1String("-h"))) {
+        out << CommandLine::tr("Usage:") << '\n' << commandUsage(command);
+        return CliExit::Ok;
     }
 
     Archive archive(parser.value(archiveOption));

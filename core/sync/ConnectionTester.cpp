@@ -6,6 +6,7 @@
 #include "imap/ImapConnector.h"
 #include "imap/ImapSession.h"
 #include "imap/QtSocketFactory.h"
+#include "imap/ServerText.h"
 
 #include <QLocale>
 #include <QThread>
@@ -114,7 +115,7 @@ ConnectionTestResult ConnectionTester::run(const IngestionSource& source,
     } catch (const vmime::exceptions::operation_cancelled&) {
         result.message = tr("The test was cancelled.");
     } catch (const vmime::exception& e) {
-        result.message = SyncError::describe(e, source.host);
+        result.message = ServerText::redact(SyncError::describe(e, source.host), password);
         result.untrustedCertificate = SyncError::untrustedCertificate(e);
     } catch (const std::exception& e) {
         result.message = tr("The connection failed: %1").arg(QString::fromStdString(e.what()));

@@ -10,6 +10,7 @@
 #include "imap/QtSocketFactory.h"
 #include "imap/QtVmimeSocket.h"
 #include "imap/RemoteFolder.h"
+#include "imap/ServerText.h"
 
 #include <QSslCertificate>
 
@@ -124,6 +125,7 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
         }
         FolderImporter importer(session, store);
         for (const RemoteFolder& folder : foldersInScope(m_source, session.listFolders())) {
+            m_currentFolder = folder.path;
             bool stopped = false;
             try {
                 QString error;
@@ -164,12 +166,24 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
     } catch (const vmime::exceptions::operation_cancelled&) {
         result.cancelled = true;
     } catch (const vmime::exception& e) {
+        result.technical = QString::fromStdString(e.what());
         result.error = SyncError::describe(e, m_source.host);
         result.transient = SyncError::isTransient(e);
         result.untrustedCertificate = SyncError::untrustedCertificate(e);
+    } catch (const std::bad_alloc&) {
+        result.technical = QStringLiteral("std::bad_alloc");
+        result.error = SyncError::describeStorage(result.technical, m_currentFolder);
     } catch (const std::exception& e) {
         // The importer throws what the archive could not store.
-        result.error = SyncError::describeStorage(QString::fromStdString(e.what()));
+        result.technical = QString::fromStdString(e.what());
+        result.error = SyncError::describeStorage(result.technical, m_currentFolder);
+    }
+    // A server that echoes the LOGIN command or the password back must not
+    // put it into the history, the source's last error or the terminal.
+    result.error = ServerText::redact(result.error, m_password);
+    result.technical = ServerText::redact(ServerText::printable(result.technical), m_password);
+    for (QString& problem : result.counts.problems) {
+        problem = ServerText::redact(problem, m_password);
     }
     return result;
 }

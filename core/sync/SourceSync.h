@@ -31,6 +31,7 @@ public:
         bool cancelled = false;
         SyncCounts counts;
         QString error; // what went wrong, with what to check, for people
+        QString technical; // the library's or server's own words, for the event's details
         // The failure may go away by itself (timeout, connection refused or
         // lost): worth retrying later. False for what the user must fix
         // (authentication, certificate, storage).
@@ -63,5 +64,6 @@ private:
     IngestionSource m_source;
     QString m_password;
     QString m_extraCaFile;
+    QString m_currentFolder; // named in a storage failure
     std::shared_ptr<CancelToken> m_token;
 };

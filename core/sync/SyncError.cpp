@@ -1,5 +1,6 @@
 #include "SyncError.h"
 
+#include "imap/ServerText.h"
 #include "imap/TlsError.h"
 
 #include <QCoreApplication>
@@ -43,11 +44,23 @@ QString tooManyConnectionsText(const QString& serverReply)
         .arg(serverReply);
 }
 
+QString describeUnsafe(const vmime::exception& e, const QString& host);
+
 } // namespace
 
 namespace SyncError {
 
 QString describe(const vmime::exception& e, const QString& host)
+{
+    // Server words go into every branch below; none may drive a terminal.
+    return ServerText::printable(describeUnsafe(e, host));
+}
+
+} // namespace SyncError
+
+namespace {
+
+QString describeUnsafe(const vmime::exception& e, const QString& host)
 {
     if (const auto* tls = dynamic_cast<const TlsError*>(&e)) {
         if (tls->kind() == TlsError::Kind::Untrusted && !tls->sha256Fingerprint().isEmpty()) {
@@ -100,6 +113,10 @@ QString describe(const vmime::exception& e, const QString& host)
     return Tr::tr("The connection failed: %1").arg(text);
 }
 
+} // namespace
+
+namespace SyncError {
+
 bool isTransient(const vmime::exception& e)
 {
     if (dynamic_cast<const vmime::exceptions::tls_exception*>(&e)) {
@@ -118,16 +135,40 @@ bool isTransient(const vmime::exception& e)
         || dynamic_cast<const vmime::exceptions::not_connected*>(&e);
 }
 
-QString describeStorage(const QString& error)
+QString describeStorage(const QString& error, const QString& folder)
 {
+    // SQLite's and the C++ library's words are for the technical line of the
+    // event; people get a sentence that says what failed, where, and what
+    // happens next.
+    const QString where = folder.isEmpty() ? Tr::tr("this source") : Tr::tr("the folder %1").arg(folder);
     // SQLITE_FULL ("database or disk is full") and ENOSPC as the OS says it.
     if (error.contains(QLatin1String("disk is full"), Qt::CaseInsensitive)
         || error.contains(QLatin1String("No space left"), Qt::CaseInsensitive)) {
         return Tr::tr("The disk that holds the archive is full. Free some space, then sync again: the import "
-                      "continues where it stopped and nothing archived was lost. (%1)")
-            .arg(error);
+                      "continues where it stopped and nothing archived was lost.");
     }
-    return error;
+    if (error.contains(QLatin1String("FOREIGN KEY constraint failed"), Qt::CaseInsensitive)) {
+        return Tr::tr("The source was removed while %1 was being archived, so nothing more was stored for it.")
+            .arg(where);
+    }
+    if (error.contains(QLatin1String("string or blob too big"), Qt::CaseInsensitive)) {
+        return Tr::tr("A message in %1 is larger than the archive can store. The other messages were archived; "
+                      "the next sync tries again.")
+            .arg(where);
+    }
+    if (error.contains(QLatin1String("bad_alloc"), Qt::CaseInsensitive)) {
+        return Tr::tr("The server sent more for %1 than the app can hold in memory, so the sync stopped. Nothing "
+                      "archived was lost; the next sync tries again.")
+            .arg(where);
+    }
+    if (error.contains(QLatin1String("constraint failed"), Qt::CaseInsensitive)) {
+        return Tr::tr("The archive refused what the server sent for %1 (a value it needs was missing or clashed). "
+                      "Nothing archived was lost; the next sync tries again.")
+            .arg(where);
+    }
+    return Tr::tr("Mail of %1 could not be stored in the archive: %2. Nothing archived was lost; the next sync "
+                  "tries again.")
+        .arg(where, error);
 }
 
 CertificateInfo untrustedCertificate(const vmime::exception& e)

@@ -19,9 +19,11 @@ QString describe(const vmime::exception& e, const QString& host);
 // certificate does not.
 bool isTransient(const vmime::exception& e);
 
-// A failure to store what was fetched, for people: a full disk says so and
-// what to do; anything else is returned as it is.
-QString describeStorage(const QString& error);
+// A failure to store what was fetched (in `folder`, when known), for
+// people: a full disk, a source removed meanwhile, a message too big, memory
+// exhausted each get a sentence saying what failed, where and what happens
+// next. The raw text belongs in the technical line (SourceSync::Result).
+QString describeStorage(const QString& error, const QString& folder = {});
 
 // The certificate the user may choose to trust, when `e` is an untrusted
 // one; a null CertificateInfo otherwise.

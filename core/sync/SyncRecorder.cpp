@@ -64,6 +64,9 @@ QString SyncRecorder::record(const IngestionSource& source, const SourceSync::Re
         // Kept so the Ingestions page can offer to trust it later.
         details.insert(QStringLiteral("certificate"), result.untrustedCertificate.toJson());
     }
+    if (!result.technical.isEmpty()) {
+        details.insert(QStringLiteral("technical"), result.technical);
+    }
     if (markError && !paused) {
         repository.setStatus(source.id, IngestionSource::Status::Error, result.error, &error);
     }

@@ -357,6 +357,57 @@ TEST_F(CliSyncTest, AllFoldersTakesNestedAndNonAsciiFoldersButNotTrashOrJunk)
     EXPECT_FALSE(status.out.contains(QStringLiteral("Trash")));
 }
 
+// "~" and "\\" are legal and common in folder names; with vmime's LIST a
+// Dovecot folder "back~up" stopped the sync and every folder after it was
+// never archived. Names now go back as the server's bytes, and each folder
+// records the delimiter the server listed. Dovecot lists "~backup" but
+// refuses to open it ("Invalid mailbox name: Begins with '~'"): that folder
+// is named as failed, with the server's words, and the pass goes on.
+TEST_F(CliSyncTest, OddFolderNamesAreArchivedAndOneFolderTheServerRefusesStopsNothing)
+{
+    const QList<GeneratedMessage> inbox = deliver(2, QStringLiteral("INBOX"), 90);
+    const QList<GeneratedMessage> tilde = deliver(3, QStringLiteral("back~up"), 91);
+    const QList<GeneratedMessage> backslash = deliver(2, QStringLiteral("Projects\\2024"), 92);
+    deliver(2, QStringLiteral("~backup"), 93);
+    const QList<GeneratedMessage> after = deliver(2, QStringLiteral("Zeta"), 94);
+    ASSERT_EQ(addSource("testpass123", true, QStringLiteral("all")).exitCode, 0);
+
+    CliRun synced = run({QStringLiteral("sync")});
+    EXPECT_EQ(synced.exitCode, 1) << "a pass that left a folder out is no success";
+    EXPECT_TRUE(synced.out.contains(QStringLiteral("9 new messages; server 9, archived 9 · incomplete")))
+        << synced.out.toStdString();
+    EXPECT_TRUE(synced.out.contains(QStringLiteral("~backup: could not be archived on this pass (The server refused "
+                                                   "the command EXAMINE: [CANNOT] Invalid mailbox name")))
+        << synced.out.toStdString();
+    EXPECT_EQ(archivedHashes(), hashesOf(inbox) + hashesOf(tilde) + hashesOf(backslash) + hashesOf(after));
+    CliRun status = run({QStringLiteral("status")});
+    for (const QString& line : {QStringLiteral("back~up: server 3 · archived 3 · complete"),
+                                QStringLiteral("Projects\\2024: server 2 · archived 2 · complete"),
+                                QStringLiteral("~backup: server ? · archived 0 · could not be read on the last pass: "
+                                               "The server refused the command EXAMINE"),
+                                QStringLiteral("Zeta: server 2 · archived 2 · complete")}) {
+        EXPECT_TRUE(status.out.contains(line)) << line.toStdString() << "\n" << status.out.toStdString();
+    }
+    // Not skipped as "unchanged" next time: the failed folder is tried again.
+    CliRun again = run({QStringLiteral("sync")});
+    EXPECT_EQ(again.exitCode, 1);
+    EXPECT_TRUE(again.out.contains(QStringLiteral("~backup: could not be archived"))) << again.out.toStdString();
+
+    Archive archive(m_archivePath);
+    QString error;
+    ASSERT_TRUE(archive.open(&error));
+    QSqlQuery query(archive.connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT count(*), count(DISTINCT delimiter), min(delimiter), "
+                                          "sum(name = CAST('back~up' AS BLOB)) FROM folders"))
+                && query.next());
+    EXPECT_GE(query.value(0).toInt(), 5); // the fixture's own folders, these five, the refused one too
+    EXPECT_EQ(query.value(1).toInt(), 1);
+    EXPECT_EQ(query.value(2).toString(), QStringLiteral("/")); // as Dovecot's LIST says
+    EXPECT_EQ(query.value(3).toInt(), 1);
+    query.finish();
+    archive.closeConnection();
+}
+
 TEST_F(CliSyncTest, AFiftyMegabyteMessageArrivesExactly)
 {
     deliver(2, QStringLiteral("INBOX"), 84);

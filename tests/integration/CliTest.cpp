@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +23,11 @@
 #include <gtest/gtest.h>
 
 namespace {
+
+// Qt reports the owner's bits twice (Owner and User); anything else set is
+// a bit for the group or the world.
+const QFileDevice::Permissions OwnerAndUser = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+    | QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser;
 
 // The CLI as a user runs it: a separate process on the same archive file.
 class CliTest : public ::testing::Test
@@ -111,10 +117,21 @@ TEST_F(CliTest, ExportWritesEveryMessageWithItsExactBytes)
         ASSERT_TRUE(file.open(QIODevice::ReadOnly));
         found.insert(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
         EXPECT_TRUE(file.fileName().contains(QStringLiteral("/Work/INBOX/"))) << file.fileName().toStdString();
+        // Private mail, like the archive: the user's alone.
+        EXPECT_EQ(file.permissions() & ~OwnerAndUser, QFileDevice::Permissions()) << file.fileName().toStdString();
+        EXPECT_FALSE(file.permissions().testFlag(QFileDevice::ExeOwner));
         ++files;
     }
     EXPECT_EQ(files, 60);
     EXPECT_EQ(found, expected);
+    EXPECT_TRUE(exported.out.contains(QStringLiteral("Exported 60 messages (60 locations)")))
+        << exported.out.toStdString();
+    for (const QString& directory :
+         {outDir, outDir + QStringLiteral("/Work"), outDir + QStringLiteral("/Work/INBOX")}) {
+        const QFileDevice::Permissions permissions = QFileInfo(directory).permissions();
+        EXPECT_EQ(permissions & ~OwnerAndUser, QFileDevice::Permissions()) << directory.toStdString();
+        EXPECT_TRUE(permissions.testFlag(QFileDevice::ExeOwner)) << directory.toStdString();
+    }
 
     CliRun none = run({QStringLiteral("export"),
                        QStringLiteral("--out"),
@@ -363,6 +380,73 @@ TEST_F(CliTest, SourceRemovePurgeDeletesTheMailOnlyThatSourceHeld)
     keychain.readPassword(workId);
     ASSERT_TRUE(finished.wait(20000));
     EXPECT_EQ(finished.first().at(3).value<CredentialResult>().status, CredentialResult::Status::NotFound);
+}
+
+// Every subcommand's --help prints its usage and touches nothing: before,
+// `verify --help` ran the verification and created an archive.
+TEST_F(CliTest, EverySubcommandsHelpPrintsUsageAndTouchesNothing)
+{
+    for (const QString& command : {QStringLiteral("verify"),
+                                   QStringLiteral("status"),
+                                   QStringLiteral("sync"),
+                                   QStringLiteral("export"),
+                                   QStringLiteral("source")}) {
+        for (const QString& flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
+            CliRun help = run({command, flag});
+            EXPECT_EQ(help.exitCode, 0) << command.toStdString();
+            EXPECT_TRUE(help.out.contains(QStringLiteral("Usage:"))) << help.out.toStdString();
+            EXPECT_TRUE(help.out.contains(QStringLiteral("  ") + command)) << help.out.toStdString();
+            EXPECT_FALSE(QFile::exists(m_path)) << command.toStdString() << " " << flag.toStdString();
+        }
+    }
+    CliRun sourceAddHelp = run({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("--help")});
+    EXPECT_TRUE(sourceAddHelp.out.contains(QStringLiteral("--trust-fingerprint"))) << sourceAddHelp.out.toStdString();
+    EXPECT_FALSE(QFile::exists(m_path));
+}
+
+TEST_F(CliTest, AFingerprintMustBeASha256AndNoEncryptionIsWarnedAbout)
+{
+    const auto add = [&](const QString& name, const QStringList& extra) {
+        return run(QStringList {QStringLiteral("source"),
+                                QStringLiteral("add"),
+                                QStringLiteral("--name"),
+                                name,
+                                QStringLiteral("--host"),
+                                QStringLiteral("127.0.0.1"),
+                                QStringLiteral("--user"),
+                                QStringLiteral("someone"),
+                                QStringLiteral("--password-stdin")}
+                       + extra,
+                   "secret\n");
+    };
+    for (const QString& bad : {QStringLiteral("zz-not-hex"),
+                               QStringLiteral("abcd"),
+                               QString(63, QLatin1Char('a')),
+                               QString(65, QLatin1Char('a'))}) {
+        CliRun refused = add(QStringLiteral("Bad"), {QStringLiteral("--trust-fingerprint"), bad});
+        EXPECT_EQ(refused.exitCode, 2) << bad.toStdString();
+        EXPECT_TRUE(refused.err.contains(QStringLiteral("64 hexadecimal digits"))) << refused.err.toStdString();
+    }
+    CliRun listed = run({QStringLiteral("source"), QStringLiteral("list")});
+    EXPECT_FALSE(listed.out.contains(QStringLiteral("Bad"))) << "nothing half-made";
+
+    // Upper case with colons, as browsers show it, is the same fingerprint.
+    QStringList pairs;
+    for (int i = 0; i < 32; ++i) {
+        pairs << QStringLiteral("AB");
+    }
+    CliRun pinned =
+        add(QStringLiteral("Pinned"), {QStringLiteral("--trust-fingerprint"), pairs.join(QLatin1Char(':'))});
+    EXPECT_EQ(pinned.exitCode, 0) << pinned.err.toStdString();
+    EXPECT_FALSE(pinned.err.contains(QStringLiteral("clear text")));
+
+    CliRun plain =
+        add(QStringLiteral("Plain"),
+            {QStringLiteral("--security"), QStringLiteral("none"), QStringLiteral("--port"), QStringLiteral("143")});
+    EXPECT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+    EXPECT_TRUE(plain.err.contains(QStringLiteral("Warning: without encryption the password and the mail travel in "
+                                                  "clear text")))
+        << plain.err.toStdString();
 }
 
 TEST_F(CliTest, RefusesAPasswordOnTheCommandLine)

@@ -65,3 +65,27 @@ TEST(ModifiedUtf7, RejectsMalformedInput)
 }
 
 } // namespace
+
+// What a server sends is shown, never trusted: invalid shift sequences stay
+// visible as the text they are, control characters are escaped, raw 8-bit
+// bytes are read as UTF-8 (U+FFFD where they are not).
+TEST(ModifiedUtf7, DisplayNamesShowWhatTheServerSentWhateverItIs)
+{
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("INBOX"), QStringLiteral("INBOX"));
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("Archive/Gr&APwA3w-e &- Co"), QStringLiteral("Archive/Grüße & Co"));
+    // Invalid modified UTF-7: a run never closed, one that encodes plain
+    // ASCII, a lone surrogate, bad base64.
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("&Jjo"), QStringLiteral("&Jjo"));
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("&AGE-"), QStringLiteral("&AGE-"));
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("&2D0-"), QStringLiteral("&2D0-"));
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("&!!-"), QStringLiteral("&!!-"));
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("a\x1b[31mred"), QStringLiteral("a\\x1B[31mred"));
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("two\r\nlines"), QStringLiteral("two\\x0D\\x0Alines"));
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("caf\xc3\xa9"), QStringLiteral("café"));
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("bad\xff"), QStringLiteral("bad\uFFFD"));
+    // A surrogate pair is valid (U+1F600).
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("&2D3eAA-"), QString::fromUcs4(U"\U0001F600"));
+    bool ok = true;
+    EXPECT_TRUE(ModifiedUtf7::decode("&2D0-", &ok).isNull());
+    EXPECT_FALSE(ok);
+}
