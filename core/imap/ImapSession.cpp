@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -324,9 +325,10 @@ QList<FetchedMessage> ImapSession::fetch(const QList<quint32>& uids, int timeout
     return receiveFetch(sendFetch(uids), timeoutMs);
 }
 
-ImapSession::PendingFetch ImapSession::sendFetch(const QList<quint32>& uids)
+ImapSession::PendingFetch ImapSession::sendFetch(const QList<quint32>& uids, qint64 byteBudget)
 {
     PendingFetch pending;
+    pending.byteBudget = byteBudget;
     pending.uids = uids;
     std::sort(pending.uids.begin(), pending.uids.end());
     pending.uids.erase(std::unique(pending.uids.begin(), pending.uids.end()), pending.uids.end());
@@ -414,15 +416,20 @@ QList<FetchedMessage> ImapSession::receiveFetch(const PendingFetch& pending, int
             continue; // EXISTS, EXPUNGE, OK [...], an unsolicited flag update
         }
         if (asked(pending.uids, item->uid)) {
+            keepWithinBudget(pending, *item);
             mine.merge(std::move(*item));
-        } else if (std::any_of(m_outstanding.cbegin(), m_outstanding.cend(), [&](const PendingFetch& other) {
-                       return other.tag != pending.tag && asked(other.uids, item->uid);
-                   })) {
+        } else if (const auto other =
+                       std::find_if(m_outstanding.cbegin(),
+                                    m_outstanding.cend(),
+                                    [&](const PendingFetch& p) { return p.tag != pending.tag && asked(p.uids, item->uid); });
+                   other != m_outstanding.cend()) {
+            keepWithinBudget(*other, *item);
             m_unclaimed.merge(std::move(*item));
         }
     }
     const QByteArray status = m_finished.take(pending.tag);
     m_outstanding.removeIf([&](const PendingFetch& p) { return p.tag == pending.tag; });
+    m_bodyBytes.remove(pending.tag);
     if (!status.startsWith("OK")) {
         const qsizetype space = status.indexOf(' ');
         const std::string serverText = space >= 0 ? status.mid(space + 1).toStdString() : std::string();
@@ -439,6 +446,30 @@ QList<FetchedMessage> ImapSession::receiveFetch(const PendingFetch& pending, int
         }
     }
     return messages;
+}
+
+void ImapSession::keepWithinBudget(const PendingFetch& owner, FetchResponse& item)
+{
+    if (!item.hasBody) {
+        return;
+    }
+    qint64& kept = m_bodyBytes[owner.tag];
+    // The first message of a command is always kept, so every command
+    // makes progress however small its budget.
+    if (owner.byteBudget > 0 && kept > 0 && kept + item.body.size() > owner.byteBudget) {
+        // More than the server announced: the body is let go at once, so
+        // memory follows the budget, not what the server chose to send.
+        item.hasBody = false;
+        item.body = QByteArray();
+        m_overBudget.insert(item.uid);
+        return;
+    }
+    kept += item.body.size();
+}
+
+QSet<quint32> ImapSession::takeOverBudget()
+{
+    return std::exchange(m_overBudget, {});
 }
 
 void ImapSession::discardOutstanding()
@@ -462,6 +493,7 @@ void ImapSession::discardOutstanding()
         m_finished.remove(pending.tag);
     }
     m_unclaimed = {};
+    m_bodyBytes.clear();
 }
 
 QByteArray ImapSession::compactUidSet(QList<quint32> uids)

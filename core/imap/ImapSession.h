@@ -79,8 +79,15 @@ public:
     {
         QByteArray tag; // empty: nothing was asked
         QList<quint32> uids; // sorted
+        qint64 byteBudget = 0; // 0: no limit
     };
-    PendingFetch sendFetch(const QList<quint32>& uids);
+    // `byteBudget` bounds the bodies kept for this command by what actually
+    // arrives, not by what the server announced: a body past it (after the
+    // first) is dropped as it arrives and its UID reported by
+    // takeOverBudget(), to be fetched again on its own.
+    PendingFetch sendFetch(const QList<quint32>& uids, qint64 byteBudget = 0);
+    // UIDs whose bodies were dropped for a budget since the last call.
+    QSet<quint32> takeOverBudget();
     // Throws command_error for NO/BAD or BYE, invalid_response for a FETCH
     // response it cannot read, operation_timed_out after `timeoutMs` of
     // silence; after invalid_response the connection may be out of step, so
@@ -133,6 +140,7 @@ private:
     static QByteArray mailboxArgument(const QByteArray& name);
     QList<quint32> searchUids(const QByteArray& criteria);
     ImapResponse readRawResponse(int timeoutMs);
+    void keepWithinBudget(const PendingFetch& owner, FetchResponse& item);
     static inline const QByteArray LiteralMark = QByteArrayLiteral("\0literal:");
 
     std::shared_ptr<vmime::net::store> m_store;
@@ -149,6 +157,8 @@ private:
     QList<PendingFetch> m_outstanding;
     QMap<QByteArray, QByteArray> m_finished; // tag -> "OK ..." / "NO ..."
     RawFetchResults m_unclaimed;
+    QMap<QByteArray, qint64> m_bodyBytes; // tag -> bodies kept for it
+    QSet<quint32> m_overBudget;
     int m_rawTimeoutMs = 30000;
     int m_commandTimeoutMs = 60000;
     quint32 m_examinedMessages = 0; // EXISTS of the examined folder

@@ -31,6 +31,7 @@ FolderImporter::importFolder(qint64 folderId, const QByteArray& name, const QStr
     SyncCounts counts;
     counts.foldersChecked = 1;
     m_failures.clear();
+    m_alone.clear();
     const FolderStatus status = m_session.examine(name);
     FolderCheckpoint checkpoint = m_store.checkpoint(folderId);
 
@@ -200,7 +201,9 @@ FolderImporter::Plan FolderImporter::planWindow(const QList<quint32>& window)
             continue;
         }
         const qint64 size = sizes.value(uid, 0) + PerMessageBytes;
-        if (!current.fetch.isEmpty() && (current.fetch.size() >= m_batchSize || currentBytes + size > MaxBatchBytes)) {
+        const bool alone = m_alone.contains(uid);
+        if (!current.fetch.isEmpty()
+            && (alone || current.fetch.size() >= m_batchSize || currentBytes + size > MaxBatchBytes)) {
             plan.batches << current;
             current = {};
             currentBytes = 0;
@@ -208,6 +211,16 @@ FolderImporter::Plan FolderImporter::planWindow(const QList<quint32>& window)
         current.fetch << uid;
         current.lastUid = uid;
         currentBytes += size;
+        // What the server may send for the batch before bodies are dropped:
+        // what it announced, plus room for its estimate being off. A message
+        // that came bigger than announced travels alone next time, unbounded
+        // but for the reader's literal cap.
+        current.byteBudget = alone ? 0 : currentBytes + MaxBatchBytes;
+        if (alone) {
+            plan.batches << current;
+            current = {};
+            currentBytes = 0;
+        }
     }
     if (current.lastUid != 0) {
         plan.batches << current;
@@ -272,13 +285,16 @@ bool FolderImporter::storeUids(qint64 folderId,
         const Plan plan = planWindow(uids.mid(start, PlanWindow));
         // The next batch's FETCH goes out before this one's answer is read,
         // so the server never waits a round trip for us between batches.
-        ImapSession::PendingFetch next = m_session.sendFetch(plan.batches.value(0).fetch);
+        ImapSession::PendingFetch next =
+            m_session.sendFetch(plan.batches.value(0).fetch, plan.batches.value(0).byteBudget);
         for (qsizetype index = 0; index < plan.batches.size(); ++index) {
             const Plan::Batch& planned = plan.batches[index];
             const ImapSession::PendingFetch current = next;
-            next = index + 1 < plan.batches.size() ? m_session.sendFetch(plan.batches[index + 1].fetch)
-                                                   : ImapSession::PendingFetch();
+            next = index + 1 < plan.batches.size()
+                ? m_session.sendFetch(plan.batches[index + 1].fetch, plan.batches[index + 1].byteBudget)
+                : ImapSession::PendingFetch();
             QList<FetchedMessage> fetched = m_session.receiveFetch(current);
+            m_alone += m_session.takeOverBudget();
             QSet<quint32> received;
             for (const FetchedMessage& message : fetched) {
                 counts.bytes += message.raw.size();
@@ -291,7 +307,11 @@ bool FolderImporter::storeUids(qint64 folderId,
             QList<MessageFailure> failures = planned.refused;
             for (const quint32 uid : planned.fetch) {
                 if (!received.contains(uid)) {
-                    const MessageFailure failure {uid, -1, notSentReason()};
+                    const MessageFailure failure {
+                        uid,
+                        -1,
+                        m_alone.contains(uid) ? tr("the server sent more than it announced; it is fetched again on its own")
+                                              : notSentReason()};
                     m_failures.insert(uid, failure);
                     failures << failure;
                 }

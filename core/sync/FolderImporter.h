@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -62,6 +63,7 @@ private:
             QList<quint32> fetch;
             QList<MessageFailure> refused; // not asked for (too large)
             quint32 lastUid = 0; // the highest UID of the batch, fetched or refused
+            qint64 byteBudget = 0; // ImapSession::sendFetch's; 0 for a message alone
         };
         QList<Batch> batches;
     };
@@ -85,6 +87,8 @@ private:
     qint64 m_maxMessageBytes = DefaultMaxMessageBytes;
     // This folder's pass: why each UID that failed did, for its record.
     QMap<quint32, MessageFailure> m_failures;
+    // UIDs that came bigger than announced: fetched one at a time.
+    QSet<quint32> m_alone;
     // Lives as long as the importer, so the dictionary it trains serves
     // every folder of the pass.
     std::unique_ptr<StoreStage> m_stage;
