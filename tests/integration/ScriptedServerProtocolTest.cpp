@@ -67,7 +67,7 @@ protected:
             if (at >= 0) {
                 const qsizetype end = m_buffer.indexOf("\r\n", at);
                 if (end >= 0) {
-                    const QByteArray result = m_buffer.left(end + 2);
+                    QByteArray result = m_buffer.left(end + 2);
                     m_buffer.remove(0, end + 2);
                     return result;
                 }
@@ -200,7 +200,7 @@ TEST_F(ScriptedServerProtocolTest, OddInputIsRefusedAndTheConnectionGoesOn)
 
 TEST_F(ScriptedServerProtocolTest, ALineWithoutEndIsCutOff)
 {
-    send(QByteArray(2 * 1024 * 1024, 'a'));
+    send(QByteArray(qsizetype {2} * 1024 * 1024, 'a'));
     EXPECT_TRUE(readUntil("* ").startsWith("* BYE"));
     EXPECT_TRUE(m_socket->state() == QAbstractSocket::UnconnectedState || m_socket->waitForDisconnected(5000));
     // The server itself carries on.
@@ -210,7 +210,7 @@ TEST_F(ScriptedServerProtocolTest, ALineWithoutEndIsCutOff)
 
 TEST_F(ScriptedServerProtocolTest, RepeatedBytesStreamAndStopQuietlyWhenTheClientGoes)
 {
-    constexpr qint64 Streamed = 64 * 1024 * 1024;
+    constexpr qint64 Streamed = qint64 {64} * 1024 * 1024;
     std::atomic<bool> closedSeen {false};
     m_server.setHandler("XSTREAM", [&](const ScriptedCommand& command, ScriptedReply& reply) {
         const qint64 count = command.arguments.value(0).toLongLong();
@@ -240,7 +240,7 @@ TEST_F(ScriptedServerProtocolTest, RepeatedBytesStreamAndStopQuietlyWhenTheClien
     // A gigabyte the client stops reading after the first megabytes.
     send("s2 XSTREAM " + QByteArray::number(1024LL * 1024 * 1024) + "\r\n");
     qint64 read = 0;
-    while (read < 8 * 1024 * 1024 && m_socket->waitForReadyRead(5000)) {
+    while (read < qint64 {8} * 1024 * 1024 && m_socket->waitForReadyRead(5000)) {
         read += m_socket->readAll().size();
     }
     m_socket->abort();

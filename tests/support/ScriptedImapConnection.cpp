@@ -15,13 +15,13 @@ namespace {
 
 // Bounds on what a client can make the server hold: a line without an end,
 // a literal announced as huge. Past them the client gets BYE and is dropped.
-constexpr qsizetype MaxLineBytes = 1024 * 1024;
-constexpr qint64 MaxCommandBytes = 64 * 1024 * 1024;
-constexpr qint64 ReadBufferBytes = 4 * 1024 * 1024;
+constexpr qsizetype MaxLineBytes = qsizetype {1024} * 1024;
+constexpr qint64 MaxCommandBytes = qint64 {64} * 1024 * 1024;
+constexpr qint64 ReadBufferBytes = qint64 {4} * 1024 * 1024;
 // Answers are written in pieces, and the next piece waits while this much
 // is queued: big bodies and sendRepeated() stream instead of piling up.
-constexpr qsizetype WriteChunkBytes = 1024 * 1024;
-constexpr qint64 MaxQueuedBytes = 4 * 1024 * 1024;
+constexpr qsizetype WriteChunkBytes = qsizetype {1024} * 1024;
+constexpr qint64 MaxQueuedBytes = qint64 {4} * 1024 * 1024;
 constexpr int WaitSliceMs = 100;
 // A client that reads nothing for this long is not coming back.
 constexpr int StallTimeoutMs = 30000;
@@ -175,7 +175,7 @@ void ScriptedImapConnection::processInput()
         if (line.endsWith('\r')) {
             line.chop(1);
         }
-        handleLine(std::move(line));
+        handleLine(line);
     }
 }
 
@@ -188,7 +188,7 @@ bool ScriptedImapConnection::readInput()
     return true;
 }
 
-void ScriptedImapConnection::handleLine(QByteArray line)
+void ScriptedImapConnection::handleLine(const QByteArray& line)
 {
     if (m_continuation) {
         const auto next = std::exchange(m_continuation, nullptr);

@@ -54,7 +54,7 @@ private:
     void onGone();
     void processInput();
     bool readInput();
-    void handleLine(QByteArray line);
+    void handleLine(const QByteArray& line);
     void dispatch(const ScriptedCommand& command);
     void runHandler(const ScriptedCommand& command);
     bool waitForRoom(qint64 limit);

@@ -109,7 +109,7 @@ bool searchKey(const QList<QByteArray>& keys,
         *ok = false;
         return false;
     }
-    const QByteArray original = keys.at((*index)++);
+    const QByteArray& original = keys.at((*index)++);
     const QByteArray key = original.toUpper();
     if (key.startsWith('(')) {
         const QList<QByteArray> inner = ScriptedCommand::tokens(original);

@@ -220,7 +220,7 @@ void ScriptedImapServer::setHandler(const QByteArray& verb, Handler handler)
 {
     const QMutexLocker lock(&m_mutex);
     if (handler) {
-        m_handlers.insert(canonicalVerb(verb), std::move(handler));
+        m_handlers[canonicalVerb(verb)] = std::move(handler);
     } else {
         m_handlers.remove(canonicalVerb(verb));
     }
