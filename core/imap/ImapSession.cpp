@@ -418,10 +418,10 @@ QList<FetchedMessage> ImapSession::receiveFetch(const PendingFetch& pending, int
         if (asked(pending.uids, item->uid)) {
             keepWithinBudget(pending, *item);
             mine.merge(std::move(*item));
-        } else if (const auto other =
-                       std::find_if(m_outstanding.cbegin(),
-                                    m_outstanding.cend(),
-                                    [&](const PendingFetch& p) { return p.tag != pending.tag && asked(p.uids, item->uid); });
+        } else if (const auto other = std::find_if(
+                       m_outstanding.cbegin(),
+                       m_outstanding.cend(),
+                       [&](const PendingFetch& p) { return p.tag != pending.tag && asked(p.uids, item->uid); });
                    other != m_outstanding.cend()) {
             keepWithinBudget(*other, *item);
             m_unclaimed.merge(std::move(*item));

@@ -31,6 +31,7 @@ FolderImporter::importFolder(qint64 folderId, const QByteArray& name, const QStr
     SyncCounts counts;
     counts.foldersChecked = 1;
     m_failures.clear();
+    m_recorded.clear();
     m_alone.clear();
     const FolderStatus status = m_session.examine(name);
     FolderCheckpoint checkpoint = m_store.checkpoint(folderId);
@@ -90,7 +91,8 @@ FolderImporter::importFolder(qint64 folderId, const QByteArray& name, const QStr
 
     // What is still not archived is named, with its reason, and tried again
     // on every later pass.
-    QList<MessageFailure> failures;
+    QList<MessageFailure> failures; // all of them, for the pass's result
+    QList<MessageFailure> unrecorded; // those no batch of this pass recorded yet
     for (const quint32 uid : all) {
         if (archived.contains(uid)) {
             continue;
@@ -101,6 +103,9 @@ FolderImporter::importFolder(qint64 folderId, const QByteArray& name, const QStr
             failure.reason = notSentReason();
         }
         failures << failure;
+        if (!m_recorded.contains(uid)) {
+            unrecorded << failure;
+        }
     }
 
     // Record what the server said, so an unchanged folder costs no FETCH
@@ -112,7 +117,7 @@ FolderImporter::importFolder(qint64 folderId, const QByteArray& name, const QStr
     done.serverCount = all.size();
     StoreResult ignored;
     QString error;
-    if (!m_store.storeBatch({}, done, &ignored, &error, failures)) {
+    if (!m_store.storeBatch({}, done, &ignored, &error, unrecorded)) {
         throw std::runtime_error(error.toStdString());
     }
     // Of the server's messages, how many the archive holds now. Messages the
@@ -310,8 +315,9 @@ bool FolderImporter::storeUids(qint64 folderId,
                     const MessageFailure failure {
                         uid,
                         -1,
-                        m_alone.contains(uid) ? tr("the server sent more than it announced; it is fetched again on its own")
-                                              : notSentReason()};
+                        m_alone.contains(uid)
+                            ? tr("the server sent more than it announced; it is fetched again on its own")
+                            : notSentReason()};
                     m_failures.insert(uid, failure);
                     failures << failure;
                 }
@@ -335,7 +341,15 @@ bool FolderImporter::storeUids(qint64 folderId,
             // is stored or named in `failures` (also UIDs expunged meanwhile,
             // whose failure ends once the server no longer lists them).
             batch.advanceTo = advanceCheckpoint ? planned.lastUid : 0;
-            batch.failures = std::move(failures);
+            // Recorded with the batch only when the checkpoint moves past
+            // them; a re-fetch leaves them to the pass's final record, so
+            // each pass counts one attempt.
+            if (advanceCheckpoint) {
+                for (const MessageFailure& failure : failures) {
+                    m_recorded.insert(failure.uid);
+                }
+                batch.failures = std::move(failures);
+            }
             batch.chain = chain;
             inFlight.push_back({stage.submit(std::move(batch)), planned.fetch.size() + planned.refused.size()});
             while (inFlight.size() > MaxBatchesInFlight) {

@@ -87,6 +87,8 @@ private:
     qint64 m_maxMessageBytes = DefaultMaxMessageBytes;
     // This folder's pass: why each UID that failed did, for its record.
     QMap<quint32, MessageFailure> m_failures;
+    // Failures already written with a batch of this pass.
+    QSet<quint32> m_recorded;
     // UIDs that came bigger than announced: fetched one at a time.
     QSet<quint32> m_alone;
     // Lives as long as the importer, so the dictionary it trains serves

@@ -46,6 +46,11 @@ void SourceSync::setExtraCaCertificatesFile(const QString& path)
     m_extraCaFile = path;
 }
 
+void SourceSync::setMaxMessageBytes(qint64 bytes)
+{
+    m_maxMessageBytes = bytes;
+}
+
 std::shared_ptr<CancelToken> SourceSync::cancelToken() const
 {
     return m_token;
@@ -124,6 +129,7 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
             session.setRawChannel(sockets.front());
         }
         FolderImporter importer(session, store);
+        importer.setMaxMessageBytes(m_maxMessageBytes);
         for (const RemoteFolder& folder : foldersInScope(m_source, session.listFolders())) {
             m_currentFolder = folder.path;
             bool stopped = false;

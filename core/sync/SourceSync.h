@@ -46,6 +46,8 @@ public:
     // Trust this CA in addition to the system's (tests, private servers).
     void setExtraCaCertificatesFile(const QString& path);
     std::shared_ptr<CancelToken> cancelToken() const;
+    // FolderImporter::setMaxMessageBytes, for tests.
+    void setMaxMessageBytes(qint64 bytes);
 
     Result run(const FolderImporter::Progress& progress = {});
 
@@ -65,5 +67,6 @@ private:
     QString m_password;
     QString m_extraCaFile;
     QString m_currentFolder; // named in a storage failure
+    qint64 m_maxMessageBytes = FolderImporter::DefaultMaxMessageBytes;
     std::shared_ptr<CancelToken> m_token;
 };

@@ -1,3 +1,5 @@
+#include "common/Translations.h"
+
 #include <QCoreApplication>
 
 #include <gtest/gtest.h>
@@ -6,5 +8,8 @@ int main(int argc, char* argv[])
 {
     ::testing::InitGoogleTest(&argc, argv);
     QCoreApplication app(argc, argv);
+    // The engine's sentences as users read them ("1 message", not
+    // "1 message(s)"): the same catalogues the app and the CLI install.
+    Translations::install(app);
     return RUN_ALL_TESTS();
 }
