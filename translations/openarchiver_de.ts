@@ -490,6 +490,14 @@
         <source>too large to archive (%1; the archive takes messages up to %2)</source>
         <translation>zu groß zum Archivieren (%1; das Archiv nimmt Nachrichten bis %2 auf)</translation>
     </message>
+    <message>
+        <source>the server sent more than it announced; it is fetched again on its own</source>
+        <translation>der Server hat mehr gesendet als angekündigt; sie wird einzeln erneut abgerufen</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer for it could not be read (%1)</source>
+        <translation>die Antwort des Servers dazu war nicht lesbar (%1)</translation>
+    </message>
 </context>
 <context>
     <name>IngestionSource</name>

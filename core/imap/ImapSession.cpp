@@ -411,7 +411,24 @@ QList<FetchedMessage> ImapSession::receiveFetch(const PendingFetch& pending, int
             const std::string serverText = first.mid(6).toStdString();
             throw vmime::exceptions::command_error("UID FETCH", serverText, serverText);
         }
-        std::optional<FetchResponse> item = FetchResponse::parse(std::move(response));
+        const QByteArray firstLine = first.left(200);
+        std::optional<FetchResponse> item;
+        try {
+            item = FetchResponse::parse(std::move(response));
+        } catch (const vmime::exceptions::invalid_response& e) {
+            // One message's answer that cannot be read costs that message,
+            // not its folder: the reader took the whole response, so the
+            // connection is in step. Without a UID there is no telling whose
+            // it was, and the command fails as before.
+            const QList<QByteArray> words = firstLine.split(' ');
+            const qsizetype at = words.indexOf("(UID") >= 0 ? words.indexOf("(UID") : words.indexOf("UID");
+            quint32 uid = 0;
+            if (at < 0 || !ImapTokenizer::toNumber(words.value(at + 1).split(')').value(0), &uid) || uid == 0) {
+                throw;
+            }
+            m_unreadable.insert(uid, QString::fromStdString(e.response()));
+            continue;
+        }
         if (!item || item->uid == 0) {
             continue; // EXISTS, EXPUNGE, OK [...], an unsolicited flag update
         }
@@ -470,6 +487,11 @@ void ImapSession::keepWithinBudget(const PendingFetch& owner, FetchResponse& ite
 QSet<quint32> ImapSession::takeOverBudget()
 {
     return std::exchange(m_overBudget, {});
+}
+
+QMap<quint32, QString> ImapSession::takeUnreadable()
+{
+    return std::exchange(m_unreadable, {});
 }
 
 void ImapSession::discardOutstanding()
@@ -569,5 +591,12 @@ ImapResponse ImapSession::readRawResponse(int timeoutMs)
         });
     }
     m_rawTimeoutMs = timeoutMs;
-    return m_reader->next();
+    try {
+        return m_reader->next();
+    } catch (const vmime::exceptions::invalid_response&) {
+        // Past a cap the rest of that response was never read: what comes
+        // next on the connection cannot be told apart from it any more.
+        m_inStep = false;
+        throw;
+    }
 }

@@ -86,8 +86,16 @@ public:
     // first) is dropped as it arrives and its UID reported by
     // takeOverBudget(), to be fetched again on its own.
     PendingFetch sendFetch(const QList<quint32>& uids, qint64 byteBudget = 0);
+    // False once a response could not be read to its end (a line or literal
+    // past the reader's caps): the connection is out of step and only good
+    // for closing.
+    bool isInStep() const { return m_inStep; }
+
     // UIDs whose bodies were dropped for a budget since the last call.
     QSet<quint32> takeOverBudget();
+    // UIDs whose FETCH answer could not be read, with why, since the last
+    // call: receiveFetch() leaves them out instead of failing the command.
+    QMap<quint32, QString> takeUnreadable();
     // Throws command_error for NO/BAD or BYE, invalid_response for a FETCH
     // response it cannot read, operation_timed_out after `timeoutMs` of
     // silence; after invalid_response the connection may be out of step, so
@@ -159,6 +167,8 @@ private:
     RawFetchResults m_unclaimed;
     QMap<QByteArray, qint64> m_bodyBytes; // tag -> bodies kept for it
     QSet<quint32> m_overBudget;
+    QMap<quint32, QString> m_unreadable;
+    bool m_inStep = true;
     int m_rawTimeoutMs = 30000;
     int m_commandTimeoutMs = 60000;
     quint32 m_examinedMessages = 0; // EXISTS of the examined folder

@@ -33,6 +33,7 @@ FolderImporter::importFolder(qint64 folderId, const QByteArray& name, const QStr
     m_failures.clear();
     m_recorded.clear();
     m_alone.clear();
+    m_unreadable.clear();
     const FolderStatus status = m_session.examine(name);
     FolderCheckpoint checkpoint = m_store.checkpoint(folderId);
 
@@ -300,6 +301,10 @@ bool FolderImporter::storeUids(qint64 folderId,
                 : ImapSession::PendingFetch();
             QList<FetchedMessage> fetched = m_session.receiveFetch(current);
             m_alone += m_session.takeOverBudget();
+            const QMap<quint32, QString> unreadable = m_session.takeUnreadable();
+            for (auto it = unreadable.cbegin(); it != unreadable.cend(); ++it) {
+                m_unreadable.insert(it.key(), it.value());
+            }
             QSet<quint32> received;
             for (const FetchedMessage& message : fetched) {
                 counts.bytes += message.raw.size();
@@ -312,12 +317,13 @@ bool FolderImporter::storeUids(qint64 folderId,
             QList<MessageFailure> failures = planned.refused;
             for (const quint32 uid : planned.fetch) {
                 if (!received.contains(uid)) {
-                    const MessageFailure failure {
-                        uid,
-                        -1,
-                        m_alone.contains(uid)
-                            ? tr("the server sent more than it announced; it is fetched again on its own")
-                            : notSentReason()};
+                    QString reason = notSentReason();
+                    if (m_alone.contains(uid)) {
+                        reason = tr("the server sent more than it announced; it is fetched again on its own");
+                    } else if (m_unreadable.contains(uid)) {
+                        reason = tr("the server's answer for it could not be read (%1)").arg(m_unreadable.value(uid));
+                    }
+                    const MessageFailure failure {uid, -1, reason};
                     m_failures.insert(uid, failure);
                     failures << failure;
                 }

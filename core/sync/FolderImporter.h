@@ -91,6 +91,8 @@ private:
     QSet<quint32> m_recorded;
     // UIDs that came bigger than announced: fetched one at a time.
     QSet<quint32> m_alone;
+    // UIDs whose answer could not be read, with why.
+    QMap<quint32, QString> m_unreadable;
     // Lives as long as the importer, so the dictionary it trains serves
     // every folder of the pass.
     std::unique_ptr<StoreStage> m_stage;

@@ -158,8 +158,13 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
                 folderFailed(store, folder, SyncError::describe(e, m_source.host), result);
                 session.discardOutstanding();
             } catch (const vmime::exceptions::invalid_response& e) {
-                // What the server sent about this folder cannot be read. Our
-                // reader took whole responses, so the connection is in step.
+                // What the server sent about this folder cannot be read. When
+                // our reader took whole responses the connection is in step
+                // and the next folder gets its turn; past a cap it is not,
+                // and the pass ends here.
+                if (!session.isInStep()) {
+                    throw;
+                }
                 folderFailed(store, folder, SyncError::describe(e, m_source.host), result);
                 session.discardOutstanding();
             }

@@ -260,6 +260,86 @@ TEST_F(MisbehavingServerTest, AnUnreadableInternalDateKeepsTheMessage)
     EXPECT_EQ(query.value(1).toLongLong(), QDateTime(QDate(2021, 7, 17), QTime(2, 44, 25), Qt::UTC).toSecsSinceEpoch());
 }
 
+// Point 4: one message whose FETCH answer cannot be read (here its flag list
+// never closes), every time, used to fail the folder on every pass with
+// "Received invalid response for command 'UID FETCH'", naming no message.
+// Now that message is named with the reason and the rest is archived.
+TEST_F(MisbehavingServerTest, OneUnreadableFetchAnswerCostsOnlyThatMessage)
+{
+    ASSERT_TRUE(startServer(ScriptedImapServer::Security::Plain, {numbered("INBOX", 9)}));
+    m_server->setHandler("UID FETCH", [](const ScriptedCommand& command, ScriptedReply& reply) {
+        const QByteArray set = command.arguments.value(0);
+        const QByteArray items = command.arguments.value(1);
+        const ScriptedFolder* folder = reply.selected();
+        if (!items.toUpper().contains("BODY")) {
+            reply.defaultAnswer();
+            return;
+        }
+        for (qsizetype i = 0; i < folder->messages.size(); ++i) {
+            const ScriptedMessage& message = folder->messages.at(i);
+            if (!ScriptedImapDefaults::inSequenceSet(set, message.uid, ScriptedImapDefaults::highestUid(*folder))) {
+                continue;
+            }
+            QByteArray item = ScriptedImapServer::fetchItem(*folder, message, static_cast<int>(i + 1), items);
+            if (message.uid == 3) {
+                item.replace("FLAGS (", "FLAGS ((");
+            }
+            reply.send(item);
+        }
+        reply.ok("Fetch completed");
+    });
+    const IngestionSource source = addSource(ConnectionSecurity::None);
+    for (int pass = 0; pass < 3; ++pass) {
+        const SourceSync::Result result = sync(source);
+        ASSERT_TRUE(result.ok) << problems(result);
+        EXPECT_EQ(result.counts.failedMessages, 1);
+        EXPECT_TRUE(result.counts.problems.value(0).startsWith(
+            QStringLiteral("INBOX: 1 message not archived (UID 3: the server's answer for it could not be read (")))
+            << problems(result);
+    }
+    EXPECT_EQ(storedUids().value(QStringLiteral("INBOX")), QList<quint32>({1, 2, 4, 5, 6, 7, 8, 9}));
+}
+
+// Point 6: an endless line and an absurd literal fail fast with words,
+// never by exhausting memory ("std::bad_alloc" before).
+TEST_F(MisbehavingServerTest, AnEndlessLineOrAnAbsurdLiteralFailsWithWords)
+{
+    ASSERT_TRUE(startServer(ScriptedImapServer::Security::Plain, {numbered("INBOX", 1)}));
+    const IngestionSource source = addSource(ConnectionSecurity::None);
+    m_server->setHandler("LIST", [](const ScriptedCommand& command, ScriptedReply& reply) {
+        if (command.arguments.value(1) != "*") {
+            reply.defaultAnswer();
+            return;
+        }
+        reply.send("* LIST () \"/\" ");
+        reply.sendRepeated('a', 64 * 1024 * 1024); // and never a CRLF
+    });
+    const long peakBefore = peakResidentKilobytes();
+    const SourceSync::Result endless = sync(source);
+    EXPECT_FALSE(endless.ok);
+    EXPECT_TRUE(endless.error.contains(QStringLiteral("sent a line longer than 8388608 bytes")))
+        << endless.error.toStdString();
+#if !defined(__SANITIZE_ADDRESS__)
+    EXPECT_LT(peakResidentKilobytes() - peakBefore, 48 * 1024);
+#endif
+
+    m_server->setHandler("LIST", {});
+    m_server->setHandler("UID FETCH", [](const ScriptedCommand& command, ScriptedReply& reply) {
+        if (!command.arguments.value(1).toUpper().contains("BODY")) {
+            reply.defaultAnswer();
+            return;
+        }
+        reply.send("* 1 FETCH (UID 1 BODY[] {99999999999}\r\nshort");
+        reply.close();
+    });
+    const SourceSync::Result absurd = sync(source);
+    EXPECT_FALSE(absurd.ok);
+    EXPECT_TRUE(absurd.error.contains(QStringLiteral("the server announced 99999999999 bytes, more than the "
+                                                     "1000000000 a message may have")))
+        << problems(absurd);
+    EXPECT_FALSE(problems(absurd).find("bad_alloc") != std::string::npos) << problems(absurd);
+}
+
 // Point 4: a message beyond what the archive can take is refused by name,
 // never fetched, and blocks nothing.
 TEST_F(MisbehavingServerTest, AMessageTooLargeToStoreIsRefusedByNameAndBlocksNothing)
