@@ -119,7 +119,11 @@ QByteArray ImapResponseReader::readBytes(qsizetype count)
         }
         const qsizetype take = qMin(count - filled, buffered());
         if (filled + take > bytes.capacity()) {
-            bytes.reserve(qMin<qsizetype>(count, qMax(filled + take, bytes.capacity() * 2)));
+            // Doubling while little has come; once InitialLiteralReserve
+            // bytes have really arrived the announcement is believed, so a
+            // big message is copied once more at most, not at every doubling.
+            const qsizetype wanted = filled >= InitialLiteralReserve ? count : bytes.capacity() * 2;
+            bytes.reserve(qMin<qsizetype>(count, qMax(filled + take, wanted)));
         }
         bytes.resize(filled + take);
         std::memcpy(bytes.data() + filled, m_buffer.data() + m_offset, static_cast<size_t>(take));

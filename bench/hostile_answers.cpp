@@ -1,0 +1,143 @@
+// How long a sync takes to give up on answers a hostile server sends, and
+// how much memory it costs: a line without CRLF of 50, 100, 200 and 400 MB
+// (in LIST, where vmime's parser took 67 s for 400 MB and kept growing
+// faster than the size), and the same sizes as one message body. Prints a
+// table for docs/benchmarks.md; judges nothing.
+//
+//   build/release/bench/bench-hostile-answers [--sizes 50,100,200,400]
+#include "ScriptedImapServer.h"
+#include "ScriptedMailbox.h"
+#include "ScriptedReply.h"
+#include "archive/Archive.h"
+#include "sources/SourceRepository.h"
+#include "sync/SourceSync.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+namespace {
+
+long peakResidentMegabytes()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+struct Outcome
+{
+    double seconds = 0;
+    bool ok = false;
+    QString error;
+};
+
+// One pass over a source on `server`, in a fresh archive.
+Outcome onePass(ScriptedImapServer& server)
+{
+    QTemporaryDir directory;
+    Archive archive(directory.filePath(QStringLiteral("archive.sqlite")));
+    QString error;
+    if (!archive.open(&error)) {
+        return {0, false, error};
+    }
+    IngestionSource source;
+    source.name = QStringLiteral("Hostile");
+    source.host = server.host();
+    source.port = server.port();
+    source.security = ConnectionSecurity::None;
+    source.username = QStringLiteral("test");
+    source.folderScope = IngestionSource::FolderScope::AllFolders;
+    const auto added = SourceRepository(archive.connection()).add(source, &error);
+    if (!added) {
+        return {0, false, error};
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const SourceSync::Result result = SourceSync(archive, *added, QStringLiteral("testpass123")).run();
+    Outcome outcome {static_cast<double>(timer.nsecsElapsed()) / 1e9,
+                     result.ok && result.counts.isComplete(),
+                     result.ok ? result.counts.problems.join(QStringLiteral("; ")) : result.error};
+    archive.closeConnection();
+    return outcome;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption sizesOption(QStringLiteral("sizes"),
+                                         QStringLiteral("Sizes in MB, comma-separated."),
+                                         QStringLiteral("list"),
+                                         QStringLiteral("50,100,200,400"));
+    parser.addOption(sizesOption);
+    parser.addHelpOption();
+    parser.process(app);
+
+    ScriptedImapServer server;
+    ScriptedFolder inbox;
+    inbox.name = "INBOX";
+    inbox.messages << ScriptedMessage {1, "Subject: one\r\n\r\nbody\r\n"};
+    server.setFolders({inbox});
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "cannot start the scripted server: %s\n", qPrintable(error));
+        return 1;
+    }
+
+    std::printf("%-28s %8s %10s %12s  %s\n", "answer", "MB", "seconds", "peak RSS MB", "outcome");
+    for (const QString& text : parser.value(sizesOption).split(QLatin1Char(','))) {
+        const qint64 megabytes = text.toLongLong();
+        const qint64 bytes = megabytes * 1024 * 1024;
+
+        // A LIST line that never ends.
+        server.setHandler("LIST", [bytes](const ScriptedCommand& command, ScriptedReply& reply) {
+            if (command.arguments.value(1) != "*") {
+                reply.defaultAnswer();
+                return;
+            }
+            reply.send("* LIST () \"/\" ");
+            reply.sendRepeated('a', bytes);
+        });
+        const Outcome line = onePass(server);
+        std::printf("%-28s %8lld %10.3f %12ld  %s\n",
+                    "LIST line without CRLF",
+                    static_cast<long long>(megabytes),
+                    line.seconds,
+                    peakResidentMegabytes(),
+                    qPrintable(line.error.left(90)));
+        server.setHandler("LIST", {});
+
+        // One message of that size, honestly announced: archived.
+        server.setHandler("UID FETCH", [bytes](const ScriptedCommand& command, ScriptedReply& reply) {
+            const QByteArray head = "Subject: big\r\n\r\n";
+            const qint64 size = head.size() + bytes;
+            if (!command.arguments.value(1).toUpper().contains("BODY")) {
+                reply.untagged("1 FETCH (UID 1 RFC822.SIZE " + QByteArray::number(size) + ")");
+                reply.ok("Fetch completed");
+                return;
+            }
+            reply.send("* 1 FETCH (UID 1 FLAGS () INTERNALDATE \"17-Jul-2021 02:44:25 +0000\" BODY[] {"
+                       + QByteArray::number(size) + "}\r\n" + head);
+            reply.sendRepeated('b', bytes);
+            reply.send(")\r\n");
+            reply.ok("Fetch completed");
+        });
+        const Outcome body = onePass(server);
+        std::printf("%-28s %8lld %10.3f %12ld  %s\n",
+                    "one message body",
+                    static_cast<long long>(megabytes),
+                    body.seconds,
+                    peakResidentMegabytes(),
+                    body.ok ? "archived" : qPrintable(body.error.left(90)));
+        server.setHandler("UID FETCH", {});
+    }
+    return 0;
+}
