@@ -132,6 +132,21 @@
             <numerusform>%n fehlen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>kept from UIDVALIDITY %1</source>
+        <translation>aufbewahrt aus UIDVALIDITY %1</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not archived</source>
+        <translation>
+            <numerusform>%n nicht archiviert</numerusform>
+            <numerusform>%n nicht archiviert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArchiveSchema</name>

@@ -34,6 +34,13 @@
             <numerusform>%n missing</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n not archived</source>
+        <translation>
+            <numerusform>%n not archived</numerusform>
+            <numerusform>%n not archived</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArchiveVerifier</name>

@@ -77,6 +77,20 @@ QString FolderSummary::completenessText() const
     return Tr::tr("%n missing", nullptr, static_cast<int>(serverCount - archivedOfServer));
 }
 
+QString FolderSummary::completenessSummary() const
+{
+    if (isRetired()) {
+        return Tr::tr("kept from UIDVALIDITY %1").arg(uidValidity);
+    }
+    if (!lastError.isEmpty()) {
+        return Tr::tr("could not be read");
+    }
+    if (failureCount > 0) {
+        return Tr::tr("%n not archived", nullptr, static_cast<int>(failureCount));
+    }
+    return completenessText();
+}
+
 bool PageCursor::isStart() const
 {
     return date == 0 && id == 0;

@@ -39,6 +39,9 @@ struct FolderSummary
     // "complete", "complete except 1 message (UID 3: …)", "2 missing",
     // "could not be read: …": the same words in Details and `status`.
     QString completenessText() const;
+    // The same in a few words, for a table cell: "complete", "1 not
+    // archived", "could not be read", "kept from UIDVALIDITY 7"…
+    QString completenessSummary() const;
 };
 
 struct MessageLocation

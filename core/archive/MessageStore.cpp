@@ -316,18 +316,26 @@ bool MessageStore::retireFolder(qint64 folderId, quint32 uidValidity, QString* e
     // The old numbering's locations move to a retired copy of the folder:
     // a message the server deleted before it renumbered stays reachable,
     // and one it still has is linked again by its content on this pass.
+    // A folder that holds nothing yet has nothing to keep.
     QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM locations WHERE folder_id = ?)"));
+    query.addBindValue(folderId);
+    if (!query.exec() || !query.next()) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query));
+        return false;
+    }
+    const bool keep = query.value(0).toBool();
     query.prepare(QStringLiteral(
         "INSERT INTO folders (source_id, path, name, delimiter, special_use, uidvalidity, uidnext, last_uid, "
         "highestmodseq, server_count, selected, archived_of_server, verified_at, retired_at) "
         "SELECT source_id, path, name, delimiter, special_use, uidvalidity, uidnext, last_uid, highestmodseq, "
         "server_count, selected, archived_of_server, verified_at, strftime('%s','now') FROM folders WHERE id = ?"));
     query.addBindValue(folderId);
-    if (!query.exec() || query.numRowsAffected() != 1) {
+    if (keep && (!query.exec() || query.numRowsAffected() != 1)) {
         *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query));
         return false;
     }
-    const qint64 retired = query.lastInsertId().toLongLong();
+    const qint64 retired = keep ? query.lastInsertId().toLongLong() : 0;
     const std::pair<QString, QVariantList> statements[] = {
         {QStringLiteral("UPDATE locations SET folder_id = ? WHERE folder_id = ?"), {retired, folderId}},
         // Failures name UIDs of the old numbering: they mean nothing now.

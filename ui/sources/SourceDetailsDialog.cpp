@@ -175,10 +175,12 @@ void SourceDetailsDialog::refresh()
             break;
         }
     }
-    const bool failing = source->status == IngestionSource::Status::Error && !source->lastError.isEmpty();
+    // Also while Active: a pass that left a folder or a message out says so
+    // here until a pass gets everything.
+    const bool failing = !source->lastError.isEmpty();
     m_error->setText(failing ? source->lastError : tr("none"));
     m_error->setStyleSheet(failing ? QStringLiteral("color: #d32f2f;") : QString());
-    m_trustButton->setVisible(failing && !m_untrusted.isNull());
+    m_trustButton->setVisible(source->status == IngestionSource::Status::Error && failing && !m_untrusted.isNull());
 
     const auto preset = ProviderPreset::byId(source->providerId);
     m_server->setText(tr("%1 on %2, port %3 (%4)")
@@ -222,15 +224,18 @@ void SourceDetailsDialog::refresh()
         const QStringList cells {folder.path,
                                  folder.serverCount < 0 ? QStringLiteral("—") : QLocale().toString(folder.serverCount),
                                  QLocale().toString(folder.messageCount),
-                                 folder.completenessText(),
+                                 folder.completenessSummary(),
                                  QString::number(folder.lastUid),
                                  RelativeTime::since(folder.verifiedAt)};
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells.at(column));
+            if (column == 3) {
+                item->setToolTip(folder.completenessText()); // the whole sentence, with UIDs and reasons
+            }
             if (column == 5) {
                 item->setToolTip(RelativeTime::exact(folder.verifiedAt));
             }
-            if (column > 0 && column < 5) {
+            if (column > 0 && column < 5 && column != 3) {
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             }
             m_folders->setItem(row, column, item);
