@@ -1,8 +1,11 @@
 // How long a sync takes to give up on answers a hostile server sends, and
 // how much memory it costs: a line without CRLF of 50, 100, 200 and 400 MB
 // (in LIST, where vmime's parser took 67 s for 400 MB and kept growing
-// faster than the size), and the same sizes as one message body. Prints a
-// table for docs/benchmarks.md; judges nothing.
+// faster than the size), and the same sizes as one message: a usual one
+// (a big base64 attachment), and one of plain text that the search index
+// takes whole. Prints a table for docs/benchmarks.md; judges nothing. The
+// peak RSS column is the process's high-water mark: run one size at a time
+// for a clean figure per row.
 //
 //   build/release/bench/bench-hostile-answers [--sizes 50,100,200,400]
 #include "ScriptedImapServer.h"
@@ -67,6 +70,43 @@ Outcome onePass(ScriptedImapServer& server)
     return outcome;
 }
 
+// Answers the size pass and the body FETCH with one message carrying an
+// attachment of `megabytes` MB, streamed 1 MB of base64 lines at a time.
+ScriptedImapServer::Handler attachmentAnswer(qint64 megabytes)
+{
+    return [megabytes](const ScriptedCommand& command, ScriptedReply& reply) {
+        const QByteArray head = "Subject: big attachment\r\nMIME-Version: 1.0\r\n"
+                                "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+                                "Content-Type: text/plain\r\n\r\nSee the attachment.\r\n--b\r\n"
+                                "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n"
+                                "Content-Disposition: attachment; filename=\"big.bin\"\r\n\r\n";
+        const QByteArray tail = "--b--\r\n";
+        QByteArray block;
+        quint32 seed = 12345;
+        while (block.size() < 1024 * 1024) {
+            QByteArray raw(57, Qt::Uninitialized);
+            for (char& c : raw) {
+                seed = seed * 1664525U + 1013904223U;
+                c = static_cast<char>(seed >> 24);
+            }
+            block += raw.toBase64() + "\r\n";
+        }
+        const qint64 size = head.size() + block.size() * megabytes + tail.size();
+        if (!command.arguments.value(1).toUpper().contains("BODY")) {
+            reply.untagged("1 FETCH (UID 1 RFC822.SIZE " + QByteArray::number(size) + ")");
+            reply.ok("Fetch completed");
+            return;
+        }
+        reply.send("* 1 FETCH (UID 1 FLAGS () INTERNALDATE \"17-Jul-2021 02:44:25 +0000\" BODY[] {"
+                   + QByteArray::number(size) + "}\r\n" + head);
+        for (qint64 i = 0; i < megabytes && !reply.isClosed(); ++i) {
+            reply.send(block);
+        }
+        reply.send(tail + ")\r\n");
+        reply.ok("Fetch completed");
+    };
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -114,6 +154,18 @@ int main(int argc, char* argv[])
                     peakResidentMegabytes(),
                     qPrintable(line.error.left(90)));
         server.setHandler("LIST", {});
+
+        // The usual huge message: a short text and one big attachment in
+        // base64 lines of 76 characters, as mail clients write it.
+        server.setHandler("UID FETCH", attachmentAnswer(megabytes));
+        const Outcome attachment = onePass(server);
+        std::printf("%-28s %8lld %10.3f %12ld  %s\n",
+                    "one base64 attachment",
+                    static_cast<long long>(megabytes),
+                    attachment.seconds,
+                    peakResidentMegabytes(),
+                    attachment.ok ? "archived" : qPrintable(attachment.error.left(90)));
+        server.setHandler("UID FETCH", {});
 
         // One message of that size, honestly announced: archived.
         server.setHandler("UID FETCH", [bytes](const ScriptedCommand& command, ScriptedReply& reply) {
