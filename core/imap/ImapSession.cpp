@@ -289,7 +289,9 @@ QList<quint32> ImapSession::uidsFrom(quint32 firstUid)
     // SearchChunk UIDs (about 1 MB), however big the folder: the reader's
     // line cap stays small. Messages that arrive meanwhile come next pass.
     QList<quint32> uids;
-    const quint32 messages = std::max<quint32>(m_examinedMessages, 1);
+    // An empty folder has no UIDs to ask for, and some servers answer BAD
+    // to "1:*" when there is no message 1.
+    const quint32 messages = m_examinedMessages;
     for (quint64 start = 1; start <= messages; start += SearchChunk) {
         const quint64 end = start + SearchChunk - 1;
         const QByteArray range =
