@@ -70,6 +70,18 @@ Outcome onePass(ScriptedImapServer& server)
     return outcome;
 }
 
+// One row of the table; the peak is the process's so far.
+void printRow(const char* answer, qint64 megabytes, const Outcome& outcome)
+{
+    const QByteArray said = outcome.ok ? QByteArray("archived") : outcome.error.left(90).toUtf8();
+    std::printf("%-28s %8lld %10.3f %12ld  %s\n",
+                answer,
+                static_cast<long long>(megabytes),
+                outcome.seconds,
+                peakResidentMegabytes(),
+                said.constData());
+}
+
 // Answers the size pass and the body FETCH with one message carrying an
 // attachment of `megabytes` MB, streamed 1 MB of base64 lines at a time.
 ScriptedImapServer::Handler attachmentAnswer(qint64 megabytes)
@@ -147,24 +159,14 @@ int main(int argc, char* argv[])
             reply.sendRepeated('a', bytes);
         });
         const Outcome line = onePass(server);
-        std::printf("%-28s %8lld %10.3f %12ld  %s\n",
-                    "LIST line without CRLF",
-                    static_cast<long long>(megabytes),
-                    line.seconds,
-                    peakResidentMegabytes(),
-                    qPrintable(line.error.left(90)));
+        printRow("LIST line without CRLF", megabytes, line);
         server.setHandler("LIST", {});
 
         // The usual huge message: a short text and one big attachment in
         // base64 lines of 76 characters, as mail clients write it.
         server.setHandler("UID FETCH", attachmentAnswer(megabytes));
         const Outcome attachment = onePass(server);
-        std::printf("%-28s %8lld %10.3f %12ld  %s\n",
-                    "one base64 attachment",
-                    static_cast<long long>(megabytes),
-                    attachment.seconds,
-                    peakResidentMegabytes(),
-                    attachment.ok ? "archived" : qPrintable(attachment.error.left(90)));
+        printRow("one base64 attachment", megabytes, attachment);
         server.setHandler("UID FETCH", {});
 
         // One message of that size, honestly announced: archived.
@@ -183,12 +185,7 @@ int main(int argc, char* argv[])
             reply.ok("Fetch completed");
         });
         const Outcome body = onePass(server);
-        std::printf("%-28s %8lld %10.3f %12ld  %s\n",
-                    "one message body",
-                    static_cast<long long>(megabytes),
-                    body.seconds,
-                    peakResidentMegabytes(),
-                    body.ok ? "archived" : qPrintable(body.error.left(90)));
+        printRow("one message body", megabytes, body);
         server.setHandler("UID FETCH", {});
     }
     return 0;

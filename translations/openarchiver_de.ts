@@ -99,17 +99,6 @@
         <source>could not be read on the last pass: %1</source>
         <translation>konnte beim letzten Durchgang nicht gelesen werden: %1</translation>
     </message>
-    <message>
-        <source>UID %1: %2</source>
-        <translation>UID %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>und %n weitere</numerusform>
-            <numerusform>und %n weitere</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>complete except %n message(s) (%1)</source>
         <translation>
@@ -483,17 +472,6 @@
         <source>the server did not send it when asked</source>
         <translation>der Server hat sie auf Anfrage nicht gesendet</translation>
     </message>
-    <message>
-        <source>UID %1: %2</source>
-        <translation>UID %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>und %n weitere</numerusform>
-            <numerusform>und %n weitere</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%1: %n message(s) not archived (%2)</source>
         <translation>
@@ -724,6 +702,20 @@
     <message>
         <source>&amp;Archive</source>
         <translation>A&amp;rchiv</translation>
+    </message>
+</context>
+<context>
+    <name>MessageFailureText</name>
+    <message>
+        <source>UID %1: %2</source>
+        <translation>UID %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>

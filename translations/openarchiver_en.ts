@@ -14,13 +14,6 @@
 <context>
     <name>ArchiveReader</name>
     <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>complete except %n message(s) (%1)</source>
         <translation>
             <numerusform>complete except %n message (%1)</numerusform>
@@ -124,13 +117,6 @@
 <context>
     <name>FolderImporter</name>
     <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1: %n message(s) not archived (%2)</source>
         <translation>
             <numerusform>%1: %n message not archived (%2)</numerusform>
@@ -162,6 +148,16 @@
         <translation>
             <numerusform>%n source, idle</numerusform>
             <numerusform>%n sources, all idle</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageFailureText</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
         </translation>
     </message>
 </context>

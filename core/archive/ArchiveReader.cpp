@@ -2,6 +2,7 @@
 
 #include "BlobCodec.h"
 #include "DictionaryTable.h"
+#include "MessageFailureText.h"
 #include "mime/MimeParser.h"
 
 #include <QCoreApplication>
@@ -58,15 +59,8 @@ QString FolderSummary::completenessText() const
         return Tr::tr("could not be read on the last pass: %1").arg(lastError);
     }
     if (failureCount > 0) {
-        QStringList named;
-        for (const MessageFailure& failure : failures.mid(0, 3)) {
-            named << Tr::tr("UID %1: %2").arg(failure.uid).arg(failure.reason);
-        }
-        if (failureCount > named.size()) {
-            named << Tr::tr("and %n more", nullptr, static_cast<int>(failureCount - named.size()));
-        }
         return Tr::tr("complete except %n message(s) (%1)", nullptr, static_cast<int>(failureCount))
-            .arg(named.join(QStringLiteral("; ")));
+            .arg(MessageFailureText::namedList(failures, failureCount));
     }
     if (serverCount < 0 || archivedOfServer < 0) {
         return Tr::tr("not checked yet");

@@ -20,7 +20,7 @@ namespace {
 std::optional<FetchResponse> FetchResponse::parse(ImapResponse response)
 {
     // "* <n> FETCH (" is all in the first line.
-    const QByteArray first = response.firstLine().left(256);
+    const QByteArray first = response.firstLine();
     const qsizetype numberEnd = first.indexOf(' ', 2);
     if (!first.startsWith("* ") || numberEnd < 0 || first.mid(numberEnd + 1, 7).toUpper() != "FETCH (") {
         return std::nullopt;

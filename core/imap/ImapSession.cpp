@@ -413,7 +413,6 @@ QList<FetchedMessage> ImapSession::receiveFetch(const PendingFetch& pending, int
             const std::string serverText = first.mid(6).toStdString();
             throw vmime::exceptions::command_error("UID FETCH", serverText, serverText);
         }
-        const QByteArray firstLine = first.left(200);
         std::optional<FetchResponse> item;
         try {
             item = FetchResponse::parse(std::move(response));
@@ -422,7 +421,7 @@ QList<FetchedMessage> ImapSession::receiveFetch(const PendingFetch& pending, int
             // not its folder: the reader took the whole response, so the
             // connection is in step. Without a UID there is no telling whose
             // it was, and the command fails as before.
-            const QList<QByteArray> words = firstLine.split(' ');
+            const QList<QByteArray> words = first.left(200).split(' ');
             const qsizetype at = words.indexOf("(UID") >= 0 ? words.indexOf("(UID") : words.indexOf("UID");
             quint32 uid = 0;
             if (at < 0 || !ImapTokenizer::toNumber(words.value(at + 1).split(')').value(0), &uid) || uid == 0) {
@@ -544,20 +543,9 @@ QByteArray ImapSession::compactUidSet(QList<quint32> uids)
 
 QByteArray ImapSession::quotedMailbox(const QString& path)
 {
-    // Folder names travel in modified UTF-7 (RFC 3501 5.1.3); vmime's own
-    // conversion depends on the locale charset (imap-lab §3), ours does not.
-    const QByteArray encoded = ModifiedUtf7::encode(path);
-    QByteArray quoted;
-    quoted.reserve(encoded.size() + 2);
-    quoted += '"';
-    for (const char c : encoded) {
-        if (c == '"' || c == '\\') {
-            quoted += '\\';
-        }
-        quoted += c;
-    }
-    quoted += '"';
-    return quoted;
+    // Modified UTF-7 is printable ASCII, so it is always quoted, never a literal.
+    bool literal = false;
+    return astring(ModifiedUtf7::encode(path), &literal);
 }
 
 void ImapSession::setRawChannel(std::shared_ptr<vmime::net::socket> socket)

@@ -1,5 +1,7 @@
 #include "ModifiedUtf7.h"
 
+#include "ServerText.h"
+
 #include <optional>
 
 namespace ModifiedUtf7 {
@@ -54,12 +56,6 @@ std::optional<QString> decodeRun(QByteArray base64)
         }
     }
     return out;
-}
-
-// A byte that would move a terminal's cursor or hide text, shown as what it is.
-QString escapedControl(unsigned char byte)
-{
-    return QStringLiteral("\\x") + QString::number(byte, 16).rightJustified(2, QLatin1Char('0')).toUpper();
 }
 
 } // namespace
@@ -140,10 +136,7 @@ QString decodeForDisplay(const QByteArray& name)
     qsizetype i = 0;
     while (i < name.size()) {
         const auto c = static_cast<unsigned char>(name.at(i));
-        if (c < 0x20 || c == 0x7f) {
-            out.append(escapedControl(c));
-            ++i;
-        } else if (c >= 0x80) {
+        if (c >= 0x80) {
             // Raw 8-bit bytes (servers that skip the encoding): UTF-8 when
             // they are, U+FFFD for what is not.
             qsizetype end = i;
@@ -153,7 +146,7 @@ QString decodeForDisplay(const QByteArray& name)
             out.append(QString::fromUtf8(name.mid(i, end - i)));
             i = end;
         } else if (c != '&') {
-            out.append(QLatin1Char(static_cast<char>(c)));
+            out.append(QLatin1Char(static_cast<char>(c))); // control characters too: escaped below
             ++i;
         } else {
             const qsizetype end = name.indexOf('-', i + 1);
@@ -174,7 +167,9 @@ QString decodeForDisplay(const QByteArray& name)
             }
         }
     }
-    return out;
+    // Control characters, raw or shift-encoded ("&ABs-" is ESC), are shown,
+    // never obeyed.
+    return ServerText::printable(out);
 }
 
 } // namespace ModifiedUtf7

@@ -1,6 +1,7 @@
 #include "FolderImporter.h"
 
 #include "StoreStage.h"
+#include "archive/MessageFailureText.h"
 #include "archive/MessageStore.h"
 #include "common/SerialThread.h"
 #include "imap/ImapSession.h"
@@ -141,17 +142,8 @@ QString FolderImporter::notSentReason()
 
 QString FolderImporter::describeFailures(const QString& path, const QList<MessageFailure>& failures)
 {
-    // The first few by UID and reason; the rest are in the folder's details.
-    constexpr qsizetype Named = 3;
-    QStringList named;
-    for (qsizetype i = 0; i < failures.size() && i < Named; ++i) {
-        named << tr("UID %1: %2").arg(failures[i].uid).arg(failures[i].reason);
-    }
-    if (failures.size() > Named) {
-        named << tr("and %n more", nullptr, static_cast<int>(failures.size() - Named));
-    }
     return tr("%1: %n message(s) not archived (%2)", nullptr, static_cast<int>(failures.size()))
-        .arg(path, named.join(QStringLiteral("; ")));
+        .arg(path, MessageFailureText::namedList(failures, failures.size()));
 }
 
 void FolderImporter::setMaxMessageBytes(qint64 bytes)

@@ -81,6 +81,7 @@ TEST(ModifiedUtf7, DisplayNamesShowWhatTheServerSentWhateverItIs)
     EXPECT_EQ(ModifiedUtf7::decodeForDisplay("&!!-"), QStringLiteral("&!!-"));
     EXPECT_EQ(ModifiedUtf7::decodeForDisplay("a\x1b[31mred"), QStringLiteral("a\\x1B[31mred"));
     EXPECT_EQ(ModifiedUtf7::decodeForDisplay("two\r\nlines"), QStringLiteral("two\\x0D\\x0Alines"));
+    EXPECT_EQ(ModifiedUtf7::decodeForDisplay("shifted&ABs-esc"), QStringLiteral("shifted\\x1Besc"));
     EXPECT_EQ(ModifiedUtf7::decodeForDisplay("caf\xc3\xa9"), QStringLiteral("café"));
     EXPECT_EQ(ModifiedUtf7::decodeForDisplay("bad\xff"), QStringLiteral("bad\uFFFD"));
     // A surrogate pair is valid (U+1F600).
