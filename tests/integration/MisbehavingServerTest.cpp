@@ -340,6 +340,33 @@ TEST_F(MisbehavingServerTest, AnEndlessLineOrAnAbsurdLiteralFailsWithWords)
     EXPECT_FALSE(problems(absurd).find("bad_alloc") != std::string::npos) << problems(absurd);
 }
 
+// A server that repeats itself (every FETCH item sent twice, the second
+// time with other flags) stores each message once, complete.
+TEST_F(MisbehavingServerTest, AServerThatSendsEveryMessageTwiceStoresEachOnce)
+{
+    ASSERT_TRUE(startServer(ScriptedImapServer::Security::Plain, {numbered("INBOX", 6)}));
+    m_server->setHandler("UID FETCH", [](const ScriptedCommand& command, ScriptedReply& reply) {
+        const QByteArray set = command.arguments.value(0);
+        const QByteArray items = command.arguments.value(1);
+        const ScriptedFolder* folder = reply.selected();
+        for (qsizetype i = 0; i < folder->messages.size(); ++i) {
+            const ScriptedMessage& message = folder->messages.at(i);
+            if (ScriptedImapDefaults::inSequenceSet(set, message.uid, ScriptedImapDefaults::highestUid(*folder))) {
+                const QByteArray item = ScriptedImapServer::fetchItem(*folder, message, static_cast<int>(i + 1), items);
+                reply.send(item);
+                reply.send(QByteArray(item).replace("\\Seen", "\\Flagged"));
+            }
+        }
+        reply.ok("Fetch completed");
+    });
+    const SourceSync::Result result = sync(addSource(ConnectionSecurity::None));
+    ASSERT_TRUE(result.ok) << problems(result);
+    EXPECT_TRUE(result.counts.isComplete()) << problems(result);
+    EXPECT_EQ(result.counts.newMessages, 6);
+    EXPECT_EQ(storedUids().value(QStringLiteral("INBOX")), QList<quint32>({1, 2, 3, 4, 5, 6}));
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM messages")).toInt(), 6);
+}
+
 // Point 4: a message beyond what the archive can take is refused by name,
 // never fetched, and blocks nothing.
 TEST_F(MisbehavingServerTest, AMessageTooLargeToStoreIsRefusedByNameAndBlocksNothing)
