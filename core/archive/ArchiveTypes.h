@@ -1,21 +1,13 @@
 #pragma once
 
 #include "mime/ParsedMessage.h"
+#include "values/FetchedMessage.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-// A message as the IMAP layer hands it over: exact bytes and where it was.
-struct FetchedMessage
-{
-    quint32 uid = 0;
-    QByteArray raw;
-    QStringList flags; // "\\Seen", "\\Flagged", keywords
-    QDateTime internalDate; // may be invalid when the server gave none
-};
 
 // Hashed, compressed and parsed off the database thread's critical path, so
 // the write transaction only inserts.

@@ -3,8 +3,8 @@
 #include "FetchResponse.h"
 #include "FolderStatus.h"
 #include "ImapResponseReader.h"
-#include "RemoteFolder.h"
-#include "archive/ArchiveTypes.h"
+#include "values/RemoteFolder.h"
+#include "values/FetchedMessage.h"
 
 #include <QByteArray>
 #include <QDateTime>

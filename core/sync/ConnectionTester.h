@@ -1,7 +1,7 @@
 #pragma once
 
-#include "imap/CertificateInfo.h"
-#include "imap/RemoteFolder.h"
+#include "values/CertificateInfo.h"
+#include "values/RemoteFolder.h"
 #include "sources/IngestionSource.h"
 
 #include <QList>

@@ -9,7 +9,7 @@
 #include "imap/ImapSession.h"
 #include "imap/QtSocketFactory.h"
 #include "imap/QtVmimeSocket.h"
-#include "imap/RemoteFolder.h"
+#include "values/RemoteFolder.h"
 #include "imap/ServerText.h"
 
 #include <QSslCertificate>

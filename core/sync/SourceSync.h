@@ -2,7 +2,7 @@
 
 #include "FolderImporter.h"
 #include "SyncCounts.h"
-#include "imap/CertificateInfo.h"
+#include "values/CertificateInfo.h"
 #include "imap/TlsPolicy.h"
 #include "sources/IngestionSource.h"
 

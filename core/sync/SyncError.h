@@ -1,6 +1,6 @@
 #pragma once
 
-#include "imap/CertificateInfo.h"
+#include "values/CertificateInfo.h"
 
 #include <QString>
 

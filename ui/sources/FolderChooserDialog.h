@@ -1,6 +1,6 @@
 #pragma once
 
-#include "imap/RemoteFolder.h"
+#include "values/RemoteFolder.h"
 
 #include <QDialog>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "archive/Archive.h"
-#include "imap/CertificateInfo.h"
+#include "values/CertificateInfo.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "archive/Archive.h"
-#include "imap/CertificateInfo.h"
-#include "imap/RemoteFolder.h"
+#include "values/CertificateInfo.h"
+#include "values/RemoteFolder.h"
 #include "sources/IngestionSource.h"
 
 #include <QDialog>
