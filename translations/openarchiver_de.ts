@@ -371,20 +371,64 @@
         <translation>&lt;b&gt;Die Quelle „%1“ löschen?&lt;/b&gt;&lt;br&gt;Sie wird nicht mehr synchronisiert, und ihr Passwort wird aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
-        <source>&amp;Keep its %1 archived messages (still searchable)</source>
-        <translation>Ihre %1 archivierten Nachrichten &amp;behalten (weiterhin durchsuchbar)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete its %1 archived messages too</source>
-        <translation>Ihre %1 archivierten Nachrichten ebenfalls &amp;löschen</translation>
-    </message>
-    <message>
-        <source>Deleted mail cannot be brought back from the archive. Messages that another source also holds are kept.</source>
-        <translation>Gelöschte Nachrichten lassen sich aus dem Archiv nicht wiederherstellen. Nachrichten, die auch eine andere Quelle enthält, bleiben erhalten.</translation>
-    </message>
-    <message>
         <source>De&amp;lete source</source>
         <translation>Quelle l&amp;öschen</translation>
+    </message>
+    <message>
+        <source>%1 (removed source, %2)</source>
+        <translation>%1 (entfernte Quelle, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep its mail in the archive</source>
+        <translation>E-Mails im Archiv &amp;behalten</translation>
+    </message>
+    <message>
+        <source>It has no archived mail.</source>
+        <translation>Sie hat keine archivierten E-Mails.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n message(s) stay searchable and are listed under Removed sources; you can delete them later.</source>
+        <translation>
+            <numerusform>Die %n Nachricht bleibt durchsuchbar und steht unter „Entfernte Quellen“; Sie können sie später löschen.</numerusform>
+            <numerusform>Alle %n Nachrichten bleiben durchsuchbar und stehen unter „Entfernte Quellen“; Sie können sie später löschen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Delete the mail only this source holds</source>
+        <translation>Nur in dieser Quelle enthaltene E-Mails &amp;löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are deleted</source>
+        <translation>
+            <numerusform>%n Nachricht wird gelöscht</numerusform>
+            <numerusform>%n Nachrichten werden gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No message is deleted: this source holds none of its own.</source>
+        <translation>Keine Nachricht wird gelöscht: Diese Quelle enthält keine eigenen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are deleted (%1).</source>
+        <translation>
+            <numerusform>%n Nachricht wird gelöscht (%1).</numerusform>
+            <numerusform>%n Nachrichten werden gelöscht (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stay because other sources also hold them: %1.</source>
+        <translation>
+            <numerusform>%n Nachricht bleibt, weil andere Quellen sie ebenfalls enthalten: %1.</numerusform>
+            <numerusform>%n Nachrichten bleiben, weil andere Quellen sie ebenfalls enthalten: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted mail cannot be brought back from the archive.</source>
+        <translation>Gelöschte E-Mails lassen sich aus dem Archiv nicht wiederherstellen.</translation>
     </message>
 </context>
 <context>
@@ -590,12 +634,12 @@
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <source>Connecting to the new source…</source>
-        <translation>Verbindung zur neuen Quelle wird hergestellt…</translation>
-    </message>
-    <message>
         <source>&amp;View Details</source>
         <translation>&amp;Details anzeigen</translation>
+    </message>
+    <message>
+        <source>Cannot Change the Source</source>
+        <translation>Quelle kann nicht geändert werden</translation>
     </message>
 </context>
 <context>
@@ -1044,10 +1088,6 @@
         <translation>geben Sie das Passwort mit --password-stdin über die Standardeingabe an.</translation>
     </message>
     <message>
-        <source>Source &quot;%1&quot; added.</source>
-        <translation>Quelle „%1“ hinzugefügt.</translation>
-    </message>
-    <message>
         <source>Added source &quot;%1&quot; (%2).</source>
         <translation>Quelle „%1“ (%2) hinzugefügt.</translation>
     </message>
@@ -1068,30 +1108,12 @@
         <translation>Quelle „%1“ ist jetzt %2.</translation>
     </message>
     <message>
-        <source>Removed source &quot;%1&quot;; its archived mail stays in the archive.</source>
-        <translation>Quelle „%1“ entfernt; ihre archivierten E-Mails bleiben im Archiv.</translation>
-    </message>
-    <message>
         <source>unknown action &quot;%1&quot;.</source>
         <translation>unbekannte Aktion „%1“.</translation>
     </message>
     <message>
         <source>Removing %1 of %2 messages…</source>
         <translation>Entferne %1 von %2 Nachrichten…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed source &quot;%1&quot; and the %n message(s) only it held (%2 freed in the archive).</source>
-        <translation>
-            <numerusform>Quelle „%1“ und die %n Nachricht, die nur sie enthielt, entfernt (%2 im Archiv frei geworden).</numerusform>
-            <numerusform>Quelle „%1“ und die %n Nachrichten, die nur sie enthielt, entfernt (%2 im Archiv frei geworden).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) stay in the archive: another source also holds them.</source>
-        <translation>
-            <numerusform>%n Nachricht bleibt im Archiv: Eine andere Quelle enthält sie auch.</numerusform>
-            <numerusform>%n Nachrichten bleiben im Archiv: Eine andere Quelle enthält sie auch.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Minutes between checks for new mail.</source>
@@ -1108,14 +1130,6 @@
     <message>
         <source>the password on standard input is empty; leave out --password-stdin to keep the stored one.</source>
         <translation>das Passwort auf der Standardeingabe ist leer; lassen Sie --password-stdin weg, um das gespeicherte zu behalten.</translation>
-    </message>
-    <message>
-        <source>The other changes were saved, but not the password: %1</source>
-        <translation>Die übrigen Änderungen wurden gespeichert, das Passwort nicht: %1</translation>
-    </message>
-    <message>
-        <source>Source &quot;%1&quot; changed.</source>
-        <translation>Quelle „%1“ geändert.</translation>
     </message>
     <message>
         <source>Updated source &quot;%1&quot; (%2).</source>
@@ -1283,6 +1297,18 @@
     <message>
         <source>Cannot Save</source>
         <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Resume the source to sync it.</source>
+        <translation>Setzen Sie die Quelle fort, um sie zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>%1 (failing since %2)</source>
+        <translation>%1 (schlägt fehl seit %2)</translation>
     </message>
 </context>
 <context>
@@ -1495,14 +1521,6 @@
         <translation>Das gespeicherte Passwort konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The password could not be stored in the system keychain, so the source was not saved: %1</source>
-        <translation>Das Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden, daher wurde die Quelle nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Your other changes were saved, but the new password could not be stored in the system keychain: %1</source>
-        <translation>Ihre übrigen Änderungen wurden gespeichert, aber das neue Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
@@ -1553,24 +1571,6 @@
         <source>Removing the source was cancelled; nothing was changed.</source>
         <translation>Das Entfernen der Quelle wurde abgebrochen; nichts wurde geändert.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n message(s) deleted</source>
-        <translation>
-            <numerusform>%n Nachricht gelöscht</numerusform>
-            <numerusform>%n Nachrichten gelöscht</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) kept because another source also holds them</source>
-        <translation>
-            <numerusform>%n Nachricht behalten, weil eine andere Quelle sie auch enthält</numerusform>
-            <numerusform>%n Nachrichten behalten, weil eine andere Quelle sie auch enthält</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Source &quot;%1&quot; and its mail removed: %2, %3.</source>
-        <translation>Quelle „%1“ und ihre Nachrichten entfernt: %2, %3.</translation>
-    </message>
     <message>
         <source>Message %1 has no stored content, so it cannot be taken out of the search index. Run verify for details; nothing was changed.</source>
         <translation>Nachricht %1 hat keinen gespeicherten Inhalt und kann daher nicht aus dem Suchindex genommen werden. Führen Sie „verify“ aus, um Einzelheiten zu sehen; nichts wurde geändert.</translation>
@@ -1578,6 +1578,10 @@
     <message>
         <source>Message %1 cannot be read back, so it cannot be taken out of the search index: %2. Run verify for details; nothing was changed.</source>
         <translation>Nachricht %1 lässt sich nicht zurücklesen und kann daher nicht aus dem Suchindex genommen werden: %2. Führen Sie „verify“ aus, um Einzelheiten zu sehen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot count the source&apos;s mail: %1</source>
+        <translation>Die E-Mails der Quelle können nicht gezählt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1625,182 @@
     <message>
         <source>Cannot remove the source: %1</source>
         <translation>Die Quelle kann nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot take back the new source: %1</source>
+        <translation>Die neue Quelle kann nicht zurückgenommen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourceService</name>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>check interval</source>
+        <translation>Prüfintervall</translation>
+    </message>
+    <message>
+        <source>trusted certificate</source>
+        <translation>vertrautes Zertifikat</translation>
+    </message>
+    <message>
+        <source>A source named &quot;%1&quot; already exists; choose another name.</source>
+        <translation>Eine Quelle namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Check for new mail at least once in a while: the interval must be one minute or more.</source>
+        <translation>Prüfen Sie wenigstens ab und zu auf neue E-Mails: Das Intervall muss mindestens eine Minute betragen.</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain, so the source was not saved: %1</source>
+        <translation>Das Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden, deshalb wurde die Quelle nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; added.</source>
+        <translation>Quelle „%1“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The source no longer exists.</source>
+        <translation>Die Quelle gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>fresh import from the start</source>
+        <translation>neuer Import von Anfang an</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; saved without changes.</source>
+        <translation>Quelle „%1“ ohne Änderungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; changed: %2.</source>
+        <translation>Quelle „%1“ geändert: %2.</translation>
+    </message>
+    <message>
+        <source>Your other changes were saved, but the new password could not be stored in the system keychain: %1</source>
+        <translation>Ihre übrigen Änderungen wurden gespeichert, aber das neue Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Paused: no checks for new mail until you resume &quot;%1&quot;.</source>
+        <translation>Pausiert: keine Prüfung auf neue E-Mails, bis Sie „%1“ fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Resumed: &quot;%1&quot; goes on importing where it stopped.</source>
+        <translation>Fortgesetzt: „%1“ importiert dort weiter, wo es aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>Resumed: &quot;%1&quot; checks for new mail again.</source>
+        <translation>Fortgesetzt: „%1“ prüft wieder auf neue E-Mails.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is paused: resume it to sync.</source>
+        <translation>„%1“ ist pausiert: Setzen Sie es fort, um zu synchronisieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Source &quot;%1&quot; now checks for new mail every %n minute(s).</source>
+        <translation>
+            <numerusform>Quelle „%1“ prüft jetzt jede Minute auf neue E-Mails.</numerusform>
+            <numerusform>Quelle „%1“ prüft jetzt alle %n Minuten auf neue E-Mails.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no certificate to trust.</source>
+        <translation>Es gibt kein Zertifikat, dem vertraut werden könnte.</translation>
+    </message>
+    <message>
+        <source>You trusted the certificate of %1 (SHA-256 %2).</source>
+        <translation>Sie haben dem Zertifikat von %1 vertraut (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; removed; its mail stays in the archive.</source>
+        <translation>Quelle „%1“ entfernt; ihre E-Mails bleiben im Archiv.</translation>
+    </message>
+    <message>
+        <source>%1 was removed; its mail stays in the archive, under Removed sources.</source>
+        <translation>%1 wurde entfernt; die E-Mails bleiben im Archiv, unter „Entfernte Quellen“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) deleted</source>
+        <translation>
+            <numerusform>%n Nachricht gelöscht</numerusform>
+            <numerusform>%n Nachrichten gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) kept because another source also holds them</source>
+        <translation>
+            <numerusform>%n Nachricht behalten, weil eine andere Quelle sie ebenfalls enthält</numerusform>
+            <numerusform>%n Nachrichten behalten, weil eine andere Quelle sie ebenfalls enthält</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mail of the removed source &quot;%1&quot; deleted: %2, %3.</source>
+        <translation>E-Mails der entfernten Quelle „%1“ gelöscht: %2, %3.</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; and its mail removed: %2, %3.</source>
+        <translation>Quelle „%1“ und ihre E-Mails entfernt: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was removed with its mail: %n message(s) deleted.</source>
+        <translation>
+            <numerusform>%1 wurde mit den E-Mails entfernt: %n Nachricht gelöscht.</numerusform>
+            <numerusform>%1 wurde mit den E-Mails entfernt: %n Nachrichten gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stay because another source also holds them.</source>
+        <translation>
+            <numerusform>%n Nachricht bleibt, weil eine andere Quelle sie ebenfalls enthält.</numerusform>
+            <numerusform>%n Nachrichten bleiben, weil eine andere Quelle sie ebenfalls enthält.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its password could not be removed from the system keychain: %1</source>
+        <translation>Das Passwort konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The mail of %1 was deleted: %n message(s).</source>
+        <translation>
+            <numerusform>Die E-Mails von %1 wurden gelöscht: %n Nachricht.</numerusform>
+            <numerusform>Die E-Mails von %1 wurden gelöscht: %n Nachrichten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceStateText</name>
+    <message>
+        <source>can&apos;t reach the server since %1</source>
+        <translation>Server seit %1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 · retrying at %2</source>
+        <translation>%1 · neuer Versuch um %2</translation>
+    </message>
+    <message>
+        <source>%1 · trying again now</source>
+        <translation>%1 · neuer Versuch läuft</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1964,16 @@
         <source>%1 messages, %2 as on the server</source>
         <translation>%1 Nachrichten, %2 wie auf dem Server</translation>
     </message>
+    <message>
+        <source>%1, with a warning: %2</source>
+        <translation>%1, mit Warnung: %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
 </context>
 <context>
     <name>SourceValidation</name>
@@ -1874,20 +2064,6 @@
     </message>
 </context>
 <context>
-    <name>SyncManager</name>
-    <message>
-        <source>%1 was removed; its mail stays in the archive.</source>
-        <translation>%1 wurde entfernt; die Nachrichten bleiben im Archiv.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 was removed with its mail: %n message(s) deleted.</source>
-        <translation>
-            <numerusform>%1 wurde samt Nachrichten entfernt: %n Nachricht gelöscht.</numerusform>
-            <numerusform>%1 wurde samt Nachrichten entfernt: %n Nachrichten gelöscht.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>SyncRecorder</name>
     <message>
         <source>Sync started.</source>
@@ -1905,9 +2081,12 @@
         <source>incomplete</source>
         <translation>unvollständig</translation>
     </message>
-    <message>
-        <source>%1: stopped; the next sync continues where this one stopped.</source>
-        <translation>%1: angehalten; die nächste Synchronisierung macht dort weiter, wo diese aufgehört hat.</translation>
+    <message numerus="yes">
+        <source>%1: stopped after storing %n new message(s); the next sync continues where this one stopped.</source>
+        <translation>
+            <numerusform>%1: angehalten nach %n neuen gespeicherten Nachricht; die nächste Synchronisierung macht dort weiter.</numerusform>
+            <numerusform>%1: angehalten nach %n neuen gespeicherten Nachrichten; die nächste Synchronisierung macht dort weiter.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

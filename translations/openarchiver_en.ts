@@ -91,6 +91,37 @@
     </message>
 </context>
 <context>
+    <name>DeleteSourceDialog</name>
+    <message numerus="yes">
+        <source>All %n message(s) stay searchable and are listed under Removed sources; you can delete them later.</source>
+        <translation>
+            <numerusform>The %n message stays searchable and is listed under Removed sources; you can delete it later.</numerusform>
+            <numerusform>All %n messages stay searchable and are listed under Removed sources; you can delete them later.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are deleted</source>
+        <translation>
+            <numerusform>%n message is deleted</numerusform>
+            <numerusform>%n messages are deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are deleted (%1).</source>
+        <translation>
+            <numerusform>%n message is deleted (%1).</numerusform>
+            <numerusform>%n messages are deleted (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stay because other sources also hold them: %1.</source>
+        <translation>
+            <numerusform>%n message stays because other sources also hold it: %1.</numerusform>
+            <numerusform>%n messages stay because other sources also hold them: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportCommand</name>
     <message numerus="yes">
         <source>%n message(s) could not be exported.</source>
@@ -193,23 +224,6 @@
     </message>
 </context>
 <context>
-    <name>SourceCommand</name>
-    <message numerus="yes">
-        <source>Removed source &quot;%1&quot; and the %n message(s) only it held (%2 freed in the archive).</source>
-        <translation>
-            <numerusform>Removed source &quot;%1&quot; and the %n message only it held (%2 freed in the archive).</numerusform>
-            <numerusform>Removed source &quot;%1&quot; and the %n messages only it held (%2 freed in the archive).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) stay in the archive: another source also holds them.</source>
-        <translation>
-            <numerusform>%n message stays in the archive: another source also holds it.</numerusform>
-            <numerusform>%n messages stay in the archive: another source also holds them.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>SourceDialog</name>
     <message numerus="yes">
         <source>%n folder(s): %1</source>
@@ -220,7 +234,14 @@
     </message>
 </context>
 <context>
-    <name>SourcePurge</name>
+    <name>SourceService</name>
+    <message numerus="yes">
+        <source>Source &quot;%1&quot; now checks for new mail every %n minute(s).</source>
+        <translation>
+            <numerusform>Source &quot;%1&quot; now checks for new mail every minute.</numerusform>
+            <numerusform>Source &quot;%1&quot; now checks for new mail every %n minutes.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n message(s) deleted</source>
         <translation>
@@ -235,14 +256,35 @@
             <numerusform>%n messages kept because another source also holds them</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>SyncManager</name>
     <message numerus="yes">
         <source>%1 was removed with its mail: %n message(s) deleted.</source>
         <translation>
             <numerusform>%1 was removed with its mail: %n message deleted.</numerusform>
             <numerusform>%1 was removed with its mail: %n messages deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stay because another source also holds them.</source>
+        <translation>
+            <numerusform>%n message stays because another source also holds it.</numerusform>
+            <numerusform>%n messages stay because another source also holds them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The mail of %1 was deleted: %n message(s).</source>
+        <translation>
+            <numerusform>The mail of %1 was deleted: %n message.</numerusform>
+            <numerusform>The mail of %1 was deleted: %n messages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncRecorder</name>
+    <message numerus="yes">
+        <source>%1: stopped after storing %n new message(s); the next sync continues where this one stopped.</source>
+        <translation>
+            <numerusform>%1: stopped after storing %n new message; the next sync continues where this one stopped.</numerusform>
+            <numerusform>%1: stopped after storing %n new messages; the next sync continues where this one stopped.</numerusform>
         </translation>
     </message>
 </context>

@@ -29,10 +29,12 @@ const auto GeometryKey = QStringLiteral("WindowState/mainGeometry");
 const auto StateKey = QStringLiteral("WindowState/mainState");
 } // namespace
 
-MainWindow::MainWindow(Archive archive, SyncManager* manager, CredentialStore* credentials, QWidget* parent)
+MainWindow::MainWindow(
+    Archive archive, SyncManager* manager, SourceService* service, CredentialStore* credentials, QWidget* parent)
     : QMainWindow(parent)
     , m_archive(std::move(archive))
     , m_manager(manager)
+    , m_service(service)
     , m_credentials(credentials)
 {
     setWindowTitle(AppInfo::displayName());
@@ -108,7 +110,7 @@ void MainWindow::createPages()
     m_navigation->setMinimumWidth(150);
 
     m_pages = new QStackedWidget(central);
-    m_ingestionsPage = new IngestionsPage(m_archive, m_manager, m_credentials, m_pages);
+    m_ingestionsPage = new IngestionsPage(m_archive, m_manager, m_service, m_credentials, m_pages);
     m_pages->addWidget(m_ingestionsPage);
     m_archivePage = new ArchivePage(m_archive, m_pages);
     m_pages->addWidget(m_archivePage);

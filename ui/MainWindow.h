@@ -6,6 +6,7 @@
 
 class ArchivePage;
 class CredentialStore;
+class SourceService;
 class IngestionsPage;
 class QListWidget;
 class QStackedWidget;
@@ -22,7 +23,11 @@ class MainWindow : public QMainWindow
 
 public:
     // The archive must be open; manager and credentials must outlive this.
-    MainWindow(Archive archive, SyncManager* manager, CredentialStore* credentials, QWidget* parent = nullptr);
+    MainWindow(Archive archive,
+               SyncManager* manager,
+               SourceService* service,
+               CredentialStore* credentials,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     IngestionsPage* ingestionsPage() const;
@@ -44,6 +49,7 @@ private:
 
     Archive m_archive;
     SyncManager* m_manager;
+    SourceService* m_service;
     CredentialStore* m_credentials;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;

@@ -2,10 +2,9 @@
 
 #include "CliContext.h"
 #include "archive/Archive.h"
-#include "archive/EventLog.h"
-#include "archive/SourcePurge.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "sources/SourceRepository.h"
+#include "sync/SourceService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -33,23 +32,24 @@ struct Tr
 };
 
 // The CLI's own main loop is the only loop here, so waiting in it for the
-// keychain's answer is what the event loop is for.
-CredentialResult runCredentialRequest(CredentialStore& store, const std::function<quint64(CredentialStore&)>& start)
+// service's answer (the keychain, a purge's thread) is what the loop is for.
+SourceOutcome waitFor(SourceService& service, const std::function<quint64(SourceService&)>& start)
 {
-    CredentialResult outcome;
+    SourceOutcome outcome;
     QEventLoop loop;
     quint64 expected = 0;
-    QObject::connect(&store,
-                     &CredentialStore::requestFinished,
-                     &loop,
-                     [&](quint64 id, qint64, CredentialStore::Operation, const CredentialResult& result) {
-                         if (id == expected) {
-                             outcome = result;
-                             loop.quit();
-                         }
-                     });
-    expected = start(store);
-    loop.exec();
+    bool done = false;
+    QObject::connect(&service, &SourceService::finished, &loop, [&](quint64 requestId, const SourceOutcome& result) {
+        if (requestId == expected) {
+            outcome = result;
+            done = true;
+            loop.quit();
+        }
+    });
+    expected = start(service);
+    if (!done) {
+        loop.exec();
+    }
     return outcome;
 }
 
@@ -138,14 +138,7 @@ void warnIfUnencrypted(CliContext& context, const IngestionSource& source)
     }
 }
 
-CredentialResult storePassword(CliContext& context, qint64 sourceId, const QString& password)
-{
-    KeychainCredentialStore keychain(context.archive.identity());
-    return runCredentialRequest(keychain,
-                                [&](CredentialStore& store) { return store.writePassword(sourceId, password); });
-}
-
-int add(CliContext& context, SourceRepository& repository)
+int add(CliContext& context, SourceService& service)
 {
     QCommandLineParser parser;
     const SourceOptions options;
@@ -190,22 +183,13 @@ int add(CliContext& context, SourceRepository& repository)
     const QString password = readPasswordFromStdin();
     warnIfUnencrypted(context, source);
 
-    QString error;
-    const auto added = repository.add(source, &error);
-    if (!added) {
-        context.err << error << '\n';
+    const SourceOutcome added = waitFor(service, [&](SourceService& s) { return s.addSource(source, password); });
+    if (!added.ok()) {
+        context.err << added.message << '\n';
         return CliExit::Failed;
     }
-    const CredentialResult stored = storePassword(context, added->id, password);
-    if (stored.status != CredentialResult::Status::Ok) {
-        // No half-made source: without its password it could never sync.
-        repository.removeKeepingMail(added->id, &error);
-        context.err << stored.message << '\n';
-        return CliExit::Failed;
-    }
-    context.archive.events().append(
-        QStringLiteral("source.created"), Tr::tr("Source \"%1\" added.").arg(added->name), added->id);
-    context.out << Tr::tr("Added source \"%1\" (%2).").arg(added->name, added->accountText()) << '\n';
+    const auto stored = service.find(added.sourceId);
+    context.out << Tr::tr("Added source \"%1\" (%2).").arg(stored->name, stored->accountText()) << '\n';
     return CliExit::Ok;
 }
 
@@ -232,95 +216,63 @@ int list(CliContext& context, const SourceRepository& repository)
     return CliExit::Ok;
 }
 
-int changeStatus(CliContext& context, SourceRepository& repository, IngestionSource::Status status)
+int changeStatus(CliContext& context, SourceService& service, bool pause)
 {
     if (context.arguments.size() != 1) {
         context.err << "openarchiver-cli source: " << Tr::tr("name exactly one source.") << '\n';
         return CliExit::BadUsage;
     }
-    const auto source = repository.findByName(context.arguments.first());
+    const auto source = SourceRepository(context.archive.connection()).findByName(context.arguments.first());
     if (!source) {
         context.err << Tr::tr("There is no source named \"%1\".").arg(context.arguments.first()) << '\n';
         return CliExit::Failed;
     }
-    // Resuming goes back to Importing until a first full pass has finished.
-    if (status == IngestionSource::Status::Importing && source->lastSyncAt.isValid()) {
-        status = IngestionSource::Status::Active;
-    }
-    QString error;
-    if (!repository.setStatus(source->id, status, QString(), &error)) {
-        context.err << error << '\n';
+    const SourceOutcome outcome = pause ? service.pause(source->id) : service.resume(source->id);
+    if (!outcome.ok()) {
+        context.err << outcome.message << '\n';
         return CliExit::Failed;
     }
+    const IngestionSource::Status status = service.find(source->id)->status;
     context.out << Tr::tr("Source \"%1\" is now %2.").arg(source->name, IngestionSource::statusKey(status)) << '\n';
     return CliExit::Ok;
 }
 
 // Deletes the source's mail with it, except messages another source also
 // holds. One transaction: Ctrl+C or a crash half way leaves everything as it
-// was. Returns false with *error.
-bool purgeSource(CliContext& context, const IngestionSource& source, QString* error)
-{
-    const bool terminal = ::isatty(STDERR_FILENO);
-    QElapsedTimer sinceUpdate;
-    sinceUpdate.start();
-    const SourcePurge::Result purged =
-        SourcePurge(context.archive).run(source.id, error, [&](qint64 done, qint64 total) {
-            if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
-                context.err << '\r' << Tr::tr("Removing %1 of %2 messages…").arg(done).arg(total);
-                context.err.flush();
-                sinceUpdate.restart();
-            }
-            return true;
-        });
-    if (terminal && purged.messagesRemoved > 0) {
-        context.err << '\n';
-    }
-    if (!error->isEmpty()) {
-        return false;
-    }
-    context.out << Tr::tr("Removed source \"%1\" and the %n message(s) only it held (%2 freed in the archive).",
-                          nullptr,
-                          static_cast<int>(purged.messagesRemoved))
-                       .arg(source.name, QLocale().formattedDataSize(purged.bytesFreed))
-                << '\n';
-    if (purged.messagesKept > 0) {
-        context.out << Tr::tr("%n message(s) stay in the archive: another source also holds them.",
-                              nullptr,
-                              static_cast<int>(purged.messagesKept))
-                    << '\n';
-    }
-    return true;
-}
-
-int remove(CliContext& context, SourceRepository& repository)
+// was.
+int remove(CliContext& context, SourceService& service)
 {
     const bool purge = context.arguments.removeAll(QStringLiteral("--purge")) > 0;
     if (context.arguments.size() != 1) {
         context.err << "openarchiver-cli source remove: " << Tr::tr("name exactly one source.") << '\n';
         return CliExit::BadUsage;
     }
-    const auto source = repository.findByName(context.arguments.first());
+    const auto source = SourceRepository(context.archive.connection()).findByName(context.arguments.first());
     if (!source) {
         context.err << Tr::tr("There is no source named \"%1\".").arg(context.arguments.first()) << '\n';
         return CliExit::Failed;
     }
-    QString error;
-    if (purge ? !purgeSource(context, *source, &error) : !repository.removeKeepingMail(source->id, &error)) {
-        context.err << error << '\n';
+    const bool terminal = ::isatty(STDERR_FILENO);
+    QElapsedTimer sinceUpdate;
+    sinceUpdate.start();
+    bool progressShown = false;
+    QObject::connect(&service, &SourceService::removalProgress, &service, [&](qint64, qint64 done, qint64 total) {
+        if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
+            context.err << '\r' << Tr::tr("Removing %1 of %2 messages…").arg(done).arg(total);
+            context.err.flush();
+            sinceUpdate.restart();
+            progressShown = true;
+        }
+    });
+    const SourceOutcome outcome = waitFor(service, [&](SourceService& s) { return s.removeSource(source->id, purge); });
+    if (progressShown) {
+        context.err << '\n';
+    }
+    if (!outcome.ok()) {
+        context.err << outcome.message << '\n';
         return CliExit::Failed;
     }
-    KeychainCredentialStore keychain(context.archive.identity());
-    const CredentialResult removed =
-        runCredentialRequest(keychain, [&](CredentialStore& store) { return store.removePassword(source->id); });
-    if (removed.status != CredentialResult::Status::Ok) {
-        // The source is gone either way; say that its password may linger.
-        context.err << removed.message << '\n';
-    }
-    if (!purge) {
-        context.out << Tr::tr("Removed source \"%1\"; its archived mail stays in the archive.").arg(source->name)
-                    << '\n';
-    }
+    context.out << outcome.message << '\n';
     return CliExit::Ok;
 }
 
@@ -328,7 +280,7 @@ int remove(CliContext& context, SourceRepository& repository)
 
 // Changes what is given, leaves the rest. A blank line on standard input
 // with --password-stdin is refused: to keep the password, leave the option out.
-int edit(CliContext& context, SourceRepository& repository)
+int edit(CliContext& context, SourceService& service)
 {
     QCommandLineParser parser;
     const SourceOptions options;
@@ -343,7 +295,7 @@ int edit(CliContext& context, SourceRepository& repository)
                     << (parser.errorText().isEmpty() ? Tr::tr("name exactly one source.") : parser.errorText()) << '\n';
         return CliExit::BadUsage;
     }
-    auto source = repository.findByName(parser.positionalArguments().first());
+    auto source = SourceRepository(context.archive.connection()).findByName(parser.positionalArguments().first());
     if (!source) {
         context.err << Tr::tr("There is no source named \"%1\".").arg(parser.positionalArguments().first()) << '\n';
         return CliExit::Failed;
@@ -398,24 +350,12 @@ int edit(CliContext& context, SourceRepository& repository)
             return CliExit::BadUsage;
         }
     }
-    QString error;
-    if (!repository.update(*source, &error)) {
-        context.err << error << '\n';
+    const SourceOutcome edited =
+        waitFor(service, [&](SourceService& s) { return s.editSource(*source, password, parser.isSet(fresh)); });
+    if (!edited.ok()) {
+        context.err << edited.message << '\n';
         return CliExit::Failed;
     }
-    if (!password.isEmpty()) {
-        const CredentialResult stored = storePassword(context, source->id, password);
-        if (stored.status != CredentialResult::Status::Ok) {
-            context.err << Tr::tr("The other changes were saved, but not the password: %1").arg(stored.message) << '\n';
-            return CliExit::Failed;
-        }
-    }
-    if (parser.isSet(fresh) && !repository.restartImport(source->id, &error)) {
-        context.err << error << '\n';
-        return CliExit::Failed;
-    }
-    context.archive.events().append(
-        QStringLiteral("source.edited"), Tr::tr("Source \"%1\" changed.").arg(source->name), source->id);
     context.out << Tr::tr("Updated source \"%1\" (%2).").arg(source->name, source->accountText()) << '\n';
     return CliExit::Ok;
 }
@@ -427,24 +367,22 @@ int runSourceCommand(CliContext& context)
         return CliExit::BadUsage;
     }
     const QString action = context.arguments.takeFirst();
-    SourceRepository repository(context.archive.connection());
-    if (action == QLatin1String("add")) {
-        return add(context, repository);
-    }
     if (action == QLatin1String("list")) {
-        return list(context, repository);
+        return list(context, SourceRepository(context.archive.connection()));
+    }
+    KeychainCredentialStore keychain(context.archive.identity());
+    SourceService service(context.archive, &keychain);
+    if (action == QLatin1String("add")) {
+        return add(context, service);
     }
     if (action == QLatin1String("edit")) {
-        return edit(context, repository);
+        return edit(context, service);
     }
-    if (action == QLatin1String("pause")) {
-        return changeStatus(context, repository, IngestionSource::Status::Paused);
-    }
-    if (action == QLatin1String("resume")) {
-        return changeStatus(context, repository, IngestionSource::Status::Importing);
+    if (action == QLatin1String("pause") || action == QLatin1String("resume")) {
+        return changeStatus(context, service, action == QLatin1String("pause"));
     }
     if (action == QLatin1String("remove")) {
-        return remove(context, repository);
+        return remove(context, service);
     }
     context.err << "openarchiver-cli source: " << Tr::tr("unknown action \"%1\".").arg(action) << '\n';
     return CliExit::BadUsage;

@@ -10,6 +10,7 @@
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/LayeredCredentialStore.h"
 #include "credentials/SessionCredentialStore.h"
+#include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
 int main(int argc, char* argv[])
@@ -46,7 +47,8 @@ int main(int argc, char* argv[])
     SessionCredentialStore session;
     LayeredCredentialStore credentials(&keychain, &session);
     SyncManager manager(archive, &credentials);
-    MainWindow window(archive, &manager, &credentials);
+    SourceService sources(archive, &credentials, &manager);
+    MainWindow window(archive, &manager, &sources, &credentials);
     window.show();
     manager.start();
     return QApplication::exec();

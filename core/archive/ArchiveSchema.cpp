@@ -220,6 +220,13 @@ const QList<QStringList>& migrations()
                 PRIMARY KEY (folder_id, uid)
             ) WITHOUT ROWID)"),
         },
+        // 8: since when a source's passes have been failing (NULL while they
+        // work). A server that is down for a while leaves the source Active
+        // or Importing with a warning; only failing for longer than a day
+        // (SyncManager::setErrorAfter) makes it an Error.
+        {
+            QStringLiteral("ALTER TABLE sources ADD COLUMN failing_since INTEGER"),
+        },
     };
     return migrations;
 }

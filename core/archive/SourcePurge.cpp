@@ -3,13 +3,10 @@
 #include "Archive.h"
 #include "BlobCodec.h"
 #include "DictionaryTable.h"
-#include "EventLog.h"
 #include "SearchIndexEntry.h"
 #include "SqlTransaction.h"
-#include "sources/SourceRepository.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QList>
 #include <QSqlError>
 #include <QVariant>
@@ -60,7 +57,8 @@ bool SourcePurge::prepareStatements(QString* error)
     return true;
 }
 
-SourcePurge::Result SourcePurge::run(qint64 sourceId, QString* error, const Progress& progress)
+SourcePurge::Result
+SourcePurge::run(qint64 sourceId, QString* error, const Progress& progress, const BeforeCommit& beforeCommit)
 {
     Result result;
     SqlTransaction transaction(m_db);
@@ -78,7 +76,7 @@ SourcePurge::Result SourcePurge::run(qint64 sourceId, QString* error, const Prog
 
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT name, removed_at IS NOT NULL FROM sources WHERE id = ?"));
+    query.prepare(QStringLiteral("SELECT name FROM sources WHERE id = ?"));
     query.addBindValue(sourceId);
     if (!query.exec()) {
         return failed(query);
@@ -88,7 +86,6 @@ SourcePurge::Result SourcePurge::run(qint64 sourceId, QString* error, const Prog
         return {};
     }
     result.sourceName = query.value(0).toString();
-    const bool alreadyRemoved = query.value(1).toBool();
     query.finish();
 
     // Which of the source's messages another source holds too. Read in full
@@ -153,27 +150,9 @@ SourcePurge::Result SourcePurge::run(qint64 sourceId, QString* error, const Prog
     }
     result.foldersRemoved = query.numRowsAffected();
 
-    // The row stays (see the header): marked removed as when keeping the
-    // mail, which also frees its name for a new source.
-    if (!alreadyRemoved && !SourceRepository(m_db).removeKeepingMail(sourceId, error)) {
-        return {};
-    }
-
-    const QString removedText = Tr::tr("%n message(s) deleted", nullptr, static_cast<int>(result.messagesRemoved));
-    const QString keptText = Tr::tr(
-        "%n message(s) kept because another source also holds them", nullptr, static_cast<int>(result.messagesKept));
-    QString eventError;
-    if (!EventLog(m_db).append(
-            QStringLiteral("source.removed"),
-            Tr::tr("Source \"%1\" and its mail removed: %2, %3.").arg(result.sourceName, removedText, keptText),
-            sourceId,
-            {{QStringLiteral("mailRemoved"), true},
-             {QStringLiteral("foldersRemoved"), result.foldersRemoved},
-             {QStringLiteral("messagesRemoved"), result.messagesRemoved},
-             {QStringLiteral("messagesKept"), result.messagesKept},
-             {QStringLiteral("bytesFreed"), result.bytesFreed}},
-            &eventError)) {
-        *error = Tr::tr("Cannot remove the source's mail: %1").arg(eventError);
+    // The caller's last word inside the same transaction: marking the
+    // source removed and logging it (SourceService).
+    if (beforeCommit && !beforeCommit(result, error)) {
         return {};
     }
     if (!transaction.commit()) {
@@ -240,4 +219,54 @@ bool SourcePurge::removeRows(qint64 messageId, qint64 blobId, QString* error)
         }
     }
     return true;
+}
+
+SourcePurge::Preview SourcePurge::preview(qint64 sourceId, QString* error) const
+{
+    // The same rule as run(): a message goes when no folder of another
+    // source (removed ones included: their mail stays reachable) holds it.
+    const QString own = QStringLiteral(
+        "WITH own AS (SELECT DISTINCT l.message_id AS id FROM folders f JOIN locations l ON l.folder_id = f.id "
+        "WHERE f.source_id = :source) ");
+    Preview preview;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(own
+                  + QStringLiteral(
+                      "SELECT count(*), coalesce(sum(m.size), 0) FROM own JOIN messages m ON m.id = own.id WHERE NOT "
+                      "EXISTS (SELECT 1 FROM locations o JOIN folders f ON f.id = o.folder_id WHERE o.message_id = "
+                      "own.id AND f.source_id <> :source)"));
+    query.bindValue(QStringLiteral(":source"), sourceId);
+    if (!query.exec() || !query.next()) {
+        *error = Tr::tr("Cannot count the source's mail: %1").arg(queryError(query));
+        return {};
+    }
+    preview.messagesOnlyHere = query.value(0).toLongLong();
+    preview.bytesOnlyHere = query.value(1).toLongLong();
+    query.finish();
+    query.prepare(own
+                  + QStringLiteral("SELECT f.source_id, s.name, s.removed_at IS NOT NULL, count(DISTINCT own.id) FROM "
+                                   "own JOIN locations o ON o.message_id = own.id JOIN folders f ON f.id = o.folder_id "
+                                   "JOIN sources s ON s.id = f.source_id WHERE f.source_id <> :source "
+                                   "GROUP BY f.source_id ORDER BY s.name COLLATE NOCASE"));
+    query.bindValue(QStringLiteral(":source"), sourceId);
+    if (!query.exec()) {
+        *error = Tr::tr("Cannot count the source's mail: %1").arg(queryError(query));
+        return {};
+    }
+    while (query.next()) {
+        preview.sharedWith.append({query.value(0).toLongLong(),
+                                   query.value(1).toString(),
+                                   query.value(2).toBool(),
+                                   query.value(3).toLongLong()});
+    }
+    query.finish();
+    query.prepare(own + QStringLiteral("SELECT count(*) FROM own"));
+    query.bindValue(QStringLiteral(":source"), sourceId);
+    if (!query.exec() || !query.next()) {
+        *error = Tr::tr("Cannot count the source's mail: %1").arg(queryError(query));
+        return {};
+    }
+    preview.messagesShared = query.value(0).toLongLong() - preview.messagesOnlyHere;
+    return preview;
 }

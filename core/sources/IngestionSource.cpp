@@ -39,6 +39,11 @@ QString IngestionSource::statusText(Status status)
     return {};
 }
 
+bool IngestionSource::isFailing() const
+{
+    return failingSince.isValid() && status != Status::Paused;
+}
+
 QString IngestionSource::accountText() const
 {
     return host.isEmpty() ? username : QStringLiteral("%1@%2").arg(username, host);

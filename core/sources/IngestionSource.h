@@ -39,6 +39,13 @@ struct IngestionSource
     QDateTime createdAt;
     QDateTime updatedAt;
     QDateTime lastSyncAt;
+    // The first failed pass of the current run of failures (UTC); invalid
+    // while passes succeed. lastError says what the latest one met.
+    QDateTime failingSince;
+
+    // Passes fail (the server cannot be reached, …) but the source is not
+    // an Error yet: the table shows a warning.
+    bool isFailing() const;
 
     // "user@host", as the Ingestions table shows the account.
     QString accountText() const;

@@ -16,7 +16,7 @@ struct Tr
 
 const QString Columns = QStringLiteral(
     "id, name, provider, host, port, security, username, folder_scope, chosen_folders, check_interval_minutes, "
-    "status, last_error, pinned_sha256, created_at, updated_at, last_sync_at");
+    "status, last_error, pinned_sha256, created_at, updated_at, last_sync_at, failing_since");
 
 QDateTime fromSeconds(const QVariant& value)
 {
@@ -49,6 +49,7 @@ IngestionSource readSource(const QSqlQuery& query)
     source.createdAt = fromSeconds(query.value(13));
     source.updatedAt = fromSeconds(query.value(14));
     source.lastSyncAt = fromSeconds(query.value(15));
+    source.failingSince = fromSeconds(query.value(16));
     return source;
 }
 
@@ -172,6 +173,41 @@ bool SourceRepository::setStatus(qint64 id, IngestionSource::Status status, cons
     return true;
 }
 
+bool SourceRepository::recordFailure(
+    qint64 id, const QString& lastError, const QDateTime& at, bool makeError, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE sources SET last_error = ?, failing_since = coalesce(failing_since, ?), "
+                                 "status = CASE WHEN ? AND status <> 'paused' THEN 'error' ELSE status END, "
+                                 "updated_at = strftime('%s','now') WHERE id = ? AND removed_at IS NULL"));
+    query.addBindValue(lastError);
+    query.addBindValue(at.toSecsSinceEpoch());
+    query.addBindValue(makeError);
+    query.addBindValue(id);
+    if (!query.exec() || query.numRowsAffected() != 1) {
+        *error = Tr::tr("Cannot save the source's status: %1").arg(query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool SourceRepository::discardNew(qint64 id, QString* error)
+{
+    // Only a row nothing refers to yet: no folder, no event. Anything else
+    // has a history and is removed with removeKeepingMail().
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM sources WHERE id = ? AND NOT EXISTS (SELECT 1 FROM folders WHERE "
+                                 "source_id = ?) AND NOT EXISTS (SELECT 1 FROM events WHERE source_id = ?)"));
+    query.addBindValue(id);
+    query.addBindValue(id);
+    query.addBindValue(id);
+    if (!query.exec() || query.numRowsAffected() != 1) {
+        *error = Tr::tr("Cannot take back the new source: %1").arg(query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 bool SourceRepository::restartImport(qint64 id, QString* error)
 {
     SqlTransaction transaction(m_db);
@@ -205,7 +241,8 @@ bool SourceRepository::restartImport(qint64 id, QString* error)
 bool SourceRepository::markSynced(qint64 id, const QDateTime& at, QString* error)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE sources SET last_sync_at = ? WHERE id = ?"));
+    // A pass that got through ends the run of failures.
+    query.prepare(QStringLiteral("UPDATE sources SET last_sync_at = ?, failing_since = NULL WHERE id = ?"));
     query.addBindValue(at.toSecsSinceEpoch());
     query.addBindValue(id);
     if (!query.exec() || query.numRowsAffected() != 1) {
@@ -265,4 +302,20 @@ bool SourceRepository::removeKeepingMail(qint64 id, QString* error)
         return false;
     }
     return true;
+}
+
+QList<IngestionSource> SourceRepository::listRemovedWithMail() const
+{
+    QList<IngestionSource> sources;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT %1 FROM sources s WHERE removed_at IS NOT NULL AND EXISTS (SELECT 1 FROM "
+                                   "folders f JOIN locations l ON l.folder_id = f.id WHERE f.source_id = s.id) "
+                                   "ORDER BY name COLLATE NOCASE")
+                        .arg(Columns))) {
+        return sources;
+    }
+    while (query.next()) {
+        sources << readSource(query);
+    }
+    return sources;
 }

@@ -20,7 +20,14 @@ public:
     // Saves every field of an existing source.
     bool update(const IngestionSource& source, QString* error);
     bool setStatus(qint64 id, IngestionSource::Status status, const QString& lastError, QString* error);
+    // A pass got through: also ends a run of failures (failingSince).
     bool markSynced(qint64 id, const QDateTime& at, QString* error);
+    // A pass failed: keeps the status (Active, Importing) unless makeError,
+    // and remembers when the run of failures began.
+    bool recordFailure(qint64 id, const QString& lastError, const QDateTime& at, bool makeError, QString* error);
+    // Deletes a source that was just added and never used (no folders, no
+    // events): the rollback when its password could not be stored.
+    bool discardNew(qint64 id, QString* error);
     // Forgets every folder checkpoint and location of the source and puts it
     // back to Importing (unless paused): the next pass imports everything
     // again, as after a UIDVALIDITY change, storing nothing twice. Archived
@@ -33,6 +40,9 @@ public:
     std::optional<IngestionSource> findByName(const QString& name) const;
     // The sources the user has, by name; removed ones are left out.
     QList<IngestionSource> list() const;
+    // Sources removed with their mail kept that still hold some: the mail
+    // stays reachable, and can be deleted later (SourceService).
+    QList<IngestionSource> listRemovedWithMail() const;
 
     // Removes the source from the list and stops it for good, keeping every
     // message it archived (still browsable, still searchable). Its name is

@@ -151,6 +151,21 @@ void FolderImporter::setMaxMessageBytes(qint64 bytes)
     m_maxMessageBytes = bytes;
 }
 
+void FolderImporter::setStoredTally(SyncCounts* tally)
+{
+    m_tally = tally;
+}
+
+void FolderImporter::tallyStored(qint64 newMessages, qint64 duplicates, SyncCounts& counts)
+{
+    counts.newMessages += newMessages;
+    counts.duplicates += duplicates;
+    if (m_tally) {
+        m_tally->newMessages += newMessages;
+        m_tally->duplicates += duplicates;
+    }
+}
+
 namespace {
 
 // Batches stored or being prepared while the next ones are fetched. With the
@@ -254,8 +269,7 @@ bool FolderImporter::storeUids(qint64 folderId,
         for (InFlight& batch : inFlight) {
             // The one being committed when the stop came is stored.
             if (const StoreStage::Outcome outcome = batch.outcome.get(); outcome.stored) {
-                counts.newMessages += outcome.result.newMessages;
-                counts.duplicates += outcome.result.duplicates;
+                tallyStored(outcome.result.newMessages, outcome.result.duplicates, counts);
             }
         }
         inFlight.clear();
@@ -270,8 +284,7 @@ bool FolderImporter::storeUids(qint64 folderId,
         if (!outcome.stored) {
             throw std::runtime_error(outcome.error.toStdString());
         }
-        counts.newMessages += outcome.result.newMessages;
-        counts.duplicates += outcome.result.duplicates;
+        tallyStored(outcome.result.newMessages, outcome.result.duplicates, counts);
         done += messages;
         if (progress && !progress(path, done, uids.size())) {
             stopped = true;

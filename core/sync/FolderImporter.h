@@ -51,8 +51,14 @@ public:
     // tests lower it.
     void setMaxMessageBytes(qint64 bytes);
     static constexpr qint64 DefaultMaxMessageBytes = 900LL * 1000 * 1000;
+    // Every stored batch also adds its new messages and duplicates here, as
+    // it commits: a pass stopped by an exception (a pause cancels the socket)
+    // still knows what it stored, though importFolder() never returned.
+    void setStoredTally(SyncCounts* tally);
 
 private:
+    void tallyStored(qint64 newMessages, qint64 duplicates, SyncCounts& counts);
+
     // A window of UIDs split into batches of at most m_batchSize messages
     // and MaxBatchBytes, so memory stays bounded whatever the messages
     // weigh (a bigger message travels alone).
@@ -85,6 +91,7 @@ private:
     MessageStore& m_store;
     int m_batchSize;
     qint64 m_maxMessageBytes = DefaultMaxMessageBytes;
+    SyncCounts* m_tally = nullptr;
     // This folder's pass: why each UID that failed did, for its record.
     QMap<quint32, MessageFailure> m_failures;
     // Failures already written with a batch of this pass.

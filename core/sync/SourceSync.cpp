@@ -119,6 +119,7 @@ void SourceSync::folderFailed(MessageStore& store, const RemoteFolder& folder, c
 SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
 {
     Result result;
+    SyncCounts stored; // what was committed, whatever ends the pass
     const TlsPolicy policy = tlsPolicy(m_source, m_extraCaFile);
     MessageStore store = m_archive.store();
     try {
@@ -130,6 +131,7 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
         }
         FolderImporter importer(session, store);
         importer.setMaxMessageBytes(m_maxMessageBytes);
+        importer.setStoredTally(&stored);
         for (const RemoteFolder& folder : foldersInScope(m_source, session.listFolders())) {
             m_currentFolder = folder.path;
             bool stopped = false;
@@ -188,6 +190,12 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
         // The importer throws what the archive could not store.
         result.technical = QString::fromStdString(e.what());
         result.error = SyncError::describeStorage(result.technical, m_currentFolder);
+    }
+    if (!result.ok) {
+        // A folder cut short by an exception never returned its counts; the
+        // history must still say what the pass stored.
+        result.counts.newMessages = stored.newMessages;
+        result.counts.duplicates = stored.duplicates;
     }
     // A server that echoes the LOGIN command or the password back must not
     // put it into the history, the source's last error or the terminal.

@@ -2,7 +2,6 @@
 
 #include "SyncRecorder.h"
 #include "SyncWorker.h"
-#include "archive/SourcePurge.h"
 #include "credentials/CredentialStore.h"
 #include "sources/SourceRepository.h"
 
@@ -30,6 +29,7 @@ SyncManager::SyncManager(Archive archive, CredentialStore* credentials, QObject*
     : QObject(parent)
     , m_archive(std::move(archive))
     , m_credentials(credentials)
+    , m_errorAfter(SyncRecorder::DefaultErrorAfter)
 {
     qRegisterMetaType<SourceSync::Result>();
     connect(
@@ -46,12 +46,6 @@ SyncManager::SyncManager(Archive archive, CredentialStore* credentials, QObject*
 
 SyncManager::~SyncManager()
 {
-    // A purge still running rolls back: the source stays, whole.
-    m_stopping = true;
-    for (QThread* purge : std::as_const(m_purges)) {
-        purge->wait();
-        delete purge;
-    }
     // Cancel all first so the joins below each take milliseconds, not a
     // whole pass.
     for (auto& [id, sourceState] : m_states) {
@@ -85,6 +79,11 @@ void SyncManager::setRetryBaseDelay(std::chrono::milliseconds delay)
     m_retryBase = delay;
 }
 
+void SyncManager::setErrorAfter(std::chrono::milliseconds duration)
+{
+    m_errorAfter = duration;
+}
+
 void SyncManager::start()
 {
     for (const IngestionSource& source : SourceRepository(m_archive.connection()).list()) {
@@ -106,8 +105,6 @@ void SyncManager::syncNow(qint64 sourceId)
 
 void SyncManager::pause(qint64 sourceId)
 {
-    QString error;
-    SourceRepository(m_archive.connection()).setStatus(sourceId, IngestionSource::Status::Paused, QString(), &error);
     SourceState& sourceState = state(sourceId);
     sourceState.again = false;
     sourceState.failures = 0;
@@ -127,16 +124,6 @@ void SyncManager::pause(qint64 sourceId)
 
 void SyncManager::resume(qint64 sourceId)
 {
-    SourceRepository repository(m_archive.connection());
-    const auto source = repository.find(sourceId);
-    if (!source) {
-        return;
-    }
-    // Only a completed import moves a source on to Active.
-    const IngestionSource::Status next =
-        source->lastSyncAt.isValid() ? IngestionSource::Status::Active : IngestionSource::Status::Importing;
-    QString error;
-    repository.setStatus(sourceId, next, QString(), &error);
     state(sourceId).failures = 0;
     emit sourceChanged(sourceId);
     schedule(sourceId);
@@ -172,77 +159,48 @@ void SyncManager::updateSource(qint64 sourceId, bool freshImport)
     syncNow(sourceId);
 }
 
-void SyncManager::removeSource(qint64 sourceId, bool deleteMail)
+void SyncManager::holdForRemoval(qint64 sourceId, std::function<void()> whenStopped)
 {
     SourceState& sourceState = state(sourceId);
-    sourceState.removing = true;
+    sourceState.held = true;
     sourceState.again = false;
     sourceState.passwordRequest = 0;
     sourceState.checkTimer->stop();
     sourceState.retryTimer->stop();
+    sourceState.activity.nextCheckAt = {};
     m_queue.removeAll(sourceId);
     if (sourceState.thread) {
         // Deleting mail under a pass that still stores some would race it.
-        sourceState.afterStop = [this, sourceId, deleteMail] { finishRemoval(sourceId, deleteMail); };
+        sourceState.afterStop = std::move(whenStopped);
         if (sourceState.worker) {
             sourceState.worker->cancel();
         }
         return;
     }
-    finishRemoval(sourceId, deleteMail);
+    setActivity(sourceId, Activity::State::Idle);
+    whenStopped();
 }
 
-void SyncManager::finishRemoval(qint64 sourceId, bool deleteMail)
+void SyncManager::releaseHold(qint64 sourceId)
 {
-    SourceRepository repository(m_archive.connection());
-    const auto source = repository.find(sourceId);
-    const QString name = source ? source->name : QString();
-    if (!deleteMail) {
-        QString error;
-        const bool removed = repository.removeKeepingMail(sourceId, &error);
-        completeRemoval(
-            sourceId, removed ? tr("%1 was removed; its mail stays in the archive.").arg(name) : QString(), error);
-        return;
+    state(sourceId).held = false;
+    const auto source = SourceRepository(m_archive.connection()).find(sourceId);
+    if (source && source->status != IngestionSource::Status::Paused) {
+        schedule(sourceId);
     }
-    // Deleting mail re-reads every message for its search entry: seconds to
-    // minutes for a large source, so off the UI thread. The pass has
-    // stopped, so nothing else writes this source meanwhile.
-    QThread* purge = QThread::create([this, archive = m_archive, sourceId, name] {
-        QString error;
-        const SourcePurge::Result purged =
-            SourcePurge(archive).run(sourceId, &error, [this](qint64, qint64) { return !m_stopping.load(); });
-        archive.closeConnection();
-        const QString summary = error.isEmpty() ? tr("%1 was removed with its mail: %n message(s) deleted.",
-                                                     nullptr,
-                                                     static_cast<int>(purged.messagesRemoved))
-                                                      .arg(name)
-                                                : QString();
-        QMetaObject::invokeMethod(
-            this,
-            [this, sourceId, summary, error] { completeRemoval(sourceId, summary, error); },
-            Qt::QueuedConnection);
-    });
-    purge->setObjectName(QStringLiteral("purge-%1").arg(sourceId));
-    m_purges.append(purge);
-    connect(purge, &QThread::finished, this, [this, purge] {
-        m_purges.removeAll(purge);
-        delete purge;
-    });
-    purge->start();
+    emit sourceChanged(sourceId);
 }
 
-void SyncManager::completeRemoval(qint64 sourceId, const QString& summary, const QString& error)
+void SyncManager::forgetSource(qint64 sourceId, const QString& summary)
 {
-    if (error.isEmpty()) {
-        m_credentials->removePassword(sourceId);
-        SourceState& gone = state(sourceId);
-        delete gone.checkTimer;
-        delete gone.retryTimer;
-        m_states.erase(sourceId);
-    } else {
-        state(sourceId).removing = false;
+    const auto found = m_states.find(sourceId);
+    if (found != m_states.end()) {
+        delete found->second.checkTimer;
+        delete found->second.retryTimer;
+        m_states.erase(found);
     }
-    emit sourceRemoved(sourceId, summary, error);
+    m_queue.removeAll(sourceId);
+    emit sourceRemoved(sourceId, summary);
     startQueued();
 }
 
@@ -292,6 +250,9 @@ void SyncManager::setActivity(qint64 sourceId, Activity::State activity, const Q
 void SyncManager::schedule(qint64 sourceId)
 {
     SourceState& sourceState = state(sourceId);
+    if (sourceState.held) {
+        return;
+    }
     if (sourceState.thread || sourceState.passwordRequest != 0) {
         sourceState.again = true;
         return;
@@ -337,7 +298,7 @@ void SyncManager::handlePassword(quint64 requestId, qint64 sourceId, const Crede
     if (result.status != CredentialResult::Status::Ok) {
         SourceSync::Result failure;
         failure.error = result.message;
-        SyncRecorder(m_archive).record(*source, failure);
+        SyncRecorder(m_archive).record(*source, failure, m_errorAfter);
         setActivity(sourceId, Activity::State::Idle);
         emit sourceChanged(sourceId);
         startQueued();
@@ -386,7 +347,7 @@ void SyncManager::handleFinished(qint64 sourceId, const SourceSync::Result& resu
     } else if (result.transient) {
         ++sourceState.failures;
         retry = !paused;
-        SyncRecorder(m_archive).record(*source, result, sourceState.failures >= FailuresBeforeError);
+        SyncRecorder(m_archive).record(*source, result, m_errorAfter);
     } else {
         // Only the user can fix it (password, certificate, disk): no
         // retries and no checks until they act (syncNow, resume, edit).

@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -57,18 +56,22 @@ public:
     // Test hooks: a zero interval means each source's checkIntervalMinutes.
     void setCheckIntervalOverride(std::chrono::milliseconds interval);
     void setRetryBaseDelay(std::chrono::milliseconds delay);
-    // Consecutive transient failures before the source shows Error.
-    static constexpr int FailuresBeforeError = 3;
+    // How long transient failures may go on before the source shows Error
+    // (SyncRecorder::DefaultErrorAfter); until then it shows a warning.
+    void setErrorAfter(std::chrono::milliseconds duration);
 
     // Schedules every source that is not paused.
     void start();
     // Runs a pass as soon as a slot is free (again after the running one).
     void syncNow(qint64 sourceId);
-    // Status Paused; a running pass stops at its next batch boundary.
-    void pause(qint64 sourceId);
-    // Back to Importing (never completed) or Active, and a pass starts.
-    void resume(qint64 sourceId);
+    // The scheduling side of the source's use cases: SourceService changes
+    // the source in the archive, logs the event and then calls these.
 
+    // The source is Paused: nothing is scheduled, a running pass stops at
+    // its next batch boundary.
+    void pause(qint64 sourceId);
+    // The source is no longer Paused: a pass starts.
+    void resume(qint64 sourceId);
     // A source the user just created: it starts importing at once.
     void addSource(qint64 sourceId);
     // The user edited the source: a running pass stops and a new one starts
@@ -76,10 +79,14 @@ public:
     // forgotten and the source imports again from the start (its mail stays;
     // what was archived already is not stored twice).
     void updateSource(qint64 sourceId, bool freshImport);
-    // Stops the source for good and removes it, keeping its archived mail
-    // or deleting it, once no pass touches it any more. The password goes
-    // from the keychain. sourceRemoved() reports the outcome.
-    void removeSource(qint64 sourceId, bool deleteMail);
+    // The source is being removed: nothing more is scheduled, a running pass
+    // is cancelled, and `whenStopped` runs once no pass touches the source
+    // (at once when none does). Then either forgetSource() or releaseHold().
+    void holdForRemoval(qint64 sourceId, std::function<void()> whenStopped);
+    // The removal failed: the source is scheduled again as before.
+    void releaseHold(qint64 sourceId);
+    // The removal is done: the state goes and sourceRemoved() is emitted.
+    void forgetSource(qint64 sourceId, const QString& summary);
 
     // The check interval changed: a waiting check is re-armed with it.
     void rescheduleCheck(qint64 sourceId);
@@ -91,8 +98,8 @@ signals:
     void sourceChanged(qint64 sourceId);
     void progress(qint64 sourceId, const QString& folder, qint64 done, qint64 total);
     void sourceAdded(qint64 sourceId);
-    // `error` is empty on success; `summary` says what was kept or deleted.
-    void sourceRemoved(qint64 sourceId, const QString& summary, const QString& error);
+    // `summary` says what was kept or deleted.
+    void sourceRemoved(qint64 sourceId, const QString& summary);
 
 private:
     struct ThreadStopper
@@ -106,7 +113,7 @@ private:
         Activity activity;
         int failures = 0; // consecutive transient ones
         bool again = false; // syncNow or resume during a running pass
-        bool removing = false; // removeSource() is waiting for the pass to stop
+        bool held = false; // being removed: nothing may be scheduled
         // Runs once the running pass has stopped and its thread is gone.
         std::function<void()> afterStop;
         quint64 passwordRequest = 0;
@@ -126,8 +133,6 @@ private:
     void handleFinished(qint64 sourceId, const SourceSync::Result& result);
     void handleThreadFinished(qint64 sourceId);
     void armCheck(qint64 sourceId);
-    void finishRemoval(qint64 sourceId, bool deleteMail);
-    void completeRemoval(qint64 sourceId, const QString& summary, const QString& error);
     std::chrono::milliseconds retryDelay(int failures) const;
 
     Archive m_archive;
@@ -136,8 +141,7 @@ private:
     int m_concurrencyLimit = 2;
     std::chrono::milliseconds m_checkOverride {0};
     std::chrono::milliseconds m_retryBase {60000};
+    std::chrono::milliseconds m_errorAfter;
     QList<qint64> m_queue;
     std::map<qint64, SourceState> m_states; // node-stable: handlers keep references
-    QList<QThread*> m_purges; // removals deleting mail, running
-    std::atomic<bool> m_stopping {false};
 };

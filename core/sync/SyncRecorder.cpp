@@ -17,14 +17,16 @@ void SyncRecorder::started(const IngestionSource& source)
     m_archive.events().append(QStringLiteral("sync.started"), tr("Sync started."), source.id);
 }
 
-QString SyncRecorder::record(const IngestionSource& source, const SourceSync::Result& result, bool markError)
+QString SyncRecorder::record(const IngestionSource& source,
+                             const SourceSync::Result& result,
+                             std::chrono::milliseconds errorAfter)
 {
     SourceRepository repository(m_archive.connection());
     EventLog events = m_archive.events();
     // The snapshot the pass started with may be stale: the user may have
     // paused the source while it ran.
-    const IngestionSource::Status current = repository.find(source.id).value_or(source).status;
-    const bool paused = current == IngestionSource::Status::Paused;
+    const IngestionSource stored = repository.find(source.id).value_or(source);
+    const IngestionSource::Status current = stored.status;
     QJsonObject details {{QStringLiteral("new"), result.counts.newMessages},
                          {QStringLiteral("duplicates"), result.counts.duplicates},
                          {QStringLiteral("bytes"), result.counts.bytes},
@@ -56,7 +58,13 @@ QString SyncRecorder::record(const IngestionSource& source, const SourceSync::Re
         return summary;
     }
     if (result.cancelled) {
-        const QString summary = tr("%1: stopped; the next sync continues where this one stopped.").arg(source.name);
+        // What the stopped pass stored counts: the next pass will not see
+        // those messages as new.
+        const QString summary =
+            tr("%1: stopped after storing %n new message(s); the next sync continues where this one stopped.",
+               nullptr,
+               static_cast<int>(result.counts.newMessages))
+                .arg(source.name);
         events.append(QStringLiteral("sync.cancelled"), summary, source.id, details);
         return summary;
     }
@@ -67,9 +75,10 @@ QString SyncRecorder::record(const IngestionSource& source, const SourceSync::Re
     if (!result.technical.isEmpty()) {
         details.insert(QStringLiteral("technical"), result.technical);
     }
-    if (markError && !paused) {
-        repository.setStatus(source.id, IngestionSource::Status::Error, result.error, &error);
-    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime since = stored.failingSince.isValid() ? stored.failingSince : now;
+    const bool makeError = !result.transient || since.msecsTo(now) >= errorAfter.count();
+    repository.recordFailure(source.id, result.error, now, makeError, &error);
     events.append(QStringLiteral("sync.failed"), result.error, source.id, details);
     return result.error;
 }

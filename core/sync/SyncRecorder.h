@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <chrono>
+
 class Archive;
 struct IngestionSource;
 
@@ -20,10 +22,18 @@ public:
     explicit SyncRecorder(const Archive& archive);
 
     void started(const IngestionSource& source);
-    // Returns the one-line summary it logged. A failure sets Error only when
-    // markError is true (a transient failure that will be retried does not);
-    // a source paused meanwhile keeps Paused whatever the outcome.
-    QString record(const IngestionSource& source, const SourceSync::Result& result, bool markError = true);
+    // How long passes may keep failing for a reason that may go away by
+    // itself (server down, connection lost) before the source shows Error.
+    static constexpr std::chrono::hours DefaultErrorAfter {24};
+
+    // Returns the one-line summary it logged. A failure the user must fix
+    // (password, certificate, disk) sets Error at once; a transient one only
+    // once the source has been failing for `errorAfter`, and until then the
+    // source keeps its status with the error and since when (a warning). A
+    // source paused meanwhile keeps Paused whatever the outcome.
+    QString record(const IngestionSource& source,
+                   const SourceSync::Result& result,
+                   std::chrono::milliseconds errorAfter = DefaultErrorAfter);
 
 private:
     const Archive& m_archive;

@@ -353,9 +353,10 @@ TEST_F(CliTest, SourceRemovePurgeDeletesTheMailOnlyThatSourceHeld)
     EXPECT_TRUE(purged.err.isEmpty()) << purged.err.toStdString(); // the password was removed without complaint
     // "message(s)" untranslated, "messages" once an English catalogue has the plural.
     EXPECT_TRUE(purged.out.contains(
-        QRegularExpression(QStringLiteral("Removed source \"Work\" and the 30 message(\\(s\\)|s) only it held"))))
+        QRegularExpression(QStringLiteral("Work was removed with its mail: 30 message(\\(s\\)|s) deleted"))))
         << purged.out.toStdString();
-    EXPECT_TRUE(purged.out.contains(QRegularExpression(QStringLiteral("10 message(\\(s\\)|s) stay in the archive"))))
+    EXPECT_TRUE(purged.out.contains(
+        QRegularExpression(QStringLiteral("10 message(\\(s\\)|s) stay because another source also holds them"))))
         << purged.out.toStdString();
 
     {

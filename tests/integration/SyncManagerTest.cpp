@@ -8,6 +8,7 @@
 #include "archive/EventLog.h"
 #include "credentials/SessionCredentialStore.h"
 #include "sources/SourceRepository.h"
+#include "sync/SourceService.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -40,10 +41,12 @@ protected:
         QString error;
         ASSERT_TRUE(m_archive->open(&error)) << error.toStdString();
         m_manager = std::make_unique<SyncManager>(*m_archive, &m_credentials);
+        m_service = std::make_unique<SourceService>(*m_archive, &m_credentials, m_manager.get());
     }
 
     void TearDown() override
     {
+        m_service.reset();
         m_manager.reset();
         m_archive->closeConnection();
         DovecotTest::TearDown();
@@ -133,6 +136,7 @@ protected:
     std::unique_ptr<Archive> m_archive;
     SessionCredentialStore m_credentials;
     std::unique_ptr<SyncManager> m_manager;
+    std::unique_ptr<SourceService> m_service;
 };
 
 TEST_F(SyncManagerTest, ANewSourceImportsEverythingThenBecomesActive)
@@ -204,7 +208,10 @@ TEST_F(SyncManagerTest, AWrongPasswordIsAnErrorAtOnceAndIsNotRetried)
     EXPECT_EQ(status(id), Status::Error);
 }
 
-TEST_F(SyncManagerTest, ARefusedConnectionIsRetriedAndBecomesAnErrorOnlyAfterRepeatedFailures)
+// A server that cannot be reached is retried; from the first failure the
+// source says so (failing since, the last error) while keeping its status,
+// and only failing for longer than the limit makes it an Error.
+TEST_F(SyncManagerTest, ARefusedConnectionIsRetriedWarnsAtOnceAndBecomesAnErrorOnlyAfterTheLimit)
 {
     const qint64 id = addSource(QStringLiteral("testpass123"));
     // A loopback port nobody listens on: connection refused, a transient failure.
@@ -220,15 +227,51 @@ TEST_F(SyncManagerTest, ARefusedConnectionIsRetriedAndBecomesAnErrorOnlyAfterRep
     QString error;
     ASSERT_TRUE(repository().update(source, &error)) << error.toStdString();
     m_manager->setRetryBaseDelay(100ms);
+    m_manager->setErrorAfter(1500ms);
+    const QDateTime started = QDateTime::currentDateTimeUtc().addSecs(-1);
     m_manager->start();
 
     ASSERT_TRUE(waitUntil([&] { return m_manager->activity(id).state == SyncManager::Activity::State::RetryScheduled; },
                           10000));
     EXPECT_TRUE(m_manager->activity(id).retryAt.isValid());
-    EXPECT_EQ(status(id), Status::Importing) << "one transient failure is not an Error yet";
-    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Error; }, 10000));
-    EXPECT_EQ(eventCount(id, QStringLiteral("sync.failed")), SyncManager::FailuresBeforeError);
+    const IngestionSource failing = *repository().find(id);
+    EXPECT_EQ(failing.status, Status::Importing) << "one transient failure is not an Error yet";
+    EXPECT_TRUE(failing.isFailing());
+    EXPECT_GE(failing.failingSince, started);
+    EXPECT_TRUE(failing.lastError.contains(QStringLiteral("refused"), Qt::CaseInsensitive))
+        << failing.lastError.toStdString();
+
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Error; }, 15000));
+    const IngestionSource failed = *repository().find(id);
+    EXPECT_EQ(failed.failingSince, failing.failingSince) << "the run of failures started with the first one";
+    EXPECT_GE(failing.failingSince.msecsTo(QDateTime::currentDateTimeUtc()), 1500)
+        << "an Error only after failing for the whole limit";
+    EXPECT_GE(eventCount(id, QStringLiteral("sync.failed")), 2);
+    EXPECT_FALSE(failed.lastError.isEmpty());
+}
+
+// The real server goes away after a good pass and comes back: the Active
+// source warns while it is away and the warning goes with the next good pass.
+TEST_F(SyncManagerTest, AnActiveSourceWarnsWhileItsServerIsDownAndRecovers)
+{
+    deliver(5, 88);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setRetryBaseDelay(300ms);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 10000));
+    ASSERT_FALSE(repository().find(id)->isFailing());
+
+    server().stop();
+    m_manager->syncNow(id);
+    ASSERT_TRUE(waitUntil([&] { return repository().find(id)->isFailing(); }, 10000));
+    EXPECT_EQ(status(id), Status::Active) << "a server down for a moment is a warning, not an Error";
     EXPECT_FALSE(repository().find(id)->lastError.isEmpty());
+
+    QString error;
+    ASSERT_TRUE(server().restart(&error)) << error.toStdString();
+    ASSERT_TRUE(waitUntil([&] { return !repository().find(id)->isFailing() && idle(id); }, 20000));
+    EXPECT_EQ(status(id), Status::Active);
+    EXPECT_EQ(locations(), 5);
 }
 
 TEST_F(SyncManagerTest, PauseStopsAtABatchBoundaryAndResumeCompletesExactly)
@@ -241,7 +284,7 @@ TEST_F(SyncManagerTest, PauseStopsAtABatchBoundaryAndResumeCompletesExactly)
 
     QElapsedTimer stopping;
     stopping.start();
-    m_manager->pause(id);
+    ASSERT_TRUE(m_service->pause(id).ok());
     EXPECT_EQ(status(id), Status::Paused);
     ASSERT_TRUE(waitUntil([&] { return idle(id); }, 5000)) << "the worker did not stop";
     EXPECT_LT(stopping.elapsed(), 2500) << "a paused import must stop at the next batch boundary";
@@ -253,13 +296,25 @@ TEST_F(SyncManagerTest, PauseStopsAtABatchBoundaryAndResumeCompletesExactly)
     QTest::qWait(300);
     EXPECT_EQ(locations(), stored) << "nothing may be imported while paused";
 
-    m_manager->resume(id);
+    ASSERT_TRUE(m_service->resume(id).ok());
     EXPECT_EQ(status(id), Status::Importing) << "the initial import has not completed yet";
     ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 15000))
         << repository().find(id)->lastError.toStdString();
     EXPECT_EQ(locations(), 3000);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(DISTINCT uid) FROM locations")), 3000);
     EXPECT_EQ(archivedHashes(), hashesOf(inbox));
+
+    // The history counts what each pass stored: the stopped one and the one
+    // after the resume add up to the whole import, and it says who paused.
+    qint64 counted = 0;
+    for (const ArchiveEvent& event : m_archive->events().recent(id)) {
+        if (event.kind == QLatin1String("sync.finished") || event.kind == QLatin1String("sync.cancelled")) {
+            counted += event.details.value(QStringLiteral("new")).toInteger();
+        }
+    }
+    EXPECT_EQ(counted, 3000);
+    EXPECT_EQ(eventCount(id, QStringLiteral("source.paused")), 1);
+    EXPECT_EQ(eventCount(id, QStringLiteral("source.resumed")), 1);
 }
 
 // The server goes away in the middle of the initial import and comes back a

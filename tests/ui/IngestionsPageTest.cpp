@@ -6,6 +6,7 @@
 #include "WaitUntil.h"
 #include "archive/Archive.h"
 #include "archive/ArchiveReader.h"
+#include "archive/EventLog.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "sources/DeleteSourceDialog.h"
 #include "sources/FolderChooserDialog.h"
@@ -13,6 +14,7 @@
 #include "sources/SourceDialog.h"
 #include "sources/SourceRepository.h"
 #include "sources/SourceTableModel.h"
+#include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
 #include <QAbstractItemModelTester>
@@ -59,7 +61,8 @@ protected:
         m_manager = std::make_unique<SyncManager>(*m_archive, m_credentials.get());
         // The fixture's CA is private; the app trusts it as a user's system would.
         m_manager->setExtraCaCertificatesFile(server().caCertificatePath());
-        m_window = std::make_unique<MainWindow>(*m_archive, m_manager.get(), m_credentials.get());
+        m_service = std::make_unique<SourceService>(*m_archive, m_credentials.get(), m_manager.get());
+        m_window = std::make_unique<MainWindow>(*m_archive, m_manager.get(), m_service.get(), m_credentials.get());
         page()->setExtraCaCertificatesFile(server().caCertificatePath());
         m_window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
@@ -72,6 +75,7 @@ protected:
     void TearDown() override
     {
         m_window.reset();
+        m_service.reset();
         m_manager.reset();
         m_credentials.reset();
         m_archive->closeConnection();
@@ -160,6 +164,21 @@ protected:
         page()->table()->setFocus();
     }
 
+    void selectByName(const QString& name)
+    {
+        const auto source = SourceRepository(m_archive->connection()).findByName(name);
+        ASSERT_TRUE(source.has_value()) << name.toStdString();
+        const int row = model()->rowOf(source->id);
+        auto* proxy = page()->table()->model();
+        for (int proxyRow = 0; proxyRow < proxy->rowCount(); ++proxyRow) {
+            if (proxy->index(proxyRow, 0).data(SourceTableModel::SourceIdRole).toLongLong() == source->id) {
+                page()->table()->selectRow(proxyRow);
+                return;
+            }
+        }
+        ADD_FAILURE() << "no row " << row << " for " << name.toStdString();
+    }
+
     QAction* action(const char* name) const
     {
         auto* found = page()->findChild<QAction*>(QString::fromLatin1(name));
@@ -171,6 +190,7 @@ protected:
     std::unique_ptr<Archive> m_archive;
     std::unique_ptr<KeychainCredentialStore> m_credentials;
     std::unique_ptr<SyncManager> m_manager;
+    std::unique_ptr<SourceService> m_service;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -398,8 +418,84 @@ TEST_F(IngestionsPageTest, PauseMidImportThenResumeCompletesExactly)
     EXPECT_FALSE(action("syncNowAction")->isEnabled());
 
     pauseResume->trigger();
+    // From the moment it resumes, everything says it imports.
+    ASSERT_TRUE(waitUntil([&] {
+        return m_manager->activity(id).state == SyncManager::Activity::State::Syncing
+            && status(id) == Status::Importing;
+    }));
+    QTest::qWait(400); // a repaint or two of the table while the pass runs
+    EXPECT_EQ(cell(id, SourceTableModel::Status), QStringLiteral("Importing"));
+    EXPECT_EQ(cell(id, SourceTableModel::NextCheck), QStringLiteral("now"));
+    EXPECT_EQ(pauseResume->text(), QStringLiteral("&Pause"));
+    EXPECT_TRUE(action("syncNowAction")->isEnabled());
     ASSERT_TRUE(waitForStatus(id, Status::Active, 180000)) << cell(id, SourceTableModel::Progress).toStdString();
     EXPECT_EQ(archivedMessages(), 2500);
+
+    // The history adds up to what arrived: what the stopped pass stored and
+    // what the one after the resume stored.
+    qint64 counted = 0;
+    QStringList kinds;
+    for (const ArchiveEvent& event : m_archive->events().recent(id)) {
+        kinds << event.kind;
+        if (event.kind == QLatin1String("sync.finished") || event.kind == QLatin1String("sync.cancelled")) {
+            counted += event.details.value(QStringLiteral("new")).toInteger();
+        }
+    }
+    EXPECT_EQ(counted, 2500);
+    EXPECT_TRUE(kinds.contains(QStringLiteral("source.paused")));
+    EXPECT_TRUE(kinds.contains(QStringLiteral("source.resumed")));
+}
+
+// The server stops answering: the row keeps its status but warns at once,
+// with since when and the next try; Details says the same and shows the
+// error; the warning goes with the first good pass.
+TEST_F(IngestionsPageTest, AnUnreachableServerShowsAWarningNotAGreenActive)
+{
+    deliver(3, 520);
+    m_manager->setRetryBaseDelay(std::chrono::milliseconds(60000));
+    const qint64 id = createThroughDialog(QStringLiteral("Flaky"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+    ASSERT_TRUE(waitUntil([&] { return m_manager->activity(id).state == SyncManager::Activity::State::Idle; }));
+    const int row = model()->rowOf(id);
+    EXPECT_FALSE(model()->index(row, SourceTableModel::Status).data(SourceTableModel::FailingRole).toBool());
+
+    server().stop();
+    ASSERT_TRUE(m_service->syncNow(id).ok());
+    ASSERT_TRUE(waitUntil([&] {
+        return cell(id, SourceTableModel::Progress).startsWith(QStringLiteral("can't reach the server since"));
+    })) << cell(id, SourceTableModel::Progress).toStdString();
+    EXPECT_TRUE(cell(id, SourceTableModel::Progress).contains(QStringLiteral("retrying at")))
+        << cell(id, SourceTableModel::Progress).toStdString();
+    EXPECT_EQ(cell(id, SourceTableModel::Status), QStringLiteral("Active"));
+    EXPECT_TRUE(model()->index(row, SourceTableModel::Status).data(SourceTableModel::FailingRole).toBool());
+    EXPECT_TRUE(model()
+                    ->index(row, SourceTableModel::Status)
+                    .data(Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(QStringLiteral("warning")));
+
+    page()->table()->selectRow(model()->rowOf(id));
+    QPointer<SourceDetailsDialog> details = page()->showDetails();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+    const QString detailsStatus = details->findChild<QLabel*>(QStringLiteral("detailsStatus"))->text();
+    EXPECT_TRUE(detailsStatus.contains(QStringLiteral("can't reach the server since"))) << detailsStatus.toStdString();
+    const QString detailsError = details->findChild<QLabel*>(QStringLiteral("detailsError"))->text();
+    EXPECT_NE(detailsError, QStringLiteral("none"));
+    EXPECT_TRUE(detailsError.contains(QStringLiteral("failing since"))) << detailsError.toStdString();
+
+    QString error;
+    ASSERT_TRUE(server().restart(&error)) << error.toStdString();
+    ASSERT_TRUE(m_service->syncNow(id).ok());
+    ASSERT_TRUE(waitUntil([&] {
+        return !model()
+                    ->index(model()->rowOf(id), SourceTableModel::Status)
+                    .data(SourceTableModel::FailingRole)
+                    .toBool()
+            && m_manager->activity(id).state == SyncManager::Activity::State::Idle;
+    }));
+    EXPECT_EQ(cell(id, SourceTableModel::Progress), QStringLiteral("up to date"));
+    EXPECT_TRUE(waitUntil(
+        [&] { return details->findChild<QLabel*>(QStringLiteral("detailsError"))->text() == QStringLiteral("none"); }));
 }
 
 TEST_F(IngestionsPageTest, SyncNowPicksUpANewlyDeliveredMessage)
@@ -455,6 +551,85 @@ TEST_F(IngestionsPageTest, DeleteWithTheMailRemovesItFromTheArchive)
     ASSERT_TRUE(waitUntil([&] { return model()->rowOf(id) < 0; }));
     EXPECT_EQ(archivedMessages(), 0);
     EXPECT_TRUE(waitUntil([&] { return storedPassword(id).status == CredentialResult::Status::NotFound; }));
+}
+
+// Two sources on the same account share every message. The dialog says what
+// will go and what stays, with which source; the result is the promise.
+TEST_F(IngestionsPageTest, DeletingWithMailDeletesExactlyWhatTheDialogPromised)
+{
+    deliver(8, 521);
+    const qint64 first = createThroughDialog(QStringLiteral("First"), server().password(QStringLiteral("test")));
+    const qint64 second = createThroughDialog(QStringLiteral("Second"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(first, Status::Active));
+    ASSERT_TRUE(waitForStatus(second, Status::Active));
+    ASSERT_EQ(archivedMessages(), 8);
+    QSignalSpy messages(page(), &IngestionsPage::message);
+
+    // Second: everything it holds, First holds too.
+    selectByName(QStringLiteral("Second"));
+    QPointer<DeleteSourceDialog> dialog = page()->deleteSelected();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    const QString promise = dialog->findChild<QLabel*>(QStringLiteral("removeMailDetail"))->text();
+    EXPECT_TRUE(promise.contains(QStringLiteral("No message is deleted"))) << promise.toStdString();
+    EXPECT_TRUE(promise.contains(QStringLiteral("8 messages stay because other sources also hold them: First (8)")))
+        << promise.toStdString();
+    dialog->findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);
+    EXPECT_FALSE(dialog->findChild<QLabel*>(QStringLiteral("deleteWarning"))->text().isEmpty());
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("confirmDeleteButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return model()->rowOf(second) < 0 && !messages.isEmpty(); }));
+    EXPECT_EQ(archivedMessages(), 8);
+    const QString result = messages.last().at(0).toString();
+    EXPECT_TRUE(result.contains(QStringLiteral("0 messages deleted"))) << result.toStdString();
+    EXPECT_TRUE(result.contains(QStringLiteral("8 messages stay"))) << result.toStdString();
+
+    // First now holds them alone: all 8 go.
+    selectByName(QStringLiteral("First"));
+    dialog = page()->deleteSelected();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    const QString alonePromise = dialog->findChild<QLabel*>(QStringLiteral("removeMailDetail"))->text();
+    EXPECT_TRUE(alonePromise.startsWith(QStringLiteral("8 messages are deleted"))) << alonePromise.toStdString();
+    EXPECT_FALSE(alonePromise.contains(QStringLiteral("stay")));
+    dialog->findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("confirmDeleteButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return model()->rowOf(first) < 0 && messages.size() == 2; }));
+    EXPECT_EQ(archivedMessages(), 0);
+    EXPECT_TRUE(messages.last().at(0).toString().contains(QStringLiteral("8 messages deleted")))
+        << messages.last().at(0).toString().toStdString();
+}
+
+// Mail kept from a removed source is another holder: deleting the other
+// source's mail keeps it, and the dialog says it is a removed source's.
+TEST_F(IngestionsPageTest, MailKeptFromARemovedSourceIsNamedAndStays)
+{
+    deliver(5, 522);
+    const qint64 old = createThroughDialog(QStringLiteral("Old"), server().password(QStringLiteral("test")));
+    const qint64 current = createThroughDialog(QStringLiteral("Current"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(old, Status::Active));
+    ASSERT_TRUE(waitForStatus(current, Status::Active));
+    selectByName(QStringLiteral("Old"));
+    QPointer<DeleteSourceDialog> dialog = page()->deleteSelected();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("confirmDeleteButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return model()->rowOf(old) < 0; }));
+    ASSERT_EQ(m_service->removedSourcesWithMail().size(), 1);
+
+    selectByName(QStringLiteral("Current"));
+    dialog = page()->deleteSelected();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    const QString promise = dialog->findChild<QLabel*>(QStringLiteral("removeMailDetail"))->text();
+    EXPECT_TRUE(promise.contains(QStringLiteral("removed source, 5"))) << promise.toStdString();
+    dialog->findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("confirmDeleteButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return model()->rowOf(current) < 0; }));
+    EXPECT_EQ(archivedMessages(), 5) << "the removed source's mail stays reachable";
+
+    // Deleting the removed source's mail later takes it.
+    QSignalSpy finished(m_service.get(), &SourceService::finished);
+    const quint64 request = m_service->purgeRemovedSource(old);
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty() && finished.last().at(0).toULongLong() == request; }));
+    EXPECT_TRUE(finished.last().at(1).value<SourceOutcome>().ok());
+    EXPECT_EQ(archivedMessages(), 0);
+    EXPECT_TRUE(m_service->removedSourcesWithMail().isEmpty());
 }
 
 TEST_F(IngestionsPageTest, DetailsShowFoldersCompletenessAndHistory)

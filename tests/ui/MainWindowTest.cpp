@@ -5,6 +5,7 @@
 #include "credentials/SessionCredentialStore.h"
 #include "sources/IngestionsPage.h"
 #include "sources/SourceDialog.h"
+#include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
 #include <QAction>
@@ -41,11 +42,12 @@ protected:
     Archive m_archive {m_directory.filePath(QStringLiteral("archive.sqlite"))};
     SessionCredentialStore m_credentials;
     SyncManager m_manager {m_archive, &m_credentials};
+    SourceService m_service {m_archive, &m_credentials, &m_manager};
 };
 
 TEST_F(MainWindowTest, OpensOnTheEmptyIngestionsPage)
 {
-    MainWindow window(m_archive, &m_manager, &m_credentials);
+    MainWindow window(m_archive, &m_manager, &m_service, &m_credentials);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
 
@@ -85,7 +87,7 @@ TEST_F(MainWindowTest, OpensOnTheEmptyIngestionsPage)
 
 TEST_F(MainWindowTest, NavigatesToTheArchivePageByListAndShortcut)
 {
-    MainWindow window(m_archive, &m_manager, &m_credentials);
+    MainWindow window(m_archive, &m_manager, &m_service, &m_credentials);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
@@ -106,7 +108,7 @@ TEST_F(MainWindowTest, NavigatesToTheArchivePageByListAndShortcut)
 
 TEST_F(MainWindowTest, AboutBoxShowsVersionAndLibraries)
 {
-    MainWindow window(m_archive, &m_manager, &m_credentials);
+    MainWindow window(m_archive, &m_manager, &m_service, &m_credentials);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
 
@@ -133,14 +135,14 @@ TEST_F(MainWindowTest, AboutBoxShowsVersionAndLibraries)
 TEST_F(MainWindowTest, RemembersItsGeometry)
 {
     {
-        MainWindow window(m_archive, &m_manager, &m_credentials);
+        MainWindow window(m_archive, &m_manager, &m_service, &m_credentials);
         window.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
         window.resize(812, 533);
         QTest::qWait(10);
         window.close();
     }
-    MainWindow reopened(m_archive, &m_manager, &m_credentials);
+    MainWindow reopened(m_archive, &m_manager, &m_service, &m_credentials);
     reopened.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&reopened));
     EXPECT_EQ(reopened.size(), QSize(812, 533));

@@ -5,6 +5,7 @@
 #include "credentials/LayeredCredentialStore.h"
 #include "credentials/SessionCredentialStore.h"
 #include "sources/SourceRepository.h"
+#include "sync/SourceService.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -30,7 +31,7 @@ protected:
         ASSERT_TRUE(m_directory.isValid());
         QString error;
         ASSERT_TRUE(m_archive.open(&error)) << error.toStdString();
-        m_dialog = std::make_unique<SourceDialog>(m_archive, &m_credentials);
+        m_dialog = std::make_unique<SourceDialog>(&m_service, &m_credentials);
         m_dialog->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_dialog.get()));
     }
@@ -67,6 +68,7 @@ protected:
     QTemporaryDir m_directory;
     Archive m_archive {m_directory.filePath(QStringLiteral("archive.sqlite"))};
     SessionCredentialStore m_credentials;
+    SourceService m_service {m_archive, &m_credentials};
     std::unique_ptr<SourceDialog> m_dialog;
 };
 
@@ -193,8 +195,9 @@ TEST(SourceDialogWithoutKeychain, OffersToKeepThePasswordForThisSession)
     UnreachableCredentialStore keychain;
     SessionCredentialStore session;
     LayeredCredentialStore credentials(&keychain, &session);
+    SourceService service(archive, &credentials);
     {
-        SourceDialog dialog(archive, &credentials);
+        SourceDialog dialog(&service, &credentials);
         dialog.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
         auto* provider = dialog.findChild<QComboBox*>(QStringLiteral("providerCombo"));
@@ -231,6 +234,8 @@ TEST(SourceDialogWithoutKeychain, OffersToKeepThePasswordForThisSession)
     const auto saved = SourceRepository(archive.connection()).findByName(QStringLiteral("Fastmail"));
     ASSERT_TRUE(saved.has_value());
     EXPECT_EQ(saved->host, QStringLiteral("imap.fastmail.com"));
+    // The first attempt, refused by the keychain, left no source behind.
+    EXPECT_EQ(SourceRepository(archive.connection()).list().size(), 1);
     archive.closeConnection();
 }
 

@@ -66,7 +66,7 @@ TEST_F(SourceTableModelTest, PassesTheModelTesterThroughInsertsChangesAndRemoval
 
     QString error;
     ASSERT_TRUE(SourceRepository(m_archive.connection()).removeKeepingMail(second, &error));
-    emit m_manager.sourceRemoved(second, QString(), QString());
+    emit m_manager.sourceRemoved(second, QString());
     EXPECT_EQ(model.rowCount(), 1);
     EXPECT_EQ(model.rowOf(second), -1);
 }

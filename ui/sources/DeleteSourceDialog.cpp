@@ -7,38 +7,105 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
-DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, qint64 archivedMessages, QWidget* parent)
+namespace {
+
+QLabel* wrappedLabel(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+// "Work (1,200), Old mail (removed, 300)".
+QString holderList(const QList<SourcePurge::Preview::Holder>& holders)
+{
+    QStringList names;
+    for (const SourcePurge::Preview::Holder& holder : holders) {
+        names << (holder.removed ? DeleteSourceDialog::tr("%1 (removed source, %2)")
+                                 : DeleteSourceDialog::tr("%1 (%2)"))
+                     .arg(holder.name, QLocale().toString(holder.messages));
+    }
+    return QLocale().createSeparatedList(names);
+}
+
+} // namespace
+
+DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePurge::Preview& preview, QWidget* parent)
     : QDialog(parent)
     , m_keep(new QRadioButton(this))
     , m_remove(new QRadioButton(this))
+    , m_warning(nullptr)
 {
     setObjectName(QStringLiteral("DeleteSourceDialog"));
     setWindowTitle(tr("Delete %1?").arg(sourceName));
+    // Wide enough for the sentences, in the font's own units so it follows
+    // the scale; the layout grows the height to what the wrapped text needs.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
     auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    layout->setSpacing(10);
+
     auto* question = new QLabel(tr("<b>Delete the source \"%1\"?</b><br>It will no longer be synced and its "
                                    "password is removed from the keychain.")
                                     .arg(sourceName.toHtmlEscaped()),
                                 this);
+    question->setObjectName(QStringLiteral("deleteQuestion"));
     question->setWordWrap(true);
     layout->addWidget(question);
 
-    const QString count = QLocale().toString(archivedMessages);
+    const qint64 total = preview.messagesOnlyHere + preview.messagesShared;
     m_keep->setObjectName(QStringLiteral("keepMailRadio"));
-    m_keep->setText(tr("&Keep its %1 archived messages (still searchable)").arg(count));
+    m_keep->setText(tr("&Keep its mail in the archive"));
     m_keep->setChecked(true);
-    m_remove->setObjectName(QStringLiteral("removeMailRadio"));
-    m_remove->setText(tr("&Delete its %1 archived messages too").arg(count));
     layout->addWidget(m_keep);
-    layout->addWidget(m_remove);
+    auto* keepDetail = wrappedLabel(total == 0 ? tr("It has no archived mail.")
+                                               : tr("All %n message(s) stay searchable and are listed under Removed "
+                                                    "sources; you can delete them later.",
+                                                    nullptr,
+                                                    static_cast<int>(total)),
+                                    this);
+    keepDetail->setObjectName(QStringLiteral("keepMailDetail"));
+    keepDetail->setIndent(24);
+    keepDetail->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(keepDetail);
 
-    auto* warning = new QLabel(tr("Deleted mail cannot be brought back from the archive. Messages that another "
-                                  "source also holds are kept."),
-                               this);
-    warning->setWordWrap(true);
-    warning->setStyleSheet(QStringLiteral("color: #d32f2f;"));
-    warning->setVisible(false);
-    layout->addWidget(warning);
-    connect(m_remove, &QRadioButton::toggled, warning, &QWidget::setVisible);
+    m_remove->setObjectName(QStringLiteral("removeMailRadio"));
+    m_remove->setText(tr("&Delete the mail only this source holds"));
+    m_remove->setAccessibleDescription(
+        tr("%n message(s) are deleted", nullptr, static_cast<int>(preview.messagesOnlyHere)));
+    layout->addWidget(m_remove);
+    QString removeText = preview.messagesOnlyHere == 0
+        ? tr("No message is deleted: this source holds none of its own.")
+        : tr("%n message(s) are deleted (%1).", nullptr, static_cast<int>(preview.messagesOnlyHere))
+              .arg(QLocale().formattedDataSize(preview.bytesOnlyHere, 1, QLocale::DataSizeTraditionalFormat));
+    if (preview.messagesShared > 0) {
+        removeText += QLatin1Char(' ')
+            + tr("%n message(s) stay because other sources also hold them: %1.",
+                 nullptr,
+                 static_cast<int>(preview.messagesShared))
+                  .arg(holderList(preview.sharedWith));
+    }
+    auto* removeDetail = wrappedLabel(removeText, this);
+    removeDetail->setObjectName(QStringLiteral("removeMailDetail"));
+    removeDetail->setIndent(24);
+    removeDetail->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(removeDetail);
+
+    // Always laid out, so choosing Delete changes no geometry; the text
+    // appears only then.
+    m_warning = wrappedLabel(QString(), this);
+    m_warning->setObjectName(QStringLiteral("deleteWarning"));
+    // A red that keeps 4.5:1 on the window's own background, light or dark.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    m_warning->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
+                                 .arg(dark ? QStringLiteral("#ef9a9a") : QStringLiteral("#c62828")));
+    const QString warningText = tr("Deleted mail cannot be brought back from the archive.");
+    m_warning->setMinimumHeight(m_warning->fontMetrics().height() * 2);
+    layout->addWidget(m_warning);
+    connect(m_remove, &QRadioButton::toggled, this, [this, warningText](bool checked) {
+        m_warning->setText(checked ? warningText : QString());
+    });
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton* remove = buttons->addButton(tr("De&lete source"), QDialogButtonBox::AcceptRole);

@@ -7,7 +7,7 @@
 #include "SourceDialog.h"
 #include "SourceTableModel.h"
 #include "StatusBadgeDelegate.h"
-#include "sources/SourceStatistics.h"
+#include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
 #include <QAction>
@@ -24,10 +24,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-IngestionsPage::IngestionsPage(Archive archive, SyncManager* manager, CredentialStore* credentials, QWidget* parent)
+IngestionsPage::IngestionsPage(
+    Archive archive, SyncManager* manager, SourceService* service, CredentialStore* credentials, QWidget* parent)
     : QWidget(parent)
     , m_archive(std::move(archive))
     , m_manager(manager)
+    , m_service(service)
     , m_credentials(credentials)
     , m_model(new SourceTableModel(m_archive, manager, this))
     , m_proxy(new QSortFilterProxyModel(this))
@@ -51,11 +53,14 @@ IngestionsPage::IngestionsPage(Archive archive, SyncManager* manager, Credential
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &IngestionsPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &IngestionsPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &IngestionsPage::updateActions);
-    connect(m_manager, &SyncManager::sourceRemoved, this, [this](qint64, const QString& summary, const QString& error) {
-        if (error.isEmpty()) {
-            emit message(summary);
+    connect(m_service, &SourceService::finished, this, [this](quint64 requestId, const SourceOutcome& outcome) {
+        if (!m_removals.remove(requestId)) {
+            return;
+        }
+        if (outcome.ok()) {
+            emit message(outcome.message);
         } else {
-            QMessageBox::warning(this, tr("Cannot Delete the Source"), error);
+            QMessageBox::warning(this, tr("Cannot Delete the Source"), outcome.message);
         }
     });
     updateEmptyState();
@@ -350,7 +355,7 @@ void IngestionsPage::selectSource(qint64 sourceId)
 
 SourceDialog* IngestionsPage::createNew()
 {
-    auto* dialog = new SourceDialog(m_archive, m_credentials, std::nullopt, this);
+    auto* dialog = new SourceDialog(m_service, m_credentials, std::nullopt, this);
     openSourceDialog(dialog);
     return dialog;
 }
@@ -361,7 +366,7 @@ SourceDialog* IngestionsPage::editSelected()
     if (!source) {
         return nullptr;
     }
-    auto* dialog = new SourceDialog(m_archive, m_credentials, source, this);
+    auto* dialog = new SourceDialog(m_service, m_credentials, source, this);
     openSourceDialog(dialog);
     return dialog;
 }
@@ -370,14 +375,11 @@ void IngestionsPage::openSourceDialog(SourceDialog* dialog)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setExtraCaCertificatesFile(m_extraCaFile);
+    // The service has stored the source and told the sync manager; the
+    // table shows from here on what the source is doing.
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const qint64 sourceId = dialog->savedSourceId();
         if (dialog->createdSource()) {
-            m_manager->addSource(sourceId);
-            selectSource(sourceId);
-            emit message(tr("Connecting to the new source…"));
-        } else {
-            m_manager->updateSource(sourceId, dialog->freshImportRequested());
+            selectSource(dialog->savedSourceId());
         }
     });
     // open(), not exec(): syncs keep reporting while the dialog is up.
@@ -398,7 +400,7 @@ SourceDetailsDialog* IngestionsPage::showDetails()
             return existing;
         }
     }
-    auto* dialog = new SourceDetailsDialog(m_archive, m_manager, sourceId, this);
+    auto* dialog = new SourceDetailsDialog(m_archive, m_manager, m_service, sourceId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
@@ -410,36 +412,42 @@ void IngestionsPage::togglePauseSelected()
     if (!source) {
         return;
     }
-    if (source->status == IngestionSource::Status::Paused) {
-        m_manager->resume(source->id);
-    } else {
-        m_manager->pause(source->id);
+    const SourceOutcome outcome = source->status == IngestionSource::Status::Paused ? m_service->resume(source->id)
+                                                                                    : m_service->pause(source->id);
+    if (!outcome.ok()) {
+        QMessageBox::warning(this, tr("Cannot Change the Source"), outcome.message);
     }
 }
 
 void IngestionsPage::syncSelectedNow()
 {
     if (const qint64 sourceId = selectedSourceId()) {
-        m_manager->syncNow(sourceId);
+        const SourceOutcome outcome = m_service->syncNow(sourceId);
+        if (!outcome.ok()) {
+            emit message(outcome.message);
+        }
     }
 }
 
-void IngestionsPage::deleteSelected()
+DeleteSourceDialog* IngestionsPage::deleteSelected()
 {
     const auto source = m_model->source(selectedSourceId());
     if (!source) {
-        return;
+        return nullptr;
     }
-    // The table has counted them already; only a brand-new row has not.
-    SourceTotals totals = m_model->totals(source->id);
-    if (totals.messages < 0) {
-        totals = SourceStatistics(m_archive.connection()).totals(source->id);
+    // What goes and what stays, counted the way the removal will count it.
+    QString error;
+    const SourcePurge::Preview preview = m_service->previewRemoval(source->id, &error);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Delete the Source"), error);
+        return nullptr;
     }
-    auto* dialog = new DeleteSourceDialog(source->name, totals.messages, this);
+    auto* dialog = new DeleteSourceDialog(source->name, preview, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 sourceId = source->id;
     connect(dialog, &QDialog::accepted, this, [this, dialog, sourceId] {
-        m_manager->removeSource(sourceId, dialog->deleteMail());
+        m_removals.insert(m_service->removeSource(sourceId, dialog->deleteMail()));
     });
     dialog->open();
+    return dialog;
 }

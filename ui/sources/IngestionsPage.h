@@ -2,15 +2,19 @@
 
 #include "archive/Archive.h"
 
+#include <QSet>
+
 #include <QWidget>
 
 class CredentialStore;
+class DeleteSourceDialog;
 class QAction;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 class SourceDetailsDialog;
 class SourceDialog;
+class SourceService;
 class SourceTableModel;
 class SyncManager;
 
@@ -25,7 +29,13 @@ class IngestionsPage : public QWidget
     Q_DISABLE_COPY_MOVE(IngestionsPage)
 
 public:
-    IngestionsPage(Archive archive, SyncManager* manager, CredentialStore* credentials, QWidget* parent = nullptr);
+    // The page changes sources only through the service; `credentials` reads
+    // a stored password for the dialog's connection test.
+    IngestionsPage(Archive archive,
+                   SyncManager* manager,
+                   SourceService* service,
+                   CredentialStore* credentials,
+                   QWidget* parent = nullptr);
     ~IngestionsPage() override;
 
     // Tests and private servers: trusted in addition to the system CAs.
@@ -45,7 +55,7 @@ public slots:
     SourceDetailsDialog* showDetails();
     void togglePauseSelected();
     void syncSelectedNow();
-    void deleteSelected();
+    DeleteSourceDialog* deleteSelected();
 
 signals:
     // One line for the status bar.
@@ -64,7 +74,9 @@ private:
 
     Archive m_archive;
     SyncManager* m_manager;
+    SourceService* m_service;
     CredentialStore* m_credentials;
+    QSet<quint64> m_removals; // requests whose outcome the page reports
     QString m_extraCaFile;
     SourceTableModel* m_model;
     QSortFilterProxyModel* m_proxy;

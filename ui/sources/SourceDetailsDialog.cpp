@@ -1,6 +1,7 @@
 #include "SourceDetailsDialog.h"
 
 #include "CertificateTrustPrompt.h"
+#include "SourceStateText.h"
 #include "StatusBadgeDelegate.h"
 #include "archive/ArchiveReader.h"
 #include "archive/EventLog.h"
@@ -8,6 +9,7 @@
 #include "sources/ProviderPreset.h"
 #include "sources/SourceRepository.h"
 #include "sources/SourceStatistics.h"
+#include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
 #include <QDialogButtonBox>
@@ -35,10 +37,12 @@ QLabel* valueLabel(QWidget* parent)
 
 } // namespace
 
-SourceDetailsDialog::SourceDetailsDialog(Archive archive, SyncManager* manager, qint64 sourceId, QWidget* parent)
+SourceDetailsDialog::SourceDetailsDialog(
+    Archive archive, SyncManager* manager, SourceService* service, qint64 sourceId, QWidget* parent)
     : QDialog(parent)
     , m_archive(std::move(archive))
     , m_manager(manager)
+    , m_service(service)
     , m_sourceId(sourceId)
 {
     setObjectName(QStringLiteral("SourceDetailsDialog"));
@@ -67,9 +71,9 @@ SourceDetailsDialog::SourceDetailsDialog(Archive archive, SyncManager* manager, 
     layout->addWidget(tabs, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton* syncNow = buttons->addButton(tr("&Sync now"), QDialogButtonBox::ActionRole);
-    syncNow->setObjectName(QStringLiteral("detailsSyncNowButton"));
-    connect(syncNow, &QPushButton::clicked, this, [this] { m_manager->syncNow(m_sourceId); });
+    m_syncNow = buttons->addButton(tr("&Sync now"), QDialogButtonBox::ActionRole);
+    m_syncNow->setObjectName(QStringLiteral("detailsSyncNowButton"));
+    connect(m_syncNow, &QPushButton::clicked, this, [this] { m_service->syncNow(m_sourceId); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
@@ -157,14 +161,23 @@ void SourceDetailsDialog::refresh()
     m_title->setText(source->name);
     const SyncManager::Activity activity = m_manager->activity(m_sourceId);
     QString status = IngestionSource::statusText(source->status);
-    if (activity.state == SyncManager::Activity::State::Syncing) {
+    const QString failing = SourceStateText::failing(*source, activity);
+    if (!failing.isEmpty()) {
+        status = tr("%1 · %2").arg(status, failing);
+    } else if (activity.state == SyncManager::Activity::State::Syncing) {
         status = tr("%1 · syncing now").arg(status);
     } else if (activity.state == SyncManager::Activity::State::RetryScheduled) {
         status = tr("%1 · retrying %2").arg(status, RelativeTime::until(activity.retryAt));
     }
     m_status->setText(status);
     m_status->setStyleSheet(
-        QStringLiteral("color: %1; font-weight: bold;").arg(StatusBadgeDelegate::colorFor(source->status).name()));
+        QStringLiteral("color: %1; font-weight: bold;")
+            .arg((failing.isEmpty() ? StatusBadgeDelegate::colorFor(source->status) : StatusBadgeDelegate::WarningColor)
+                     .name()));
+    // Nothing to do for a paused source: resuming is what syncs it.
+    m_syncNow->setEnabled(source->status != IngestionSource::Status::Paused);
+    m_syncNow->setToolTip(source->status == IngestionSource::Status::Paused ? tr("Resume the source to sync it.")
+                                                                            : QString());
 
     const QList<ArchiveEvent> events = m_archive.events().recent(m_sourceId, 200);
     m_untrusted = {};
@@ -177,10 +190,14 @@ void SourceDetailsDialog::refresh()
     }
     // Also while Active: a pass that left a folder or a message out says so
     // here until a pass gets everything.
-    const bool failing = !source->lastError.isEmpty();
-    m_error->setText(failing ? source->lastError : tr("none"));
-    m_error->setStyleSheet(failing ? QStringLiteral("color: #d32f2f;") : QString());
-    m_trustButton->setVisible(source->status == IngestionSource::Status::Error && failing && !m_untrusted.isNull());
+    const bool hasError = !source->lastError.isEmpty();
+    QString errorText = hasError ? source->lastError : tr("none");
+    if (hasError && source->failingSince.isValid()) {
+        errorText = tr("%1 (failing since %2)").arg(source->lastError, RelativeTime::exact(source->failingSince));
+    }
+    m_error->setText(errorText);
+    m_error->setStyleSheet(hasError ? QStringLiteral("color: #d32f2f;") : QString());
+    m_trustButton->setVisible(source->status == IngestionSource::Status::Error && hasError && !m_untrusted.isNull());
 
     const auto preset = ProviderPreset::byId(source->providerId);
     m_server->setText(tr("%1 on %2, port %3 (%4)")
@@ -256,18 +273,10 @@ void SourceDetailsDialog::refresh()
 
 void SourceDetailsDialog::saveInterval()
 {
-    SourceRepository repository(m_archive.connection());
-    auto source = repository.find(m_sourceId);
-    if (!source || source->checkIntervalMinutes == m_interval->value()) {
-        return;
+    const SourceOutcome outcome = m_service->setCheckInterval(m_sourceId, m_interval->value());
+    if (!outcome.ok()) {
+        QMessageBox::warning(this, tr("Cannot Save"), outcome.message);
     }
-    source->checkIntervalMinutes = m_interval->value();
-    QString error;
-    if (!repository.update(*source, &error)) {
-        QMessageBox::warning(this, tr("Cannot Save"), error);
-        return;
-    }
-    m_manager->rescheduleCheck(m_sourceId);
 }
 
 void SourceDetailsDialog::trustCertificate()
@@ -275,19 +284,12 @@ void SourceDetailsDialog::trustCertificate()
     if (m_untrusted.isNull()) {
         return;
     }
-    SourceRepository repository(m_archive.connection());
-    auto source = repository.find(m_sourceId);
-    if (!source) {
+    const auto source = m_service->find(m_sourceId);
+    if (!source || !CertificateTrustPrompt::ask(this, m_untrusted, source->name)) {
         return;
     }
-    if (!CertificateTrustPrompt::ask(this, m_untrusted, source->name)) {
-        return;
+    const SourceOutcome outcome = m_service->trustCertificate(m_sourceId, m_untrusted);
+    if (!outcome.ok()) {
+        QMessageBox::warning(this, tr("Cannot Save"), outcome.message);
     }
-    source->pinnedSha256 = QString::fromLatin1(m_untrusted.sha256);
-    QString error;
-    if (!repository.update(*source, &error)) {
-        QMessageBox::warning(this, tr("Cannot Save"), error);
-        return;
-    }
-    m_manager->updateSource(m_sourceId, false);
 }

@@ -10,6 +10,7 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 class QTreeWidget;
+class SourceService;
 class SyncManager;
 
 // Everything about one source: its status and history (from the events
@@ -23,7 +24,9 @@ class SourceDetailsDialog : public QDialog
     Q_DISABLE_COPY_MOVE(SourceDetailsDialog)
 
 public:
-    SourceDetailsDialog(Archive archive, SyncManager* manager, qint64 sourceId, QWidget* parent = nullptr);
+    // Reads the archive; changes go through the service.
+    SourceDetailsDialog(
+        Archive archive, SyncManager* manager, SourceService* service, qint64 sourceId, QWidget* parent = nullptr);
     ~SourceDetailsDialog() override;
 
     qint64 sourceId() const;
@@ -36,9 +39,11 @@ private:
 
     Archive m_archive;
     SyncManager* m_manager;
+    SourceService* m_service;
     qint64 m_sourceId;
     CertificateInfo m_untrusted;
 
+    QPushButton* m_syncNow = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_error = nullptr;

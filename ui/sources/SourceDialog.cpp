@@ -4,9 +4,7 @@
 #include "FolderChooserDialog.h"
 #include "common/PaintedIcons.h"
 #include "credentials/CredentialStore.h"
-#include "credentials/LayeredCredentialStore.h"
 #include "sources/ProviderPreset.h"
-#include "sources/SourceRepository.h"
 #include "sources/SourceValidation.h"
 #include "sync/ConnectionTester.h"
 
@@ -39,12 +37,12 @@ void markTouched(QWidget* field)
 
 } // namespace
 
-SourceDialog::SourceDialog(Archive archive,
+SourceDialog::SourceDialog(SourceService* service,
                            CredentialStore* credentials,
                            std::optional<IngestionSource> existing,
                            QWidget* parent)
     : QDialog(parent)
-    , m_archive(std::move(archive))
+    , m_service(service)
     , m_credentials(credentials)
     , m_existing(std::move(existing))
     , m_tester(new ConnectionTester(this))
@@ -69,6 +67,7 @@ SourceDialog::SourceDialog(Archive archive,
     layout->addWidget(m_buttons);
 
     connect(m_tester, &ConnectionTester::finished, this, &SourceDialog::handleTestResult);
+    connect(m_service, &SourceService::finished, this, &SourceDialog::handleSaved);
     connect(m_credentials,
             &CredentialStore::requestFinished,
             this,
@@ -101,11 +100,6 @@ qint64 SourceDialog::savedSourceId() const
 bool SourceDialog::createdSource() const
 {
     return m_created;
-}
-
-bool SourceDialog::freshImportRequested() const
-{
-    return m_freshImport;
 }
 
 QLabel* SourceDialog::createErrorLabel(const QString& objectName)
@@ -437,9 +431,8 @@ bool SourceDialog::validate(bool all)
     };
     QString nameError = SourceValidation::nameError(m_name->text());
     if (nameError.isEmpty()) {
-        const auto other = SourceRepository(m_archive.connection()).findByName(m_name->text().trimmed());
-        if (other && (!m_existing || other->id != m_existing->id)) {
-            nameError = tr("A source named \"%1\" already exists; choose another name.").arg(other->name);
+        if (m_service->isNameTaken(m_name->text(), m_existing ? m_existing->id : 0)) {
+            nameError = tr("A source named \"%1\" already exists; choose another name.").arg(m_name->text().trimmed());
         }
     }
     check(m_name, m_nameError, nameError);
@@ -560,10 +553,9 @@ void SourceDialog::save()
     if (!validate(true)) {
         return;
     }
-    IngestionSource source = sourceFromForm();
-    SourceRepository repository(m_archive.connection());
-    QString error;
+    m_freshImport = false;
     if (m_existing) {
+        const IngestionSource source = sourceFromForm();
         const bool movedAccount =
             source.host.compare(m_existing->host, Qt::CaseInsensitive) != 0 || source.username != m_existing->username;
         if (movedAccount) {
@@ -587,27 +579,55 @@ void SourceDialog::save()
             }
             m_freshImport = question.clickedButton() == fresh;
         }
-        if (!repository.update(source, &error)) {
-            showResult(false, error);
-            return;
-        }
-        m_savedId = source.id;
-        if (m_password->text().isEmpty()) {
-            accept(); // a blank password keeps the stored one
-            return;
-        }
-    } else {
-        const auto added = repository.add(source, &error);
-        if (!added) {
-            showResult(false, error);
-            return;
-        }
-        m_savedId = added->id;
-        m_created = true;
     }
-    setBusy(true, tr("Saving the password in the system keychain…"));
+    store(SourceService::PasswordKeeping::Keychain);
+}
+
+void SourceDialog::store(SourceService::PasswordKeeping keeping)
+{
+    const IngestionSource source = sourceFromForm();
+    setBusy(true,
+            keeping == SourceService::PasswordKeeping::Keychain ? tr("Saving the password in the system keychain…")
+                                                                : tr("Keeping the password for this session…"));
     m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
-    m_pendingRequest = m_credentials->writePassword(m_savedId, m_password->text());
+    m_pendingSave = m_existing ? m_service->editSource(source, m_password->text(), m_freshImport, keeping)
+                               : m_service->addSource(source, m_password->text(), keeping);
+}
+
+void SourceDialog::handleSaved(quint64 requestId, const SourceOutcome& outcome)
+{
+    if (requestId == 0 || requestId != m_pendingSave) {
+        return;
+    }
+    m_pendingSave = 0;
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(true);
+    setBusy(false);
+    if (outcome.ok()) {
+        m_savedId = outcome.sourceId;
+        m_created = !m_existing;
+        accept();
+        return;
+    }
+    if (outcome.kind == SourceOutcome::Kind::KeychainUnavailable && m_service->canKeepForSession()
+        && askToKeepForSession(outcome.message)) {
+        if (m_existing) {
+            // The other changes are saved: only the password is left.
+            setBusy(true, tr("Keeping the password for this session…"));
+            m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
+            m_pendingSave = m_service->storePassword(
+                m_existing->id, m_password->text(), SourceService::PasswordKeeping::ThisSessionOnly);
+        } else {
+            store(SourceService::PasswordKeeping::ThisSessionOnly);
+        }
+        return;
+    }
+    if (m_existing && outcome.kind != SourceOutcome::Kind::Invalid && outcome.kind != SourceOutcome::Kind::NotFound
+        && outcome.kind != SourceOutcome::Kind::ArchiveFailed) {
+        // Saved but for the password: the caller still has to restart the
+        // source with the new settings, so the dialog stays with the error.
+        m_savedId = outcome.sourceId;
+    }
+    showResult(false, outcome.message);
 }
 
 void SourceDialog::handleCredentialResult(quint64 requestId, const CredentialResult& result)
@@ -624,36 +644,6 @@ void SourceDialog::handleCredentialResult(quint64 requestId, const CredentialRes
             setBusy(false);
             showResult(false, tr("The stored password could not be read: %1").arg(result.message));
         }
-        return;
-    }
-    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(true);
-    if (result.status == CredentialResult::Status::Ok) {
-        accept();
-        return;
-    }
-    auto* layered = qobject_cast<LayeredCredentialStore*>(m_credentials);
-    if (result.status == CredentialResult::Status::KeychainUnavailable && layered
-        && askToKeepForSession(result.message)) {
-        setBusy(true, tr("Keeping the password for this session…"));
-        m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
-        m_pendingRequest = layered->keepForSession(m_savedId, m_password->text());
-        return;
-    }
-    setBusy(false);
-    if (m_created) {
-        // No half-made source: without its password it could never sync.
-        QString ignored;
-        SourceRepository(m_archive.connection()).removeKeepingMail(m_savedId, &ignored);
-        m_created = false;
-        m_savedId = 0;
-        showResult(false,
-                   tr("The password could not be stored in the system keychain, so the source was not saved: %1")
-                       .arg(result.message));
-    } else {
-        showResult(false,
-                   tr("Your other changes were saved, but the new password could not be stored in the system "
-                      "keychain: %1")
-                       .arg(result.message));
     }
 }
 

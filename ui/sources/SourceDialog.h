@@ -1,9 +1,9 @@
 #pragma once
 
-#include "archive/Archive.h"
+#include "sources/IngestionSource.h"
+#include "sync/SourceService.h"
 #include "values/CertificateInfo.h"
 #include "values/RemoteFolder.h"
-#include "sources/IngestionSource.h"
 
 #include <QDialog>
 
@@ -23,9 +23,10 @@ struct CredentialResult;
 
 // "Create New" and "Edit": everything a source needs, validated next to each
 // field as the user types, with the app-password advice of the chosen
-// provider and a connection test that runs off the UI thread. Save stores
-// the source in the archive and the password in the keychain, and closes
-// only when both worked.
+// provider and a connection test that runs off the UI thread. Save hands the
+// source to the SourceService (archive and keychain, never half a source)
+// and closes only when it is saved; a change of server or account may start
+// a fresh import.
 class SourceDialog : public QDialog
 {
     Q_OBJECT
@@ -33,7 +34,8 @@ class SourceDialog : public QDialog
 
 public:
     // Without `existing` the dialog creates a source.
-    SourceDialog(Archive archive,
+    // `credentials` reads the stored password for a connection test.
+    SourceDialog(SourceService* service,
                  CredentialStore* credentials,
                  std::optional<IngestionSource> existing = std::nullopt,
                  QWidget* parent = nullptr);
@@ -42,10 +44,10 @@ public:
     // Tests and private servers: trusted in addition to the system CAs.
     void setExtraCaCertificatesFile(const QString& path);
 
-    // After accept(): the source as saved, and what the caller should do.
+    // After accept(): the source as saved (the service has already told the
+    // scheduler).
     qint64 savedSourceId() const;
     bool createdSource() const;
-    bool freshImportRequested() const;
 
 signals:
     // A connection test ended (tests wait for it).
@@ -72,13 +74,15 @@ private:
     void handleTestResult(const ConnectionTestResult& result);
     void trustCertificate();
     void save();
+    void store(SourceService::PasswordKeeping keeping);
+    void handleSaved(quint64 requestId, const SourceOutcome& outcome);
     void handleCredentialResult(quint64 requestId, const CredentialResult& result);
     // The keychain is not there: keep the password in memory instead?
     bool askToKeepForSession(const QString& keychainError);
     void setBusy(bool busy, const QString& text = {});
     void showResult(bool ok, const QString& text);
 
-    Archive m_archive;
+    SourceService* m_service;
     CredentialStore* m_credentials;
     std::optional<IngestionSource> m_existing;
     ConnectionTester* m_tester;
@@ -119,7 +123,8 @@ private:
     QList<RemoteFolder> m_serverFolders;
     bool m_chooseAfterTest = false;
     bool m_passwordForTest = false; // the stored password is being read for a test
-    quint64 m_pendingRequest = 0;
+    quint64 m_pendingRequest = 0; // reading the stored password for a test
+    quint64 m_pendingSave = 0;
     qint64 m_savedId = 0;
     bool m_created = false;
     bool m_freshImport = false;

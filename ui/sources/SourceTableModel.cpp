@@ -1,5 +1,6 @@
 #include "SourceTableModel.h"
 
+#include "SourceStateText.h"
 #include "common/RelativeTime.h"
 #include "sources/ProviderPreset.h"
 #include "sources/SourceRepository.h"
@@ -47,15 +48,13 @@ SourceTableModel::SourceTableModel(Archive archive, SyncManager* manager, QObjec
     clock->start();
 
     // The flush reads the row again, and counts its totals (off this thread).
-    connect(m_manager, &SyncManager::sourceChanged, this, [this](qint64 sourceId) { m_dirty.insert(sourceId); });
+    connect(m_manager, &SyncManager::sourceChanged, this, [this](qint64 sourceId) {
+        m_changed.insert(sourceId);
+        m_dirty.insert(sourceId);
+    });
     connect(m_manager, &SyncManager::progress, this, &SourceTableModel::handleProgress);
     connect(m_manager, &SyncManager::sourceAdded, this, &SourceTableModel::refreshSource);
-    connect(
-        m_manager, &SyncManager::sourceRemoved, this, [this](qint64 sourceId, const QString&, const QString& error) {
-            if (error.isEmpty()) {
-                handleRemoved(sourceId);
-            }
-        });
+    connect(m_manager, &SyncManager::sourceRemoved, this, [this](qint64 sourceId) { handleRemoved(sourceId); });
     reload();
 }
 
@@ -237,13 +236,17 @@ void SourceTableModel::flushChanges()
 {
     const bool countNow = ++m_flushes % TotalsEveryNthFlush == 0;
     const QSet<qint64> dirty = std::exchange(m_dirty, {});
+    const QSet<qint64> changed = std::exchange(m_changed, {});
     for (const qint64 sourceId : dirty) {
         const int row = rowOf(sourceId);
         if (row < 0) {
             continue;
         }
         const bool syncing = m_manager->activity(sourceId).state == SyncManager::Activity::State::Syncing;
-        if (!syncing) {
+        // A status change (paused, resumed, failing) is read at once, also
+        // while a pass runs: the row, toolbar and menu follow it. Only
+        // progress alone is not worth a query.
+        if (!syncing || changed.contains(sourceId)) {
             // A status change or a finished pass: read the row again.
             refreshSource(sourceId);
         } else {
@@ -270,12 +273,19 @@ QVariant SourceTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return toolTipData(row, index.column());
     case Qt::AccessibleTextRole:
-        return index.column() == Status ? IngestionSource::statusText(row.source.status)
-                                        : displayData(row, index.column());
+        if (index.column() == Status) {
+            const QString failing = SourceStateText::failing(row.source, m_manager->activity(row.source.id));
+            return failing.isEmpty()
+                ? IngestionSource::statusText(row.source.status)
+                : tr("%1, with a warning: %2").arg(IngestionSource::statusText(row.source.status), failing);
+        }
+        return displayData(row, index.column());
     case SourceIdRole:
         return row.source.id;
     case StatusRole:
         return static_cast<int>(row.source.status);
+    case FailingRole:
+        return row.source.isFailing() && row.source.status != IngestionSource::Status::Error;
     case ProgressFractionRole:
         if (index.column() == Progress && row.total > 0
             && m_manager->activity(row.source.id).state == SyncManager::Activity::State::Syncing) {
@@ -343,12 +353,12 @@ QVariant SourceTableModel::toolTipData(const Row& row, int column) const
     const IngestionSource& source = row.source;
     switch (column) {
     case Status:
-        if (source.status == IngestionSource::Status::Error && !source.lastError.isEmpty()) {
-            return source.lastError;
-        }
-        return IngestionSource::statusText(source.status);
     case Progress:
-        return activityText(row);
+        if ((source.status == IngestionSource::Status::Error || source.isFailing()) && !source.lastError.isEmpty()) {
+            const QString failing = SourceStateText::failing(source, m_manager->activity(source.id));
+            return failing.isEmpty() ? source.lastError : tr("%1\n%2").arg(failing, source.lastError);
+        }
+        return column == Status ? IngestionSource::statusText(source.status) : activityText(row);
     case Account:
         return tr("%1 on %2, port %3").arg(source.username, source.host).arg(source.port);
     case Archived:
@@ -389,6 +399,11 @@ QString SourceTableModel::activityText(const Row& row) const
 {
     const IngestionSource& source = row.source;
     const SyncManager::Activity activity = m_manager->activity(source.id);
+    if (activity.state != SyncManager::Activity::State::Syncing || row.total == 0) {
+        if (const QString failing = SourceStateText::failing(source, activity); !failing.isEmpty()) {
+            return failing;
+        }
+    }
     switch (activity.state) {
     case SyncManager::Activity::State::Syncing:
         if (row.total > 0) {

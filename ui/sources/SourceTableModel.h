@@ -31,6 +31,7 @@ public:
         StatusRole, // IngestionSource::Status as int
         ProgressFractionRole, // 0..1 while importing a folder, -1 otherwise
         SortRole,
+        FailingRole, // bool: passes keep failing, not an Error yet (a warning)
     };
 
     SourceTableModel(Archive archive, SyncManager* manager, QObject* parent = nullptr);
@@ -85,6 +86,7 @@ private:
     SyncManager* m_manager;
     QList<Row> m_rows; // by name, as the repository lists them
     QSet<qint64> m_dirty; // rows to repaint at the next flush
+    QSet<qint64> m_changed; // rows whose source to read again at the next flush
     QSet<qint64> m_totalsStale; // archived totals to count at the next chance
     QThread* m_counter = nullptr; // counting totals, at most one at a time
     QTimer* m_flushTimer;

@@ -15,6 +15,12 @@ constexpr int IconTextGap = 4;
 
 } // namespace
 
+QIcon StatusBadgeDelegate::warningIcon(const QWidget* widget)
+{
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    return QIcon::fromTheme(QStringLiteral("dialog-warning"), style->standardIcon(QStyle::SP_MessageBoxWarning));
+}
+
 QColor StatusBadgeDelegate::colorFor(IngestionSource::Status status)
 {
     // Dark enough for white text in light and dark palettes alike.
@@ -82,11 +88,13 @@ void StatusBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(colorFor(status));
+    const bool failing = index.data(SourceTableModel::FailingRole).toBool();
+    // A warning: the status stays, the colour and icon say something is wrong.
+    painter->setBrush(failing ? WarningColor : colorFor(status));
     painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
 
     const QRect iconRect(badge.left() + HorizontalPadding, badge.center().y() - iconSize / 2 + 1, iconSize, iconSize);
-    iconFor(status, widget).paint(painter, iconRect);
+    (failing ? warningIcon(widget) : iconFor(status, widget)).paint(painter, iconRect);
     painter->setPen(Qt::white);
     painter->setFont(option.font);
     const QRect textRect = badge.adjusted(HorizontalPadding + iconSize + IconTextGap, 0, -HorizontalPadding, 0);

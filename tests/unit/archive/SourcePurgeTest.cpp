@@ -175,7 +175,19 @@ TEST_F(SourcePurgeTest, RemovesTheMailOnlyThatSourceHoldsAndKeepsSharedMail)
         m_archive.archive().reader().search(QStringLiteral("purgedword* OR otherpurgedword*"), 10);
     ASSERT_EQ(taggedIds.size(), 2);
 
+    // The promise the delete dialog shows, counted by the purge's own rule.
     QString error;
+    const SourcePurge::Preview preview = SourcePurge(m_archive.archive()).preview(work, &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    EXPECT_EQ(preview.messagesOnlyHere, 602);
+    EXPECT_EQ(preview.messagesShared, 201);
+    ASSERT_EQ(preview.sharedWith.size(), 1);
+    EXPECT_EQ(preview.sharedWith.first().sourceId, home);
+    EXPECT_EQ(preview.sharedWith.first().name, QStringLiteral("Home"));
+    EXPECT_FALSE(preview.sharedWith.first().removed);
+    EXPECT_EQ(preview.sharedWith.first().messages, 201);
+    EXPECT_EQ(preview.bytesOnlyHere, scalar(QStringLiteral("SELECT sum(m.size) FROM ") + workOnly));
+
     qint64 lastDone = 0;
     const SourcePurge::Result result =
         SourcePurge(m_archive.archive()).run(work, &error, [&](qint64 done, qint64 total) {
@@ -230,17 +242,8 @@ TEST_F(SourcePurgeTest, RemovesTheMailOnlyThatSourceHoldsAndKeepsSharedMail)
     EXPECT_TRUE(indexIntact());
     expectVerifierClean();
 
-    // The row stays, marked removed, its name free; the history says why.
-    EXPECT_FALSE(SourceRepository(db()).find(work).has_value());
-    EXPECT_FALSE(SourceRepository(db()).findByName(QStringLiteral("Work")).has_value());
-    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM sources WHERE id = %1 AND removed_at IS NOT NULL").arg(work)),
-              1);
-    const QList<ArchiveEvent> events = m_archive.archive().events().recent(work);
-    ASSERT_FALSE(events.isEmpty());
-    EXPECT_EQ(events.first().kind, QStringLiteral("source.removed"));
-    EXPECT_EQ(events.first().details.value(QStringLiteral("messagesRemoved")).toInteger(), 602);
-    EXPECT_EQ(events.first().details.value(QStringLiteral("messagesKept")).toInteger(), 201);
-    EXPECT_TRUE(events.first().message.contains(QStringLiteral("Work"))) << events.first().message.toStdString();
+    // The source row is the caller's (SourceService): untouched here.
+    EXPECT_TRUE(SourceRepository(db()).find(work).has_value());
 
     // New mail takes the freed ids (SQLite hands out max(id) + 1): no word of
     // the removed mail may come back with it.
@@ -278,12 +281,6 @@ TEST_F(SourcePurgeTest, PurgesASourceWithoutMail)
     EXPECT_EQ(count(QStringLiteral("messages")), 20);
     EXPECT_EQ(count(QStringLiteral("locations")), 20);
     EXPECT_EQ(m_archive.archive().reader().folders().size(), 1);
-    const QList<IngestionSource> left = SourceRepository(db()).list();
-    ASSERT_EQ(left.size(), 1);
-    EXPECT_EQ(left.first().name, QStringLiteral("Home"));
-    EXPECT_FALSE(SourceRepository(db()).find(empty).has_value());
-    EXPECT_FALSE(SourceRepository(db()).find(noFolders).has_value());
-    EXPECT_EQ(m_archive.archive().events().recent(noFolders).first().kind, QStringLiteral("source.removed"));
     expectVerifierClean();
 }
 
@@ -312,6 +309,31 @@ TEST_F(SourcePurgeTest, PurgesASourceRemovedEarlierWithItsMailKept)
               1);
     EXPECT_TRUE(indexIntact());
     expectVerifierClean();
+}
+
+// The caller's last step fails (marking the source removed, logging it):
+// nothing of the purge stays.
+TEST_F(SourcePurgeTest, AFailingLastStepRollsTheWholePurgeBack)
+{
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    store(inbox, generate(40, 76));
+    const qint64 work = sourceId(QStringLiteral("Work"));
+    const qint64 before = count(QStringLiteral("messages"));
+    QString error;
+    bool called = false;
+    const SourcePurge::Result result =
+        SourcePurge(m_archive.archive()).run(work, &error, {}, [&](const SourcePurge::Result& purged, QString* why) {
+            called = true;
+            EXPECT_EQ(purged.messagesRemoved, 40);
+            *why = QStringLiteral("the disk is full");
+            return false;
+        });
+    EXPECT_TRUE(called);
+    EXPECT_EQ(error, QStringLiteral("the disk is full"));
+    EXPECT_EQ(result.messagesRemoved, 0);
+    EXPECT_EQ(count(QStringLiteral("messages")), before);
+    EXPECT_EQ(count(QStringLiteral("locations")), 40);
+    EXPECT_TRUE(indexIntact());
 }
 
 // Cancelled half way (as a failure or a crash would stop it): the transaction
