@@ -9,8 +9,8 @@
 #include "imap/ImapSession.h"
 #include "imap/QtSocketFactory.h"
 #include "imap/QtVmimeSocket.h"
-#include "values/RemoteFolder.h"
 #include "imap/ServerText.h"
+#include "values/RemoteFolder.h"
 
 #include <QSslCertificate>
 
