@@ -52,6 +52,7 @@ int runStatusCommand(CliContext& context)
                                       {QStringLiteral("status"), IngestionSource::statusKey(source.status)},
                                       {QStringLiteral("lastSync"), source.lastSyncAt.toString(Qt::ISODate)},
                                       {QStringLiteral("lastError"), source.lastError},
+                                      {QStringLiteral("failingSince"), source.failingSince.toString(Qt::ISODate)},
                                       {QStringLiteral("folders"), folderArray}});
             continue;
         }
@@ -65,6 +66,12 @@ int runStatusCommand(CliContext& context)
                     << '\n';
         if (!source.lastError.isEmpty()) {
             context.out << "  " << Tr::tr("last error: %1").arg(source.lastError) << '\n';
+        }
+        if (source.isFailing()) {
+            context.out << "  "
+                        << Tr::tr("failing since %1")
+                               .arg(locale.toString(source.failingSince.toLocalTime(), QLocale::ShortFormat))
+                        << '\n';
         }
         for (const FolderSummary& folder : folders) {
             context.out << "  " << folder.path << ": "

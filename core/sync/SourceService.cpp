@@ -586,7 +586,8 @@ void SourceService::removed(quint64 requestId, qint64 sourceId, const QString& s
 void SourceService::completeRemoval(const Pending& pending, const CredentialResult& result)
 {
     QString summary = pending.summary;
-    if (result.status != CredentialResult::Status::Ok) {
+    // No password stored (kept for the session only, or never) is no failure.
+    if (result.status != CredentialResult::Status::Ok && result.status != CredentialResult::Status::NotFound) {
         summary +=
             QLatin1Char(' ') + tr("Its password could not be removed from the system keychain: %1").arg(result.message);
     }

@@ -381,6 +381,39 @@ TEST_F(CliTest, SourceRemovePurgeDeletesTheMailOnlyThatSourceHeld)
     keychain.readPassword(workId);
     ASSERT_TRUE(finished.wait(20000));
     EXPECT_EQ(finished.first().at(3).value<CredentialResult>().status, CredentialResult::Status::NotFound);
+
+    // Home removed with its mail kept: listed as removed, its mail deleted later.
+    CliRun kept = run({QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("Home")});
+    ASSERT_EQ(kept.exitCode, 0) << kept.err.toStdString();
+    EXPECT_TRUE(kept.out.contains(QStringLiteral("its mail stays in the archive"))) << kept.out.toStdString();
+    const QJsonArray removed =
+        QJsonDocument::fromJson(
+            run({QStringLiteral("source"), QStringLiteral("removed"), QStringLiteral("--json")}).out.toUtf8())
+            .array();
+    ASSERT_EQ(removed.size(), 1);
+    const QString removedName = removed.first().toObject().value(QStringLiteral("name")).toString();
+    EXPECT_TRUE(removedName.startsWith(QStringLiteral("Home (removed "))) << removedName.toStdString();
+    EXPECT_EQ(removed.first().toObject().value(QStringLiteral("messagesOnlyHere")).toInteger(), 15);
+    CliRun purgedLater = run({QStringLiteral("source"), QStringLiteral("purge"), removedName});
+    ASSERT_EQ(purgedLater.exitCode, 0) << purgedLater.err.toStdString();
+    EXPECT_TRUE(purgedLater.out.contains(QRegularExpression(QStringLiteral("15 message(\\(s\\)|s)\\."))))
+        << purgedLater.out.toStdString();
+    EXPECT_TRUE(QJsonDocument::fromJson(
+                    run({QStringLiteral("source"), QStringLiteral("removed"), QStringLiteral("--json")}).out.toUtf8())
+                    .array()
+                    .isEmpty());
+    CliRun again = run({QStringLiteral("source"), QStringLiteral("purge"), removedName});
+    EXPECT_EQ(again.exitCode, 1);
+    {
+        Archive archive(m_path);
+        QString error;
+        ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+        QSqlQuery query(archive.connection());
+        ASSERT_TRUE(query.exec(QStringLiteral("SELECT count(*) FROM messages")) && query.next());
+        EXPECT_EQ(query.value(0).toInt(), 0);
+        query.finish();
+        archive.closeConnection();
+    }
 }
 
 // Every subcommand's --help prints its usage and touches nothing: before,
