@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+class QTableView;
+class QTimer;
+
+// Sizes a table's columns to their content and to the view's width, so every
+// column stays visible without scrolling sideways: each column gets what its
+// header and cells need; the stretch column takes whatever room is left. When
+// the view is too narrow for that, the columns that may elide give up room
+// first (each in proportion to what it has above its minimum); then the
+// stretch column, down to its own. Widths are recomputed when the view is resized and when
+// the model's rows or data change (a handful of rows: cheap).
+class ColumnFitter : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ColumnFitter)
+
+public:
+    ColumnFitter(QTableView* view, int stretchColumn);
+
+    // The stretch column never gets less than this while others can give.
+    void setStretchMinimum(int width);
+    // Columns that may be narrower than their content (their text elides,
+    // their tooltip says it in full).
+    void addElidable(int column, int minimumWidth);
+
+    // Recomputes the widths now (normally done on its own, coalesced).
+    void fit();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void scheduleFit();
+    int contentWidth(int column) const;
+
+    QTableView* m_view;
+    int m_stretchColumn;
+    int m_stretchMinimum = 0;
+    QList<int> m_elidable;
+    QHash<int, int> m_minimum;
+    QTimer* m_timer;
+};
