@@ -78,7 +78,7 @@ void ColumnFitter::scheduleFit()
     m_timer->start();
 }
 
-int ColumnFitter::contentWidth(int column) const
+int ColumnFitter::headerWidth(int column) const
 {
     // The header's own hint keeps room for a sort arrow in every section;
     // only the sorted one shows it, and eight arrows' room is what pushed
@@ -95,9 +95,14 @@ int ColumnFitter::contentWidth(int column) const
         headerSize.rwidth() +=
             headerSize.height() + header->style()->pixelMetric(QStyle::PM_HeaderMargin, &option, header);
     }
+    return headerSize.width();
+}
+
+int ColumnFitter::contentWidth(int column) const
+{
     // QTableView hides sizeHintForColumn; QAbstractItemView's is public.
     const QAbstractItemView* view = m_view;
-    return std::max(headerSize.width(), view->sizeHintForColumn(column));
+    return std::max(headerWidth(column), view->sizeHintForColumn(column));
 }
 
 void ColumnFitter::fit()
@@ -120,15 +125,18 @@ void ColumnFitter::fit()
     // Too narrow: the elidable columns give up room first, each in
     // proportion to what it has above its minimum (so one long address does
     // not leave its neighbour with three letters), then the name.
+    // An elided column still shows its whole header.
+    QHash<int, int> minimum;
     int spare = 0;
     for (const int column : std::as_const(m_elidable)) {
-        spare += std::max(0, widths[column] - m_minimum.value(column));
+        minimum.insert(column, std::max(m_minimum.value(column), headerWidth(column)));
+        spare += std::max(0, widths[column] - minimum.value(column));
     }
     if (deficit > 0 && spare > 0) {
         const int taken = std::min(deficit, spare);
         int left = taken;
         for (const int column : std::as_const(m_elidable)) {
-            const int above = std::max(0, widths[column] - m_minimum.value(column));
+            const int above = std::max(0, widths[column] - minimum.value(column));
             const int give = std::min({left, above, static_cast<int>((qint64(taken) * above + spare - 1) / spare)});
             widths[column] -= give;
             left -= give;

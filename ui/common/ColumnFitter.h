@@ -25,7 +25,7 @@ public:
     // The stretch column never gets less than this while others can give.
     void setStretchMinimum(int width);
     // Columns that may be narrower than their content (their text elides,
-    // their tooltip says it in full).
+    // their tooltip says it in full), never narrower than their header.
     void addElidable(int column, int minimumWidth);
 
     // Recomputes the widths now (normally done on its own, coalesced).
@@ -36,6 +36,7 @@ protected:
 
 private:
     void scheduleFit();
+    int headerWidth(int column) const;
     int contentWidth(int column) const;
 
     QTableView* m_view;
