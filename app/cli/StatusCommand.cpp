@@ -12,6 +12,9 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+#include <climits>
+
 namespace {
 
 struct Tr
@@ -71,7 +74,11 @@ int runStatusCommand(CliContext& context)
         if (!source.lastError.isEmpty()) {
             context.out << "  " << Tr::tr("last error: %1").arg(source.lastError) << '\n';
         }
-        context.out << "  " << Tr::tr("holds %1 messages").arg(locale.toString(totals.messages)) << '\n';
+        context.out << "  "
+                    << Tr::tr("holds %Ln message(s)",
+                              nullptr,
+                              static_cast<int>(std::min<qint64>(totals.messages, INT_MAX)))
+                    << '\n';
         for (const FolderSummary& folder : folders) {
             context.out << "  " << folder.path << ": "
                         << Tr::tr("server %1 · archived %2 · %3")
@@ -95,9 +102,10 @@ int runStatusCommand(CliContext& context)
     if (sources.isEmpty()) {
         context.out << Tr::tr("No sources.") << '\n';
     }
-    context.out << Tr::tr("archive: %1 messages, %2 as on the servers")
-                       .arg(locale.toString(archive.messages),
-                            locale.formattedDataSize(archive.bytes, 1, QLocale::DataSizeTraditionalFormat))
+    context.out << Tr::tr("archive: %Ln message(s), %1 as on the servers",
+                          nullptr,
+                          static_cast<int>(std::min<qint64>(archive.messages, INT_MAX)))
+                       .arg(locale.formattedDataSize(archive.bytes, 1, QLocale::DataSizeTraditionalFormat))
                 << '\n';
     if (archive.removedSources > 0) {
         context.out << "  " << Tr::tr("including mail kept from %n removed source(s)", nullptr, archive.removedSources)
