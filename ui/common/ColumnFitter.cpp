@@ -46,10 +46,11 @@ void ColumnFitter::setStretchMinimum(int width)
     scheduleFit();
 }
 
-void ColumnFitter::addElidable(int column, int minimumWidth)
+void ColumnFitter::addElidable(int column, int minimumWidth, int stage)
 {
     m_elidable << column;
     m_minimum.insert(column, minimumWidth);
+    m_stage.insert(column, stage);
     scheduleFit();
 }
 
@@ -122,23 +123,34 @@ void ColumnFitter::fit()
     }
     const int available = m_view->viewport()->width();
     int deficit = total - available;
-    // Too narrow: the elidable columns give up room first, each in
-    // proportion to what it has above its minimum (so one long address does
-    // not leave its neighbour with three letters), then the name.
-    // An elided column still shows its whole header.
-    QHash<int, int> minimum;
-    int spare = 0;
-    for (const int column : std::as_const(m_elidable)) {
-        minimum.insert(column, std::max(m_minimum.value(column), headerWidth(column)));
-        spare += std::max(0, widths[column] - minimum.value(column));
-    }
-    if (deficit > 0 && spare > 0) {
+    // Too narrow: the elidable columns give up room first, stage by stage,
+    // each in proportion to what it has above its minimum (so one long
+    // address does not leave its neighbour with three letters); then the
+    // name. An elided column still shows its whole header.
+    QList<int> stages = m_stage.values();
+    std::sort(stages.begin(), stages.end());
+    stages.erase(std::unique(stages.begin(), stages.end()), stages.end());
+    for (const int stage : std::as_const(stages)) {
+        if (deficit <= 0) {
+            break;
+        }
+        QHash<int, int> minimum;
+        int spare = 0;
+        for (const int column : std::as_const(m_elidable)) {
+            if (m_stage.value(column) == stage) {
+                minimum.insert(column, std::max(m_minimum.value(column), headerWidth(column)));
+                spare += std::max(0, widths[column] - minimum.value(column));
+            }
+        }
+        if (spare == 0) {
+            continue;
+        }
         const int taken = std::min(deficit, spare);
         int left = taken;
-        for (const int column : std::as_const(m_elidable)) {
-            const int above = std::max(0, widths[column] - minimum.value(column));
+        for (auto it = minimum.cbegin(); it != minimum.cend(); ++it) {
+            const int above = std::max(0, widths[it.key()] - it.value());
             const int give = std::min({left, above, static_cast<int>((qint64(taken) * above + spare - 1) / spare)});
-            widths[column] -= give;
+            widths[it.key()] -= give;
             left -= give;
         }
         deficit -= taken - left;

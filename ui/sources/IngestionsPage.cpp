@@ -1,6 +1,7 @@
 #include "IngestionsPage.h"
 
 #include "AppIcon.h"
+#include "CompactTextDelegate.h"
 #include "DeleteSourceDialog.h"
 #include "ProgressDelegate.h"
 #include "SourceDetailsDialog.h"
@@ -281,6 +282,10 @@ QWidget* IngestionsPage::createTable()
     fitter->addElidable(SourceTableModel::Progress, chars(12));
     fitter->addElidable(SourceTableModel::Account, chars(10));
     fitter->addElidable(SourceTableModel::Provider, chars(8));
+    // Then Archived drops the size ("5,000" for "5,000 · 166.1 MB") before
+    // the name is cut.
+    m_table->setItemDelegateForColumn(SourceTableModel::Archived, new CompactTextDelegate(m_table));
+    fitter->addElidable(SourceTableModel::Archived, chars(9), 1);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
         if (!m_table->indexAt(position).isValid()) {

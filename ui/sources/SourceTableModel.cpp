@@ -309,6 +309,11 @@ QVariant SourceTableModel::data(const QModelIndex& index, int role) const
         return -1.0;
     case SortRole:
         return sortData(row, index.column());
+    case CompactTextRole:
+        if (index.column() == Archived && row.totals.messages > 0) {
+            return QLocale().toString(row.totals.messages);
+        }
+        return index.column() == Archived ? displayData(row, index.column()) : QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() == Archived) {
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

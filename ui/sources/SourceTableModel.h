@@ -31,6 +31,7 @@ public:
         StatusRole, // IngestionSource::Status as int
         ProgressFractionRole, // 0..1 while importing a folder, -1 otherwise
         SortRole,
+        CompactTextRole, // Archived: the count alone, shown where "count · size" does not fit
     };
 
     SourceTableModel(Archive archive, SyncManager* manager, QObject* parent = nullptr);
