@@ -272,9 +272,10 @@ QWidget* IngestionsPage::createTable()
     m_table->setItemDelegateForColumn(SourceTableModel::Status, new StatusBadgeDelegate(m_table));
     m_table->setItemDelegateForColumn(SourceTableModel::Progress, new ProgressDelegate(m_table));
     // Columns take what their content needs, Name the rest: nothing scrolls
-    // sideways at 800 px. When that is too narrow, Progress (its tooltip
-    // has the whole text), then Account and Provider elide before Name is
-    // cut. Widths come from the font, so they follow the scale.
+    // sideways at 800 px. When that is too narrow, Progress, Account and
+    // Provider elide (their tooltips have the whole text), then Archived
+    // drops the size, and only then is Name cut. Widths come from the font,
+    // so they follow the scale.
     const QFontMetrics metrics = m_table->fontMetrics();
     const auto chars = [&metrics](int count) { return metrics.averageCharWidth() * count; };
     auto* fitter = new ColumnFitter(m_table, SourceTableModel::Name);
@@ -282,8 +283,7 @@ QWidget* IngestionsPage::createTable()
     fitter->addElidable(SourceTableModel::Progress, chars(12));
     fitter->addElidable(SourceTableModel::Account, chars(10));
     fitter->addElidable(SourceTableModel::Provider, chars(8));
-    // Then Archived drops the size ("5,000" for "5,000 · 166.1 MB") before
-    // the name is cut.
+    // "5,000" for "5,000 · 166.1 MB".
     m_table->setItemDelegateForColumn(SourceTableModel::Archived, new CompactTextDelegate(m_table));
     fitter->addElidable(SourceTableModel::Archived, chars(9), 1);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
