@@ -13,12 +13,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QLocale>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+
+#include <algorithm>
+#include <climits>
 
 #include "common/AppInfo.h"
 
@@ -70,15 +72,45 @@ ArchivePage* MainWindow::archivePage() const
 void MainWindow::updateSummary()
 {
     const SourceTableModel* model = m_ingestionsPage->model();
+    const ArchiveTotals totals = model->archiveTotals();
+    m_archivePage->setTotals(totals);
     const int sources = model->rowCount();
     if (sources == 0) {
-        m_summary->setText(tr("No ingestion sources"));
+        m_summary->setText(totals.messages > 0 ? tr("No ingestion sources · %Ln message(s) archived",
+                                                    nullptr,
+                                                    static_cast<int>(std::min<qint64>(totals.messages, INT_MAX)))
+                                               : tr("No ingestion sources"));
         return;
     }
+    // What is true of the sources, each part only when it applies: a source
+    // in Error must never hide behind "all idle".
+    QStringList parts {tr("%n source(s)", nullptr, sources)};
     const int syncing = model->syncingCount();
-    const QString archived = tr("%1 messages archived").arg(QLocale().toString(model->archivedMessages()));
-    m_summary->setText(syncing > 0 ? tr("%n source(s) syncing", nullptr, syncing) + QStringLiteral(" · ") + archived
-                                   : tr("%n source(s), all idle", nullptr, sources) + QStringLiteral(" · ") + archived);
+    const int failing = model->statusCount(IngestionSource::Status::Error);
+    const int paused = model->statusCount(IngestionSource::Status::Paused);
+    if (syncing > 0) {
+        parts << tr("%n syncing", nullptr, syncing);
+    }
+    if (failing > 0) {
+        parts << tr("%n need(s) attention", nullptr, failing);
+    }
+    if (const int unreachable = model->failingCount(); unreachable > 0) {
+        parts << tr("%n can't reach the server", nullptr, unreachable);
+    }
+    if (paused > 0) {
+        parts << tr("%n paused", nullptr, paused);
+    }
+    if (parts.size() == 1) {
+        parts << tr("all idle");
+    }
+    // The archive's own count: mail two sources share is stored, and
+    // counted, once.
+    parts << (totals.messages < 0 ? tr("counting messages…")
+                                  : tr("%Ln message(s) archived",
+                                       nullptr,
+                                       static_cast<int>(std::min<qint64>(totals.messages, INT_MAX))));
+    //: Separates the parts of the status bar's summary, e.g. "2 sources · 1 syncing".
+    m_summary->setText(parts.join(tr(" · ")));
 }
 
 void MainWindow::createToolBar()
@@ -106,8 +138,6 @@ void MainWindow::createPages()
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setIconSize(QSize(24, 24));
-    m_navigation->setMaximumWidth(180);
-    m_navigation->setMinimumWidth(150);
 
     m_pages = new QStackedWidget(central);
     m_ingestionsPage = new IngestionsPage(m_archive, m_manager, m_service, m_credentials, m_pages);
@@ -126,7 +156,17 @@ void MainWindow::createPages()
                             m_navigation);
     archiveItem->setToolTip(tr("What the archive holds"));
 
+    // As wide as its longest entry, no wider: at 800 px every pixel it
+    // does not need goes to the Ingestions table.
+    const QAbstractItemView* navigationView = m_navigation;
+    m_navigation->setFixedWidth(navigationView->sizeHintForColumn(0) + 2 * m_navigation->frameWidth()
+                                + m_navigation->fontMetrics().averageCharWidth() * 3);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_pages->widget(row) == m_archivePage) {
+            m_ingestionsPage->model()->recountArchive();
+        }
+    });
     m_navigation->setCurrentRow(0);
 
     layout->addWidget(m_navigation);

@@ -4,12 +4,16 @@
 #include "archive/Archive.h"
 #include "archive/ArchiveReader.h"
 #include "sources/SourceRepository.h"
+#include "sources/SourceStatistics.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+
+#include <algorithm>
+#include <climits>
 
 namespace {
 
@@ -39,10 +43,12 @@ int runStatusCommand(CliContext& context)
     const bool json = context.arguments.contains(QStringLiteral("--json"));
     const QList<IngestionSource> sources = SourceRepository(context.archive.connection()).list();
     const ArchiveReader reader = context.archive.reader();
+    const SourceStatistics statistics(context.archive.connection());
     const QLocale locale;
     QJsonArray array;
     for (const IngestionSource& source : sources) {
         const QList<FolderSummary> folders = reader.folders(source.id);
+        const SourceTotals totals = statistics.totals(source.id);
         if (json) {
             QJsonArray folderArray;
             for (const FolderSummary& folder : folders) {
@@ -53,6 +59,8 @@ int runStatusCommand(CliContext& context)
                                       {QStringLiteral("lastSync"), source.lastSyncAt.toString(Qt::ISODate)},
                                       {QStringLiteral("lastError"), source.lastError},
                                       {QStringLiteral("failingSince"), source.failingSince.toString(Qt::ISODate)},
+                                      {QStringLiteral("messages"), totals.messages},
+                                      {QStringLiteral("bytes"), totals.bytes},
                                       {QStringLiteral("folders"), folderArray}});
             continue;
         }
@@ -73,6 +81,11 @@ int runStatusCommand(CliContext& context)
                                .arg(locale.toString(source.failingSince.toLocalTime(), QLocale::ShortFormat))
                         << '\n';
         }
+        context.out << "  "
+                    << Tr::tr("holds %Ln message(s)",
+                              nullptr,
+                              static_cast<int>(std::min<qint64>(totals.messages, INT_MAX)))
+                    << '\n';
         for (const FolderSummary& folder : folders) {
             context.out << "  " << folder.path << ": "
                         << Tr::tr("server %1 · archived %2 · %3")
@@ -82,10 +95,28 @@ int runStatusCommand(CliContext& context)
                         << '\n';
         }
     }
+    // The archive's own totals: two sources on one server share messages,
+    // so these are not the sum of the sources' (the GUI shows the same).
+    const ArchiveTotals archive = statistics.archiveTotals();
     if (json) {
-        context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
-    } else if (sources.isEmpty()) {
+        const QJsonObject document {{QStringLiteral("messages"), archive.messages},
+                                    {QStringLiteral("bytes"), archive.bytes},
+                                    {QStringLiteral("removedSources"), archive.removedSources},
+                                    {QStringLiteral("sources"), array}};
+        context.out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
+        return CliExit::Ok;
+    }
+    if (sources.isEmpty()) {
         context.out << Tr::tr("No sources.") << '\n';
+    }
+    context.out << Tr::tr("archive: %Ln message(s), %1 as on the servers",
+                          nullptr,
+                          static_cast<int>(std::min<qint64>(archive.messages, INT_MAX)))
+                       .arg(locale.formattedDataSize(archive.bytes, 1, QLocale::DataSizeTraditionalFormat))
+                << '\n';
+    if (archive.removedSources > 0) {
+        context.out << "  " << Tr::tr("including mail kept from %n removed source(s)", nullptr, archive.removedSources)
+                    << '\n';
     }
     return CliExit::Ok;
 }

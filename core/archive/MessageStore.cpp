@@ -206,6 +206,18 @@ bool MessageStore::setFolderError(qint64 folderId, const QString& folderError, Q
     return true;
 }
 
+bool MessageStore::markChecked(qint64 folderId, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE folders SET verified_at = strftime('%s','now') WHERE id = ?"));
+    query.addBindValue(folderId);
+    if (!query.exec()) {
+        *error = Tr::tr("Cannot write to the archive: %1").arg(queryError(query));
+        return false;
+    }
+    return true;
+}
+
 FolderCheckpoint MessageStore::checkpoint(qint64 folderId) const
 {
     FolderCheckpoint checkpoint;

@@ -41,6 +41,9 @@ public:
         qint64 sourceId, const QByteArray& name, const QString& path, const QString& delimiter, QString* error);
     // Why the folder's last pass failed; empty once a pass went through.
     bool setFolderError(qint64 folderId, const QString& folderError, QString* error);
+    // A pass looked at the folder and found it as its last complete check
+    // left it (nothing to fetch): "checked" moves to now, the counts stay.
+    bool markChecked(qint64 folderId, QString* error);
     FolderCheckpoint checkpoint(qint64 folderId) const;
     // The UIDs under which the folder's messages are archived.
     QSet<quint32> archivedUids(qint64 folderId) const;

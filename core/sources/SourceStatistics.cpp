@@ -26,3 +26,26 @@ SourceTotals SourceStatistics::totals(qint64 sourceId) const
     }
     return totals;
 }
+
+ArchiveTotals SourceStatistics::archiveTotals() const
+{
+    ArchiveTotals totals;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    totals.messages = 0;
+    if (query.exec(QStringLiteral("SELECT count(*), coalesce(sum(size), 0) FROM messages")) && query.next()) {
+        totals.messages = query.value(0).toLongLong();
+        totals.bytes = query.value(1).toLongLong();
+    }
+    // A removed source counts while the archive still holds mail of it
+    // (removed keeping its mail); one removed with its mail holds none.
+    if (query.exec(
+            QStringLiteral("SELECT coalesce(sum(removed_at IS NULL), 0), coalesce(sum(removed_at IS NOT NULL AND "
+                           "EXISTS (SELECT 1 FROM folders JOIN locations ON locations.folder_id = folders.id "
+                           "WHERE folders.source_id = sources.id)), 0) FROM sources"))
+        && query.next()) {
+        totals.sources = query.value(0).toInt();
+        totals.removedSources = query.value(1).toInt();
+    }
+    return totals;
+}

@@ -56,7 +56,12 @@ FolderImporter::importFolder(qint64 folderId, const QByteArray& name, const QStr
     if (unchanged) {
         // Proved complete on the pass that recorded this state, and nothing
         // was added or removed since. A pass that left anything out is never
-        // the reason to skip: the next one looks again.
+        // the reason to skip: the next one looks again. It was checked
+        // now all the same, and Details says when it was last checked.
+        QString error;
+        if (!m_store.markChecked(folderId, &error)) {
+            throw std::runtime_error(error.toStdString());
+        }
         counts.foldersSkipped = 1;
         counts.serverMessages = status.messages;
         counts.archivedMessages = status.messages;

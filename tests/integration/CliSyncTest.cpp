@@ -187,7 +187,9 @@ TEST_F(CliSyncTest, MailDeletedOnTheServerStaysArchived)
         << status.out.toStdString();
     CliRun json = run({QStringLiteral("status"), QStringLiteral("--json")});
     const QJsonObject folder = QJsonDocument::fromJson(json.out.toUtf8())
-                                   .array()
+                                   .object()
+                                   .value(QStringLiteral("sources"))
+                                   .toArray()
                                    .first()
                                    .toObject()
                                    .value(QStringLiteral("folders"))

@@ -11,4 +11,7 @@ namespace PaintedIcons {
 // An open eye: "show the password".
 QIcon eye(const QColor& color);
 
+// A pencil, tip down-left: "edit".
+QIcon pencil(const QColor& color);
+
 } // namespace PaintedIcons

@@ -1,6 +1,7 @@
 #include "IngestionsPage.h"
 
 #include "AppIcon.h"
+#include "CompactTextDelegate.h"
 #include "DeleteSourceDialog.h"
 #include "ProgressDelegate.h"
 #include "SourceDetailsDialog.h"
@@ -8,6 +9,8 @@
 #include "SourceTableModel.h"
 #include "StatusBadgeDelegate.h"
 #include "sync/SourceService.h"
+#include "common/ColumnFitter.h"
+#include "common/PaintedIcons.h"
 #include "sync/SyncManager.h"
 
 #include <QAction>
@@ -118,8 +121,10 @@ void IngestionsPage::createActions()
     m_details->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(m_details, &QAction::triggered, this, &IngestionsPage::showDetails);
 
+    // A pencil: without an icon theme Qt's nearest standard icon is a
+    // magnifier, which says "view", not "change".
     m_edit = new QAction(
-        QIcon::fromTheme(QStringLiteral("document-edit"), style->standardIcon(QStyle::SP_FileDialogContentsView)),
+        QIcon::fromTheme(QStringLiteral("document-edit"), PaintedIcons::pencil(palette().color(QPalette::WindowText))),
         tr("&Edit…"),
         this);
     m_edit->setObjectName(QStringLiteral("editAction"));
@@ -133,7 +138,7 @@ void IngestionsPage::createActions()
 
     m_syncNow =
         new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"), style->standardIcon(QStyle::SP_BrowserReload)),
-                    tr("&Sync Now"),
+                    tr("&Sync now"),
                     this);
     m_syncNow->setObjectName(QStringLiteral("syncNowAction"));
     m_syncNow->setShortcut(QKeySequence::Refresh);
@@ -177,6 +182,8 @@ QWidget* IngestionsPage::createHeader()
     texts->addWidget(subtitle);
     row->addLayout(texts, 1);
 
+    // The page's own button keeps its short label; the menu item, the
+    // context menu and the empty state say "Create New…" (a dialog follows).
     auto* createButton = new QPushButton(m_createNew->icon(), tr("Create New"), header);
     createButton->setObjectName(QStringLiteral("createNewButton"));
     createButton->setToolTip(m_createNew->toolTip());
@@ -211,7 +218,8 @@ QWidget* IngestionsPage::createEmptyState()
     explanation->setWordWrap(true);
     explanation->setAlignment(Qt::AlignHCenter);
 
-    auto* create = new QPushButton(m_createNew->icon(), tr("Create New Ingestion Source…"), m_emptyState);
+    // The same words as the menu item: it opens the same dialog.
+    auto* create = new QPushButton(m_createNew->icon(), tr("Create New…"), m_emptyState);
     create->setObjectName(QStringLiteral("emptyStateCreateButton"));
     connect(create, &QPushButton::clicked, m_createNew, &QAction::trigger);
 
@@ -268,22 +276,21 @@ QWidget* IngestionsPage::createTable()
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setItemDelegateForColumn(SourceTableModel::Status, new StatusBadgeDelegate(m_table));
     m_table->setItemDelegateForColumn(SourceTableModel::Progress, new ProgressDelegate(m_table));
-    // Columns fit their content (a handful of rows: cheap); Name starts from
-    // a typical width and can be dragged; Progress takes the rest. Widths come from the font, so they follow the scale.
-    QHeaderView* header = m_table->horizontalHeader();
-    for (const int column : {SourceTableModel::Provider,
-                             SourceTableModel::Account,
-                             SourceTableModel::Status,
-                             SourceTableModel::Archived,
-                             SourceTableModel::LastSync,
-                             SourceTableModel::NextCheck}) {
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    }
-    header->setSectionResizeMode(SourceTableModel::Progress, QHeaderView::Stretch);
+    // Columns take what their content needs, Name the rest: nothing scrolls
+    // sideways at 800 px. When that is too narrow, Progress, Account and
+    // Provider elide (their tooltips have the whole text), then Archived
+    // drops the size, and only then is Name cut. Widths come from the font,
+    // so they follow the scale.
     const QFontMetrics metrics = m_table->fontMetrics();
-    m_table->setColumnWidth(SourceTableModel::Name, metrics.horizontalAdvance(QStringLiteral("Work mail (old)")) + 24);
-    header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("Next check")) + 16);
-    header->setStretchLastSection(false);
+    const auto chars = [&metrics](int count) { return metrics.averageCharWidth() * count; };
+    auto* fitter = new ColumnFitter(m_table, SourceTableModel::Name);
+    fitter->setStretchMinimum(chars(12));
+    fitter->addElidable(SourceTableModel::Progress, chars(12));
+    fitter->addElidable(SourceTableModel::Account, chars(10));
+    fitter->addElidable(SourceTableModel::Provider, chars(8));
+    // "5,000" for "5,000 · 166.1 MB".
+    m_table->setItemDelegateForColumn(SourceTableModel::Archived, new CompactTextDelegate(m_table));
+    fitter->addElidable(SourceTableModel::Archived, chars(9), 1);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
         if (!m_table->indexAt(position).isValid()) {

@@ -89,6 +89,7 @@ void SourceTableModel::reload()
     for (const Row& row : std::as_const(m_rows)) {
         all.insert(row.source.id);
     }
+    m_archiveTotalsStale = true; // also when there are no sources: mail of removed ones
     countTotals(all);
     emit summaryChanged();
 }
@@ -127,13 +128,22 @@ int SourceTableModel::syncingCount() const
     }));
 }
 
-qint64 SourceTableModel::archivedMessages() const
+int SourceTableModel::statusCount(IngestionSource::Status status) const
 {
-    qint64 sum = 0;
-    for (const Row& row : m_rows) {
-        sum += std::max<qint64>(0, row.totals.messages);
-    }
-    return sum;
+    return static_cast<int>(std::count_if(
+        m_rows.cbegin(), m_rows.cend(), [status](const Row& row) { return row.source.status == status; }));
+}
+
+int SourceTableModel::failingCount() const
+{
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row& row) {
+        return row.source.isFailing() && row.source.status != IngestionSource::Status::Error;
+    }));
+}
+
+ArchiveTotals SourceTableModel::archiveTotals() const
+{
+    return m_archiveTotals;
 }
 
 void SourceTableModel::refreshSource(qint64 sourceId)
@@ -189,28 +199,40 @@ void SourceTableModel::handleRemoved(qint64 sourceId)
     m_dirty.remove(sourceId);
     m_totalsStale.remove(sourceId);
     emit summaryChanged();
+    // Its mail went with it, or stays as a removed source's.
+    recountArchive();
+}
+
+void SourceTableModel::recountArchive()
+{
+    m_archiveTotalsStale = true;
+    countTotals({});
 }
 
 void SourceTableModel::countTotals(const QSet<qint64>& sourceIds)
 {
     m_totalsStale.unite(sourceIds);
-    if (m_counter || m_totalsStale.isEmpty()) {
+    if (m_counter || (m_totalsStale.isEmpty() && !m_archiveTotalsStale)) {
         return;
     }
     // Counting a source's messages reads all its locations: ~70 ms per
     // 100,000, too long for the UI thread every few seconds of an import.
+    // Whatever changed a source's total changed the archive's too.
+    m_archiveTotalsStale = false;
     const QList<qint64> batch = std::exchange(m_totalsStale, {}).values();
     m_counter = QThread::create([this, archive = m_archive, batch] {
         QHash<qint64, SourceTotals> results;
+        ArchiveTotals archiveTotals;
         {
             const SourceStatistics statistics(archive.connection());
             for (const qint64 sourceId : batch) {
                 results.insert(sourceId, statistics.totals(sourceId));
             }
+            archiveTotals = statistics.archiveTotals();
         }
         archive.closeConnection();
         QMetaObject::invokeMethod(
-            this, [this, results] { applyTotals(results); }, Qt::QueuedConnection);
+            this, [this, results, archiveTotals] { applyTotals(results, archiveTotals); }, Qt::QueuedConnection);
     });
     m_counter->setObjectName(QStringLiteral("source-totals"));
     connect(m_counter, &QThread::finished, this, [this] {
@@ -220,8 +242,9 @@ void SourceTableModel::countTotals(const QSet<qint64>& sourceIds)
     m_counter->start();
 }
 
-void SourceTableModel::applyTotals(const QHash<qint64, SourceTotals>& results)
+void SourceTableModel::applyTotals(const QHash<qint64, SourceTotals>& results, const ArchiveTotals& archive)
 {
+    m_archiveTotals = archive;
     for (auto it = results.cbegin(); it != results.cend(); ++it) {
         const int row = rowOf(it.key());
         if (row >= 0) {
@@ -234,7 +257,19 @@ void SourceTableModel::applyTotals(const QHash<qint64, SourceTotals>& results)
 
 void SourceTableModel::flushChanges()
 {
-    const bool countNow = ++m_flushes % TotalsEveryNthFlush == 0;
+    if (++m_flushes % TotalsEveryNthFlush == 0) {
+        // Every source that is syncing, whether or not a progress signal
+        // happened to arrive just before this flush: a folder reports once a
+        // stored batch, which can be seconds apart, and the Archived column
+        // must follow the import, not wait for its end.
+        QSet<qint64> syncing;
+        for (const Row& row : std::as_const(m_rows)) {
+            if (m_manager->activity(row.source.id).state == SyncManager::Activity::State::Syncing) {
+                syncing.insert(row.source.id);
+            }
+        }
+        countTotals(syncing);
+    }
     const QSet<qint64> dirty = std::exchange(m_dirty, {});
     const QSet<qint64> changed = std::exchange(m_changed, {});
     for (const qint64 sourceId : dirty) {
@@ -250,9 +285,6 @@ void SourceTableModel::flushChanges()
             // A status change or a finished pass: read the row again.
             refreshSource(sourceId);
         } else {
-            if (countNow) {
-                this->countTotals({sourceId});
-            }
             emit dataChanged(index(row, Status), index(row, Progress));
         }
     }
@@ -294,6 +326,11 @@ QVariant SourceTableModel::data(const QModelIndex& index, int role) const
         return -1.0;
     case SortRole:
         return sortData(row, index.column());
+    case CompactTextRole:
+        if (index.column() == Archived && row.totals.messages > 0) {
+            return QLocale().toString(row.totals.messages);
+        }
+        return index.column() == Archived ? displayData(row, index.column()) : QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() == Archived) {
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -359,6 +396,8 @@ QVariant SourceTableModel::toolTipData(const Row& row, int column) const
             return failing.isEmpty() ? source.lastError : tr("%1\n%2").arg(failing, source.lastError);
         }
         return column == Status ? IngestionSource::statusText(source.status) : activityText(row);
+    case Provider:
+        return providerName(source.providerId); // whole, where the column elides it
     case Account:
         return tr("%1 on %2, port %3").arg(source.username, source.host).arg(source.port);
     case Archived:

@@ -32,6 +32,7 @@ public:
         ProgressFractionRole, // 0..1 while importing a folder, -1 otherwise
         SortRole,
         FailingRole, // bool: passes keep failing, not an Error yet (a warning)
+        CompactTextRole, // Archived: the count alone, shown where "count · size" does not fit
     };
 
     SourceTableModel(Archive archive, SyncManager* manager, QObject* parent = nullptr);
@@ -52,7 +53,17 @@ public:
 
     // For the status bar.
     int syncingCount() const;
-    qint64 archivedMessages() const;
+    int statusCount(IngestionSource::Status status) const;
+    // Sources whose passes keep failing without being an Error yet.
+    int failingCount() const;
+    // The whole archive, counted with the sources' totals (off this thread):
+    // messages held by two sources count once. messages is -1 until the
+    // first count arrives.
+    ArchiveTotals archiveTotals() const;
+    // Counts the archive's totals again (off this thread); summaryChanged()
+    // follows. For a page that shows them and may have missed a change
+    // made elsewhere (the CLI on the same file).
+    void recountArchive();
 
 signals:
     // Something the status bar sums up changed.
@@ -73,9 +84,10 @@ private:
     void handleRemoved(qint64 sourceId);
     void flushChanges();
     // Counts the archived totals of these sources (and of any that went
-    // stale meanwhile) on a thread of its own; applyTotals() shows them.
+    // stale meanwhile), and the archive's, on a thread of its own;
+    // applyTotals() shows them.
     void countTotals(const QSet<qint64>& sourceIds);
-    void applyTotals(const QHash<qint64, SourceTotals>& results);
+    void applyTotals(const QHash<qint64, SourceTotals>& results, const ArchiveTotals& archive);
 
     QVariant displayData(const Row& row, int column) const;
     QVariant toolTipData(const Row& row, int column) const;
@@ -88,6 +100,8 @@ private:
     QSet<qint64> m_dirty; // rows to repaint at the next flush
     QSet<qint64> m_changed; // rows whose source to read again at the next flush
     QSet<qint64> m_totalsStale; // archived totals to count at the next chance
+    bool m_archiveTotalsStale = false; // the archive's, e.g. after a removal
+    ArchiveTotals m_archiveTotals;
     QThread* m_counter = nullptr; // counting totals, at most one at a time
     QTimer* m_flushTimer;
     int m_flushes = 0;
