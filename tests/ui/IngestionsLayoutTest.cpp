@@ -7,6 +7,7 @@
 #include "sources/IngestionsPage.h"
 #include "sources/SourceRepository.h"
 #include "sources/SourceTableModel.h"
+#include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
 #include <QHeaderView>
@@ -140,6 +141,7 @@ protected:
     Archive m_archive {m_directory.filePath(QStringLiteral("archive.sqlite"))};
     SessionCredentialStore m_credentials;
     SyncManager m_manager {m_archive, &m_credentials};
+    SourceService m_service {m_archive, &m_credentials, &m_manager};
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -170,7 +172,7 @@ TEST_F(IngestionsLayoutTest, EveryColumnIsVisibleAt800Pixels)
     store(work, 1200);
     store(personal, 20);
 
-    m_window = std::make_unique<MainWindow>(m_archive, &m_manager, &m_credentials);
+    m_window = std::make_unique<MainWindow>(m_archive, &m_manager, &m_service, &m_credentials);
     m_window->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
     if (qEnvironmentVariableIntValue("QT_SCALE_FACTOR") == 2) {

@@ -8,6 +8,7 @@
 #include "sources/IngestionsPage.h"
 #include "sources/SourceRepository.h"
 #include "sources/SourceTableModel.h"
+#include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
 #include <QAction>
@@ -56,6 +57,7 @@ protected:
     void TearDown() override
     {
         m_window.reset();
+        m_service.reset();
         m_manager.reset();
         m_archive.closeConnection();
     }
@@ -106,7 +108,7 @@ protected:
 
     MainWindow& openWindow()
     {
-        m_window = std::make_unique<MainWindow>(m_archive, m_manager.get(), &m_credentials);
+        m_window = std::make_unique<MainWindow>(m_archive, m_manager.get(), m_service.get(), &m_credentials);
         m_window->show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
         return *m_window;
@@ -128,6 +130,8 @@ protected:
     Archive m_archive {m_directory.filePath(QStringLiteral("archive.sqlite"))};
     SessionCredentialStore m_credentials;
     std::unique_ptr<SyncManager> m_manager = std::make_unique<SyncManager>(m_archive, &m_credentials);
+    std::unique_ptr<SourceService> m_service =
+        std::make_unique<SourceService>(m_archive, &m_credentials, m_manager.get());
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -170,7 +174,7 @@ TEST_F(IngestionsTruthTest, StatusBarAndArchivePageCountEachMessageOnce)
     // the list; the Archive page says where that mail comes from.
     QString error;
     ASSERT_TRUE(SourceRepository(m_archive.connection()).removeKeepingMail(work, &error)) << error.toStdString();
-    emit m_manager->sourceRemoved(work, QString(), QString());
+    emit m_manager->sourceRemoved(work, QString());
     ASSERT_TRUE(waitUntil([&] { return archiveSummary().contains(QStringLiteral("(and 1 removed source")); }, 10000))
         << archiveSummary().toStdString();
     EXPECT_TRUE(archiveSummary().contains(QStringLiteral("45 message"))) << archiveSummary().toStdString();
@@ -191,7 +195,7 @@ TEST_F(IngestionsTruthTest, AnAllIdleBarSaysSoAndARemovedSourceAloneIsNamed)
 
     QString error;
     ASSERT_TRUE(SourceRepository(m_archive.connection()).removeKeepingMail(only, &error)) << error.toStdString();
-    emit m_manager->sourceRemoved(only, QString(), QString());
+    emit m_manager->sourceRemoved(only, QString());
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ASSERT_TRUE(waitUntil([&] { return archiveSummary().contains(QStringLiteral("from 1 removed source")); }, 10000))
         << archiveSummary().toStdString();
