@@ -440,7 +440,7 @@ TEST_F(CliSyncTest, AWrongPasswordPutsTheSourceInErrorWithAHint)
     ASSERT_EQ(addSource("not-the-password").exitCode, 0);
     CliRun failed = run({QStringLiteral("sync")});
     EXPECT_EQ(failed.exitCode, 1);
-    EXPECT_TRUE(failed.err.contains(QStringLiteral("Authentication failed"))) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(QStringLiteral("rejected the user name or password"))) << failed.err.toStdString();
     EXPECT_TRUE(failed.err.contains(QStringLiteral("app password")));
     EXPECT_EQ(sourceStatus(), QStringLiteral("error"));
 }
