@@ -65,9 +65,11 @@ private:
 //    quoted string, which RFC 3501 does not allow (vmime does not switch to
 //    a literal) and a strict server refuses;
 //  - else SASL LOGIN when offered (the password as bytes, base64 encoded);
-//  - else the one mechanism vmime would suggest among the rest it knows
-//    (CRAM-MD5, SCRAM…), never XOAUTH2, which needs a token, not a password;
-//  - with none of these the LOGIN command, vmime's fallback, once.
+//  - else a challenge-response mechanism that works from the password alone
+//    (SCRAM, CRAM-MD5, DIGEST-MD5), in that order;
+//  - with none of these the LOGIN command, vmime's fallback, once. Not what
+//    vmime would suggest: it may be GSSAPI, NTLM or XOAUTH2, which need a
+//    ticket, a domain or a token, and fail whatever the password.
 //
 // Once a mechanism is chosen, the fallback to the LOGIN command is switched
 // off: it would only repeat the same password after the rejection.
@@ -77,35 +79,20 @@ class OneAttemptAuthenticator : public vmime::security::sasl::defaultSASLAuthent
 public:
     const std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>>
     getAcceptableMechanisms(const std::vector<std::shared_ptr<vmime::security::sasl::SASLMechanism>>& available,
-                            std::shared_ptr<vmime::security::sasl::SASLMechanism> suggested) const override
+                            std::shared_ptr<vmime::security::sasl::SASLMechanism> /*suggested*/) const override
     {
-        const auto named = [&](const char* name) -> std::shared_ptr<vmime::security::sasl::SASLMechanism> {
+        for (const char* preferred : {"PLAIN", "LOGIN", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "DIGEST-MD5"}) {
             for (const auto& mechanism : available) {
-                if (QByteArray::fromStdString(mechanism->getName()).compare(name, Qt::CaseInsensitive) == 0) {
-                    return mechanism;
+                if (QByteArray::fromStdString(mechanism->getName()).compare(preferred, Qt::CaseInsensitive) == 0) {
+                    if (const auto service = getService().lock()) {
+                        service->setProperty("options.sasl.fallback", false);
+                    }
+                    return {mechanism};
                 }
             }
-            return nullptr;
-        };
-        const auto usable = [](const std::shared_ptr<vmime::security::sasl::SASLMechanism>& mechanism) {
-            return mechanism
-                && QByteArray::fromStdString(mechanism->getName()).compare("XOAUTH2", Qt::CaseInsensitive) != 0;
-        };
-        std::shared_ptr<vmime::security::sasl::SASLMechanism> chosen = named("PLAIN");
-        if (!chosen) {
-            chosen = named("LOGIN");
         }
-        if (!chosen && usable(suggested)) {
-            chosen = suggested;
-        }
-        if (!chosen) {
-            // vmime then says "no SASL mechanism" and falls back to LOGIN.
-            return {};
-        }
-        if (const auto service = getService().lock()) {
-            service->setProperty("options.sasl.fallback", false);
-        }
-        return {chosen};
+        // vmime then says "no SASL mechanism" and falls back to LOGIN.
+        return {};
     }
 };
 

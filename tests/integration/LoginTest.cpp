@@ -72,7 +72,10 @@ protected:
     // Dovecot logs every password it checked (auth_verbose): one attempt
     // means one line, whatever the machine's speed. Written before the
     // delayed answer leaves, so it is there once the client has it.
-    qsizetype passwordChecks() const { return m_server->logTail(200).count(QStringLiteral("Password mismatch")); }
+    qsizetype passwordChecks() const
+    {
+        return m_server->logTail(200).count(QStringLiteral("Password mismatch"), Qt::CaseInsensitive);
+    }
 
     // Dovecot names the method of every successful login.
     bool loggedInWith(const QString& method) const
@@ -155,6 +158,19 @@ TEST_F(LoginTest, AServerWithoutPlainGetsSaslLoginOnce)
     elapsed.start();
     const ConnectionTestResult wrong = test(source(), WrongPassword);
     EXPECT_LT(elapsed.elapsed(), 3000);
+    EXPECT_EQ(passwordChecks(), 1) << m_server->logTail().toStdString();
+    expectWrongPasswordReport(wrong.message, wrong.technical);
+}
+
+// Neither PLAIN nor LOGIN: a mechanism that works from the password alone.
+TEST_F(LoginTest, AServerWithCramMd5OnlyGetsThatOnce)
+{
+    ASSERT_TRUE(startServer(QStringLiteral("testpass123"), QStringLiteral("cram-md5")));
+    const ConnectionTestResult right = test(source(), QStringLiteral("testpass123"));
+    EXPECT_TRUE(right.ok) << right.message.toStdString() << " / " << right.technical.toStdString();
+    EXPECT_TRUE(loggedInWith(QStringLiteral("CRAM-MD5"))) << m_server->logTail().toStdString();
+
+    const ConnectionTestResult wrong = test(source(), WrongPassword);
     EXPECT_EQ(passwordChecks(), 1) << m_server->logTail().toStdString();
     expectWrongPasswordReport(wrong.message, wrong.technical);
 }
