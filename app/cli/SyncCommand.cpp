@@ -171,6 +171,11 @@ int runSyncCommand(CliContext& context)
             break;
         } else {
             context.err << source.name << ": " << summary << '\n';
+            // The sentence has no protocol in it; the server's own words
+            // (escaped, password redacted) follow on a line of their own.
+            if (!result.technical.isEmpty()) {
+                context.err << "  " << Tr::tr("Technical details: %1").arg(result.technical) << '\n';
+            }
             allOk = false;
         }
     }

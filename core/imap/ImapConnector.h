@@ -7,6 +7,7 @@
 #include <memory>
 
 class CancelToken;
+class ImapSession;
 class QtSocketFactory;
 
 namespace vmime::net {
@@ -15,9 +16,13 @@ class store;
 } // namespace vmime::net
 
 // Builds a logged-in vmime IMAP store that talks through QtVmimeSocket
-// (socket-lab notes §1.1 "Wiring"). Create, use and destroy it, and the store
-// it returns, on one worker thread; only the CancelToken crosses threads
-// (pitfall 15).
+// (socket-lab notes §1.1 "Wiring"), and hands out the ImapSession over it
+// that sync and the connection test use. Create, use and destroy it, and
+// what it returns, on one worker thread; only the CancelToken crosses
+// threads (pitfall 15).
+//
+// Logging in is one attempt: a wrong password is known after the server's
+// first refusal (see connect() in the .cpp for the method chosen and why).
 class ImapConnector
 {
 public:
@@ -29,9 +34,16 @@ public:
 
     // Connects and logs in. Throws vmime::exception: TlsError for TLS and
     // STARTTLS problems, operation_cancelled, operation_timed_out,
-    // connection_error, authentication_error…
+    // connection_error, authentication_error (its response() the server's
+    // own words, without the command's tag, when the server gave any)…
     std::shared_ptr<vmime::net::store>
     connect(const QString& host, quint16 port, const QString& user, const QString& password);
+
+    // connect(), then an ImapSession over the store with its raw channel
+    // attached: ready for LIST, EXAMINE and FETCH. Throws what connect()
+    // throws.
+    std::unique_ptr<ImapSession>
+    openSession(const QString& host, quint16 port, const QString& user, const QString& password);
 
     // The factory of the last connect(), for reports; null before.
     std::shared_ptr<QtSocketFactory> socketFactory() const;

@@ -409,6 +409,7 @@ void QtVmimeSocket::rememberRefusal(QByteArrayView data)
         end = data.size();
     }
     m_lastRefusal = data.sliced(at, std::min<qsizetype>(end - at, 300)).toByteArray().trimmed();
+    m_report->lastRefusal = m_lastRefusal;
 }
 
 void QtVmimeSocket::throwClosed()

@@ -42,6 +42,9 @@ public:
         int noDelay = -1;
         QByteArray greeting; // STARTTLS only: as the server sent it
         QByteArray replayedGreeting; // and as vmime got it (pitfall 8)
+        // The text of the last "* BYE" or tagged NO, without the tag: why
+        // the server refused a login, which vmime does not keep.
+        QByteArray lastRefusal;
 
         // One line: "TLS=TLSv1.3 cipher=… pinned=0 errors=0 NODELAY=1".
         QString summary() const;

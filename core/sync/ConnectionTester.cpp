@@ -5,7 +5,6 @@
 #include "imap/CancelToken.h"
 #include "imap/ImapConnector.h"
 #include "imap/ImapSession.h"
-#include "imap/QtSocketFactory.h"
 #include "imap/ServerText.h"
 
 #include <QLocale>
@@ -96,15 +95,12 @@ ConnectionTestResult ConnectionTester::run(const IngestionSource& source,
     ConnectionTestResult result;
     try {
         ImapConnector connector(SourceSync::tlsPolicy(source, extraCaFile), token, TestTimeoutMs);
-        ImapSession session(connector.connect(source.host, source.port, source.username, password));
-        // Every command after the login runs on our own reader.
-        if (const auto sockets = connector.socketFactory()->sockets(); !sockets.empty()) {
-            session.setRawChannel(sockets.front());
-        }
-        result.folders = session.listFolders();
+        const std::unique_ptr<ImapSession> session =
+            connector.openSession(source.host, source.port, source.username, password);
+        result.folders = session->listFolders();
         const int selectable = static_cast<int>(std::count_if(
             result.folders.cbegin(), result.folders.cend(), [](const RemoteFolder& f) { return f.isSelectable(); }));
-        const FolderStatus inbox = session.examine(QStringLiteral("INBOX"));
+        const FolderStatus inbox = session->examine(QStringLiteral("INBOX"));
         result.ok = true;
         result.message = tr("Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s); the "
                             "Inbox holds %4 messages.",
@@ -116,9 +112,12 @@ ConnectionTestResult ConnectionTester::run(const IngestionSource& source,
         result.message = tr("The test was cancelled.");
     } catch (const vmime::exception& e) {
         result.message = ServerText::redact(SyncError::describe(e, source.host), password);
+        result.technical = ServerText::redact(ServerText::printable(SyncError::technical(e)), password);
         result.untrustedCertificate = SyncError::untrustedCertificate(e);
     } catch (const std::exception& e) {
-        result.message = tr("The connection failed: %1").arg(QString::fromStdString(e.what()));
+        result.message =
+            tr("The connection failed: %1")
+                .arg(ServerText::redact(ServerText::printable(QString::fromStdString(e.what())), password));
     }
     return result;
 }

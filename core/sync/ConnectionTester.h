@@ -1,8 +1,8 @@
 #pragma once
 
+#include "sources/IngestionSource.h"
 #include "values/CertificateInfo.h"
 #include "values/RemoteFolder.h"
-#include "sources/IngestionSource.h"
 
 #include <QList>
 #include <QMetaType>
@@ -20,7 +20,11 @@ class QThread;
 struct ConnectionTestResult
 {
     bool ok = false;
-    QString message;
+    QString message; // a sentence for people, never the server's raw reply
+    // The library's or server's own words when the test failed
+    // ("[AUTHENTICATIONFAILED] Authentication failed."), escaped and with the
+    // password redacted: for a details line, not for the message.
+    QString technical;
     CertificateInfo untrustedCertificate; // set when the certificate is the problem
     QList<RemoteFolder> folders;
 };

@@ -7,8 +7,6 @@
 #include "imap/CancelToken.h"
 #include "imap/ImapConnector.h"
 #include "imap/ImapSession.h"
-#include "imap/QtSocketFactory.h"
-#include "imap/QtVmimeSocket.h"
 #include "imap/ServerText.h"
 #include "values/RemoteFolder.h"
 
@@ -124,11 +122,9 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
     MessageStore store = m_archive.store();
     try {
         ImapConnector connector(policy, m_token);
-        ImapSession session(connector.connect(m_source.host, m_source.port, m_source.username, m_password));
-        // INTERNALDATE goes past vmime, on our own socket (socket-lab §4).
-        if (const auto sockets = connector.socketFactory()->sockets(); !sockets.empty()) {
-            session.setRawChannel(sockets.front());
-        }
+        const std::unique_ptr<ImapSession> opened =
+            connector.openSession(m_source.host, m_source.port, m_source.username, m_password);
+        ImapSession& session = *opened;
         FolderImporter importer(session, store);
         importer.setMaxMessageBytes(m_maxMessageBytes);
         importer.setStoredTally(&stored);
@@ -179,7 +175,7 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
     } catch (const vmime::exceptions::operation_cancelled&) {
         result.cancelled = true;
     } catch (const vmime::exception& e) {
-        result.technical = QString::fromStdString(e.what());
+        result.technical = SyncError::technical(e);
         result.error = SyncError::describe(e, m_source.host);
         result.transient = SyncError::isTransient(e);
         result.untrustedCertificate = SyncError::untrustedCertificate(e);

@@ -37,11 +37,11 @@ bool isTooManyConnections(const QString& serverReply)
             || serverReply.contains(QLatin1String("maximum"), Qt::CaseInsensitive));
 }
 
-QString tooManyConnectionsText(const QString& serverReply)
+// The server's reply is not repeated here: it goes into the technical line.
+QString tooManyConnectionsText()
 {
     return Tr::tr("The server turned the login away because this account has too many connections open (other "
-                  "mail apps or devices). Close some, or wait: the app tries again by itself. (The server said: %1)")
-        .arg(serverReply);
+                  "mail apps or devices). Close some, or wait: the app tries again by itself.");
 }
 
 QString describeUnsafe(const vmime::exception& e, const QString& host);
@@ -75,10 +75,12 @@ QString describeUnsafe(const vmime::exception& e, const QString& host)
         // connections" is not a wrong password.
         const QString server = QString::fromStdString(denied->response()).trimmed();
         if (isTooManyConnections(server)) {
-            return tooManyConnectionsText(server);
+            return tooManyConnectionsText();
         }
-        const QString message = Tr::tr("Authentication failed: check the username and use an app password.");
-        return server.isEmpty() ? message : Tr::tr("%1 (The server said: %2)").arg(message, server);
+        // A sentence only: the server's words, with their response code,
+        // are for the technical line (technical()).
+        return Tr::tr("The server rejected the user name or password. Check both; many providers require an app "
+                      "password here instead of the password you sign in with on the web.");
     }
     if (dynamic_cast<const vmime::exceptions::operation_timed_out*>(&e)) {
         return Tr::tr("The server %1 did not answer in time.").arg(host);
@@ -108,7 +110,7 @@ QString describeUnsafe(const vmime::exception& e, const QString& host)
     const QString text = QString::fromStdString(e.what());
     if (isTooManyConnections(text)) {
         // Dovecot accepts the login, then says BYE and hangs up.
-        return tooManyConnectionsText(text);
+        return tooManyConnectionsText();
     }
     return Tr::tr("The connection failed: %1").arg(text);
 }
@@ -116,6 +118,23 @@ QString describeUnsafe(const vmime::exception& e, const QString& host)
 } // namespace
 
 namespace SyncError {
+
+QString technical(const vmime::exception& e)
+{
+    const QString what = QString::fromStdString(e.what()).trimmed();
+    QString response;
+    if (const auto* denied = dynamic_cast<const vmime::exceptions::authentication_error*>(&e)) {
+        // what() is only "Authentication error."; ImapConnector put the
+        // server's answer into response().
+        response = QString::fromStdString(denied->response()).trimmed();
+    } else if (const auto* refused = dynamic_cast<const vmime::exceptions::command_error*>(&e)) {
+        response = QString::fromStdString(refused->response()).trimmed();
+    }
+    if (response.isEmpty() || what.contains(response)) {
+        return what;
+    }
+    return QStringLiteral("%1 %2").arg(what, response);
+}
 
 bool isTransient(const vmime::exception& e)
 {

@@ -13,7 +13,15 @@ class exception;
 namespace SyncError {
 
 // What went wrong in words a user can act on: what to check, what to change.
+// A refused login is a plain sentence; the server's words ("[AUTHENTICATION
+// FAILED] …") are technical().
 QString describe(const vmime::exception& e, const QString& host);
+
+// The library's or the server's own words about `e`, for the technical line
+// (SourceSync::Result::technical, ConnectionTestResult::technical): for a
+// refused login what the server answered, without the command's tag. Not
+// yet escaped: callers pass it through ServerText.
+QString technical(const vmime::exception& e);
 
 // The network may come back by itself; a wrong password or an untrusted
 // certificate does not.

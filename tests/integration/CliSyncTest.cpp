@@ -442,8 +442,12 @@ TEST_F(CliSyncTest, AWrongPasswordPutsTheSourceInErrorWithAHint)
     ASSERT_EQ(addSource("not-the-password").exitCode, 0);
     CliRun failed = run({QStringLiteral("sync")});
     EXPECT_EQ(failed.exitCode, 1);
-    EXPECT_TRUE(failed.err.contains(QStringLiteral("Authentication failed"))) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(QStringLiteral("rejected the user name or password"))) << failed.err.toStdString();
     EXPECT_TRUE(failed.err.contains(QStringLiteral("app password")));
+    // Dovecot's words on a line of their own, without the command's tag.
+    EXPECT_TRUE(
+        failed.err.contains(QStringLiteral("\n  Technical details: Authentication error. [AUTHENTICATIONFAILED]")))
+        << failed.err.toStdString();
     EXPECT_EQ(sourceStatus(), QStringLiteral("error"));
 }
 

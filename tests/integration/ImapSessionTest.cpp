@@ -36,13 +36,9 @@ protected:
         policy.mode = TlsPolicy::Mode::Implicit;
         policy.extraCaCertificates = QSslCertificate::fromPath(server().caCertificatePath());
         m_connectors.push_back(std::make_unique<ImapConnector>(policy, std::make_shared<CancelToken>()));
-        auto session = std::make_unique<ImapSession>(m_connectors.back()->connect(
-            server().host(), server().imapsPort(), QStringLiteral("test"), server().password(QStringLiteral("test"))));
-        const auto sockets = m_connectors.back()->socketFactory()->sockets();
-        EXPECT_EQ(sockets.size(), 1U);
-        if (!sockets.empty()) {
-            session->setRawChannel(sockets.front());
-        }
+        auto session = m_connectors.back()->openSession(
+            server().host(), server().imapsPort(), QStringLiteral("test"), server().password(QStringLiteral("test")));
+        EXPECT_EQ(m_connectors.back()->socketFactory()->sockets().size(), 1U);
         return session;
     }
 

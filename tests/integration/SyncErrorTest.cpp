@@ -79,6 +79,10 @@ TEST_F(SyncErrorTest, TooManyConnectionsIsToldApartFromAWrongPasswordAndRetried)
     EXPECT_FALSE(result.ok);
     EXPECT_TRUE(result.error.contains(QStringLiteral("too many connections open"))) << result.error.toStdString();
     EXPECT_FALSE(result.error.contains(QStringLiteral("app password"))) << result.error.toStdString();
+    // Dovecot's own words are on the technical line, not in the sentence.
+    EXPECT_FALSE(result.error.contains(QStringLiteral("[UNAVAILABLE]"))) << result.error.toStdString();
+    EXPECT_TRUE(result.technical.contains(QStringLiteral("Maximum number of connections")))
+        << result.technical.toStdString();
     EXPECT_TRUE(result.transient) << "connections close by themselves: worth retrying";
     other.disconnect();
 }

@@ -199,7 +199,7 @@ TEST_F(SyncManagerTest, AWrongPasswordIsAnErrorAtOnceAndIsNotRetried)
     m_manager->setRetryBaseDelay(50ms);
     m_manager->start();
     ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Error && idle(id); }, 10000));
-    EXPECT_TRUE(repository().find(id)->lastError.contains(QStringLiteral("Authentication failed")))
+    EXPECT_TRUE(repository().find(id)->lastError.contains(QStringLiteral("rejected the user name or password")))
         << repository().find(id)->lastError.toStdString();
     QTest::qWait(1500);
     EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 1) << "a user-fixable failure must not be retried";

@@ -236,7 +236,7 @@ ssl = yes
 ssl_cert = <%4
 ssl_key = <%5
 ssl_min_protocol = TLSv1.2
-auth_mechanisms = plain login
+auth_mechanisms = %13
 auth_verbose = yes
 passdb {
   driver = passwd-file
@@ -294,7 +294,8 @@ service imap-login {
                               root.filePath(QStringLiteral("mail")))
                          .arg(m_options.maxConnectionsPerUserAndIp)
                          .arg(m_imapPort)
-                         .arg(m_imapsPort);
+                         .arg(m_imapsPort)
+                         .arg(m_options.authMechanisms);
 
     if (m_options.fastAuthFailures) {
         config += QStringLiteral(R"(auth_failure_delay = 0

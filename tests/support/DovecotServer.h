@@ -34,6 +34,8 @@ public:
         // Failed logins answer at once instead of after Dovecot's 2 s delay
         // and growing penalty, so error tests stay fast.
         bool fastAuthFailures = true;
+        // Dovecot's auth_mechanisms: the SASL mechanisms it offers.
+        QString authMechanisms = QStringLiteral("plain login");
         // Where to keep the files; empty means a fresh temporary directory
         // removed afterwards (the demo server sets its own).
         QString directory;

@@ -228,11 +228,25 @@ TEST_F(IngestionsPageTest, AWrongPasswordShowsErrorWithTheReasonAndAHint)
     const qint64 id = createThroughDialog(QStringLiteral("Typo"), QStringLiteral("not-the-password"));
     ASSERT_TRUE(waitForStatus(id, Status::Error));
     const QString progress = cell(id, SourceTableModel::Progress);
-    EXPECT_TRUE(progress.contains(QStringLiteral("Authentication failed"))) << progress.toStdString();
+    EXPECT_TRUE(progress.contains(QStringLiteral("rejected the user name or password"))) << progress.toStdString();
     EXPECT_TRUE(progress.contains(QStringLiteral("app password"))) << progress.toStdString();
     const int row = model()->rowOf(id);
     EXPECT_EQ(model()->index(row, SourceTableModel::Status).data(Qt::ToolTipRole).toString(), progress);
     EXPECT_EQ(archivedMessages(), 0);
+    // The sentence carries no protocol; Details has the server's words.
+    EXPECT_FALSE(progress.contains(QStringLiteral("AUTHENTICATIONFAILED"))) << progress.toStdString();
+    page()->table()->selectRow(row);
+    QPointer<SourceDetailsDialog> details = page()->showDetails();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+    auto* technical = details->findChild<QLabel*>(QStringLiteral("detailsTechnical"));
+    ASSERT_NE(technical, nullptr);
+    EXPECT_TRUE(technical->isVisible());
+    EXPECT_TRUE(technical->text().contains(QStringLiteral("[AUTHENTICATIONFAILED] Authentication failed.")))
+        << technical->text().toStdString();
+    EXPECT_FALSE(details->findChild<QLabel*>(QStringLiteral("detailsError"))
+                     ->text()
+                     .contains(QStringLiteral("AUTHENTICATIONFAILED")));
+    details->close();
 }
 
 TEST_F(IngestionsPageTest, TestConnectionSaysWhatWorkedAndListsFoldersForChoose)
@@ -246,6 +260,25 @@ TEST_F(IngestionsPageTest, TestConnectionSaysWhatWorkedAndListsFoldersForChoose)
     EXPECT_TRUE(tested.first().at(0).toBool());
     const QString result = dialog->findChild<QLabel*>(QStringLiteral("testResult"))->text();
     EXPECT_TRUE(result.contains(QStringLiteral("logged in as test"))) << result.toStdString();
+    dialog->close();
+}
+
+TEST_F(IngestionsPageTest, TestConnectionWithAWrongPasswordSaysSoWithoutProtocol)
+{
+    QPointer<SourceDialog> dialog = page()->createNew();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    fillGenericImap(dialog, QStringLiteral("Typo"), QStringLiteral("not-the-password"));
+    QSignalSpy tested(dialog.data(), &SourceDialog::connectionTestFinished);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
+    ASSERT_TRUE(tested.wait(30000));
+    EXPECT_FALSE(tested.first().at(0).toBool());
+    auto* label = dialog->findChild<QLabel*>(QStringLiteral("testResult"));
+    EXPECT_TRUE(label->text().contains(QStringLiteral("rejected the user name or password")))
+        << label->text().toStdString();
+    EXPECT_FALSE(label->text().contains(QStringLiteral("AUTHENTICATIONFAILED"))) << label->text().toStdString();
+    // The server's words are a hover away.
+    EXPECT_TRUE(label->toolTip().contains(QStringLiteral("[AUTHENTICATIONFAILED] Authentication failed.")))
+        << label->toolTip().toStdString();
     dialog->close();
 }
 

@@ -114,11 +114,19 @@ QWidget* SourceDetailsDialog::createSummary()
     m_error = valueLabel(summary);
     m_error->setObjectName(QStringLiteral("detailsError"));
     m_error->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    // The library's or server's own words about the last failure, for
+    // whoever helps the user: the error above is a sentence without them.
+    m_technical = valueLabel(summary);
+    m_technical->setObjectName(QStringLiteral("detailsTechnical"));
+    // The server's words, escaped and redacted by the sync, never markup.
+    m_technical->setTextFormat(Qt::PlainText);
+    m_technical->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
     m_trustButton = new QPushButton(tr("&Trust this certificate…"), summary);
     m_trustButton->setObjectName(QStringLiteral("detailsTrustButton"));
     connect(m_trustButton, &QPushButton::clicked, this, &SourceDetailsDialog::trustCertificate);
     auto* errorBox = new QVBoxLayout;
     errorBox->addWidget(m_error);
+    errorBox->addWidget(m_technical);
     errorBox->addWidget(m_trustButton, 0, Qt::AlignLeft);
     form->addRow(tr("Last error:"), errorBox);
 
@@ -181,10 +189,12 @@ void SourceDetailsDialog::refresh()
 
     const QList<ArchiveEvent> events = m_archive.events().recent(m_sourceId, 200);
     m_untrusted = {};
+    QString technical;
     for (const ArchiveEvent& event : events) {
         if (event.kind == QLatin1String("sync.failed") || event.kind == QLatin1String("sync.finished")) {
             // Only the latest outcome counts: a later success means trusted.
             m_untrusted = CertificateInfo::fromJson(event.details.value(QStringLiteral("certificate")).toObject());
+            technical = event.details.value(QStringLiteral("technical")).toString();
             break;
         }
     }
@@ -197,6 +207,8 @@ void SourceDetailsDialog::refresh()
     }
     m_error->setText(errorText);
     m_error->setStyleSheet(hasError ? QStringLiteral("color: #d32f2f;") : QString());
+    m_technical->setText(tr("Technical details: %1").arg(technical));
+    m_technical->setVisible(hasError && !technical.isEmpty());
     m_trustButton->setVisible(source->status == IngestionSource::Status::Error && hasError && !m_untrusted.isNull());
 
     const auto preset = ProviderPreset::byId(source->providerId);

@@ -47,6 +47,7 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_error = nullptr;
+    QLabel* m_technical = nullptr;
     QPushButton* m_trustButton = nullptr;
     QLabel* m_server = nullptr;
     QLabel* m_folderScope = nullptr;

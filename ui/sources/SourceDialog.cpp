@@ -519,6 +519,13 @@ void SourceDialog::handleTestResult(const ConnectionTestResult& result)
     m_untrusted = result.untrustedCertificate;
     m_trustButton->setVisible(!m_untrusted.isNull());
     showResult(result.ok, result.message);
+    // The server's own words stay out of the sentence; they are a hover away
+    // for whoever helps the user.
+    // Escaped: a tool tip would take the server's "<b>" for markup.
+    m_result->setToolTip(
+        result.technical.isEmpty()
+            ? QString()
+            : QStringLiteral("<p>%1</p>").arg(tr("Technical details: %1").arg(result.technical).toHtmlEscaped()));
     if (result.ok) {
         m_serverFolders = result.folders;
     }
