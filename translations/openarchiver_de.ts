@@ -65,16 +65,51 @@
         <source>&amp;Open Archive Folder</source>
         <translation>Archivordner ö&amp;ffnen</translation>
     </message>
-    <message numerus="yes">
-        <source>The archive holds %1 messages from %n source(s), in %2 on this computer.</source>
-        <translation>
-            <numerusform>Das Archiv enthält %1 Nachrichten aus %n Quelle, in %2 auf diesem Computer.</numerusform>
-            <numerusform>Das Archiv enthält %1 Nachrichten aus %n Quellen, in %2 auf diesem Computer.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Archive file: %1</source>
         <translation>Archivdatei: %1</translation>
+    </message>
+    <message>
+        <source>Counting the messages in the archive… (%1 on this computer)</source>
+        <translation>Die Nachrichten im Archiv werden gezählt … (%1 auf diesem Computer)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n Quelle</numerusform>
+            <numerusform>%n Quellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed source(s)</source>
+        <translation>
+            <numerusform>%n entfernte Quelle</numerusform>
+            <numerusform>%n entfernten Quellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n removed source(s))</source>
+        <extracomment>%1 is &quot;2 sources&quot;; the sources removed with their mail kept follow.</extracomment>
+        <translation>
+            <numerusform>%1 (und %n entfernten Quelle)</numerusform>
+            <numerusform>%1 (und %n entfernten Quellen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The archive holds %Ln message(s) from %1, in %2 on this computer.</source>
+        <extracomment>%1 is &quot;2 sources&quot;, possibly followed by &quot;(and 1 removed source)&quot;; %2 the size of the archive file.</extracomment>
+        <translation>
+            <numerusform>Das Archiv enthält %Ln Nachricht aus %1, in %2 auf diesem Computer.</numerusform>
+            <numerusform>Das Archiv enthält %Ln Nachrichten aus %1, in %2 auf diesem Computer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot Open the Folder</source>
+        <translation>Ordner kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>No file manager could open the archive folder. It is here:</source>
+        <translation>Kein Dateimanager konnte den Archivordner öffnen. Er liegt hier:</translation>
     </message>
 </context>
 <context>
@@ -289,6 +324,10 @@
         <translation>Die Archivdatei (Vorgabe: das Archiv des Benutzers).</translation>
     </message>
     <message>
+        <source>Usage:</source>
+        <translation>Aufruf:</translation>
+    </message>
+    <message>
         <source>Commands:
   source add --name N --host H [--port P] [--security tls|starttls|none] --user U
              --password-stdin [--provider ID] [--folders inbox|all]
@@ -297,6 +336,9 @@
   source edit NAME [the options of add, each optional] [--fresh-import]
   source pause NAME | source resume NAME
   source remove NAME [--purge]   (--purge: delete its mail too, except
+             messages another source also holds)
+  source removed [--json]   (removed sources whose mail was kept)
+  source purge NAME   (delete the mail a removed source left, except
              messages another source also holds)
   sync [--source NAME]
   status [--json]
@@ -312,15 +354,14 @@
   source pause NAME | source resume NAME
   source remove NAME [--purge]   (--purge: auch ihre Nachrichten löschen, außer
              denen, die eine andere Quelle ebenfalls enthält)
+  source removed [--json]   (entfernte Quellen, deren E-Mails behalten wurden)
+  source purge NAME   (die E-Mails löschen, die eine entfernte Quelle hinterließ,
+             außer denen, die eine andere Quelle ebenfalls enthält)
   sync [--source NAME]
   status [--json]
   export --format eml --out VERZ [--source NAME] [--folder PFAD]
   verify
 </translation>
-    </message>
-    <message>
-        <source>Usage:</source>
-        <translation>Aufruf:</translation>
     </message>
 </context>
 <context>
@@ -602,20 +643,12 @@
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <source>&amp;Sync Now</source>
-        <translation>Jetzt &amp;synchronisieren</translation>
-    </message>
-    <message>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Create New</source>
         <translation>Neu anlegen</translation>
-    </message>
-    <message>
-        <source>Create New Ingestion Source…</source>
-        <translation>Neue Importquelle anlegen…</translation>
     </message>
     <message>
         <source>No account at hand? The README shows how to start a demo mail server on this computer (scripts/demo-server) and archive it.</source>
@@ -640,6 +673,14 @@
     <message>
         <source>Cannot Change the Source</source>
         <translation>Quelle kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Create New…</source>
+        <translation>Neu anlegen …</translation>
     </message>
 </context>
 <context>
@@ -702,24 +743,6 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <source>%1 messages archived</source>
-        <translation>%1 Nachrichten archiviert</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n source(s) syncing</source>
-        <translation>
-            <numerusform>%n Quelle wird synchronisiert</numerusform>
-            <numerusform>%n Quellen werden synchronisiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n source(s), all idle</source>
-        <translation>
-            <numerusform>%n Quelle, untätig</numerusform>
-            <numerusform>%n Quellen, alle untätig</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
@@ -746,6 +769,68 @@
     <message>
         <source>&amp;Archive</source>
         <translation>A&amp;rchiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>No ingestion sources · %Ln message(s) archived</source>
+        <translation>
+            <numerusform>Keine Quellen · %Ln Nachricht archiviert</numerusform>
+            <numerusform>Keine Quellen · %Ln Nachrichten archiviert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n Quelle</numerusform>
+            <numerusform>%n Quellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n syncing</source>
+        <translation>
+            <numerusform>%n synchronisiert</numerusform>
+            <numerusform>%n synchronisieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n brauchen Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n can&apos;t reach the server</source>
+        <translation>
+            <numerusform>%n erreicht den Server nicht</numerusform>
+            <numerusform>%n erreichen den Server nicht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n pausiert</numerusform>
+            <numerusform>%n pausiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all idle</source>
+        <translation>alle untätig</translation>
+    </message>
+    <message>
+        <source>counting messages…</source>
+        <translation>Nachrichten werden gezählt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) archived</source>
+        <translation>
+            <numerusform>%Ln Nachricht archiviert</numerusform>
+            <numerusform>%Ln Nachrichten archiviert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · </source>
+        <extracomment>Separates the parts of the status bar&apos;s summary, e.g. &quot;2 sources · 1 syncing&quot;.</extracomment>
+        <translation> · </translation>
     </message>
 </context>
 <context>
@@ -1136,16 +1221,28 @@
         <translation>Quelle „%1“ aktualisiert (%2).</translation>
     </message>
     <message>
-        <source>add, list, edit, pause, resume or remove?</source>
-        <translation>add, list, edit, pause, resume oder remove?</translation>
-    </message>
-    <message>
         <source>--trust-fingerprint takes a SHA-256 fingerprint: 64 hexadecimal digits, with or without colons (&quot;%1&quot; is not one).</source>
         <translation>--trust-fingerprint erwartet einen SHA-256-Fingerabdruck: 64 Hexadezimalziffern, mit oder ohne Doppelpunkte („%1“ ist keiner).</translation>
     </message>
     <message>
         <source>Warning: without encryption the password and the mail travel in clear text: anyone on the network can read them. Use this only for a server on your own computer or network.</source>
         <translation>Warnung: Ohne Verschlüsselung werden Passwort und Nachrichten im Klartext übertragen: Jeder im Netzwerk kann sie lesen. Verwenden Sie dies nur für einen Server auf Ihrem eigenen Computer oder in Ihrem eigenen Netzwerk.</translation>
+    </message>
+    <message>
+        <source>%1 messages only it holds, %2 shared with other sources</source>
+        <translation>%1 Nachrichten nur in ihr, %2 mit anderen Quellen geteilt</translation>
+    </message>
+    <message>
+        <source>name exactly one removed source.</source>
+        <translation>nennen Sie genau eine entfernte Quelle.</translation>
+    </message>
+    <message>
+        <source>There is no removed source named &quot;%1&quot; with mail left; see: openarchiver-cli source removed</source>
+        <translation>Es gibt keine entfernte Quelle namens „%1“ mit verbliebenen E-Mails; siehe: openarchiver-cli source removed</translation>
+    </message>
+    <message>
+        <source>add, list, edit, pause, resume, remove, removed or purge?</source>
+        <translation>add, list, edit, pause, resume, remove, removed oder purge?</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1406,10 @@
     <message>
         <source>%1 (failing since %2)</source>
         <translation>%1 (schlägt fehl seit %2)</translation>
+    </message>
+    <message>
+        <source>Technical details: %1</source>
+        <translation>Technische Einzelheiten: %1</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1652,10 @@
     <message>
         <source>&amp;Keep for This Session</source>
         <translation>Für diese Sitzung &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Technical details: %1</source>
+        <translation>Technische Einzelheiten: %1</translation>
     </message>
 </context>
 <context>
@@ -1810,10 +1915,6 @@
         <translation>%1 Sein SHA-256-Fingerabdruck ist %2; vertrauen Sie ihm für diese Quelle nur, wenn er mit dem übereinstimmt, den Ihr Anbieter veröffentlicht.</translation>
     </message>
     <message>
-        <source>Authentication failed: check the username and use an app password.</source>
-        <translation>Anmeldung fehlgeschlagen: Prüfen Sie den Benutzernamen und verwenden Sie ein App-Passwort.</translation>
-    </message>
-    <message>
         <source>The server %1 did not answer in time.</source>
         <translation>Der Server %1 hat nicht rechtzeitig geantwortet.</translation>
     </message>
@@ -1828,14 +1929,6 @@
     <message>
         <source>%1 Check the server name.</source>
         <translation>%1 Prüfen Sie den Servernamen.</translation>
-    </message>
-    <message>
-        <source>%1 (The server said: %2)</source>
-        <translation>%1 (Der Server sagte: %2)</translation>
-    </message>
-    <message>
-        <source>The server turned the login away because this account has too many connections open (other mail apps or devices). Close some, or wait: the app tries again by itself. (The server said: %1)</source>
-        <translation>Der Server hat die Anmeldung abgewiesen, weil für dieses Konto zu viele Verbindungen offen sind (andere E-Mail-Programme oder Geräte). Schließen Sie einige oder warten Sie: Die App versucht es von selbst erneut. (Der Server sagte: %1)</translation>
     </message>
     <message>
         <source>%1: could not be archived on this pass (%2)</source>
@@ -1884,6 +1977,14 @@
     <message>
         <source>Mail of %1 could not be stored in the archive: %2. Nothing archived was lost; the next sync tries again.</source>
         <translation>Nachrichten für %1 konnten nicht im Archiv gespeichert werden: %2. Nichts Archiviertes ging verloren; die nächste Synchronisierung versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The server turned the login away because this account has too many connections open (other mail apps or devices). Close some, or wait: the app tries again by itself.</source>
+        <translation>Der Server hat die Anmeldung abgewiesen, weil für dieses Konto zu viele Verbindungen offen sind (andere E-Mail-Programme oder Geräte). Schließen Sie einige oder warten Sie: Die App versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>The server rejected the user name or password. Check both; many providers require an app password here instead of the password you sign in with on the web.</source>
+        <translation>Der Server hat Benutzername oder Passwort abgelehnt. Prüfen Sie beides; viele Anbieter verlangen hier ein App-Passwort statt des Passworts, mit dem Sie sich im Web anmelden.</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2137,31 @@
         <source>No sources.</source>
         <translation>Keine Quellen.</translation>
     </message>
+    <message>
+        <source>failing since %1</source>
+        <translation>schlägt fehl seit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>holds %Ln message(s)</source>
+        <translation>
+            <numerusform>enthält %Ln Nachricht</numerusform>
+            <numerusform>enthält %Ln Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>archive: %Ln message(s), %1 as on the servers</source>
+        <translation>
+            <numerusform>Archiv: %Ln Nachricht, %1 wie auf den Servern</numerusform>
+            <numerusform>Archiv: %Ln Nachrichten, %1 wie auf den Servern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>including mail kept from %n removed source(s)</source>
+        <translation>
+            <numerusform>einschließlich E-Mails aus %n entfernten Quelle</numerusform>
+            <numerusform>einschließlich E-Mails aus %n entfernten Quellen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StoreStage</name>
@@ -2061,6 +2187,10 @@
     <message>
         <source>%1 · %2: %3 of %4 messages</source>
         <translation>%1 · %2: %3 von %4 Nachrichten</translation>
+    </message>
+    <message>
+        <source>Technical details: %1</source>
+        <translation>Technische Einzelheiten: %1</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,33 @@
 <context>
     <name>ArchivePage</name>
     <message numerus="yes">
-        <source>The archive holds %1 messages from %n source(s), in %2 on this computer.</source>
+        <source>%n source(s)</source>
         <translation>
-            <numerusform>The archive holds %1 messages from %n source, in %2 on this computer.</numerusform>
-            <numerusform>The archive holds %1 messages from %n sources, in %2 on this computer.</numerusform>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed source(s)</source>
+        <translation>
+            <numerusform>%n removed source</numerusform>
+            <numerusform>%n removed sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n removed source(s))</source>
+        <extracomment>%1 is &quot;2 sources&quot;; the sources removed with their mail kept follow.</extracomment>
+        <translation>
+            <numerusform>%1 (and %n removed source)</numerusform>
+            <numerusform>%1 (and %n removed sources)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The archive holds %Ln message(s) from %1, in %2 on this computer.</source>
+        <extracomment>%1 is &quot;2 sources&quot;, possibly followed by &quot;(and 1 removed source)&quot;; %2 the size of the archive file.</extracomment>
+        <translation>
+            <numerusform>The archive holds %Ln message from %1, in %2 on this computer.</numerusform>
+            <numerusform>The archive holds %Ln messages from %1, in %2 on this computer.</numerusform>
         </translation>
     </message>
 </context>
@@ -168,17 +191,52 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n source(s) syncing</source>
+        <source>No ingestion sources · %Ln message(s) archived</source>
         <translation>
-            <numerusform>%n source syncing</numerusform>
-            <numerusform>%n sources syncing</numerusform>
+            <numerusform>No ingestion sources · %Ln message archived</numerusform>
+            <numerusform>No ingestion sources · %Ln messages archived</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n source(s), all idle</source>
+        <source>%n source(s)</source>
         <translation>
-            <numerusform>%n source, idle</numerusform>
-            <numerusform>%n sources, all idle</numerusform>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n syncing</source>
+        <translation>
+            <numerusform>%n syncing</numerusform>
+            <numerusform>%n syncing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n can&apos;t reach the server</source>
+        <translation>
+            <numerusform>%n can&apos;t reach its server</numerusform>
+            <numerusform>%n can&apos;t reach their servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) archived</source>
+        <translation>
+            <numerusform>%Ln message archived</numerusform>
+            <numerusform>%Ln messages archived</numerusform>
         </translation>
     </message>
 </context>
@@ -275,6 +333,30 @@
         <translation>
             <numerusform>The mail of %1 was deleted: %n message.</numerusform>
             <numerusform>The mail of %1 was deleted: %n messages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusCommand</name>
+    <message numerus="yes">
+        <source>holds %Ln message(s)</source>
+        <translation>
+            <numerusform>holds %Ln message</numerusform>
+            <numerusform>holds %Ln messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>archive: %Ln message(s), %1 as on the servers</source>
+        <translation>
+            <numerusform>archive: %Ln message, %1 as on the servers</numerusform>
+            <numerusform>archive: %Ln messages, %1 as on the servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>including mail kept from %n removed source(s)</source>
+        <translation>
+            <numerusform>including mail kept from %n removed source</numerusform>
+            <numerusform>including mail kept from %n removed sources</numerusform>
         </translation>
     </message>
 </context>
