@@ -5,6 +5,7 @@
 #include "archive/EventLog.h"
 #include "archive/SourcePurge.h"
 #include "credentials/KeychainCredentialStore.h"
+#include "sources/CertificateExceptions.h"
 #include "sources/SourceRepository.h"
 
 #include <QCommandLineParser>
@@ -63,7 +64,16 @@ QString readPasswordFromStdin()
     return QString::fromStdString(line);
 }
 
-QJsonObject toJson(const IngestionSource& source)
+// The fingerprint a connection to `source` accepts besides the system's
+// authorities, as AB:CD:… (CertificateInfo::formattedFingerprint); empty when none.
+QString trustedFingerprint(const CertificateExceptions& exceptions, const IngestionSource& source)
+{
+    CertificateInfo trusted;
+    trusted.sha256 = exceptions.trustedSha256For(source);
+    return trusted.formattedFingerprint();
+}
+
+QJsonObject toJson(const IngestionSource& source, const QString& fingerprint)
 {
     return {{QStringLiteral("id"), source.id},
             {QStringLiteral("name"), source.name},
@@ -75,7 +85,8 @@ QJsonObject toJson(const IngestionSource& source)
             {QStringLiteral("folders"), IngestionSource::scopeKey(source.folderScope)},
             {QStringLiteral("checkIntervalMinutes"), source.checkIntervalMinutes},
             {QStringLiteral("status"), IngestionSource::statusKey(source.status)},
-            {QStringLiteral("lastError"), source.lastError}};
+            {QStringLiteral("lastError"), source.lastError},
+            {QStringLiteral("pinnedFingerprint"), fingerprint}};
 }
 
 // The options of "source add" and "source edit": the same names and
@@ -212,10 +223,11 @@ int add(CliContext& context, SourceRepository& repository)
 int list(CliContext& context, const SourceRepository& repository)
 {
     const QList<IngestionSource> sources = repository.list();
+    const CertificateExceptions exceptions(context.archive.connection());
     if (context.arguments.contains(QStringLiteral("--json"))) {
         QJsonArray array;
         for (const IngestionSource& source : sources) {
-            array.append(toJson(source));
+            array.append(toJson(source, trustedFingerprint(exceptions, source)));
         }
         context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return CliExit::Ok;
@@ -226,8 +238,10 @@ int list(CliContext& context, const SourceRepository& repository)
                     << '\n';
     }
     for (const IngestionSource& source : sources) {
+        const QString fingerprint = trustedFingerprint(exceptions, source);
         context.out << source.name << '\t' << source.accountText() << ':' << source.port << '\t'
-                    << IngestionSource::statusKey(source.status) << '\n';
+                    << IngestionSource::statusKey(source.status) << '\t'
+                    << (fingerprint.isEmpty() ? QStringLiteral("-") : QStringLiteral("SHA-256 ") + fingerprint) << '\n';
     }
     return CliExit::Ok;
 }

@@ -9,8 +9,9 @@
 #include "imap/ImapSession.h"
 #include "imap/QtSocketFactory.h"
 #include "imap/QtVmimeSocket.h"
-#include "values/RemoteFolder.h"
 #include "imap/ServerText.h"
+#include "sources/CertificateExceptions.h"
+#include "values/RemoteFolder.h"
 
 #include <QSslCertificate>
 
@@ -119,7 +120,10 @@ void SourceSync::folderFailed(MessageStore& store, const RemoteFolder& folder, c
 SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
 {
     Result result;
-    const TlsPolicy policy = tlsPolicy(m_source, m_extraCaFile);
+    TlsPolicy policy = tlsPolicy(m_source, m_extraCaFile);
+    // The server's certificate exception, which any source on it may have
+    // added, before the source's own pin.
+    policy.pinnedSha256 = CertificateExceptions(m_archive.connection()).trustedSha256For(m_source);
     MessageStore store = m_archive.store();
     try {
         ImapConnector connector(policy, m_token);
