@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 #include <gtest/gtest.h>
 
@@ -20,8 +21,8 @@ CertificateInfo certificate(const QByteArray& sha256)
     CertificateInfo info;
     info.subject = QStringLiteral("CN=mail.example.test");
     info.issuer = QStringLiteral("CN=Example Test CA");
-    info.validFrom = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC);
-    info.validUntil = QDateTime(QDate(2027, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    info.validFrom = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
+    info.validUntil = QDateTime(QDate(2027, 1, 1), QTime(0, 0), QTimeZone::utc());
     info.sha256 = sha256;
     return info;
 }
