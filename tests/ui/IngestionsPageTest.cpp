@@ -306,6 +306,55 @@ TEST_F(IngestionsPageTest, ChooseListsTheServersFoldersAndOnlyTheChosenAreArchiv
     EXPECT_EQ(archivedMessages(), 5) << "INBOX and Sent, not Archive/2023";
 }
 
+// The chooser starts from the scope the user had: "All folders" checks all
+// but Trash and Junk; reopened with "Change…", the folders chosen before.
+TEST_F(IngestionsPageTest, TheFolderChooserStartsFromTheCurrentScope)
+{
+    QPointer<SourceDialog> dialog = page()->createNew();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    fillGenericImap(dialog, QStringLiteral("Scoped"), server().password(QStringLiteral("test")));
+    auto* folders = dialog->findChild<QComboBox*>(QStringLiteral("foldersCombo"));
+    folders->setCurrentIndex(1); // All folders
+    emit folders->activated(1);
+
+    QList<QStringList> checkedEachTime;
+    const auto answerChooser = [&](bool uncheckArchive) {
+        auto* poll = new QTimer(m_window.get());
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, &checkedEachTime, uncheckArchive] {
+            auto* chooser = qobject_cast<FolderChooserDialog*>(QApplication::activeModalWidget());
+            if (!chooser) {
+                return;
+            }
+            poll->deleteLater();
+            QStringList checked;
+            for (QTreeWidgetItemIterator it(chooser->findChild<QTreeWidget*>(QStringLiteral("folderTree"))); *it;
+                 ++it) {
+                if ((*it)->checkState(0) == Qt::Checked) {
+                    checked << (*it)->data(0, Qt::UserRole).toString();
+                }
+                if (uncheckArchive && (*it)->data(0, Qt::UserRole).toString() == QStringLiteral("Archive")) {
+                    (*it)->setCheckState(0, Qt::Unchecked);
+                }
+            }
+            checkedEachTime << checked;
+            chooser->accept();
+        });
+        poll->start(20);
+    };
+    answerChooser(true);
+    folders->setCurrentIndex(2);
+    emit folders->activated(2); // "Choose…": tests first, then opens the chooser
+    ASSERT_TRUE(waitUntil([&] { return checkedEachTime.size() == 1; }, 30000));
+    EXPECT_EQ(checkedEachTime.at(0),
+              QStringList({QStringLiteral("INBOX"), QStringLiteral("Archive"), QStringLiteral("Sent")}));
+
+    answerChooser(false);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("chooseFoldersButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return checkedEachTime.size() == 2; }, 10000));
+    EXPECT_EQ(checkedEachTime.at(1), QStringList({QStringLiteral("INBOX"), QStringLiteral("Sent")}));
+    dialog->close();
+}
+
 TEST_F(IngestionsPageTest, AnUntrustedCertificateShowsItsFingerprintAndCanBeTrusted)
 {
     // No extra CA this time: the fixture's certificate is unknown here.

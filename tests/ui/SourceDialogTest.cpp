@@ -280,6 +280,23 @@ TEST_F(SourceDialogTest, AnErrorOrResultDoesNotSqueezeTheHelpPanel)
 
 // Switching provider drops errors of fields that no longer apply (Gmail's
 // host is not the user's to type) and checks again those that still do.
+// After a failed Save the focus goes to the first invalid field once; typing
+// elsewhere then stays there (it jumped to the first invalid field at every
+// keystroke, scattering what the user typed over the form).
+TEST_F(SourceDialogTest, TypingAfterAFailedSaveStaysInTheField)
+{
+    chooseProvider(QStringLiteral("generic"));
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    ASSERT_EQ(m_dialog->focusWidget(), child<QLineEdit>("nameEdit"));
+    auto* host = child<QLineEdit>("hostEdit");
+    host->setFocus();
+    QTest::keyClicks(host, QStringLiteral("127.0.0.1"));
+    EXPECT_EQ(host->text(), QStringLiteral("127.0.0.1"));
+    EXPECT_EQ(m_dialog->focusWidget(), host);
+    EXPECT_TRUE(child<QLineEdit>("nameEdit")->text().isEmpty());
+    EXPECT_TRUE(errorShown("nameError")) << "the other errors stay";
+}
+
 TEST_F(SourceDialogTest, SwitchingProviderClearsErrorsThatNoLongerApply)
 {
     chooseProvider(QStringLiteral("generic"));

@@ -307,12 +307,12 @@ QWidget* SourceDialog::createForm()
     for (QLineEdit* edit : {m_name, m_host, m_port, m_username, m_password}) {
         connect(edit, &QLineEdit::textEdited, this, [this, edit] {
             markTouched(edit);
-            validate(m_showAllErrors);
+            validate(m_showAllErrors, false);
         });
     }
     connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
         applyProvider();
-        validate(m_showAllErrors);
+        validate(m_showAllErrors, false);
     });
     connect(m_security, &QComboBox::currentIndexChanged, this, &SourceDialog::applySecurity);
     connect(m_folders, &QComboBox::activated, this, [this](int index) {
@@ -425,7 +425,7 @@ void SourceDialog::applySecurity()
         m_port->setText(QString::number(port));
     }
     m_lastDefaultPort = port;
-    validate(m_showAllErrors);
+    validate(m_showAllErrors, false);
 }
 
 void SourceDialog::updateAdvice()
@@ -467,7 +467,7 @@ void SourceDialog::updateFolderSummary()
     }
 }
 
-bool SourceDialog::validate(bool all)
+bool SourceDialog::validate(bool all, bool focusFirstInvalid)
 {
     QWidget* firstInvalid = nullptr;
     const auto check = [&](QWidget* field, QLabel* label, const QString& error) {
@@ -492,7 +492,7 @@ bool SourceDialog::validate(bool all)
           m_providerError,
           preset ? QString() : tr("Choose your email provider, or Generic IMAP for any other server."));
     if (!preset) {
-        if (all && firstInvalid) {
+        if (all && focusFirstInvalid && firstInvalid) {
             firstInvalid->setFocus();
         }
         return false;
@@ -520,7 +520,7 @@ bool SourceDialog::validate(bool all)
         m_password->setAccessibleDescription(tr("An app password made for OpenArchiver is safer than your account "
                                                 "password; the help next to the form says how to create one."));
     }
-    if (all && firstInvalid) {
+    if (all && focusFirstInvalid && firstInvalid) {
         firstInvalid->setFocus();
     }
     return firstInvalid == nullptr;

@@ -67,8 +67,11 @@ private:
     void applySecurity();
     void updateAdvice();
     void updateFolderSummary();
-    // Shows the errors of the fields the user has touched, or of all.
-    bool validate(bool all);
+    // Shows the errors of the fields the user has touched, or of all. Save
+    // and Test move the focus to the first invalid field; re-checking as the
+    // user types must not (focusFirstInvalid false), or each keystroke after
+    // a failed Save would land in another field.
+    bool validate(bool all, bool focusFirstInvalid = true);
     IngestionSource sourceFromForm() const;
     // Starts a connection test of the form's source, accepting the
     // certificate its server has an exception for.
