@@ -452,9 +452,17 @@ TEST_F(IngestionsPageTest, TrustIsAskedBeforeSavingOnceForTheServerAndCanBeRemov
     ASSERT_TRUE(QTest::qWaitForWindowExposed(first));
     fillGenericImap(first, QStringLiteral("First"), server().password(QStringLiteral("test")));
     QSignalSpy tested(first.data(), &SourceDialog::connectionTestFinished);
+    auto* help = first->findChild<QWidget*>(QStringLiteral("adviceFrame"));
+    const int helpWidth = help->width();
     QTest::mouseClick(first->findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
     ASSERT_TRUE(tested.wait(30000));
     ASSERT_FALSE(tested.first().at(0).toBool());
+    // The result names the 95-character fingerprint: it wraps in the form
+    // instead of widening it and squeezing the help beside it.
+    QApplication::processEvents();
+    EXPECT_EQ(help->width(), helpWidth);
+    auto* result = first->findChild<QLabel*>(QStringLiteral("testResult"));
+    EXPECT_LE(result->geometry().right(), help->geometry().left());
 
     // Declining keeps the dialog open and saves nothing.
     QStringList asked;
