@@ -538,6 +538,17 @@ TEST_F(IngestionsPageTest, TrustIsAskedBeforeSavingOnceForTheServerAndCanBeRemov
     waitUntil([&] { return notClipped(error) && notClipped(line) ? true : false; }, 2000);
     EXPECT_TRUE(notClipped(error));
     EXPECT_TRUE(notClipped(line));
+
+    // Trusting again from Details restores the exception and the sync.
+    answerBox(details, QStringLiteral("trustCertificateBox"), QMessageBox::AcceptRole, &asked);
+    QTest::mouseClick(details->findChild<QPushButton*>(QStringLiteral("detailsTrustButton")), Qt::LeftButton);
+    EXPECT_TRUE(asked.last().contains(serverName)) << asked.last().toStdString();
+    const auto restored = CertificateExceptions(m_archive->connection()).find(server().host(), server().imapsPort());
+    ASSERT_TRUE(restored.has_value());
+    EXPECT_EQ(restored->certificate.subject, QStringLiteral("localhost")) << "what the prompt showed is kept";
+    ASSERT_TRUE(waitForStatus(secondSource->id, Status::Active));
+    EXPECT_TRUE(waitUntil([&] { return read(line).startsWith(QStringLiteral("trusted by you for ")); }))
+        << read(line).toStdString();
     details->close();
 }
 
