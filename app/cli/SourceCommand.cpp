@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "archive/Archive.h"
 #include "credentials/KeychainCredentialStore.h"
+#include "sources/CertificateExceptions.h"
 #include "sources/SourceRepository.h"
 #include "sync/SourceService.h"
 
@@ -64,7 +65,16 @@ QString readPasswordFromStdin()
     return QString::fromStdString(line);
 }
 
-QJsonObject toJson(const IngestionSource& source)
+// The fingerprint a connection to `source` accepts besides the system's
+// authorities, as AB:CD:… (CertificateInfo::formattedFingerprint); empty when none.
+QString trustedFingerprint(const CertificateExceptions& exceptions, const IngestionSource& source)
+{
+    CertificateInfo trusted;
+    trusted.sha256 = exceptions.trustedSha256For(source);
+    return trusted.formattedFingerprint();
+}
+
+QJsonObject toJson(const IngestionSource& source, const QString& fingerprint)
 {
     return {{QStringLiteral("id"), source.id},
             {QStringLiteral("name"), source.name},
@@ -78,7 +88,8 @@ QJsonObject toJson(const IngestionSource& source)
             {QStringLiteral("status"), IngestionSource::statusKey(source.status)},
             {QStringLiteral("lastError"), source.lastError},
             // Passes have been failing since then; empty while they work.
-            {QStringLiteral("failingSince"), source.failingSince.toString(Qt::ISODate)}};
+            {QStringLiteral("failingSince"), source.failingSince.toString(Qt::ISODate)},
+            {QStringLiteral("pinnedFingerprint"), fingerprint}};
 }
 
 // The options of "source add" and "source edit": the same names and
@@ -159,6 +170,7 @@ int add(CliContext& context, SourceService& service)
         return CliExit::BadUsage;
     }
     IngestionSource source;
+    CertificateInfo trusted; // --trust-fingerprint: trusted for the server, as the dialog does
     source.name = parser.value(name);
     source.providerId = preset->id;
     source.host = parser.isSet(host) ? parser.value(host) : preset->host;
@@ -173,7 +185,7 @@ int add(CliContext& context, SourceService& service)
             context.err << "openarchiver-cli source add: " << badFingerprintText(parser.value(fingerprint)) << '\n';
             return CliExit::BadUsage;
         }
-        source.pinnedSha256 = *pinned;
+        trusted.sha256 = pinned->toLatin1();
     }
     if (parser.isSet(interval)) {
         source.checkIntervalMinutes = parser.value(interval).toInt();
@@ -191,6 +203,13 @@ int add(CliContext& context, SourceService& service)
         context.err << added.message << '\n';
         return CliExit::Failed;
     }
+    if (!trusted.isNull()) {
+        const SourceOutcome trust = service.trustCertificate(source.host, source.port, trusted, added.sourceId);
+        if (!trust.ok()) {
+            context.err << trust.message << '\n';
+            return CliExit::Failed;
+        }
+    }
     const auto stored = service.find(added.sourceId);
     context.out << Tr::tr("Added source \"%1\" (%2).").arg(stored->name, stored->accountText()) << '\n';
     return CliExit::Ok;
@@ -199,10 +218,11 @@ int add(CliContext& context, SourceService& service)
 int list(CliContext& context, const SourceRepository& repository)
 {
     const QList<IngestionSource> sources = repository.list();
+    const CertificateExceptions exceptions(context.archive.connection());
     if (context.arguments.contains(QStringLiteral("--json"))) {
         QJsonArray array;
         for (const IngestionSource& source : sources) {
-            array.append(toJson(source));
+            array.append(toJson(source, trustedFingerprint(exceptions, source)));
         }
         context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return CliExit::Ok;
@@ -213,8 +233,10 @@ int list(CliContext& context, const SourceRepository& repository)
                     << '\n';
     }
     for (const IngestionSource& source : sources) {
+        const QString fingerprint = trustedFingerprint(exceptions, source);
         context.out << source.name << '\t' << source.accountText() << ':' << source.port << '\t'
-                    << IngestionSource::statusKey(source.status) << '\n';
+                    << IngestionSource::statusKey(source.status) << '\t'
+                    << (fingerprint.isEmpty() ? QStringLiteral("-") : QStringLiteral("SHA-256 ") + fingerprint) << '\n';
     }
     return CliExit::Ok;
 }
@@ -354,6 +376,7 @@ int edit(CliContext& context, SourceService& service)
         return CliExit::BadUsage;
     }
     auto source = SourceRepository(context.archive.connection()).findByName(parser.positionalArguments().first());
+    CertificateInfo trusted; // --trust-fingerprint: trusted for the server, as the dialog does
     if (!source) {
         context.err << Tr::tr("There is no source named \"%1\".").arg(parser.positionalArguments().first()) << '\n';
         return CliExit::Failed;
@@ -392,7 +415,7 @@ int edit(CliContext& context, SourceService& service)
             context.err << "openarchiver-cli source edit: " << badFingerprintText(parser.value(fingerprint)) << '\n';
             return CliExit::BadUsage;
         }
-        source->pinnedSha256 = *pinned;
+        trusted.sha256 = pinned->toLatin1();
     }
     if (parser.isSet(interval)) {
         source->checkIntervalMinutes = parser.value(interval).toInt();
@@ -406,6 +429,14 @@ int edit(CliContext& context, SourceService& service)
                                   "the stored one.")
                         << '\n';
             return CliExit::BadUsage;
+        }
+    }
+    // Trusted before the edit is saved: the pass it starts must accept it.
+    if (!trusted.isNull()) {
+        const SourceOutcome trust = service.trustCertificate(source->host, source->port, trusted, source->id);
+        if (!trust.ok()) {
+            context.err << trust.message << '\n';
+            return CliExit::Failed;
         }
     }
     const SourceOutcome edited =

@@ -227,6 +227,34 @@ const QList<QStringList>& migrations()
         {
             QStringLiteral("ALTER TABLE sources ADD COLUMN failing_since INTEGER"),
         },
+        // 9: certificates the user trusts are kept per server (host and port),
+        // like a mail client's security exceptions, so a second source on the
+        // same server does not ask again (CertificateExceptions). Each live
+        // source's pin becomes its server's exception (the most recently
+        // changed source wins when two disagree), and the pins of that
+        // server's sources are cleared: the exception is what they use.
+        {
+            QStringLiteral(R"(CREATE TABLE certificate_exceptions (
+                host TEXT NOT NULL,
+                port INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                subject TEXT NOT NULL DEFAULT '',
+                issuer TEXT NOT NULL DEFAULT '',
+                valid_from INTEGER,
+                valid_until INTEGER,
+                added_at INTEGER NOT NULL,
+                PRIMARY KEY (host, port)
+            ) WITHOUT ROWID)"),
+            QStringLiteral(R"(INSERT OR IGNORE INTO certificate_exceptions (host, port, sha256, added_at)
+                SELECT lower(trim(host)), port, lower(replace(trim(pinned_sha256), ':', '')),
+                       COALESCE(updated_at, created_at)
+                FROM sources
+                WHERE removed_at IS NULL AND trim(host) != '' AND trim(COALESCE(pinned_sha256, '')) != ''
+                ORDER BY COALESCE(updated_at, created_at) DESC, id DESC)"),
+            QStringLiteral(R"(UPDATE sources SET pinned_sha256 = NULL
+                WHERE pinned_sha256 IS NOT NULL AND EXISTS (SELECT 1 FROM certificate_exceptions e
+                    WHERE e.host = lower(trim(sources.host)) AND e.port = sources.port))"),
+        },
     };
     return migrations;
 }

@@ -421,30 +421,62 @@ SourceOutcome SourceService::setCheckInterval(qint64 sourceId, int minutes)
     return SourceOutcome::done(sourceId);
 }
 
-SourceOutcome SourceService::trustCertificate(qint64 sourceId, const CertificateInfo& certificate)
+SourceOutcome
+SourceService::trustCertificate(const QString& host, quint16 port, const CertificateInfo& certificate, qint64 sourceId)
 {
-    SourceRepository repository(m_archive.connection());
-    auto source = repository.find(sourceId);
-    if (!source) {
-        return SourceOutcome::failed(Kind::NotFound, sourceId, tr("The source no longer exists."));
-    }
     if (certificate.isNull()) {
         return SourceOutcome::failed(Kind::Invalid, sourceId, tr("There is no certificate to trust."));
     }
-    source->pinnedSha256 = QString::fromLatin1(certificate.sha256);
     QString error;
-    if (!repository.update(*source, &error)) {
+    if (!CertificateExceptions(m_archive.connection()).add(host, port, certificate, &error)) {
         return SourceOutcome::failed(Kind::ArchiveFailed, sourceId, error);
     }
-    logEvent(
-        QStringLiteral("source.trusted"),
-        tr("You trusted the certificate of %1 (SHA-256 %2).").arg(source->host, certificate.formattedFingerprint()),
-        sourceId,
-        {{QStringLiteral("certificate"), certificate.toJson()}});
+    const QString server = QStringLiteral("%1:%2").arg(CertificateExceptions::normalizedHost(host)).arg(port);
+    logEvent(QStringLiteral("source.trusted"),
+             tr("You trusted the certificate of %1 (SHA-256 %2).").arg(server, certificate.formattedFingerprint()),
+             sourceId,
+             {{QStringLiteral("server"), server}, {QStringLiteral("certificate"), certificate.toJson()}});
     if (m_scheduler) {
-        m_scheduler->updateSource(sourceId, false);
+        // The sources on that server that stopped on the certificate try
+        // again now (only the user could fix that, so nothing retries).
+        for (const IngestionSource& source : SourceRepository(m_archive.connection()).list()) {
+            if (source.status == IngestionSource::Status::Error && source.port == port
+                && CertificateExceptions::normalizedHost(source.host) == CertificateExceptions::normalizedHost(host)) {
+                m_scheduler->updateSource(source.id, false);
+            }
+        }
     }
     return SourceOutcome::done(sourceId);
+}
+
+SourceOutcome SourceService::removeTrust(const QString& host, quint16 port, qint64 sourceId)
+{
+    CertificateExceptions exceptions(m_archive.connection());
+    const auto exception = exceptions.find(host, port);
+    if (!exception) {
+        return SourceOutcome::done(sourceId);
+    }
+    QString error;
+    if (!exceptions.remove(host, port, &error)) {
+        return SourceOutcome::failed(Kind::ArchiveFailed, sourceId, error);
+    }
+    logEvent(QStringLiteral("certificate.removed"),
+             tr("Stopped trusting the certificate of %1 (SHA-256 %2).")
+                 .arg(exception->server(), exception->certificate.formattedFingerprint()),
+             sourceId,
+             {{QStringLiteral("server"), exception->server()},
+              {QStringLiteral("certificate"), exception->certificate.toJson()}});
+    return SourceOutcome::done(sourceId);
+}
+
+std::optional<CertificateException> SourceService::certificateException(const QString& host, quint16 port) const
+{
+    return CertificateExceptions(m_archive.connection()).find(host, port);
+}
+
+QByteArray SourceService::trustedSha256For(const IngestionSource& source) const
+{
+    return CertificateExceptions(m_archive.connection()).trustedSha256For(source);
 }
 
 quint64 SourceService::removeSource(qint64 sourceId, bool deleteMail)

@@ -3,6 +3,7 @@
 #include "SourceOutcome.h"
 #include "archive/Archive.h"
 #include "archive/SourcePurge.h"
+#include "sources/CertificateExceptions.h"
 #include "sources/IngestionSource.h"
 #include "values/CertificateInfo.h"
 
@@ -84,8 +85,19 @@ public:
     SourceOutcome resume(qint64 sourceId);
     SourceOutcome syncNow(qint64 sourceId);
     SourceOutcome setCheckInterval(qint64 sourceId, int minutes);
-    // From now on the source accepts this certificate (pinned by SHA-256).
-    SourceOutcome trustCertificate(qint64 sourceId, const CertificateInfo& certificate);
+
+    // Certificates are trusted per server (host and port), like a mail
+    // client's security exceptions: every source on that server accepts the
+    // certificate from now on, and those that failed on it sync again.
+    // `sourceId` (0 when the source is not saved yet) is whose history
+    // records it.
+    SourceOutcome
+    trustCertificate(const QString& host, quint16 port, const CertificateInfo& certificate, qint64 sourceId = 0);
+    // Every source on that server stops accepting it.
+    SourceOutcome removeTrust(const QString& host, quint16 port, qint64 sourceId = 0);
+    std::optional<CertificateException> certificateException(const QString& host, quint16 port) const;
+    // What a connection to the source accepts whatever the system says.
+    QByteArray trustedSha256For(const IngestionSource& source) const;
 
 signals:
     // A request ended; outcome.message says what was done or what failed.

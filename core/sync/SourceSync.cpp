@@ -8,6 +8,7 @@
 #include "imap/ImapConnector.h"
 #include "imap/ImapSession.h"
 #include "imap/ServerText.h"
+#include "sources/CertificateExceptions.h"
 #include "values/RemoteFolder.h"
 
 #include <QSslCertificate>
@@ -118,7 +119,10 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
 {
     Result result;
     SyncCounts stored; // what was committed, whatever ends the pass
-    const TlsPolicy policy = tlsPolicy(m_source, m_extraCaFile);
+    TlsPolicy policy = tlsPolicy(m_source, m_extraCaFile);
+    // The server's certificate exception, which any source on it may have
+    // added, before the source's own pin.
+    policy.pinnedSha256 = CertificateExceptions(m_archive.connection()).trustedSha256For(m_source);
     MessageStore store = m_archive.store();
     try {
         ImapConnector connector(policy, m_token);

@@ -64,9 +64,12 @@ QString describeUnsafe(const vmime::exception& e, const QString& host)
 {
     if (const auto* tls = dynamic_cast<const TlsError*>(&e)) {
         if (tls->kind() == TlsError::Kind::Untrusted && !tls->sha256Fingerprint().isEmpty()) {
-            return Tr::tr("%1 Its SHA-256 fingerprint is %2; trust it for this source only if it matches the one "
+            CertificateInfo certificate;
+            certificate.sha256 = tls->sha256Fingerprint();
+            //: %2 is the fingerprint as AB:CD:…, the way browsers and providers show it
+            return Tr::tr("%1 Its SHA-256 fingerprint is %2; trust it for this server only if it matches the one "
                           "your provider publishes.")
-                .arg(asSentence(tls->message()), QString::fromLatin1(tls->sha256Fingerprint()));
+                .arg(asSentence(tls->message()), certificate.formattedFingerprint());
         }
         return tls->message();
     }

@@ -5,6 +5,7 @@
 #include "archive/Archive.h"
 #include "archive/ArchiveVerifier.h"
 #include "archive/BlobCodec.h"
+#include "values/CertificateInfo.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -479,8 +480,27 @@ TEST_F(CliSyncTest, AnUntrustedCertificateIsRefusedWithItsFingerprint)
     ASSERT_EQ(addSource("testpass123", false).exitCode, 0);
     CliRun failed = run({QStringLiteral("sync")});
     EXPECT_EQ(failed.exitCode, 1);
-    EXPECT_TRUE(failed.err.contains(QString::fromLatin1(server().serverFingerprint()))) << failed.err.toStdString();
+    CertificateInfo certificate;
+    certificate.sha256 = server().serverFingerprint();
+    // AB:CD:…, as the dialogs, Details and `source list` show it.
+    EXPECT_TRUE(failed.err.contains(certificate.formattedFingerprint())) << failed.err.toStdString();
     EXPECT_TRUE(archivedHashes().isEmpty()) << "nothing may be fetched over an untrusted connection";
+}
+
+// `source list` shows the trusted fingerprint the way the dialogs do, in text
+// and in JSON; `--trust-fingerprint` took it in lowercase without colons.
+TEST_F(CliSyncTest, SourceListShowsTheTrustedFingerprint)
+{
+    ASSERT_EQ(addSource("testpass123", true).exitCode, 0);
+    CertificateInfo certificate;
+    certificate.sha256 = server().serverFingerprint();
+    const QString formatted = certificate.formattedFingerprint();
+    ASSERT_EQ(formatted.size(), 95);
+    const CliRun text = run({QStringLiteral("source"), QStringLiteral("list")});
+    EXPECT_TRUE(text.out.contains(QStringLiteral("SHA-256 ") + formatted)) << text.out.toStdString();
+    const CliRun json = run({QStringLiteral("source"), QStringLiteral("list"), QStringLiteral("--json")});
+    const QJsonObject listed = QJsonDocument::fromJson(json.out.toUtf8()).array().first().toObject();
+    EXPECT_EQ(listed.value(QStringLiteral("pinnedFingerprint")).toString(), formatted) << json.out.toStdString();
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "DovecotServer.h"
 #include "MailGenerator.h"
 #include "MaildirWriter.h"
+#include "values/CertificateInfo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -85,12 +86,14 @@ int main(int argc, char* argv[])
         return 1;
     }
 
+    CertificateInfo fingerprint;
+    fingerprint.sha256 = server.serverFingerprint();
     out << "OpenArchiver demo IMAP server is running (Ctrl+C stops it).\n\n"
         << "  Host:      " << server.host() << '\n'
         << "  Port:      " << server.imapsPort() << " (SSL/TLS)   " << server.imapPort() << " (STARTTLS)\n"
         << "  Username:  demo\n"
         << "  Password:  demo-password\n"
-        << "  Certificate SHA-256: " << server.serverFingerprint() << '\n'
+        << "  Certificate SHA-256: " << fingerprint.formattedFingerprint() << '\n'
         << "  CA certificate:      " << server.caCertificatePath() << "\n\n"
         << "Mailbox: " << messages << " messages, " << QString::number(bytes / 1048576.0, 'f', 1) << " MB, in "
         << plan.size() << " folders (generated in " << timer.elapsed() << " ms):\n";
@@ -98,7 +101,7 @@ int main(int argc, char* argv[])
         out << "  " << folder.name << ": " << folder.count << '\n';
     }
     out << "\nThe certificate is issued by a private test CA: when the app reports it as untrusted,\n"
-           "compare the fingerprint above and trust it for this source.\n";
+           "compare the fingerprint above and trust it for this server.\n";
     out.flush();
 
     if (::pipe(signalPipe) != 0) {

@@ -8,6 +8,7 @@
 #include "archive/ArchiveReader.h"
 #include "archive/EventLog.h"
 #include "credentials/KeychainCredentialStore.h"
+#include "sources/CertificateExceptions.h"
 #include "sources/DeleteSourceDialog.h"
 #include "sources/FolderChooserDialog.h"
 #include "sources/SourceDetailsDialog.h"
@@ -36,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 #include "common/AppInfo.h"
 
@@ -298,30 +300,52 @@ TEST_F(IngestionsPageTest, ChooseListsTheServersFoldersAndOnlyTheChosenAreArchiv
     ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
     fillGenericImap(dialog, QStringLiteral("Chosen"), server().password(QStringLiteral("test")));
 
-    // The chooser comes up once the server has listed its folders.
+    // The chooser comes up once the server has listed its folders: a tree
+    // in the server's hierarchy, INBOX first, what "Inbox only" archives
+    // checked. The user checks Sent with the keyboard.
     QStringList offered;
+    QStringList checkedAtFirst;
     auto* poll = new QTimer(m_window.get());
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, &offered] {
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, &offered, &checkedAtFirst] {
         auto* chooser = qobject_cast<FolderChooserDialog*>(QApplication::activeModalWidget());
         if (!chooser) {
             return;
         }
-        auto* list = chooser->findChild<QListWidget*>(QStringLiteral("folderList"));
-        for (int row = 0; row < list->count(); ++row) {
-            QListWidgetItem* item = list->item(row);
-            offered << item->data(Qt::UserRole).toString();
-            const bool wanted = offered.last() == QStringLiteral("INBOX") || offered.last() == QStringLiteral("Sent");
-            item->setCheckState(wanted ? Qt::Checked : Qt::Unchecked);
-        }
-        chooser->accept();
         poll->deleteLater();
+        auto* tree = chooser->findChild<QTreeWidget*>(QStringLiteral("folderTree"));
+        ASSERT_NE(tree, nullptr);
+        QTreeWidgetItem* sent = nullptr;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            const QTreeWidgetItem* item = *it;
+            const QString indent(item->parent() ? 2 : 0, QLatin1Char(' '));
+            offered << indent + item->text(0);
+            if (item->checkState(0) == Qt::Checked) {
+                checkedAtFirst << item->data(0, Qt::UserRole).toString();
+            }
+            if (item->text(0) == QStringLiteral("Sent")) {
+                sent = *it;
+            }
+        }
+        ASSERT_NE(sent, nullptr);
+        tree->setFocus();
+        tree->setCurrentItem(sent);
+        QTest::keyClick(tree, Qt::Key_Space);
+        chooser->accept();
     });
     poll->start(20);
     auto* folders = dialog->findChild<QComboBox*>(QStringLiteral("foldersCombo"));
     folders->setCurrentIndex(2);
     emit folders->activated(2); // "Choose…", as a click would
     ASSERT_TRUE(waitUntil([&] { return !offered.isEmpty(); }, 30000));
-    EXPECT_TRUE(offered.contains(QStringLiteral("Archive/2023"))) << offered.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(offered,
+              QStringList({QStringLiteral("INBOX"),
+                           QStringLiteral("Archive"),
+                           QStringLiteral("  2023"),
+                           QStringLiteral("Junk (not in All folders)"),
+                           QStringLiteral("Sent"),
+                           QStringLiteral("Trash (not in All folders)")}))
+        << offered.join(QLatin1Char('|')).toStdString();
+    EXPECT_EQ(checkedAtFirst, QStringList({QStringLiteral("INBOX")})) << "Inbox only was the choice";
     const QString summary = dialog->findChild<QLabel*>(QStringLiteral("folderSummary"))->text();
     EXPECT_TRUE(summary.startsWith(QStringLiteral("2 folders: ")) && summary.contains(QStringLiteral("INBOX"))
                 && summary.contains(QStringLiteral("Sent")))
@@ -336,6 +360,55 @@ TEST_F(IngestionsPageTest, ChooseListsTheServersFoldersAndOnlyTheChosenAreArchiv
     EXPECT_EQ(archivedMessages(), 5) << "INBOX and Sent, not Archive/2023";
 }
 
+// The chooser starts from the scope the user had: "All folders" checks all
+// but Trash and Junk; reopened with "Change…", the folders chosen before.
+TEST_F(IngestionsPageTest, TheFolderChooserStartsFromTheCurrentScope)
+{
+    QPointer<SourceDialog> dialog = page()->createNew();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    fillGenericImap(dialog, QStringLiteral("Scoped"), server().password(QStringLiteral("test")));
+    auto* folders = dialog->findChild<QComboBox*>(QStringLiteral("foldersCombo"));
+    folders->setCurrentIndex(1); // All folders
+    emit folders->activated(1);
+
+    QList<QStringList> checkedEachTime;
+    const auto answerChooser = [&](bool uncheckArchive) {
+        auto* poll = new QTimer(m_window.get());
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, &checkedEachTime, uncheckArchive] {
+            auto* chooser = qobject_cast<FolderChooserDialog*>(QApplication::activeModalWidget());
+            if (!chooser) {
+                return;
+            }
+            poll->deleteLater();
+            QStringList checked;
+            for (QTreeWidgetItemIterator it(chooser->findChild<QTreeWidget*>(QStringLiteral("folderTree"))); *it;
+                 ++it) {
+                if ((*it)->checkState(0) == Qt::Checked) {
+                    checked << (*it)->data(0, Qt::UserRole).toString();
+                }
+                if (uncheckArchive && (*it)->data(0, Qt::UserRole).toString() == QStringLiteral("Archive")) {
+                    (*it)->setCheckState(0, Qt::Unchecked);
+                }
+            }
+            checkedEachTime << checked;
+            chooser->accept();
+        });
+        poll->start(20);
+    };
+    answerChooser(true);
+    folders->setCurrentIndex(2);
+    emit folders->activated(2); // "Choose…": tests first, then opens the chooser
+    ASSERT_TRUE(waitUntil([&] { return checkedEachTime.size() == 1; }, 30000));
+    EXPECT_EQ(checkedEachTime.at(0),
+              QStringList({QStringLiteral("INBOX"), QStringLiteral("Archive"), QStringLiteral("Sent")}));
+
+    answerChooser(false);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("chooseFoldersButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return checkedEachTime.size() == 2; }, 10000));
+    EXPECT_EQ(checkedEachTime.at(1), QStringList({QStringLiteral("INBOX"), QStringLiteral("Sent")}));
+    dialog->close();
+}
+
 TEST_F(IngestionsPageTest, AnUntrustedCertificateShowsItsFingerprintAndCanBeTrusted)
 {
     // No extra CA this time: the fixture's certificate is unknown here.
@@ -347,8 +420,11 @@ TEST_F(IngestionsPageTest, AnUntrustedCertificateShowsItsFingerprintAndCanBeTrus
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
     ASSERT_TRUE(tested.wait(30000));
     EXPECT_FALSE(tested.first().at(0).toBool());
-    const QString result = dialog->findChild<QLabel*>(QStringLiteral("testResult"))->text();
-    EXPECT_TRUE(result.contains(QString::fromLatin1(server().serverFingerprint()))) << result.toStdString();
+    // As read: without the zero-width spaces that let the fingerprint wrap.
+    const QString result = dialog->findChild<QLabel*>(QStringLiteral("testResult"))->text().remove(QChar(0x200B));
+    CertificateInfo certificate;
+    certificate.sha256 = server().serverFingerprint();
+    EXPECT_TRUE(result.contains(certificate.formattedFingerprint())) << result.toStdString();
     auto* trust = dialog->findChild<QPushButton*>(QStringLiteral("trustButton"));
     ASSERT_TRUE(trust->isVisible());
 
@@ -368,6 +444,187 @@ TEST_F(IngestionsPageTest, AnUntrustedCertificateShowsItsFingerprintAndCanBeTrus
     EXPECT_TRUE(tested.last().at(0).toBool())
         << dialog->findChild<QLabel*>(QStringLiteral("testResult"))->text().toStdString();
     dialog->close();
+}
+
+// Answers the next modal message box named `objectName` with the button of
+// `role`, noting its text. Polls, since the box may come after a test.
+QTimer* answerBox(QObject* owner, const QString& objectName, QMessageBox::ButtonRole role, QStringList* texts)
+{
+    auto* poll = new QTimer(owner);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, objectName, role, texts] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != objectName) {
+            return;
+        }
+        poll->deleteLater();
+        *texts << box->text();
+        for (QAbstractButton* button : box->buttons()) {
+            if (box->buttonRole(button) == role) {
+                button->click();
+                return;
+            }
+        }
+    });
+    poll->start(20);
+    return poll;
+}
+
+// A label's text as a screen reader or a copy gets it, without the
+// zero-width spaces that let a fingerprint wrap.
+QString read(const QLabel* label)
+{
+    return label->text().remove(QChar(0x200B));
+}
+
+// Nothing of a word-wrapped label is cut off: it got the height its text
+// needs at its width.
+::testing::AssertionResult notClipped(const QLabel* label)
+{
+    const int needed = label->heightForWidth(label->width());
+    if (label->isVisible() && label->height() >= needed) {
+        return ::testing::AssertionSuccess();
+    }
+    return ::testing::AssertionFailure() << label->objectName().toStdString() << " is " << label->width() << "x"
+                                         << label->height() << " but needs " << needed << " in height for \""
+                                         << read(label).toStdString() << "\"";
+}
+
+// Trust is per server: saving after a test that met an untrusted certificate
+// asks first; a second source on the same host and port is not asked again;
+// Details names the exception, and removing it makes the next sync fail as
+// untrusted, which Details then says.
+TEST_F(IngestionsPageTest, TrustIsAskedBeforeSavingOnceForTheServerAndCanBeRemovedInDetails)
+{
+    deliver(4, 530);
+    page()->setExtraCaCertificatesFile(QString());
+    m_manager->setExtraCaCertificatesFile(QString());
+    CertificateInfo certificate;
+    certificate.sha256 = server().serverFingerprint();
+    const QString serverName = QStringLiteral("%1:%2").arg(server().host()).arg(server().imapsPort());
+
+    QPointer<SourceDialog> first = page()->createNew();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(first));
+    fillGenericImap(first, QStringLiteral("First"), server().password(QStringLiteral("test")));
+    QSignalSpy tested(first.data(), &SourceDialog::connectionTestFinished);
+    auto* help = first->findChild<QWidget*>(QStringLiteral("adviceFrame"));
+    const int helpWidth = help->width();
+    QTest::mouseClick(first->findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
+    ASSERT_TRUE(tested.wait(30000));
+    ASSERT_FALSE(tested.first().at(0).toBool());
+    // The result names the 95-character fingerprint: it wraps in the form
+    // instead of widening it and squeezing the help beside it.
+    QApplication::processEvents();
+    EXPECT_EQ(help->width(), helpWidth);
+    auto* result = first->findChild<QLabel*>(QStringLiteral("testResult"));
+    EXPECT_LE(result->geometry().right(), help->geometry().left());
+
+    // Declining keeps the dialog open and saves nothing.
+    QStringList asked;
+    answerBox(m_window.get(), QStringLiteral("trustCertificateBox"), QMessageBox::RejectRole, &asked);
+    QTest::mouseClick(first->findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return !asked.isEmpty(); }, 10000));
+    EXPECT_TRUE(first->isVisible());
+    EXPECT_FALSE(SourceRepository(m_archive->connection()).findByName(QStringLiteral("First")).has_value());
+    EXPECT_TRUE(first->findChild<QLabel*>(QStringLiteral("testResult"))->text().contains(QStringLiteral("Not saved")));
+
+    answerBox(m_window.get(), QStringLiteral("trustCertificateBox"), QMessageBox::AcceptRole, &asked);
+    QTest::mouseClick(first->findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return first.isNull() || !first->isVisible(); }, 30000));
+    ASSERT_EQ(asked.size(), 2);
+    EXPECT_TRUE(asked.last().contains(certificate.formattedFingerprint())) << asked.last().toStdString();
+    EXPECT_TRUE(asked.last().contains(serverName)) << asked.last().toStdString();
+    const auto firstSource = SourceRepository(m_archive->connection()).findByName(QStringLiteral("First"));
+    ASSERT_TRUE(firstSource.has_value());
+    ASSERT_TRUE(waitForStatus(firstSource->id, Status::Active)) << firstSource->lastError.toStdString();
+
+    // The second source on that server: tested and saved without a question.
+    QPointer<SourceDialog> second = page()->createNew();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(second));
+    fillGenericImap(second, QStringLiteral("Second"), server().password(QStringLiteral("test")));
+    QSignalSpy secondTested(second.data(), &SourceDialog::connectionTestFinished);
+    QTest::mouseClick(second->findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
+    ASSERT_TRUE(secondTested.wait(30000));
+    EXPECT_TRUE(secondTested.first().at(0).toBool())
+        << second->findChild<QLabel*>(QStringLiteral("testResult"))->text().toStdString();
+    QTest::mouseClick(second->findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return second.isNull() || !second->isVisible(); }, 30000));
+    EXPECT_EQ(asked.size(), 2) << "not asked again";
+    const auto secondSource = SourceRepository(m_archive->connection()).findByName(QStringLiteral("Second"));
+    ASSERT_TRUE(secondSource.has_value());
+    ASSERT_TRUE(waitForStatus(secondSource->id, Status::Active)) << secondSource->lastError.toStdString();
+
+    // Details of the second source name the exception of its server.
+    page()->table()->selectRow(model()->rowOf(secondSource->id));
+    QPointer<SourceDetailsDialog> details = page()->showDetails();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+    auto* line = details->findChild<QLabel*>(QStringLiteral("detailsCertificate"));
+    auto* remove = details->findChild<QPushButton*>(QStringLiteral("detailsRemoveTrustButton"));
+    EXPECT_TRUE(read(line).startsWith(QStringLiteral("trusted by you for %1 since ").arg(serverName)))
+        << read(line).toStdString();
+    EXPECT_TRUE(read(line).contains(certificate.formattedFingerprint())) << read(line).toStdString();
+    EXPECT_TRUE(remove->isVisible());
+    EXPECT_FALSE(remove->accessibleName().isEmpty());
+    waitUntil([&] { return bool(notClipped(line)); }, 2000);
+    EXPECT_TRUE(notClipped(line));
+
+    // Cancel keeps it; Remove Trust removes it.
+    answerBox(details, QStringLiteral("removeTrustBox"), QMessageBox::RejectRole, &asked);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    EXPECT_TRUE(CertificateExceptions(m_archive->connection()).find(server().host(), server().imapsPort()));
+    answerBox(details, QStringLiteral("removeTrustBox"), QMessageBox::DestructiveRole, &asked);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    EXPECT_EQ(asked.size(), 4);
+    EXPECT_FALSE(CertificateExceptions(m_archive->connection()).find(server().host(), server().imapsPort()));
+    EXPECT_FALSE(remove->isVisible());
+    EXPECT_TRUE(read(line).startsWith(QStringLiteral("not checked since you removed the trust")))
+        << read(line).toStdString();
+
+    // The next sync is refused, and Details says why, uncut.
+    m_manager->syncNow(secondSource->id);
+    ASSERT_TRUE(waitForStatus(secondSource->id, Status::Error));
+    ASSERT_TRUE(waitUntil([&] { return read(line).startsWith(QStringLiteral("not trusted: ")); }))
+        << read(line).toStdString();
+    EXPECT_TRUE(read(line).contains(certificate.formattedFingerprint())) << read(line).toStdString();
+    auto* error = details->findChild<QLabel*>(QStringLiteral("detailsError"));
+    EXPECT_TRUE(read(error).contains(certificate.formattedFingerprint())) << read(error).toStdString();
+    EXPECT_TRUE(details->findChild<QPushButton*>(QStringLiteral("detailsTrustButton"))->isVisible());
+    // Once the layout has settled (a few posted layout requests), nothing is cut.
+    waitUntil([&] { return notClipped(error) && notClipped(line) ? true : false; }, 2000);
+    EXPECT_TRUE(notClipped(error));
+    EXPECT_TRUE(notClipped(line));
+
+    // Trusting again from Details restores the exception and the sync.
+    answerBox(details, QStringLiteral("trustCertificateBox"), QMessageBox::AcceptRole, &asked);
+    QTest::mouseClick(details->findChild<QPushButton*>(QStringLiteral("detailsTrustButton")), Qt::LeftButton);
+    EXPECT_TRUE(asked.last().contains(serverName)) << asked.last().toStdString();
+    const auto restored = CertificateExceptions(m_archive->connection()).find(server().host(), server().imapsPort());
+    ASSERT_TRUE(restored.has_value());
+    EXPECT_EQ(restored->certificate.subject, QStringLiteral("localhost")) << "what the prompt showed is kept";
+    ASSERT_TRUE(waitForStatus(secondSource->id, Status::Active));
+    EXPECT_TRUE(waitUntil([&] { return read(line).startsWith(QStringLiteral("trusted by you for ")); }))
+        << read(line).toStdString();
+    details->close();
+}
+
+// Before any connection, Details does not claim anything about the
+// certificate.
+TEST_F(IngestionsPageTest, DetailsOfASourceNeverConnectedSayTheCertificateIsNotCheckedYet)
+{
+    IngestionSource source;
+    source.name = QStringLiteral("Unchecked");
+    source.host = server().host();
+    source.port = server().imapsPort();
+    source.username = QStringLiteral("test");
+    source.status = Status::Paused;
+    QString error;
+    const auto added = SourceRepository(m_archive->connection()).add(source, &error);
+    ASSERT_TRUE(added.has_value()) << error.toStdString();
+    SourceDetailsDialog details(*m_archive, m_manager.get(), m_service.get(), added->id);
+    details.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&details));
+    auto* line = details.findChild<QLabel*>(QStringLiteral("detailsCertificate"));
+    EXPECT_EQ(read(line), QStringLiteral("not checked yet"));
+    EXPECT_FALSE(details.findChild<QPushButton*>(QStringLiteral("detailsRemoveTrustButton"))->isVisible());
 }
 
 TEST_F(IngestionsPageTest, EditWithABlankPasswordKeepsTheStoredOne)

@@ -4,18 +4,26 @@
 #include "archive/Archive.h"
 #include "credentials/LayeredCredentialStore.h"
 #include "credentials/SessionCredentialStore.h"
+#include "sources/FolderChooserDialog.h"
 #include "sources/SourceRepository.h"
 #include "sync/SourceService.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
+
+#include <cmath>
 
 #include <gtest/gtest.h>
 
@@ -131,7 +139,7 @@ TEST_F(SourceDialogTest, ValidatesHostAndPortAsTheUserTypes)
     EXPECT_FALSE(errorShown("nameError"));
 }
 
-TEST_F(SourceDialogTest, PortFollowsTheSecurityChoiceAndNoneWarnsInRed)
+TEST_F(SourceDialogTest, PortFollowsTheSecurityChoiceAndNoneWarns)
 {
     chooseProvider(QStringLiteral("generic"));
     auto* security = child<QComboBox>("securityCombo");
@@ -145,7 +153,13 @@ TEST_F(SourceDialogTest, PortFollowsTheSecurityChoiceAndNoneWarnsInRed)
     EXPECT_EQ(port->text(), QStringLiteral("143"));
     EXPECT_TRUE(warning->isVisibleTo(m_dialog.get()));
     EXPECT_TRUE(warning->text().contains(QStringLiteral("clear text")));
-    EXPECT_TRUE(warning->styleSheet().contains(QStringLiteral("color")));
+    // A warning, not an error: no red error style, a warning icon beside it.
+    EXPECT_FALSE(warning->styleSheet().contains(QStringLiteral("color")));
+    bool hasIcon = false;
+    for (const QLabel* label : child<QWidget>("plaintextWarningRow")->findChildren<QLabel*>()) {
+        hasIcon = hasIcon || !label->pixmap().isNull();
+    }
+    EXPECT_TRUE(hasIcon);
     security->setCurrentIndex(0);
     EXPECT_EQ(port->text(), QStringLiteral("993"));
     EXPECT_FALSE(warning->isVisibleTo(m_dialog.get()));
@@ -154,6 +168,239 @@ TEST_F(SourceDialogTest, PortFollowsTheSecurityChoiceAndNoneWarnsInRed)
     type("portEdit", QStringLiteral("10993"));
     security->setCurrentIndex(1);
     EXPECT_EQ(port->text(), QStringLiteral("10993"));
+}
+
+// WCAG's contrast ratio of two colours: 4.5 is the minimum for text.
+double contrast(const QColor& a, const QColor& b)
+{
+    const auto luminance = [](const QColor& c) {
+        const auto channel = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// The text colour as drawn: of the label's rendered pixels, the one that
+// stands out most from the background (glyph stems are fully covered).
+double renderedContrast(QWidget* label, const QColor& background)
+{
+    const QImage image = label->grab().toImage();
+    double best = 1.0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            best = std::max(best, contrast(image.pixelColor(x, y), background));
+        }
+    }
+    return best;
+}
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+    return dark;
+}
+
+// "None" is a warning people must be able to read, in a light and in a dark
+// palette alike.
+TEST_F(SourceDialogTest, TheNoEncryptionWarningReadsWellInLightAndDarkPalettes)
+{
+    chooseProvider(QStringLiteral("generic"));
+    child<QComboBox>("securityCombo")->setCurrentIndex(2); // None
+    auto* warning = child<QLabel>("plaintextWarning");
+    ASSERT_TRUE(warning->isVisible());
+    for (const QPalette& palette : {QApplication::style()->standardPalette(), darkPalette()}) {
+        m_dialog->setPalette(palette);
+        QApplication::processEvents();
+        const QColor window = palette.color(QPalette::Window);
+        const double ratio = renderedContrast(warning, window);
+        EXPECT_GE(ratio, 4.5) << "against " << window.name().toStdString();
+    }
+}
+
+TEST_F(SourceDialogTest, SaveWithoutAProviderSaysSoAtTheProviderField)
+{
+    type("nameEdit", QStringLiteral("Work"));
+    EXPECT_FALSE(errorShown("providerError"));
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    EXPECT_TRUE(m_dialog->isVisible());
+    EXPECT_TRUE(errorShown("providerError"));
+    EXPECT_TRUE(child<QLabel>("providerError")->text().contains(QStringLiteral("provider")))
+        << child<QLabel>("providerError")->text().toStdString();
+    EXPECT_EQ(m_dialog->focusWidget(), child<QComboBox>("providerCombo"));
+    EXPECT_FALSE(child<QComboBox>("providerCombo")->accessibleDescription().isEmpty()) << "read by screen readers";
+    chooseProvider(QStringLiteral("fastmail"));
+    EXPECT_FALSE(errorShown("providerError"));
+}
+
+// Errors and results wrap inside the form: the help beside it keeps its
+// width, so nothing jumps.
+TEST_F(SourceDialogTest, AnErrorOrResultDoesNotSqueezeTheHelpPanel)
+{
+    chooseProvider(QStringLiteral("generic"));
+    QApplication::processEvents();
+    auto* advice = child<QWidget>("adviceFrame");
+    const int adviceWidth = advice->width();
+    const int dialogWidth = m_dialog->width();
+    ASSERT_GT(adviceWidth, 150);
+
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    QApplication::processEvents();
+    ASSERT_TRUE(errorShown("hostError"));
+    EXPECT_EQ(advice->width(), adviceWidth) << "after the validation errors";
+
+    child<QComboBox>("securityCombo")->setCurrentIndex(2);
+    QApplication::processEvents();
+    EXPECT_EQ(advice->width(), adviceWidth) << "after the no-encryption warning";
+
+    // A test that fails at once (nothing listens on port 1) shows a long result.
+    type("nameEdit", QStringLiteral("Local"));
+    type("hostEdit", QStringLiteral("127.0.0.1"));
+    type("portEdit", QStringLiteral("1"));
+    type("usernameEdit", QStringLiteral("someone.with.a.rather.long.user.name@example.test"));
+    type("passwordEdit", QStringLiteral("secret"));
+    QSignalSpy tested(m_dialog.get(), &SourceDialog::connectionTestFinished);
+    QTest::mouseClick(child<QPushButton>("testButton"), Qt::LeftButton);
+    ASSERT_TRUE(tested.wait(30000));
+    QApplication::processEvents();
+    auto* result = child<QLabel>("testResult");
+    ASSERT_TRUE(result->isVisible());
+    EXPECT_GT(result->text().size(), 60) << result->text().toStdString();
+    EXPECT_EQ(advice->width(), adviceWidth) << "after the test result";
+    EXPECT_EQ(m_dialog->width(), dialogWidth);
+    EXPECT_GE(result->height(), result->heightForWidth(result->width())) << "the result wraps, uncut";
+}
+
+// Switching provider drops errors of fields that no longer apply (Gmail's
+// host is not the user's to type) and checks again those that still do.
+// After a failed Save the focus goes to the first invalid field once; typing
+// elsewhere then stays there (it jumped to the first invalid field at every
+// keystroke, scattering what the user typed over the form).
+TEST_F(SourceDialogTest, TypingAfterAFailedSaveStaysInTheField)
+{
+    chooseProvider(QStringLiteral("generic"));
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    ASSERT_EQ(m_dialog->focusWidget(), child<QLineEdit>("nameEdit"));
+    auto* host = child<QLineEdit>("hostEdit");
+    host->setFocus();
+    QTest::keyClicks(host, QStringLiteral("127.0.0.1"));
+    EXPECT_EQ(host->text(), QStringLiteral("127.0.0.1"));
+    EXPECT_EQ(m_dialog->focusWidget(), host);
+    EXPECT_TRUE(child<QLineEdit>("nameEdit")->text().isEmpty());
+    EXPECT_TRUE(errorShown("nameError")) << "the other errors stay";
+}
+
+TEST_F(SourceDialogTest, SwitchingProviderClearsErrorsThatNoLongerApply)
+{
+    chooseProvider(QStringLiteral("generic"));
+    type("hostEdit", QStringLiteral("imaps://mail.example.com"));
+    type("portEdit", QStringLiteral("0"));
+    ASSERT_TRUE(errorShown("hostError"));
+    ASSERT_TRUE(errorShown("portError"));
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    ASSERT_TRUE(errorShown("usernameError"));
+
+    chooseProvider(QStringLiteral("gmail"));
+    EXPECT_FALSE(errorShown("hostError"));
+    EXPECT_FALSE(errorShown("portError"));
+    EXPECT_TRUE(child<QLineEdit>("hostEdit")->accessibleDescription().isEmpty());
+    EXPECT_TRUE(errorShown("usernameError")) << "the user name is still missing";
+    EXPECT_FALSE(errorShown("nameError")) << "Gmail named it";
+
+    type("usernameEdit", QStringLiteral("jane@gmail.com"));
+    chooseProvider(QStringLiteral("generic"));
+    EXPECT_FALSE(errorShown("usernameError"));
+    EXPECT_FALSE(errorShown("hostError")) << "the host is Gmail's now, which is valid";
+    auto* host = child<QLineEdit>("hostEdit");
+    host->selectAll();
+    QTest::keyClick(host, Qt::Key_Backspace);
+    EXPECT_TRUE(errorShown("hostError")) << "and checked again as the user types";
+}
+
+// Every control says what it is to a screen reader, and the password's hint
+// makes sense without seeing the layout.
+TEST_F(SourceDialogTest, EveryControlHasAnAccessibleNameAndThePasswordHintStandsAlone)
+{
+    chooseProvider(QStringLiteral("generic"));
+    child<QComboBox>("securityCombo")->setCurrentIndex(2);
+    auto* password = child<QLineEdit>("passwordEdit");
+    EXPECT_FALSE(password->placeholderText().contains(QStringLiteral("right"))) << "no direction to look in";
+    EXPECT_TRUE(password->placeholderText().contains(QStringLiteral("app password"), Qt::CaseInsensitive));
+    EXPECT_FALSE(password->accessibleDescription().isEmpty());
+    for (QWidget* widget : m_dialog->findChildren<QWidget*>()) {
+        if (!widget->isVisibleTo(m_dialog.get()) || !widget->focusPolicy() || qobject_cast<QLabel*>(widget)) {
+            continue;
+        }
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
+        ASSERT_NE(accessible, nullptr);
+        EXPECT_FALSE(accessible->text(QAccessible::Name).isEmpty())
+            << widget->metaObject()->className() << " " << widget->objectName().toStdString();
+    }
+}
+
+TEST(FolderChooser, ATreeByTheDelimiterInboxFirstWithContainersAndTrashMarked)
+{
+    const auto folder = [](const char* path, QStringList flags = {}) {
+        RemoteFolder remote;
+        remote.path = QString::fromUtf8(path);
+        remote.name = QByteArray(path);
+        remote.delimiter = QLatin1Char('.');
+        remote.flags = flags;
+        return remote;
+    };
+    const QList<RemoteFolder> folders {folder("Sent", {QStringLiteral("\\Sent")}),
+                                       folder("Work.Projects"),
+                                       folder("Trash", {QStringLiteral("\\Trash")}),
+                                       folder("Work", {QStringLiteral("\\Noselect"), QStringLiteral("\\HasChildren")}),
+                                       folder("archive"),
+                                       folder("Junk", {QStringLiteral("\\Junk")}),
+                                       folder("INBOX"),
+                                       folder("Work.Clients")};
+    FolderChooserDialog chooser(folders, {QStringLiteral("INBOX"), QStringLiteral("Work.Clients")});
+    chooser.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&chooser));
+    auto* tree = chooser.findChild<QTreeWidget*>(QStringLiteral("folderTree"));
+    ASSERT_NE(tree, nullptr);
+    EXPECT_FALSE(tree->accessibleName().isEmpty());
+    QStringList shown;
+    QStringList checked;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+        const QTreeWidgetItem* item = *it;
+        const bool checkable = item->flags() & Qt::ItemIsUserCheckable;
+        shown << QString(item->parent() ? 2 : 0, QLatin1Char(' ')) + item->text(0)
+                + (checkable ? QString() : QStringLiteral(" [no box]"));
+        if (checkable && item->checkState(0) == Qt::Checked) {
+            checked << item->data(0, Qt::UserRole).toString();
+        }
+    }
+    EXPECT_EQ(shown,
+              QStringList({QStringLiteral("INBOX"),
+                           QStringLiteral("archive"),
+                           QStringLiteral("Junk (not in All folders)"),
+                           QStringLiteral("Sent"),
+                           QStringLiteral("Trash (not in All folders)"),
+                           QStringLiteral("Work [no box]"),
+                           QStringLiteral("  Clients"),
+                           QStringLiteral("  Projects")}))
+        << shown.join(QLatin1Char('|')).toStdString();
+    EXPECT_EQ(checked, QStringList({QStringLiteral("INBOX"), QStringLiteral("Work.Clients")}));
+
+    // Keyboard only: arrows move, Space checks.
+    tree->setFocus();
+    tree->setCurrentItem(tree->topLevelItem(0));
+    QTest::keyClick(tree, Qt::Key_Down);
+    QTest::keyClick(tree, Qt::Key_Space);
+    EXPECT_EQ(chooser.chosenFolders(),
+              QStringList({QStringLiteral("INBOX"), QStringLiteral("archive"), QStringLiteral("Work.Clients")}));
 }
 
 TEST_F(SourceDialogTest, ANameAlreadyTakenIsRefusedInline)

@@ -5,21 +5,26 @@
 #include <QDialog>
 #include <QStringList>
 
-class QListWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
 
-// "Folders to archive → Choose…": the server's folders with a check box
-// each, Trash and Junk marked as such, containers that hold no mail left out.
+// "Folders to archive → Choose…": the server's folders as a tree (split at
+// the server's delimiter), INBOX first and the rest by name, each with a
+// check box; containers that hold no mail (\Noselect) are nodes without one.
+// Trash and Junk say that "All folders" leaves them out.
 class FolderChooserDialog : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FolderChooserDialog)
 
 public:
-    FolderChooserDialog(const QList<RemoteFolder>& folders, const QStringList& chosen, QWidget* parent = nullptr);
+    // `checked`: the paths checked at first (the current scope's folders).
+    FolderChooserDialog(const QList<RemoteFolder>& folders, const QStringList& checked, QWidget* parent = nullptr);
     ~FolderChooserDialog() override;
 
+    // The checked folders, in the tree's order.
     QStringList chosenFolders() const;
 
 private:
-    QListWidget* m_list;
+    QTreeWidget* m_tree;
 };

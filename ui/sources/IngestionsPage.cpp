@@ -8,9 +8,9 @@
 #include "SourceDialog.h"
 #include "SourceTableModel.h"
 #include "StatusBadgeDelegate.h"
-#include "sync/SourceService.h"
 #include "common/ColumnFitter.h"
 #include "common/PaintedIcons.h"
+#include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
 #include <QAction>

@@ -6,6 +6,7 @@
 #include "archive/ArchiveReader.h"
 #include "archive/EventLog.h"
 #include "common/RelativeTime.h"
+#include "sources/CertificateExceptions.h"
 #include "sources/ProviderPreset.h"
 #include "sources/SourceRepository.h"
 #include "sources/SourceStatistics.h"
@@ -13,7 +14,7 @@
 #include "sync/SyncManager.h"
 
 #include <QDialogButtonBox>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -95,21 +96,33 @@ qint64 SourceDetailsDialog::sourceId() const
 
 QWidget* SourceDetailsDialog::createSummary()
 {
+    // A grid, not a QFormLayout: in a form, a word-wrapped value whose text
+    // grew (a last error, a fingerprint) kept the height of its old text and
+    // was cut off; a grid asks each label its height for its width.
     auto* summary = new QWidget(this);
-    auto* layout = new QVBoxLayout(summary);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto* grid = new QGridLayout(summary);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setColumnStretch(1, 1);
+    int row = 0;
+    const auto addRow = [&](QWidget* caption, QWidget* field) {
+        if (caption) {
+            grid->addWidget(caption, row, 0, Qt::AlignLeft | Qt::AlignTop);
+        }
+        grid->addWidget(field, row, 1, Qt::AlignTop | (qobject_cast<QLabel*>(field) ? Qt::Alignment() : Qt::AlignLeft));
+        ++row;
+    };
+    const auto caption = [summary](const QString& text) { return new QLabel(text, summary); };
 
     m_title = new QLabel(summary);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    layout->addWidget(m_title);
+    grid->addWidget(m_title, row++, 0, 1, 2);
 
-    auto* form = new QFormLayout;
     m_status = valueLabel(summary);
     m_status->setObjectName(QStringLiteral("detailsStatus"));
-    form->addRow(tr("Status:"), m_status);
+    addRow(caption(tr("Status:")), m_status);
 
     m_error = valueLabel(summary);
     m_error->setObjectName(QStringLiteral("detailsError"));
@@ -124,25 +137,29 @@ QWidget* SourceDetailsDialog::createSummary()
     m_trustButton = new QPushButton(tr("&Trust this certificate…"), summary);
     m_trustButton->setObjectName(QStringLiteral("detailsTrustButton"));
     connect(m_trustButton, &QPushButton::clicked, this, &SourceDetailsDialog::trustCertificate);
-    auto* errorBox = new QVBoxLayout;
-    errorBox->addWidget(m_error);
-    errorBox->addWidget(m_technical);
-    errorBox->addWidget(m_trustButton, 0, Qt::AlignLeft);
-    form->addRow(tr("Last error:"), errorBox);
+    addRow(caption(tr("Last error:")), m_error);
+    addRow(nullptr, m_technical);
+    addRow(nullptr, m_trustButton);
 
     m_server = valueLabel(summary);
-    form->addRow(tr("Server:"), m_server);
+    addRow(caption(tr("Server:")), m_server);
     m_folderScope = valueLabel(summary);
-    form->addRow(tr("Folders:"), m_folderScope);
+    addRow(caption(tr("Folders:")), m_folderScope);
     m_archived = valueLabel(summary);
     m_archived->setObjectName(QStringLiteral("detailsArchived"));
-    form->addRow(tr("Archived:"), m_archived);
+    addRow(caption(tr("Archived:")), m_archived);
     m_lastSync = valueLabel(summary);
-    form->addRow(tr("Last sync:"), m_lastSync);
+    addRow(caption(tr("Last sync:")), m_lastSync);
     m_nextCheck = valueLabel(summary);
-    form->addRow(tr("Next check:"), m_nextCheck);
+    addRow(caption(tr("Next check:")), m_nextCheck);
     m_certificate = valueLabel(summary);
-    form->addRow(tr("Certificate:"), m_certificate);
+    m_certificate->setObjectName(QStringLiteral("detailsCertificate"));
+    m_removeTrustButton = new QPushButton(tr("&Remove trust…"), summary);
+    m_removeTrustButton->setObjectName(QStringLiteral("detailsRemoveTrustButton"));
+    m_removeTrustButton->setAccessibleName(tr("Remove the trusted certificate"));
+    connect(m_removeTrustButton, &QPushButton::clicked, this, &SourceDetailsDialog::removeCertificateException);
+    addRow(caption(tr("Certificate:")), m_certificate);
+    addRow(nullptr, m_removeTrustButton);
 
     m_interval = new QSpinBox(summary);
     m_interval->setObjectName(QStringLiteral("intervalSpin"));
@@ -151,10 +168,9 @@ QWidget* SourceDetailsDialog::createSummary()
     m_interval->setSuffix(tr(" min"));
     m_interval->setMaximumWidth(m_interval->fontMetrics().horizontalAdvance(QStringLiteral("1440 min")) + 48);
     connect(m_interval, &QSpinBox::editingFinished, this, &SourceDetailsDialog::saveInterval);
-    auto* intervalLabel = new QLabel(tr("Check &every:"), summary);
+    auto* intervalLabel = caption(tr("Check &every:"));
     intervalLabel->setBuddy(m_interval);
-    form->addRow(intervalLabel, m_interval);
-    layout->addLayout(form);
+    addRow(intervalLabel, m_interval);
     return summary;
 }
 
@@ -235,13 +251,7 @@ void SourceDetailsDialog::refresh()
     m_lastSync->setText(source->lastSyncAt.isValid() ? RelativeTime::exact(source->lastSyncAt) : tr("never"));
     m_nextCheck->setText(activity.nextCheckAt.isValid() ? RelativeTime::exact(activity.nextCheckAt)
                                                         : QStringLiteral("—"));
-    if (source->pinnedSha256.isEmpty()) {
-        m_certificate->setText(tr("trusted by the system"));
-    } else {
-        CertificateInfo pinned;
-        pinned.sha256 = source->pinnedSha256.toLatin1();
-        m_certificate->setText(tr("trusted by you for this source, SHA-256 %1").arg(pinned.formattedFingerprint()));
-    }
+    refreshCertificate(*source, events);
     if (!m_interval->hasFocus()) {
         m_interval->setValue(source->checkIntervalMinutes);
     }
@@ -283,6 +293,100 @@ void SourceDetailsDialog::refresh()
     }
 }
 
+void SourceDetailsDialog::refreshCertificate(const IngestionSource& source, const QList<ArchiveEvent>& events)
+{
+    const auto setCertificateText = [this](const QString& text) {
+        m_certificate->setText(CertificateTrustPrompt::breakableFingerprints(text));
+    };
+    // The last error may name a fingerprint too: let it wrap like this line.
+    m_error->setText(CertificateTrustPrompt::breakableFingerprints(m_error->text()));
+    const auto exception = m_service->certificateException(source.host, source.port);
+    m_removeTrustButton->setVisible(exception.has_value());
+    if (source.security == ConnectionSecurity::None) {
+        setCertificateText(tr("none: the connection is not encrypted"));
+        return;
+    }
+    if (exception) {
+        const QString since = QLocale().toString(exception->addedAt.toLocalTime(), QLocale::ShortFormat);
+        const QString fingerprint = exception->certificate.formattedFingerprint();
+        if (exception->certificate.subject.isEmpty()) {
+            //: %1 is host:port, %2 a date, %3 the fingerprint as AB:CD:…
+            setCertificateText(
+                tr("trusted by you for %1 since %2, SHA-256 %3").arg(exception->server(), since, fingerprint));
+        } else {
+            //: %1 is host:port, %2 a date, %3 who the certificate names, %4 the fingerprint as AB:CD:…
+            setCertificateText(tr("trusted by you for %1 since %2, issued to %3, SHA-256 %4")
+                                   .arg(exception->server(), since, exception->certificate.subject, fingerprint));
+        }
+        return;
+    }
+    if (!source.pinnedSha256.isEmpty()) {
+        CertificateInfo pinned;
+        pinned.sha256 = source.pinnedSha256.toLatin1();
+        setCertificateText(tr("trusted by you for this source, SHA-256 %1").arg(pinned.formattedFingerprint()));
+        return;
+    }
+    // What the newest connection found, unless the user changed the trust
+    // since: then nothing has checked the certificate again yet.
+    for (const ArchiveEvent& event : events) {
+        if (event.kind == QLatin1String("certificate.removed")) {
+            setCertificateText(tr("not checked since you removed the trust; the next sync checks it"));
+            return;
+        }
+        if (event.kind == QLatin1String("sync.failed")) {
+            const CertificateInfo untrusted =
+                CertificateInfo::fromJson(event.details.value(QStringLiteral("certificate")).toObject());
+            if (!untrusted.isNull()) {
+                setCertificateText(tr("not trusted: the server's certificate (SHA-256 %1) is not signed by an "
+                                      "authority your system trusts")
+                                       .arg(untrusted.formattedFingerprint()));
+                return;
+            }
+            continue; // a failure before or after TLS says nothing about the certificate
+        }
+        if (event.kind == QLatin1String("sync.finished")) {
+            setCertificateText(tr("verified by the system's certificate authorities"));
+            return;
+        }
+    }
+    setCertificateText(source.lastSyncAt.isValid() ? tr("verified by the system's certificate authorities")
+                                                   : tr("not checked yet"));
+}
+
+void SourceDetailsDialog::removeCertificateException()
+{
+    const auto source = SourceRepository(m_archive.connection()).find(m_sourceId);
+    if (!source) {
+        return;
+    }
+    const auto exception = m_service->certificateException(source->host, source->port);
+    if (!exception) {
+        refresh();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question,
+                    tr("Remove Trust?"),
+                    tr("Stop trusting the certificate of %1?").arg(exception->server()),
+                    QMessageBox::NoButton,
+                    this);
+    box.setObjectName(QStringLiteral("removeTrustBox"));
+    box.setInformativeText(tr("Every source on this server stops accepting it: unless your system trusts the "
+                              "certificate, their next sync fails until you trust it again."));
+    QPushButton* remove = box.addButton(tr("&Remove Trust"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove) {
+        return;
+    }
+    const SourceOutcome removed = m_service->removeTrust(exception->host, exception->port, m_sourceId);
+    if (!removed.ok()) {
+        QMessageBox::warning(this, tr("Cannot Remove Trust"), removed.message);
+        return;
+    }
+    refresh();
+}
+
 void SourceDetailsDialog::saveInterval()
 {
     const SourceOutcome outcome = m_service->setCheckInterval(m_sourceId, m_interval->value());
@@ -297,10 +401,12 @@ void SourceDetailsDialog::trustCertificate()
         return;
     }
     const auto source = m_service->find(m_sourceId);
-    if (!source || !CertificateTrustPrompt::ask(this, m_untrusted, source->name)) {
+    if (!source
+        || !CertificateTrustPrompt::ask(
+            this, m_untrusted, QStringLiteral("%1:%2").arg(source->host).arg(source->port))) {
         return;
     }
-    const SourceOutcome outcome = m_service->trustCertificate(m_sourceId, m_untrusted);
+    const SourceOutcome outcome = m_service->trustCertificate(source->host, source->port, m_untrusted, m_sourceId);
     if (!outcome.ok()) {
         QMessageBox::warning(this, tr("Cannot Save"), outcome.message);
     }

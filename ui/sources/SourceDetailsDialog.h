@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+struct ArchiveEvent;
+struct IngestionSource;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -36,6 +38,10 @@ private:
     QWidget* createSummary();
     void saveInterval();
     void trustCertificate();
+    // The Certificate line: what is true of the certificate of the source's
+    // server, and the Remove button when the user trusts it.
+    void refreshCertificate(const IngestionSource& source, const QList<ArchiveEvent>& events);
+    void removeCertificateException();
 
     Archive m_archive;
     SyncManager* m_manager;
@@ -55,6 +61,7 @@ private:
     QLabel* m_lastSync = nullptr;
     QLabel* m_nextCheck = nullptr;
     QLabel* m_certificate = nullptr;
+    QPushButton* m_removeTrustButton = nullptr;
     QSpinBox* m_interval = nullptr;
     QTableWidget* m_folders = nullptr;
     QTreeWidget* m_history = nullptr;

@@ -7,6 +7,7 @@
 #include "sources/ProviderPreset.h"
 #include "sources/SourceValidation.h"
 #include "sync/ConnectionTester.h"
+#include "sync/SourceSync.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSizePolicy>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -53,8 +55,17 @@ SourceDialog::SourceDialog(SourceService* service,
     auto* layout = new QVBoxLayout(this);
     auto* columns = new QHBoxLayout;
     columns->setSpacing(18);
-    columns->addWidget(createForm(), 3);
-    columns->addWidget(createAdvice(), 2);
+    // The columns share the width 3:2 whatever they hold: an error or a test
+    // result wraps inside the form instead of pushing the help aside.
+    QWidget* form = createForm();
+    QWidget* advice = createAdvice();
+    const int em = fontMetrics().averageCharWidth();
+    form->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    form->setMinimumWidth(std::max(form->minimumSizeHint().width(), 44 * em));
+    advice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    advice->setMinimumWidth(28 * em);
+    columns->addWidget(form, 3);
+    columns->addWidget(advice, 2);
     layout->addLayout(columns, 1);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -112,6 +123,24 @@ QLabel* SourceDialog::createErrorLabel(const QString& objectName)
     return label;
 }
 
+QWidget* SourceDialog::createWarning(QLabel* text)
+{
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* icon = new QLabel(row);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(size, size));
+    icon->setAlignment(Qt::AlignTop);
+    icon->setAccessibleName(tr("Warning"));
+    text->setParent(row);
+    text->setWordWrap(true);
+    text->setForegroundRole(QPalette::WindowText);
+    layout->addWidget(icon, 0, Qt::AlignTop);
+    layout->addWidget(text, 1);
+    return row;
+}
+
 QLabel*
 SourceDialog::addRow(QGridLayout* grid, int row, const QString& label, QWidget* field, QLabel* error, QWidget* buddy)
 {
@@ -153,7 +182,8 @@ QWidget* SourceDialog::createForm()
     for (const ProviderPreset& preset : ProviderPreset::all()) {
         m_provider->addItem(preset.displayName, preset.id);
     }
-    addRow(grid, row++, tr("&Provider:"), m_provider, nullptr, nullptr);
+    m_providerError = createErrorLabel(QStringLiteral("providerError"));
+    addRow(grid, row++, tr("&Provider:"), m_provider, m_providerError, nullptr);
 
     // Generic IMAP: host, security, port.
     m_host = new QLineEdit(form);
@@ -170,11 +200,16 @@ QWidget* SourceDialog::createForm()
          {ConnectionSecurity::Tls, ConnectionSecurity::StartTls, ConnectionSecurity::None}) {
         m_security->addItem(IngestionSource::securityText(security), static_cast<int>(security));
     }
-    m_plaintextWarning = createErrorLabel(QStringLiteral("plaintextWarning"));
+    m_plaintextWarning = new QLabel(form);
+    m_plaintextWarning->setObjectName(QStringLiteral("plaintextWarning"));
     m_plaintextWarning->setText(tr("Without encryption your password and your mail travel in clear text: anyone "
                                    "on the network can read them. Use this only for a server on your own "
                                    "computer or network."));
-    m_serverRows << addRow(grid, row++, tr("Securit&y:"), m_security, m_plaintextWarning, nullptr) << m_security;
+    m_plaintextWarningRow = createWarning(m_plaintextWarning);
+    m_plaintextWarningRow->setObjectName(QStringLiteral("plaintextWarningRow"));
+    m_plaintextWarningRow->hide();
+    m_serverRows << addRow(grid, row++, tr("Securit&y:"), m_security, nullptr, nullptr) << m_security;
+    grid->addWidget(m_plaintextWarningRow, (row - 1) * 2 + 1, 1);
 
     m_port = new QLineEdit(form);
     m_port->setObjectName(QStringLiteral("portEdit"));
@@ -202,7 +237,9 @@ QWidget* SourceDialog::createForm()
     m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(m_existing ? tr("Leave blank to keep the stored password")
-                                              : tr("An app password is best (see the right)"));
+                                              : tr("App password (recommended) or account password"));
+    m_password->setAccessibleDescription(tr("An app password made for OpenArchiver is safer than your account "
+                                            "password; the help next to the form says how to create one."));
     QAction* reveal =
         m_password->addAction(PaintedIcons::eye(palette().color(QPalette::Text)), QLineEdit::TrailingPosition);
     reveal->setCheckable(true);
@@ -263,12 +300,12 @@ QWidget* SourceDialog::createForm()
     for (QLineEdit* edit : {m_name, m_host, m_port, m_username, m_password}) {
         connect(edit, &QLineEdit::textEdited, this, [this, edit] {
             markTouched(edit);
-            validate(m_showAllErrors);
+            validate(m_showAllErrors, false);
         });
     }
     connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
         applyProvider();
-        validate(m_showAllErrors);
+        validate(m_showAllErrors, false);
     });
     connect(m_security, &QComboBox::currentIndexChanged, this, &SourceDialog::applySecurity);
     connect(m_folders, &QComboBox::activated, this, [this](int index) {
@@ -276,6 +313,11 @@ QWidget* SourceDialog::createForm()
             chooseFolders();
         }
         updateFolderSummary();
+    });
+    connect(m_folders, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_folders->currentData().toInt() != Chosen) {
+            m_scope = m_folders->currentData().toInt();
+        }
     });
     connect(m_chooseFolders, &QPushButton::clicked, this, &SourceDialog::chooseFolders);
     connect(m_testButton, &QPushButton::clicked, this, &SourceDialog::testConnection);
@@ -344,7 +386,7 @@ void SourceDialog::applyProvider()
     if (!preset || !preset->isGeneric()) {
         m_hostError->hide();
         m_portError->hide();
-        m_plaintextWarning->hide();
+        m_plaintextWarningRow->hide();
     }
     if (preset) {
         if (!preset->isGeneric()) {
@@ -368,14 +410,15 @@ void SourceDialog::applyProvider()
 void SourceDialog::applySecurity()
 {
     const auto security = static_cast<ConnectionSecurity>(m_security->currentData().toInt());
-    m_plaintextWarning->setVisible(security == ConnectionSecurity::None);
+    const auto preset = ProviderPreset::byId(m_provider->currentData().toString());
+    m_plaintextWarningRow->setVisible(preset && preset->isGeneric() && security == ConnectionSecurity::None);
     // The port follows the security choice unless the user typed their own.
     const quint16 port = ProviderPreset::defaultPort(security);
     if (m_port->text().isEmpty() || m_port->text().toUInt() == m_lastDefaultPort) {
         m_port->setText(QString::number(port));
     }
     m_lastDefaultPort = port;
-    validate(m_showAllErrors);
+    validate(m_showAllErrors, false);
 }
 
 void SourceDialog::updateAdvice()
@@ -417,7 +460,7 @@ void SourceDialog::updateFolderSummary()
     }
 }
 
-bool SourceDialog::validate(bool all)
+bool SourceDialog::validate(bool all, bool focusFirstInvalid)
 {
     QWidget* firstInvalid = nullptr;
     const auto check = [&](QWidget* field, QLabel* label, const QString& error) {
@@ -437,18 +480,39 @@ bool SourceDialog::validate(bool all)
     }
     check(m_name, m_nameError, nameError);
     const auto preset = ProviderPreset::byId(m_provider->currentData().toString());
+    check(m_provider,
+          m_providerError,
+          preset ? QString() : tr("Choose your email provider, or Generic IMAP for any other server."));
     if (!preset) {
+        if (all && focusFirstInvalid && firstInvalid) {
+            firstInvalid->setFocus();
+        }
         return false;
     }
-    check(m_host, m_hostError, SourceValidation::hostError(m_host->text()));
-    check(m_port, m_portError, SourceValidation::portError(m_port->text()));
+    // Host and port are the preset's for every provider but Generic IMAP:
+    // errors the user made there no longer apply.
+    const auto clear = [](QWidget* field, QLabel* label) {
+        label->clear();
+        label->hide();
+        field->setAccessibleDescription(QString());
+    };
+    if (preset->isGeneric()) {
+        check(m_host, m_hostError, SourceValidation::hostError(m_host->text()));
+        check(m_port, m_portError, SourceValidation::portError(m_port->text()));
+    } else {
+        clear(m_host, m_hostError);
+        clear(m_port, m_portError);
+    }
     check(m_username, m_usernameError, SourceValidation::usernameError(m_username->text()));
-    check(m_password,
-          m_passwordError,
-          !m_existing && m_password->text().isEmpty()
-              ? tr("Enter the password, preferably an app password made for OpenArchiver.")
-              : QString());
-    if (all && firstInvalid) {
+    const QString passwordError = !m_existing && m_password->text().isEmpty()
+        ? tr("Enter the password, preferably an app password made for OpenArchiver.")
+        : QString();
+    check(m_password, m_passwordError, passwordError);
+    if (m_password->accessibleDescription().isEmpty()) {
+        m_password->setAccessibleDescription(tr("An app password made for OpenArchiver is safer than your account "
+                                                "password; the help next to the form says how to create one."));
+    }
+    if (all && focusFirstInvalid && firstInvalid) {
         firstInvalid->setFocus();
     }
     return firstInvalid == nullptr;
@@ -493,7 +557,16 @@ void SourceDialog::testConnection()
         return;
     }
     setBusy(true, tr("Connecting to %1…").arg(m_host->text().trimmed()));
-    m_tester->start(sourceFromForm(), m_password->text());
+    startTest(m_password->text());
+}
+
+void SourceDialog::startTest(const QString& password)
+{
+    IngestionSource source = sourceFromForm();
+    source.pinnedSha256 = QString::fromLatin1(m_service->trustedSha256For(source));
+    m_testedHost = source.host;
+    m_testedPort = source.port;
+    m_tester->start(source, password);
 }
 
 void SourceDialog::chooseFolders()
@@ -504,13 +577,28 @@ void SourceDialog::chooseFolders()
         testConnection();
         return;
     }
-    FolderChooserDialog chooser(m_serverFolders, m_chosenFolders, this);
+    FolderChooserDialog chooser(m_serverFolders, foldersOfCurrentScope(), this);
     if (chooser.exec() == QDialog::Accepted) {
         m_chosenFolders = chooser.chosenFolders();
     } else if (m_chosenFolders.isEmpty()) {
         m_folders->setCurrentIndex(InboxOnly);
     }
     updateFolderSummary();
+}
+
+QStringList SourceDialog::foldersOfCurrentScope() const
+{
+    if (m_folders->currentData().toInt() == Chosen && !m_chosenFolders.isEmpty()) {
+        return m_chosenFolders;
+    }
+    IngestionSource scope;
+    scope.folderScope =
+        m_scope == AllFolders ? IngestionSource::FolderScope::AllFolders : IngestionSource::FolderScope::InboxOnly;
+    QStringList paths;
+    for (const RemoteFolder& folder : SourceSync::foldersInScope(scope, m_serverFolders)) {
+        paths << folder.path;
+    }
+    return paths;
 }
 
 void SourceDialog::handleTestResult(const ConnectionTestResult& result)
@@ -545,19 +633,55 @@ void SourceDialog::trustCertificate()
     if (m_untrusted.isNull()) {
         return;
     }
-    if (!CertificateTrustPrompt::ask(this, m_untrusted, m_name->text().trimmed())) {
+    if (!CertificateTrustPrompt::ask(this, m_untrusted, QStringLiteral("%1:%2").arg(m_testedHost).arg(m_testedPort))) {
         return;
     }
-    m_pinnedSha256 = QString::fromLatin1(m_untrusted.sha256);
+    const SourceOutcome trusted =
+        m_service->trustCertificate(m_testedHost, m_testedPort, m_untrusted, m_existing ? m_existing->id : 0);
+    if (!trusted.ok()) {
+        showResult(false, trusted.message);
+        return;
+    }
     m_untrusted = {};
     m_trustButton->hide();
     testConnection();
+}
+
+bool SourceDialog::confirmCertificateBeforeSave()
+{
+    const IngestionSource source = sourceFromForm();
+    // Only what the test found for the server now in the form counts.
+    if (m_untrusted.isNull() || source.port != m_testedPort
+        || CertificateExceptions::normalizedHost(source.host) != CertificateExceptions::normalizedHost(m_testedHost)) {
+        return true;
+    }
+    if (m_service->trustedSha256For(source) == m_untrusted.sha256) {
+        return true; // trusted meanwhile, in another source's Details
+    }
+    if (!CertificateTrustPrompt::ask(this, m_untrusted, QStringLiteral("%1:%2").arg(m_testedHost).arg(m_testedPort))) {
+        showResult(false,
+                   tr("Not saved: the server's certificate is not trusted, so every sync would fail. Trust it if its "
+                      "fingerprint is the one your provider gives, or check the server name and port."));
+        return false;
+    }
+    const SourceOutcome trusted =
+        m_service->trustCertificate(source.host, source.port, m_untrusted, m_existing ? m_existing->id : 0);
+    if (!trusted.ok()) {
+        showResult(false, trusted.message);
+        return false;
+    }
+    m_untrusted = {};
+    m_trustButton->hide();
+    return true;
 }
 
 void SourceDialog::save()
 {
     m_showAllErrors = true;
     if (!validate(true)) {
+        return;
+    }
+    if (!confirmCertificateBeforeSave()) {
         return;
     }
     m_freshImport = false;
@@ -646,7 +770,7 @@ void SourceDialog::handleCredentialResult(quint64 requestId, const CredentialRes
     if (std::exchange(m_passwordForTest, false)) {
         if (result.status == CredentialResult::Status::Ok) {
             setBusy(true, tr("Connecting to %1…").arg(m_host->text().trimmed()));
-            m_tester->start(sourceFromForm(), result.password);
+            startTest(result.password);
         } else {
             setBusy(false);
             showResult(false, tr("The stored password could not be read: %1").arg(result.message));
@@ -689,7 +813,8 @@ void SourceDialog::setBusy(bool busy, const QString& text)
 void SourceDialog::showResult(bool ok, const QString& text)
 {
     m_result->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : ErrorStyle);
-    m_result->setText((ok ? QStringLiteral("✔ ") : QStringLiteral("✖ ")) + text);
+    m_result->setText((ok ? QStringLiteral("✔ ") : QStringLiteral("✖ "))
+                      + CertificateTrustPrompt::breakableFingerprints(text));
     m_result->setAccessibleDescription(text);
     m_result->show();
 }

@@ -59,20 +59,33 @@ private:
     // Adds "label: field" and the field's error line under it; returns the label.
     QLabel* addRow(QGridLayout* grid, int row, const QString& label, QWidget* field, QLabel* error, QWidget* buddy);
     QLabel* createErrorLabel(const QString& objectName);
+    // An icon and text in the window's text colour: advice, not a mistake.
+    QWidget* createWarning(QLabel* text);
+    // The paths the folder chooser checks first: those of the current scope.
+    QStringList foldersOfCurrentScope() const;
 
     void loadSource(const IngestionSource& source);
     void applyProvider();
     void applySecurity();
     void updateAdvice();
     void updateFolderSummary();
-    // Shows the errors of the fields the user has touched, or of all.
-    bool validate(bool all);
+    // Shows the errors of the fields the user has touched, or of all. Save
+    // and Test move the focus to the first invalid field; re-checking as the
+    // user types must not (focusFirstInvalid false), or each keystroke after
+    // a failed Save would land in another field.
+    bool validate(bool all, bool focusFirstInvalid = true);
     IngestionSource sourceFromForm() const;
+    // Starts a connection test of the form's source, accepting the
+    // certificate its server has an exception for.
+    void startTest(const QString& password);
 
     void testConnection();
     void chooseFolders();
     void handleTestResult(const ConnectionTestResult& result);
     void trustCertificate();
+    // Asks to trust the certificate the connection test found untrusted, as
+    // the trust button does; false when the user declines (nothing is saved).
+    bool confirmCertificateBeforeSave();
     void save();
     void store(SourceService::PasswordKeeping keeping);
     void handleSaved(quint64 requestId, const SourceOutcome& outcome);
@@ -98,6 +111,7 @@ private:
     QLineEdit* m_host = nullptr;
     QComboBox* m_security = nullptr;
     QLineEdit* m_port = nullptr;
+    QWidget* m_plaintextWarningRow = nullptr; // icon and text
     QLabel* m_plaintextWarning = nullptr;
     QLineEdit* m_username = nullptr;
     QLineEdit* m_password = nullptr;
@@ -112,6 +126,7 @@ private:
     QPushButton* m_saveButton = nullptr;
 
     QLabel* m_nameError = nullptr;
+    QLabel* m_providerError = nullptr;
     QLabel* m_hostError = nullptr;
     QLabel* m_portError = nullptr;
     QLabel* m_usernameError = nullptr;
@@ -120,6 +135,9 @@ private:
     QStringList m_chosenFolders;
     QString m_pinnedSha256;
     CertificateInfo m_untrusted;
+    // The server of the last connection test: m_untrusted is its certificate.
+    QString m_testedHost;
+    quint16 m_testedPort = 0;
     QList<RemoteFolder> m_serverFolders;
     bool m_chooseAfterTest = false;
     bool m_passwordForTest = false; // the stored password is being read for a test
@@ -129,5 +147,6 @@ private:
     bool m_created = false;
     bool m_freshImport = false;
     bool m_showAllErrors = false;
+    int m_scope = 0; // the folder choice before "Choose…" was picked: what the chooser checks first
     quint16 m_lastDefaultPort = 993;
 };

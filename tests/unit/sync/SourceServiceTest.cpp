@@ -191,8 +191,12 @@ TEST_F(SourceServiceTest, EditPauseResumeTrustAndIntervalAreEachLogged)
     CertificateInfo certificate;
     certificate.sha256 = QByteArray(64, 'a');
     certificate.subject = QStringLiteral("CN=mail.example.org");
-    EXPECT_TRUE(m_service.trustCertificate(id, certificate).ok());
-    EXPECT_EQ(m_service.find(id)->pinnedSha256, QString(64, QLatin1Char('a')));
+    EXPECT_TRUE(m_service.trustCertificate(QStringLiteral("Mail.Example.org"), 993, certificate, id).ok());
+    EXPECT_EQ(m_service.trustedSha256For(*m_service.find(id)), QByteArray(64, 'a'));
+    // Trust belongs to the server: a second source there has it too.
+    IngestionSource second = sample(QStringLiteral("Second"));
+    second.host = QStringLiteral("mail.example.org");
+    EXPECT_EQ(m_service.trustedSha256For(second), QByteArray(64, 'a'));
 
     EXPECT_EQ(eventKinds(id),
               (QStringList {QStringLiteral("source.created"),
