@@ -287,18 +287,33 @@
     </message>
 </context>
 <context>
+    <name>CertificateExceptions</name>
+    <message>
+        <source>A certificate exception needs a server and a fingerprint.</source>
+        <translation>Eine Zertifikatsausnahme braucht einen Server und einen Fingerabdruck.</translation>
+    </message>
+    <message>
+        <source>Cannot save the trusted certificate: %1</source>
+        <translation>Das vertraute Zertifikat kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the trusted certificate: %1</source>
+        <translation>Das vertraute Zertifikat kann nicht entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>CertificateTrustPrompt</name>
     <message>
         <source>Trust This Certificate?</source>
         <translation>Diesem Zertifikat vertrauen?</translation>
     </message>
     <message>
-        <source>&amp;Trust for this source</source>
-        <translation>Für diese Quelle &amp;vertrauen</translation>
+        <source>&lt;p&gt;The server presented a certificate that your system does not trust. Trust it only if its fingerprint matches the one your provider or administrator gives you.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td nowrap&gt;Issued to:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Issued by:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Valid:&lt;/td&gt;&lt;td&gt;%3 to %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;SHA-256:&lt;/td&gt;&lt;td&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Trust this certificate for %6? Every source on this server will accept it, until you remove it in a source&apos;s Details.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Server hat ein Zertifikat vorgelegt, dem Ihr System nicht vertraut. Vertrauen Sie ihm nur, wenn sein Fingerabdruck mit dem übereinstimmt, den Ihr Anbieter oder Ihre Administration nennt.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td nowrap&gt;Ausgestellt für:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Ausgestellt von:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Gültig:&lt;/td&gt;&lt;td&gt;%3 bis %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;SHA-256:&lt;/td&gt;&lt;td&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Diesem Zertifikat für %6 vertrauen? Jede Quelle auf diesem Server wird es annehmen, bis Sie es in den Details einer Quelle entfernen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The server presented a certificate that your system does not trust. Trust it only if its fingerprint matches the one your provider or administrator gives you.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td nowrap&gt;Issued to:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Issued by:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Valid:&lt;/td&gt;&lt;td&gt;%3 to %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;SHA-256:&lt;/td&gt;&lt;td&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Trust this certificate for %6 only?&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Der Server hat ein Zertifikat vorgelegt, dem Ihr System nicht vertraut. Vertrauen Sie ihm nur, wenn sein Fingerabdruck mit dem übereinstimmt, den Ihr Anbieter oder Ihre Administration nennt.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td nowrap&gt;Ausgestellt für:&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Ausgestellt von:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;Gültig:&lt;/td&gt;&lt;td&gt;%3 bis %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td nowrap&gt;SHA-256:&lt;/td&gt;&lt;td&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Diesem Zertifikat nur für %6 vertrauen?&lt;/p&gt;</translation>
+        <source>&amp;Trust for this server</source>
+        <translation>Für diesen Server &amp;vertrauen</translation>
     </message>
 </context>
 <context>
@@ -543,12 +558,17 @@
         <translation>Ordner auf dem Server</translation>
     </message>
     <message>
-        <source>%1 (Trash)</source>
-        <translation>%1 (Papierkorb)</translation>
+        <source>Space checks or unchecks the current folder.</source>
+        <translation>Die Leertaste wählt den aktuellen Ordner aus oder ab.</translation>
     </message>
     <message>
-        <source>%1 (Junk)</source>
-        <translation>%1 (Spam)</translation>
+        <source>Holds folders only, no mail.</source>
+        <translation>Enthält nur Ordner, keine E-Mails.</translation>
+    </message>
+    <message>
+        <source>%1 (not in All folders)</source>
+        <extracomment>A Trash or Junk folder; &quot;All folders&quot; is the choice in the Folders to archive list</extracomment>
+        <translation>%1 (nicht in „Alle Ordner“)</translation>
     </message>
 </context>
 <context>
@@ -1384,10 +1404,6 @@
         <translation>nie</translation>
     </message>
     <message>
-        <source>trusted by the system</source>
-        <translation>vom System als vertrauenswürdig eingestuft</translation>
-    </message>
-    <message>
         <source>trusted by you for this source, SHA-256 %1</source>
         <translation>von Ihnen für diese Quelle als vertrauenswürdig bestätigt, SHA-256 %1</translation>
     </message>
@@ -1410,6 +1426,64 @@
     <message>
         <source>Technical details: %1</source>
         <translation>Technische Einzelheiten: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Remove trust…</source>
+        <translation>Vertrauen &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>Remove the trusted certificate</source>
+        <translation>Das vertraute Zertifikat entfernen</translation>
+    </message>
+    <message>
+        <source>none: the connection is not encrypted</source>
+        <translation>keins: Die Verbindung ist nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>trusted by you for %1 since %2, SHA-256 %3</source>
+        <extracomment>%1 is host:port, %2 a date, %3 the fingerprint as AB:CD:…</extracomment>
+        <translation>von Ihnen vertraut für %1 seit %2, SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>trusted by you for %1 since %2, issued to %3, SHA-256 %4</source>
+        <extracomment>%1 is host:port, %2 a date, %3 who the certificate names, %4 the fingerprint as AB:CD:…</extracomment>
+        <translation>von Ihnen vertraut für %1 seit %2, ausgestellt für %3, SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>not checked since you removed the trust; the next sync checks it</source>
+        <translation>nicht geprüft, seit Sie das Vertrauen entfernt haben; die nächste Synchronisierung prüft es</translation>
+    </message>
+    <message>
+        <source>not trusted: the server&apos;s certificate (SHA-256 %1) is not signed by an authority your system trusts</source>
+        <translation>nicht vertraut: Das Zertifikat des Servers (SHA-256 %1) ist von keiner Stelle signiert, der Ihr System vertraut</translation>
+    </message>
+    <message>
+        <source>verified by the system&apos;s certificate authorities</source>
+        <translation>von den Zertifizierungsstellen des Systems bestätigt</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Remove Trust?</source>
+        <translation>Vertrauen entfernen?</translation>
+    </message>
+    <message>
+        <source>Stop trusting the certificate of %1?</source>
+        <translation>Dem Zertifikat von %1 nicht mehr vertrauen?</translation>
+    </message>
+    <message>
+        <source>Every source on this server stops accepting it: unless your system trusts the certificate, their next sync fails until you trust it again.</source>
+        <translation>Keine Quelle auf diesem Server nimmt es dann noch an: Sofern Ihr System dem Zertifikat nicht vertraut, schlägt ihre nächste Synchronisierung fehl, bis Sie ihm wieder vertrauen.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Trust</source>
+        <translation>Vertrauen &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Trust</source>
+        <translation>Vertrauen kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>
@@ -1497,10 +1571,6 @@
     <message>
         <source>Leave blank to keep the stored password</source>
         <translation>Leer lassen, um das gespeicherte Passwort zu behalten</translation>
-    </message>
-    <message>
-        <source>An app password is best (see the right)</source>
-        <translation>Am besten ein App-Passwort (siehe rechts)</translation>
     </message>
     <message>
         <source>Show the password</source>
@@ -1656,6 +1726,26 @@
     <message>
         <source>Technical details: %1</source>
         <translation>Technische Einzelheiten: %1</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>App password (recommended) or account password</source>
+        <translation>App-Passwort (empfohlen) oder Kontopasswort</translation>
+    </message>
+    <message>
+        <source>An app password made for OpenArchiver is safer than your account password; the help next to the form says how to create one.</source>
+        <translation>Ein eigens für OpenArchiver erstelltes App-Passwort ist sicherer als Ihr Kontopasswort; die Hilfe neben dem Formular erklärt, wie Sie eins erstellen.</translation>
+    </message>
+    <message>
+        <source>Choose your email provider, or Generic IMAP for any other server.</source>
+        <translation>Wählen Sie Ihren E-Mail-Anbieter oder „Generic IMAP“ für jeden anderen Server.</translation>
+    </message>
+    <message>
+        <source>Not saved: the server&apos;s certificate is not trusted, so every sync would fail. Trust it if its fingerprint is the one your provider gives, or check the server name and port.</source>
+        <translation>Nicht gespeichert: Dem Zertifikat des Servers wird nicht vertraut, deshalb würde jede Synchronisierung fehlschlagen. Vertrauen Sie ihm, wenn sein Fingerabdruck der ist, den Ihr Anbieter nennt, oder prüfen Sie Servername und Port.</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +1982,10 @@
             <numerusform>Die E-Mails von %1 wurden gelöscht: %n Nachrichten.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stopped trusting the certificate of %1 (SHA-256 %2).</source>
+        <translation>Dem Zertifikat von %1 wird nicht mehr vertraut (SHA-256 %2).</translation>
+    </message>
 </context>
 <context>
     <name>SourceStateText</name>
@@ -1910,10 +2004,6 @@
 </context>
 <context>
     <name>SourceSync</name>
-    <message>
-        <source>%1 Its SHA-256 fingerprint is %2; trust it for this source only if it matches the one your provider publishes.</source>
-        <translation>%1 Sein SHA-256-Fingerabdruck ist %2; vertrauen Sie ihm für diese Quelle nur, wenn er mit dem übereinstimmt, den Ihr Anbieter veröffentlicht.</translation>
-    </message>
     <message>
         <source>The server %1 did not answer in time.</source>
         <translation>Der Server %1 hat nicht rechtzeitig geantwortet.</translation>
@@ -1985,6 +2075,11 @@
     <message>
         <source>The server rejected the user name or password. Check both; many providers require an app password here instead of the password you sign in with on the web.</source>
         <translation>Der Server hat Benutzername oder Passwort abgelehnt. Prüfen Sie beides; viele Anbieter verlangen hier ein App-Passwort statt des Passworts, mit dem Sie sich im Web anmelden.</translation>
+    </message>
+    <message>
+        <source>%1 Its SHA-256 fingerprint is %2; trust it for this server only if it matches the one your provider publishes.</source>
+        <extracomment>%2 is the fingerprint as AB:CD:…, the way browsers and providers show it</extracomment>
+        <translation>%1 Sein SHA-256-Fingerabdruck ist %2; vertrauen Sie ihm für diesen Server nur, wenn er mit dem übereinstimmt, den Ihr Anbieter veröffentlicht.</translation>
     </message>
 </context>
 <context>
