@@ -1741,7 +1741,7 @@
     </message>
     <message>
         <source>Choose your email provider, or Generic IMAP for any other server.</source>
-        <translation>Wählen Sie Ihren E-Mail-Anbieter oder „Generic IMAP“ für jeden anderen Server.</translation>
+        <translation>Wählen Sie Ihren E-Mail-Anbieter oder „Allgemeines IMAP“ für jeden anderen Server.</translation>
     </message>
     <message>
         <source>Not saved: the server&apos;s certificate is not trusted, so every sync would fail. Trust it if its fingerprint is the one your provider gives, or check the server name and port.</source>
