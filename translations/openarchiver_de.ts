@@ -447,10 +447,10 @@
         <translation>Sie hat keine archivierten E-Mails.</translation>
     </message>
     <message numerus="yes">
-        <source>All %n message(s) stay searchable and are listed under Removed sources; you can delete them later.</source>
+        <source>All %Ln message(s) stay searchable and are listed under Removed sources; you can delete them later.</source>
         <translation>
-            <numerusform>Die %n Nachricht bleibt durchsuchbar und steht unter „Entfernte Quellen“; Sie können sie später löschen.</numerusform>
-            <numerusform>Alle %n Nachrichten bleiben durchsuchbar und stehen unter „Entfernte Quellen“; Sie können sie später löschen.</numerusform>
+            <numerusform>Die %Ln Nachricht bleibt durchsuchbar und steht unter „Entfernte Quellen“; Sie können sie später löschen.</numerusform>
+            <numerusform>Alle %Ln Nachrichten bleiben durchsuchbar und stehen unter „Entfernte Quellen“; Sie können sie später löschen.</numerusform>
         </translation>
     </message>
     <message>
@@ -458,10 +458,10 @@
         <translation>Nur in dieser Quelle enthaltene E-Mails &amp;löschen</translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) are deleted</source>
+        <source>%Ln message(s) are deleted</source>
         <translation>
-            <numerusform>%n Nachricht wird gelöscht</numerusform>
-            <numerusform>%n Nachrichten werden gelöscht</numerusform>
+            <numerusform>%Ln Nachricht wird gelöscht</numerusform>
+            <numerusform>%Ln Nachrichten werden gelöscht</numerusform>
         </translation>
     </message>
     <message>
@@ -469,17 +469,17 @@
         <translation>Keine Nachricht wird gelöscht: Diese Quelle enthält keine eigenen.</translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) are deleted (%1).</source>
+        <source>%Ln message(s) are deleted (%1).</source>
         <translation>
-            <numerusform>%n Nachricht wird gelöscht (%1).</numerusform>
-            <numerusform>%n Nachrichten werden gelöscht (%1).</numerusform>
+            <numerusform>%Ln Nachricht wird gelöscht (%1).</numerusform>
+            <numerusform>%Ln Nachrichten werden gelöscht (%1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) stay because other sources also hold them: %1.</source>
+        <source>%Ln message(s) stay because other sources also hold them: %1.</source>
         <translation>
-            <numerusform>%n Nachricht bleibt, weil andere Quellen sie ebenfalls enthalten: %1.</numerusform>
-            <numerusform>%n Nachrichten bleiben, weil andere Quellen sie ebenfalls enthalten: %1.</numerusform>
+            <numerusform>%Ln Nachricht bleibt, weil andere Quellen sie ebenfalls enthalten: %1.</numerusform>
+            <numerusform>%Ln Nachrichten bleiben, weil andere Quellen sie ebenfalls enthalten: %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -1936,17 +1936,17 @@
         <translation>%1 wurde entfernt; die E-Mails bleiben im Archiv, unter „Entfernte Quellen“.</translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) deleted</source>
+        <source>%Ln message(s) deleted</source>
         <translation>
-            <numerusform>%n Nachricht gelöscht</numerusform>
-            <numerusform>%n Nachrichten gelöscht</numerusform>
+            <numerusform>%Ln Nachricht gelöscht</numerusform>
+            <numerusform>%Ln Nachrichten gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) kept because another source also holds them</source>
+        <source>%Ln message(s) kept because another source also holds them</source>
         <translation>
-            <numerusform>%n Nachricht behalten, weil eine andere Quelle sie ebenfalls enthält</numerusform>
-            <numerusform>%n Nachrichten behalten, weil eine andere Quelle sie ebenfalls enthält</numerusform>
+            <numerusform>%Ln Nachricht behalten, weil eine andere Quelle sie ebenfalls enthält</numerusform>
+            <numerusform>%Ln Nachrichten behalten, weil eine andere Quelle sie ebenfalls enthält</numerusform>
         </translation>
     </message>
     <message>
@@ -1958,17 +1958,17 @@
         <translation>Quelle „%1“ und ihre E-Mails entfernt: %2, %3.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 was removed with its mail: %n message(s) deleted.</source>
+        <source>%1 was removed with its mail: %Ln message(s) deleted.</source>
         <translation>
-            <numerusform>%1 wurde mit den E-Mails entfernt: %n Nachricht gelöscht.</numerusform>
-            <numerusform>%1 wurde mit den E-Mails entfernt: %n Nachrichten gelöscht.</numerusform>
+            <numerusform>%1 wurde mit den E-Mails entfernt: %Ln Nachricht gelöscht.</numerusform>
+            <numerusform>%1 wurde mit den E-Mails entfernt: %Ln Nachrichten gelöscht.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) stay because another source also holds them.</source>
+        <source>%Ln message(s) stay because another source also holds them.</source>
         <translation>
-            <numerusform>%n Nachricht bleibt, weil eine andere Quelle sie ebenfalls enthält.</numerusform>
-            <numerusform>%n Nachrichten bleiben, weil eine andere Quelle sie ebenfalls enthält.</numerusform>
+            <numerusform>%Ln Nachricht bleibt, weil eine andere Quelle sie ebenfalls enthält.</numerusform>
+            <numerusform>%Ln Nachrichten bleiben, weil eine andere Quelle sie ebenfalls enthält.</numerusform>
         </translation>
     </message>
     <message>
@@ -1976,10 +1976,10 @@
         <translation>Das Passwort konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %1</translation>
     </message>
     <message numerus="yes">
-        <source>The mail of %1 was deleted: %n message(s).</source>
+        <source>The mail of %1 was deleted: %Ln message(s).</source>
         <translation>
-            <numerusform>Die E-Mails von %1 wurden gelöscht: %n Nachricht.</numerusform>
-            <numerusform>Die E-Mails von %1 wurden gelöscht: %n Nachrichten.</numerusform>
+            <numerusform>Die E-Mails von %1 wurden gelöscht: %Ln Nachricht.</numerusform>
+            <numerusform>Die E-Mails von %1 wurden gelöscht: %Ln Nachrichten.</numerusform>
         </translation>
     </message>
     <message>

@@ -116,31 +116,31 @@
 <context>
     <name>DeleteSourceDialog</name>
     <message numerus="yes">
-        <source>All %n message(s) stay searchable and are listed under Removed sources; you can delete them later.</source>
+        <source>All %Ln message(s) stay searchable and are listed under Removed sources; you can delete them later.</source>
         <translation>
-            <numerusform>The %n message stays searchable and is listed under Removed sources; you can delete it later.</numerusform>
-            <numerusform>All %n messages stay searchable and are listed under Removed sources; you can delete them later.</numerusform>
+            <numerusform>The %Ln message stays searchable and is listed under Removed sources; you can delete it later.</numerusform>
+            <numerusform>All %Ln messages stay searchable and are listed under Removed sources; you can delete them later.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) are deleted</source>
+        <source>%Ln message(s) are deleted</source>
         <translation>
-            <numerusform>%n message is deleted</numerusform>
-            <numerusform>%n messages are deleted</numerusform>
+            <numerusform>%Ln message is deleted</numerusform>
+            <numerusform>%Ln messages are deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) are deleted (%1).</source>
+        <source>%Ln message(s) are deleted (%1).</source>
         <translation>
-            <numerusform>%n message is deleted (%1).</numerusform>
-            <numerusform>%n messages are deleted (%1).</numerusform>
+            <numerusform>%Ln message is deleted (%1).</numerusform>
+            <numerusform>%Ln messages are deleted (%1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) stay because other sources also hold them: %1.</source>
+        <source>%Ln message(s) stay because other sources also hold them: %1.</source>
         <translation>
-            <numerusform>%n message stays because other sources also hold it: %1.</numerusform>
-            <numerusform>%n messages stay because other sources also hold them: %1.</numerusform>
+            <numerusform>%Ln message stays because other sources also hold it: %1.</numerusform>
+            <numerusform>%Ln messages stay because other sources also hold them: %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -301,38 +301,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) deleted</source>
+        <source>%Ln message(s) deleted</source>
         <translation>
-            <numerusform>%n message deleted</numerusform>
-            <numerusform>%n messages deleted</numerusform>
+            <numerusform>%Ln message deleted</numerusform>
+            <numerusform>%Ln messages deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) kept because another source also holds them</source>
+        <source>%Ln message(s) kept because another source also holds them</source>
         <translation>
-            <numerusform>%n message kept because another source also holds it</numerusform>
-            <numerusform>%n messages kept because another source also holds them</numerusform>
+            <numerusform>%Ln message kept because another source also holds it</numerusform>
+            <numerusform>%Ln messages kept because another source also holds them</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 was removed with its mail: %n message(s) deleted.</source>
+        <source>%1 was removed with its mail: %Ln message(s) deleted.</source>
         <translation>
-            <numerusform>%1 was removed with its mail: %n message deleted.</numerusform>
-            <numerusform>%1 was removed with its mail: %n messages deleted.</numerusform>
+            <numerusform>%1 was removed with its mail: %Ln message deleted.</numerusform>
+            <numerusform>%1 was removed with its mail: %Ln messages deleted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) stay because another source also holds them.</source>
+        <source>%Ln message(s) stay because another source also holds them.</source>
         <translation>
-            <numerusform>%n message stays because another source also holds it.</numerusform>
-            <numerusform>%n messages stay because another source also holds them.</numerusform>
+            <numerusform>%Ln message stays because another source also holds it.</numerusform>
+            <numerusform>%Ln messages stay because another source also holds them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The mail of %1 was deleted: %n message(s).</source>
+        <source>The mail of %1 was deleted: %Ln message(s).</source>
         <translation>
-            <numerusform>The mail of %1 was deleted: %n message.</numerusform>
-            <numerusform>The mail of %1 was deleted: %n messages.</numerusform>
+            <numerusform>The mail of %1 was deleted: %Ln message.</numerusform>
+            <numerusform>The mail of %1 was deleted: %Ln messages.</numerusform>
         </translation>
     </message>
 </context>

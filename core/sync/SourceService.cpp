@@ -543,8 +543,8 @@ void SourceService::purge(quint64 requestId, qint64 sourceId, bool alreadyRemove
                 if (!alreadyRemoved && !SourceRepository(archive.connection()).removeKeepingMail(sourceId, why)) {
                     return false;
                 }
-                const QString deleted = tr("%n message(s) deleted", nullptr, static_cast<int>(result.messagesRemoved));
-                const QString kept = tr("%n message(s) kept because another source also holds them",
+                const QString deleted = tr("%Ln message(s) deleted", nullptr, static_cast<int>(result.messagesRemoved));
+                const QString kept = tr("%Ln message(s) kept because another source also holds them",
                                         nullptr,
                                         static_cast<int>(result.messagesKept));
                 return EventLog(archive.connection())
@@ -567,11 +567,11 @@ void SourceService::purge(quint64 requestId, qint64 sourceId, bool alreadyRemove
         if (error.isEmpty()) {
             const int deleted = static_cast<int>(purged.messagesRemoved);
             summary = alreadyRemoved
-                ? tr("The mail of %1 was deleted: %n message(s).", nullptr, deleted).arg(purged.sourceName)
-                : tr("%1 was removed with its mail: %n message(s) deleted.", nullptr, deleted).arg(purged.sourceName);
+                ? tr("The mail of %1 was deleted: %Ln message(s).", nullptr, deleted).arg(purged.sourceName)
+                : tr("%1 was removed with its mail: %Ln message(s) deleted.", nullptr, deleted).arg(purged.sourceName);
             if (purged.messagesKept > 0) {
                 summary += QLatin1Char(' ')
-                    + tr("%n message(s) stay because another source also holds them.",
+                    + tr("%Ln message(s) stay because another source also holds them.",
                          nullptr,
                          static_cast<int>(purged.messagesKept));
             }

@@ -41,7 +41,7 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
     setWindowTitle(tr("Delete %1?").arg(sourceName));
     // Wide enough for the sentences, in the font's own units so it follows
     // the scale; the layout grows the height to what the wrapped text needs.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
+    setMinimumWidth(fontMetrics().height() * 28);
     auto* layout = new QVBoxLayout(this);
     layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->setSpacing(10);
@@ -60,7 +60,7 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
     m_keep->setChecked(true);
     layout->addWidget(m_keep);
     auto* keepDetail = wrappedLabel(total == 0 ? tr("It has no archived mail.")
-                                               : tr("All %n message(s) stay searchable and are listed under Removed "
+                                               : tr("All %Ln message(s) stay searchable and are listed under Removed "
                                                     "sources; you can delete them later.",
                                                     nullptr,
                                                     static_cast<int>(total)),
@@ -73,15 +73,15 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
     m_remove->setObjectName(QStringLiteral("removeMailRadio"));
     m_remove->setText(tr("&Delete the mail only this source holds"));
     m_remove->setAccessibleDescription(
-        tr("%n message(s) are deleted", nullptr, static_cast<int>(preview.messagesOnlyHere)));
+        tr("%Ln message(s) are deleted", nullptr, static_cast<int>(preview.messagesOnlyHere)));
     layout->addWidget(m_remove);
     QString removeText = preview.messagesOnlyHere == 0
         ? tr("No message is deleted: this source holds none of its own.")
-        : tr("%n message(s) are deleted (%1).", nullptr, static_cast<int>(preview.messagesOnlyHere))
+        : tr("%Ln message(s) are deleted (%1).", nullptr, static_cast<int>(preview.messagesOnlyHere))
               .arg(QLocale().formattedDataSize(preview.bytesOnlyHere, 1, QLocale::DataSizeTraditionalFormat));
     if (preview.messagesShared > 0) {
         removeText += QLatin1Char(' ')
-            + tr("%n message(s) stay because other sources also hold them: %1.",
+            + tr("%Ln message(s) stay because other sources also hold them: %1.",
                  nullptr,
                  static_cast<int>(preview.messagesShared))
                   .arg(holderList(preview.sharedWith));

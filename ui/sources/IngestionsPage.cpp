@@ -285,12 +285,16 @@ QWidget* IngestionsPage::createTable()
     const auto chars = [&metrics](int count) { return metrics.averageCharWidth() * count; };
     auto* fitter = new ColumnFitter(m_table, SourceTableModel::Name);
     fitter->setStretchMinimum(chars(12));
-    fitter->addElidable(SourceTableModel::Progress, chars(12));
-    fitter->addElidable(SourceTableModel::Account, chars(10));
-    fitter->addElidable(SourceTableModel::Provider, chars(8));
+    // Progress gives first: a long error there has its tooltip and Details,
+    // while "Generic …" or "demo@12…" in a wide window says nothing.
+    fitter->addElidable(SourceTableModel::Progress, chars(16));
+    fitter->addElidable(SourceTableModel::Account, chars(10), 1);
+    fitter->addElidable(SourceTableModel::Provider, chars(8), 1);
+    // "in less than a minute" shortens before a name is cut.
+    fitter->addElidable(SourceTableModel::NextCheck, chars(6), 1);
     // "5,000" for "5,000 · 166.1 MB".
     m_table->setItemDelegateForColumn(SourceTableModel::Archived, new CompactTextDelegate(m_table));
-    fitter->addElidable(SourceTableModel::Archived, chars(9), 1);
+    fitter->addElidable(SourceTableModel::Archived, chars(9), 2);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
         if (!m_table->indexAt(position).isValid()) {
