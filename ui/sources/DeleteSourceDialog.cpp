@@ -39,9 +39,6 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
 {
     setObjectName(QStringLiteral("DeleteSourceDialog"));
     setWindowTitle(tr("Delete %1?").arg(sourceName));
-    // Wide enough for the sentences, in the font's own units so it follows
-    // the scale; the layout grows the height to what the wrapped text needs.
-    setMinimumWidth(fontMetrics().height() * 28);
     auto* layout = new QVBoxLayout(this);
     layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->setSpacing(10);
@@ -52,6 +49,10 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
                                 this);
     question->setObjectName(QStringLiteral("deleteQuestion"));
     question->setWordWrap(true);
+    // Wide enough for the sentences, in the font's own units so it follows
+    // the scale; the layout (SetMinimumSize) grows the height to what the
+    // wrapped text needs and never lets the dialog be smaller.
+    question->setMinimumWidth(fontMetrics().height() * 28);
     layout->addWidget(question);
 
     const qint64 total = preview.messagesOnlyHere + preview.messagesShared;

@@ -141,7 +141,9 @@ void IngestionsPage::createActions()
                     tr("&Sync now"),
                     this);
     m_syncNow->setObjectName(QStringLiteral("syncNowAction"));
-    m_syncNow->setShortcut(QKeySequence::Refresh);
+    // F5 everywhere, as the user guide says; QKeySequence::Refresh is only
+    // Ctrl+R on a desktop without a known key scheme.
+    m_syncNow->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
     connect(m_syncNow, &QAction::triggered, this, &IngestionsPage::syncSelectedNow);
 
     m_delete = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete"), style->standardIcon(QStyle::SP_TrashIcon)),
