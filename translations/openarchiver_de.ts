@@ -390,10 +390,10 @@
         <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s); the Inbox holds %4 messages.</source>
+        <source>Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s), %4 of them archived with All folders (not Trash and Junk); the Inbox holds %5 messages.</source>
         <translation>
-            <numerusform>Mit %1 verbunden (Sicherheit: %2) und als %3 angemeldet. Der Server hat %n Ordner; der Posteingang enthält %4 Nachrichten.</numerusform>
-            <numerusform>Mit %1 verbunden (Sicherheit: %2) und als %3 angemeldet. Der Server hat %n Ordner; der Posteingang enthält %4 Nachrichten.</numerusform>
+            <numerusform>Mit %1 verbunden (Sicherheit: %2) und als %3 angemeldet. Der Server hat %n Ordner, %4 davon werden mit „Alle Ordner“ archiviert (nicht Papierkorb und Spam); der Posteingang enthält %5 Nachrichten.</numerusform>
+            <numerusform>Mit %1 verbunden (Sicherheit: %2) und als %3 angemeldet. Der Server hat %n Ordner, %4 davon werden mit „Alle Ordner“ archiviert (nicht Papierkorb und Spam); der Posteingang enthält %5 Nachrichten.</numerusform>
         </translation>
     </message>
 </context>

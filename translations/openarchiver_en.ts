@@ -106,10 +106,10 @@
 <context>
     <name>ConnectionTester</name>
     <message numerus="yes">
-        <source>Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s); the Inbox holds %4 messages.</source>
+        <source>Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s), %4 of them archived with All folders (not Trash and Junk); the Inbox holds %5 messages.</source>
         <translation>
-            <numerusform>Connected to %1 (security: %2) and logged in as %3. The server has %n folder; the Inbox holds %4 messages.</numerusform>
-            <numerusform>Connected to %1 (security: %2) and logged in as %3. The server has %n folders; the Inbox holds %4 messages.</numerusform>
+            <numerusform>Connected to %1 (security: %2) and logged in as %3. The server has %n folder, %4 of them archived with All folders (not Trash and Junk); the Inbox holds %5 messages.</numerusform>
+            <numerusform>Connected to %1 (security: %2) and logged in as %3. The server has %n folders, %4 of them archived with All folders (not Trash and Junk); the Inbox holds %5 messages.</numerusform>
         </translation>
     </message>
 </context>

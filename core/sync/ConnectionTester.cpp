@@ -100,13 +100,19 @@ ConnectionTestResult ConnectionTester::run(const IngestionSource& source,
         result.folders = session->listFolders();
         const int selectable = static_cast<int>(std::count_if(
             result.folders.cbegin(), result.folders.cend(), [](const RemoteFolder& f) { return f.isSelectable(); }));
+        // What "All folders" would take: the count people compare with the
+        // folder list, where Trash and Junk are shown as left out.
+        IngestionSource allFolders = source;
+        allFolders.folderScope = IngestionSource::FolderScope::AllFolders;
+        const int archivable = static_cast<int>(SourceSync::foldersInScope(allFolders, result.folders).size());
         const FolderStatus inbox = session->examine(QStringLiteral("INBOX"));
         result.ok = true;
-        result.message = tr("Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s); the "
-                            "Inbox holds %4 messages.",
+        result.message = tr("Connected to %1 (security: %2) and logged in as %3. The server has %n folder(s), %4 of "
+                            "them archived with All folders (not Trash and Junk); the Inbox holds %5 messages.",
                             nullptr,
                             selectable)
                              .arg(source.host, IngestionSource::securityText(source.security), source.username)
+                             .arg(archivable)
                              .arg(QLocale().toString(static_cast<qulonglong>(inbox.messages)));
     } catch (const vmime::exceptions::operation_cancelled&) {
         result.message = tr("The test was cancelled.");
