@@ -29,6 +29,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -707,6 +708,27 @@ TEST_F(IngestionsPageTest, PauseMidImportThenResumeCompletesExactly)
     EXPECT_EQ(cell(id, SourceTableModel::NextCheck), QStringLiteral("paused"));
     EXPECT_EQ(pauseResume->text(), QStringLiteral("&Resume"));
     EXPECT_FALSE(action("syncNowAction")->isEnabled());
+    {
+        // Details agree: nothing to sync while paused, and the history says
+        // who paused it.
+        QPointer<SourceDetailsDialog> details = page()->showDetails();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+        EXPECT_FALSE(details->findChild<QPushButton*>(QStringLiteral("detailsSyncNowButton"))->isEnabled());
+        auto* history = details->findChild<QTreeWidget*>(QStringLiteral("historyList"));
+        ASSERT_NE(history, nullptr);
+        QStringList rows;
+        for (int item = 0; item < history->topLevelItemCount(); ++item) {
+            rows << history->topLevelItem(item)->text(1);
+        }
+        EXPECT_EQ(rows.filter(QRegularExpression(QStringLiteral("^Paused: no checks for new mail"))).size(), 1)
+            << rows.join(QLatin1Char('\n')).toStdString();
+        EXPECT_EQ(
+            rows.filter(QRegularExpression(QStringLiteral("^Big: stopped after storing [0-9,]+ new messages"))).size(),
+            1)
+            << rows.join(QLatin1Char('\n')).toStdString();
+        details->close();
+        focusTable();
+    }
 
     pauseResume->trigger();
     // From the moment it resumes, everything says it imports.
