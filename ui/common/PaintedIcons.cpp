@@ -5,10 +5,13 @@
 #include <QPixmap>
 
 #include <algorithm>
+#include <functional>
 
-namespace PaintedIcons {
+namespace {
 
-QIcon eye(const QColor& color)
+// The icon in the sizes toolbars and line edits ask for; `draw` paints one
+// size s × s with antialiasing on.
+QIcon paintedAtSizes(const std::function<void(QPainter& painter, qreal s)>& draw)
 {
     QIcon icon;
     for (const int size : {16, 24, 32, 48}) {
@@ -16,7 +19,20 @@ QIcon eye(const QColor& color)
         pixmap.fill(Qt::transparent);
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
-        const qreal s = size;
+        draw(painter, size);
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+} // namespace
+
+namespace PaintedIcons {
+
+QIcon eye(const QColor& color)
+{
+    return paintedAtSizes([&color](QPainter& painter, qreal s) {
         QPen pen(color, std::max(1.0, s / 12.0));
         painter.setPen(pen);
         // The lids: two arcs meeting at the corners of the eye.
@@ -28,20 +44,12 @@ QIcon eye(const QColor& color)
         // The iris.
         painter.setBrush(color);
         painter.drawEllipse(QPointF(s * 0.5, s * 0.5), s * 0.14, s * 0.14);
-        icon.addPixmap(pixmap);
-    }
-    return icon;
+    });
 }
 
 QIcon pencil(const QColor& color)
 {
-    QIcon icon;
-    for (const int size : {16, 24, 32, 48}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        const qreal s = size;
+    return paintedAtSizes([&color](QPainter& painter, qreal s) {
         const qreal line = std::max(1.0, s / 14.0);
         painter.setPen(QPen(color, line, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         // Drawn upright, then turned 45° about the centre: the tip points
@@ -71,9 +79,7 @@ QIcon pencil(const QColor& color)
         point.lineTo(0, tip);
         point.closeSubpath();
         painter.drawPath(point);
-        icon.addPixmap(pixmap);
-    }
-    return icon;
+    });
 }
 
 } // namespace PaintedIcons

@@ -87,7 +87,13 @@ SourceDetailsDialog::SourceDetailsDialog(
     resize(820, 620);
 }
 
-SourceDetailsDialog::~SourceDetailsDialog() = default;
+SourceDetailsDialog::~SourceDetailsDialog()
+{
+    // A focused spin box reports editingFinished as it loses focus while the
+    // dialog's widgets are destroyed: by then this is no SourceDetailsDialog
+    // any more (UBSan: a downcast to a QDialog).
+    m_interval->disconnect(this);
+}
 
 qint64 SourceDetailsDialog::sourceId() const
 {
