@@ -29,6 +29,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -342,6 +343,46 @@ TEST_F(IngestionsTruthTest, ActionsHaveOneNameAndTheRightIcons)
 
 // Without a file manager, Open Archive Folder used to do nothing at all.
 // Where opening fails, a box shows the folder's path, selectable.
+// Keyboard only: Tab leaves the sources table (it moved between cells and
+// wrapped, a trap), the row stays selected, and Shift+F10 opens the context
+// menu with the source's actions.
+TEST_F(IngestionsTruthTest, TabLeavesTheTableAndShiftF10OpensTheContextMenu)
+{
+    addSource(QStringLiteral("One"));
+    addSource(QStringLiteral("Two"));
+    MainWindow& window = openWindow();
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    QTableView* table = window.ingestionsPage()->table();
+    table->setFocus();
+    table->selectRow(1);
+    ASSERT_TRUE(table->hasFocus());
+
+    bool menuShown = false;
+    QStringList menuItems;
+    QTimer::singleShot(200, &window, [&] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        menuShown = menu && menu->objectName() == QStringLiteral("sourceContextMenu");
+        if (menu) {
+            for (QAction* action : menu->actions()) {
+                if (!action->isSeparator()) {
+                    menuItems << action->text().remove(QLatin1Char('&'));
+                }
+            }
+            menu->close();
+        }
+    });
+    QTest::keyClick(table, Qt::Key_F10, Qt::ShiftModifier);
+    EXPECT_TRUE(menuShown);
+    EXPECT_TRUE(menuItems.contains(QStringLiteral("Sync now"))) << menuItems.join(QStringLiteral(", ")).toStdString();
+
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Tab);
+    EXPECT_FALSE(table->hasFocus()) << "Tab must leave the table";
+    EXPECT_EQ(table->selectionModel()->selectedRows().size(), 1) << "the row stays selected";
+    EXPECT_EQ(table->selectionModel()->selectedRows().first().row(), 1);
+}
+
 TEST_F(IngestionsTruthTest, OpenArchiveFolderShowsThePathWhenNothingOpensIt)
 {
     MainWindow& window = openWindow();

@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStyle>
@@ -298,17 +299,15 @@ QWidget* IngestionsPage::createTable()
     m_table->setItemDelegateForColumn(SourceTableModel::Archived, new CompactTextDelegate(m_table));
     fitter->addElidable(SourceTableModel::Archived, chars(9), 2);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
-        if (!m_table->indexAt(position).isValid()) {
-            QMenu menu(this);
-            menu.addAction(m_createNew);
-            menu.exec(m_table->viewport()->mapToGlobal(position));
-            return;
-        }
-        QMenu menu(this);
-        menu.addActions(sourceActions());
-        menu.insertSeparator(m_delete);
-        menu.exec(m_table->viewport()->mapToGlobal(position));
+    connect(m_table, &QWidget::customContextMenuRequested, this, &IngestionsPage::showContextMenu);
+    // Tab leaves the table for the next control (the arrows move between
+    // rows); the selected row stays, so Return and Ctrl+I act on it.
+    m_table->setTabKeyNavigation(false);
+    // Shift+F10 opens the context menu where keyboards have no Menu key.
+    auto* menuKey = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10), m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(menuKey, &QShortcut::activated, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        showContextMenu(current.isValid() ? m_table->visualRect(current).center() : QPoint(8, 8));
     });
     // Enter and double-click; where a double-click also activates, the
     // second call only raises the dialog the first one opened.
@@ -317,6 +316,19 @@ QWidget* IngestionsPage::createTable()
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &IngestionsPage::updateActions);
     layout->addWidget(m_table, 1);
     return container;
+}
+
+void IngestionsPage::showContextMenu(const QPoint& position)
+{
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("sourceContextMenu"));
+    if (!m_table->indexAt(position).isValid()) {
+        menu.addAction(m_createNew);
+    } else {
+        menu.addActions(sourceActions());
+        menu.insertSeparator(m_delete);
+    }
+    menu.exec(m_table->viewport()->mapToGlobal(position));
 }
 
 void IngestionsPage::updateEmptyState()

@@ -68,6 +68,9 @@ private:
     void createActions();
     void updateActions();
     void updateEmptyState();
+    // At `position` in the table's viewport: the source's actions on a row,
+    // Create New elsewhere.
+    void showContextMenu(const QPoint& position);
     qint64 selectedSourceId() const;
     void selectSource(qint64 sourceId);
     void openSourceDialog(SourceDialog* dialog);

@@ -53,6 +53,7 @@ SourceDetailsDialog::SourceDetailsDialog(
     auto* tabs = new QTabWidget(this);
     m_folders = new QTableWidget(0, 6, tabs);
     m_folders->setObjectName(QStringLiteral("foldersTable"));
+    m_folders->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     m_folders->setAccessibleName(tr("Folders"));
     m_folders->setHorizontalHeaderLabels(
         {tr("Folder"), tr("On server"), tr("Archived"), tr("Completeness"), tr("Last UID"), tr("Checked")});
