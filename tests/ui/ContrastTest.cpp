@@ -120,7 +120,7 @@ protected:
 INSTANTIATE_TEST_SUITE_P(Contrast,
                          ContrastTest,
                          ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& info) { return info.param ? "Dark" : "Light"; });
+                         [](const ::testing::TestParamInfo<bool>& param) { return param.param ? "Dark" : "Light"; });
 
 // The measure itself: the old red fails where the issue measured it.
 TEST(ContrastMeasureTest, MatchesTheIssuesMeasurements)
