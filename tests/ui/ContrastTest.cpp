@@ -2,6 +2,7 @@
 #include "archive/EventLog.h"
 #include "common/ThemeColors.h"
 #include "credentials/SessionCredentialStore.h"
+#include "sources/DeleteSourceDialog.h"
 #include "sources/SourceDetailsDialog.h"
 #include "sources/SourceDialog.h"
 #include "sources/SourceRepository.h"
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QStyleFactory>
@@ -238,6 +240,21 @@ TEST_P(ContrastTest, DetailsOfAFailingSourceRead)
             << text.name().toStdString();
     }
     EXPECT_TRUE(sawFailure);
+}
+
+TEST_P(ContrastTest, DeleteDialogDetailsAndWarningRead)
+{
+    SourcePurge::Preview preview;
+    preview.messagesOnlyHere = 3;
+    preview.bytesOnlyHere = 4096;
+    DeleteSourceDialog dialog(QStringLiteral("Work"), preview);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    dialog.findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);
+    QApplication::processEvents();
+    expectReadable(dialog.findChild<QLabel*>(QStringLiteral("keepMailDetail")), "keepMailDetail");
+    expectReadable(dialog.findChild<QLabel*>(QStringLiteral("removeMailDetail")), "removeMailDetail");
+    expectReadable(dialog.findChild<QLabel*>(QStringLiteral("deleteWarning")), "deleteWarning");
 }
 
 // Switching the theme while a dialog is open recolours its errors.
