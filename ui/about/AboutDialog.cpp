@@ -10,6 +10,7 @@
 
 #include "common/AppInfo.h"
 #include "common/LibraryVersions.h"
+#include "common/ThemeColors.h"
 
 AboutDialog::AboutDialog(QWidget* parent)
     : QDialog(parent)
@@ -43,7 +44,7 @@ AboutDialog::AboutDialog(QWidget* parent)
     libraryLabel->setObjectName(QStringLiteral("libraryVersions"));
     libraryLabel->setWordWrap(true);
     libraryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    libraryLabel->setForegroundRole(QPalette::PlaceholderText);
+    ThemeColors::apply(libraryLabel, ThemeColors::Role::Secondary);
 
     auto* text = new QVBoxLayout;
     text->addWidget(title);

@@ -1,5 +1,7 @@
 #include "ArchivePage.h"
 
+#include "common/ThemeColors.h"
+
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
@@ -38,7 +40,7 @@ ArchivePage::ArchivePage(Archive archive, QWidget* parent)
     m_location->setObjectName(QStringLiteral("archiveLocation"));
     m_location->setWordWrap(true);
     m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_location->setForegroundRole(QPalette::PlaceholderText);
+    ThemeColors::apply(m_location, ThemeColors::Role::Secondary);
     layout->addWidget(m_location);
 
     auto* openFolder = new QPushButton(tr("&Open Archive Folder"), this);

@@ -1,5 +1,7 @@
 #include "DeleteSourceDialog.h"
 
+#include "common/ThemeColors.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLocale>
@@ -68,7 +70,7 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
                                     this);
     keepDetail->setObjectName(QStringLiteral("keepMailDetail"));
     keepDetail->setIndent(24);
-    keepDetail->setForegroundRole(QPalette::PlaceholderText);
+    ThemeColors::apply(keepDetail, ThemeColors::Role::Secondary);
     layout->addWidget(keepDetail);
 
     m_remove->setObjectName(QStringLiteral("removeMailRadio"));
@@ -90,7 +92,7 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
     auto* removeDetail = wrappedLabel(removeText, this);
     removeDetail->setObjectName(QStringLiteral("removeMailDetail"));
     removeDetail->setIndent(24);
-    removeDetail->setForegroundRole(QPalette::PlaceholderText);
+    ThemeColors::apply(removeDetail, ThemeColors::Role::Secondary);
     layout->addWidget(removeDetail);
 
     // Always laid out, so choosing Delete changes no geometry; the text
@@ -98,9 +100,10 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
     m_warning = wrappedLabel(QString(), this);
     m_warning->setObjectName(QStringLiteral("deleteWarning"));
     // A red that keeps 4.5:1 on the window's own background, light or dark.
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    m_warning->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
-                                 .arg(dark ? QStringLiteral("#ef9a9a") : QStringLiteral("#c62828")));
+    ThemeColors::apply(m_warning, ThemeColors::Role::Error);
+    QFont warningFont = m_warning->font();
+    warningFont.setBold(true);
+    m_warning->setFont(warningFont);
     const QString warningText = tr("Deleted mail cannot be brought back from the archive.");
     m_warning->setMinimumHeight(m_warning->fontMetrics().height() * 2);
     layout->addWidget(m_warning);

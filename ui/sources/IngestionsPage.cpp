@@ -10,6 +10,7 @@
 #include "StatusBadgeDelegate.h"
 #include "common/ColumnFitter.h"
 #include "common/PaintedIcons.h"
+#include "common/ThemeColors.h"
 #include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
@@ -180,7 +181,7 @@ QWidget* IngestionsPage::createHeader()
     title->setAccessibleName(tr("Ingestions"));
     auto* subtitle = new QLabel(tr("The email accounts whose mail this archive imports and keeps current."), header);
     subtitle->setWordWrap(true);
-    subtitle->setForegroundRole(QPalette::PlaceholderText);
+    ThemeColors::apply(subtitle, ThemeColors::Role::Secondary);
     texts->addWidget(title);
     texts->addWidget(subtitle);
     row->addLayout(texts, 1);
@@ -232,7 +233,7 @@ QWidget* IngestionsPage::createEmptyState()
     demo->setObjectName(QStringLiteral("demoHint"));
     demo->setWordWrap(true);
     demo->setAlignment(Qt::AlignHCenter);
-    demo->setForegroundRole(QPalette::PlaceholderText);
+    ThemeColors::apply(demo, ThemeColors::Role::Secondary);
 
     // A column of limited width, centred by stretches: an alignment flag on a
     // word-wrapped label would make the layout give it one line's height.

@@ -6,6 +6,7 @@
 #include "archive/ArchiveReader.h"
 #include "archive/EventLog.h"
 #include "common/RelativeTime.h"
+#include "common/ThemeColors.h"
 #include "sources/CertificateExceptions.h"
 #include "sources/ProviderPreset.h"
 #include "sources/SourceRepository.h"
@@ -133,14 +134,13 @@ QWidget* SourceDetailsDialog::createSummary()
 
     m_error = valueLabel(summary);
     m_error->setObjectName(QStringLiteral("detailsError"));
-    m_error->setStyleSheet(QStringLiteral("color: #d32f2f;"));
     // The library's or server's own words about the last failure, for
     // whoever helps the user: the error above is a sentence without them.
     m_technical = valueLabel(summary);
     m_technical->setObjectName(QStringLiteral("detailsTechnical"));
     // The server's words, escaped and redacted by the sync, never markup.
     m_technical->setTextFormat(Qt::PlainText);
-    m_technical->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    ThemeColors::apply(m_technical, ThemeColors::Role::Secondary);
     m_trustButton = new QPushButton(tr("&Trust this certificate…"), summary);
     m_trustButton->setObjectName(QStringLiteral("detailsTrustButton"));
     connect(m_trustButton, &QPushButton::clicked, this, &SourceDetailsDialog::trustCertificate);
@@ -201,10 +201,16 @@ void SourceDetailsDialog::refresh()
         status = tr("%1 · retrying %2").arg(status, RelativeTime::until(activity.retryAt));
     }
     m_status->setText(status);
-    m_status->setStyleSheet(
-        QStringLiteral("color: %1; font-weight: bold;")
-            .arg((failing.isEmpty() ? StatusBadgeDelegate::colorFor(source->status) : StatusBadgeDelegate::WarningColor)
-                     .name()));
+    QFont statusFont = m_status->font();
+    statusFont.setBold(true);
+    m_status->setFont(statusFont);
+    if (failing.isEmpty()) {
+        ThemeColors::apply(m_status, [status = source->status](const QPalette& palette) {
+            return ThemeColors::statusText(status, palette);
+        });
+    } else {
+        ThemeColors::apply(m_status, ThemeColors::Role::Warning);
+    }
     // Nothing to do for a paused source: resuming is what syncs it.
     m_syncNow->setEnabled(source->status != IngestionSource::Status::Paused);
     m_syncNow->setToolTip(source->status == IngestionSource::Status::Paused ? tr("Resume the source to sync it.")
@@ -229,7 +235,11 @@ void SourceDetailsDialog::refresh()
         errorText = tr("%1 (failing since %2)").arg(source->lastError, RelativeTime::exact(source->failingSince));
     }
     m_error->setText(errorText);
-    m_error->setStyleSheet(hasError ? QStringLiteral("color: #d32f2f;") : QString());
+    if (hasError) {
+        ThemeColors::apply(m_error, ThemeColors::Role::Error);
+    } else {
+        ThemeColors::clear(m_error);
+    }
     m_technical->setText(tr("Technical details: %1").arg(technical));
     m_technical->setVisible(hasError && !technical.isEmpty());
     m_trustButton->setVisible(source->status == IngestionSource::Status::Error && hasError && !m_untrusted.isNull());
@@ -295,7 +305,7 @@ void SourceDetailsDialog::refresh()
         item->setText(1, event.message);
         item->setToolTip(1, event.message);
         if (event.kind == QLatin1String("sync.failed")) {
-            item->setForeground(1, QColor(0xd3, 0x2f, 0x2f));
+            item->setForeground(1, ThemeColors::errorText(m_history->palette()));
         }
     }
 }

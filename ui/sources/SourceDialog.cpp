@@ -3,6 +3,7 @@
 #include "CertificateTrustPrompt.h"
 #include "FolderChooserDialog.h"
 #include "common/PaintedIcons.h"
+#include "common/ThemeColors.h"
 #include "credentials/CredentialStore.h"
 #include "sources/ProviderPreset.h"
 #include "sources/SourceValidation.h"
@@ -27,7 +28,6 @@
 namespace {
 
 // Red that reads on light and dark backgrounds.
-const auto ErrorStyle = QStringLiteral("color: #d32f2f;");
 const auto TouchedProperty = "touched";
 
 enum FolderChoice { InboxOnly, AllFolders, Chosen };
@@ -117,7 +117,7 @@ QLabel* SourceDialog::createErrorLabel(const QString& objectName)
 {
     auto* label = new QLabel(this);
     label->setObjectName(objectName);
-    label->setStyleSheet(ErrorStyle);
+    ThemeColors::apply(label, ThemeColors::Role::Error);
     label->setWordWrap(true);
     label->hide();
     return label;
@@ -270,7 +270,7 @@ QWidget* SourceDialog::createForm()
     m_folderSummary = new QLabel(form);
     m_folderSummary->setObjectName(QStringLiteral("folderSummary"));
     m_folderSummary->setWordWrap(true);
-    m_folderSummary->setForegroundRole(QPalette::PlaceholderText);
+    ThemeColors::apply(m_folderSummary, ThemeColors::Role::Secondary);
     m_accountRows << addRow(grid, row++, tr("&Folders to archive:"), folderRow, m_folderSummary, m_folders) << folderRow
                   << m_folderSummary;
 
@@ -804,7 +804,7 @@ void SourceDialog::setBusy(bool busy, const QString& text)
         widget->setEnabled(!busy);
     }
     if (busy) {
-        m_result->setStyleSheet(QString());
+        ThemeColors::clear(m_result);
         m_result->setText(text);
         m_result->show();
     }
@@ -812,7 +812,7 @@ void SourceDialog::setBusy(bool busy, const QString& text)
 
 void SourceDialog::showResult(bool ok, const QString& text)
 {
-    m_result->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : ErrorStyle);
+    ThemeColors::apply(m_result, ok ? ThemeColors::Role::Success : ThemeColors::Role::Error);
     m_result->setText((ok ? QStringLiteral("✔ ") : QStringLiteral("✖ "))
                       + CertificateTrustPrompt::breakableFingerprints(text));
     m_result->setAccessibleDescription(text);

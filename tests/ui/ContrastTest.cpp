@@ -1,0 +1,278 @@
+#include "archive/Archive.h"
+#include "archive/EventLog.h"
+#include "common/ThemeColors.h"
+#include "credentials/SessionCredentialStore.h"
+#include "sources/DeleteSourceDialog.h"
+#include "sources/SourceDetailsDialog.h"
+#include "sources/SourceDialog.h"
+#include "sources/SourceRepository.h"
+#include "sync/SourceService.h"
+#include "sync/SyncManager.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+#include <gtest/gtest.h>
+
+// Issue 19 point 13: every colour the app puts on text reads at 4.5:1
+// (WCAG 2.1 AA) in a light and in a dark palette.
+namespace {
+
+constexpr double AA = 4.5;
+using Status = IngestionSource::Status;
+
+QPalette lightPalette()
+{
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    return fusion->standardPalette(); // Window #efefef, Base #ffffff
+}
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x6e, 0xb4));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x80, 0x80, 0x80));
+    palette.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+    palette.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    return palette;
+}
+
+// The colour the label's text actually has on screen, style sheets
+// included: of the rendered pixels, the one furthest from the background.
+QColor renderedText(QWidget* widget, const QColor& background)
+{
+    const QImage image = widget->grab().toImage();
+    QColor furthest = background;
+    double best = 1.0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            const double ratio = ThemeColors::contrastRatio(pixel, background);
+            if (ratio > best) {
+                best = ratio;
+                furthest = pixel;
+            }
+        }
+    }
+    return furthest;
+}
+
+class ContrastTest : public ::testing::TestWithParam<bool>
+{
+protected:
+    void SetUp() override
+    {
+        m_previous = QApplication::palette();
+        QApplication::setPalette(dark() ? darkPalette() : lightPalette());
+        ASSERT_TRUE(m_directory.isValid());
+        QString error;
+        ASSERT_TRUE(m_archive.open(&error)) << error.toStdString();
+    }
+
+    void TearDown() override
+    {
+        m_archive.closeConnection();
+        QApplication::setPalette(m_previous);
+    }
+
+    bool dark() const { return GetParam(); }
+
+    // The label's text against its window, as set and as rendered.
+    void expectReadable(QLabel* label, const char* what)
+    {
+        ASSERT_NE(label, nullptr) << what;
+        ASSERT_FALSE(label->text().isEmpty()) << what;
+        const QPalette& palette = label->palette();
+        const QColor window = palette.color(QPalette::Window);
+        const QColor text = palette.color(QPalette::WindowText);
+        EXPECT_GE(ThemeColors::contrastRatio(text, window), AA) << what << " sets " << text.name().toStdString();
+        EXPECT_GE(ThemeColors::contrastRatio(text, palette.color(QPalette::Base)), AA) << what;
+        const QColor shown = renderedText(label, window);
+        EXPECT_GE(ThemeColors::contrastRatio(shown, window), AA)
+            << what << " shows " << shown.name().toStdString() << " on " << window.name().toStdString();
+    }
+
+    QPalette m_previous;
+    QTemporaryDir m_directory;
+    Archive m_archive {m_directory.filePath(QStringLiteral("archive.sqlite"))};
+    SessionCredentialStore m_credentials;
+};
+
+INSTANTIATE_TEST_SUITE_P(Contrast,
+                         ContrastTest,
+                         ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& param) { return param.param ? "Dark" : "Light"; });
+
+// The measure itself: the old red fails where the issue measured it.
+TEST(ContrastMeasureTest, MatchesTheIssuesMeasurements)
+{
+    EXPECT_NEAR(ThemeColors::contrastRatio(QColor(0xd3, 0x2f, 0x2f), QColor(0xef, 0xef, 0xef)), 4.33, 0.01);
+    EXPECT_NEAR(ThemeColors::contrastRatio(Qt::black, Qt::white), 21.0, 0.001);
+    EXPECT_LT(ThemeColors::contrastRatio(QColor(0xd3, 0x2f, 0x2f), lightPalette().color(QPalette::Window)), AA);
+    EXPECT_FALSE(ThemeColors::isDark(lightPalette()));
+    EXPECT_TRUE(ThemeColors::isDark(darkPalette()));
+}
+
+TEST_P(ContrastTest, EveryThemeColourReadsOnWindowAndBase)
+{
+    const QPalette palette = QApplication::palette();
+    const QList<std::pair<const char*, QColor>> colours {
+        {"error", ThemeColors::errorText(palette)},
+        {"success", ThemeColors::successText(palette)},
+        {"warning", ThemeColors::warningText(palette)},
+        {"secondary", ThemeColors::secondaryText(palette)},
+        {"Importing", ThemeColors::statusText(Status::Importing, palette)},
+        {"Active", ThemeColors::statusText(Status::Active, palette)},
+        {"Paused", ThemeColors::statusText(Status::Paused, palette)},
+        {"Error", ThemeColors::statusText(Status::Error, palette)},
+    };
+    for (const auto& [name, colour] : colours) {
+        for (const auto role : {QPalette::Window, QPalette::Base}) {
+            const double ratio = ThemeColors::contrastRatio(colour, palette.color(role));
+            EXPECT_GE(ratio, AA) << name << ' ' << colour.name().toStdString() << " on "
+                                 << palette.color(role).name().toStdString() << ": " << ratio;
+        }
+    }
+    // Secondary text is still set apart from ordinary text.
+    EXPECT_NE(ThemeColors::secondaryText(palette), palette.color(QPalette::WindowText));
+}
+
+TEST_P(ContrastTest, SourceDialogErrorsAndTestResultRead)
+{
+    SourceService service {m_archive, &m_credentials};
+    SourceDialog dialog(&service, &m_credentials);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    auto* provider = dialog.findChild<QComboBox*>(QStringLiteral("providerCombo"));
+    provider->setCurrentIndex(provider->findData(QStringLiteral("generic")));
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QApplication::processEvents();
+    expectReadable(dialog.findChild<QLabel*>(QStringLiteral("nameError")), "nameError");
+    expectReadable(dialog.findChild<QLabel*>(QStringLiteral("hostError")), "hostError");
+
+    // A test that fails at once: nothing listens on port 1.
+    const auto type = [&dialog](const char* field, const QString& text) {
+        auto* edit = dialog.findChild<QLineEdit*>(QString::fromLatin1(field));
+        edit->clear();
+        QTest::keyClicks(edit, text);
+    };
+    type("nameEdit", QStringLiteral("Local"));
+    type("hostEdit", QStringLiteral("127.0.0.1"));
+    type("portEdit", QStringLiteral("1"));
+    type("usernameEdit", QStringLiteral("someone@example.test"));
+    type("passwordEdit", QStringLiteral("secret"));
+    QSignalSpy tested(&dialog, &SourceDialog::connectionTestFinished);
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
+    ASSERT_TRUE(tested.wait(30000));
+    QApplication::processEvents();
+    auto* result = dialog.findChild<QLabel*>(QStringLiteral("testResult"));
+    ASSERT_TRUE(result->isVisible());
+    expectReadable(result, "testResult");
+    EXPECT_EQ(result->palette().color(QPalette::WindowText), ThemeColors::errorText(result->palette()));
+}
+
+TEST_P(ContrastTest, DetailsOfAFailingSourceRead)
+{
+    IngestionSource source;
+    source.name = QStringLiteral("Broken");
+    source.host = QStringLiteral("127.0.0.1");
+    source.port = 1;
+    source.username = QStringLiteral("someone");
+    source.status = Status::Paused;
+    QString error;
+    SourceRepository repository(m_archive.connection());
+    const auto added = repository.add(source, &error);
+    ASSERT_TRUE(added.has_value()) << error.toStdString();
+    ASSERT_TRUE(repository.setStatus(added->id, Status::Error, QStringLiteral("The password was refused."), &error))
+        << error.toStdString();
+    ASSERT_TRUE(m_archive.events().append(QStringLiteral("sync.failed"),
+                                          QStringLiteral("Sync failed: the password was refused."),
+                                          added->id,
+                                          {{QStringLiteral("technical"), QStringLiteral("NO [AUTHENTICATIONFAILED]")}},
+                                          &error))
+        << error.toStdString();
+
+    SyncManager manager(m_archive, &m_credentials);
+    SourceService service(m_archive, &m_credentials, &manager);
+    SourceDetailsDialog details(m_archive, &manager, &service, added->id);
+    details.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&details));
+    expectReadable(details.findChild<QLabel*>(QStringLiteral("detailsStatus")), "detailsStatus");
+    expectReadable(details.findChild<QLabel*>(QStringLiteral("detailsError")), "detailsError");
+    expectReadable(details.findChild<QLabel*>(QStringLiteral("detailsTechnical")), "detailsTechnical");
+
+    auto* history = details.findChild<QTreeWidget*>(QStringLiteral("historyList"));
+    ASSERT_NE(history, nullptr);
+    ASSERT_GE(history->topLevelItemCount(), 1);
+    bool sawFailure = false;
+    for (int row = 0; row < history->topLevelItemCount(); ++row) {
+        const QTreeWidgetItem* item = history->topLevelItem(row);
+        if (!item->text(1).startsWith(QStringLiteral("Sync failed"))) {
+            continue;
+        }
+        sawFailure = true;
+        const QColor text = item->foreground(1).color();
+        EXPECT_NE(text, history->palette().color(QPalette::Text)) << "a failed row stands out";
+        EXPECT_GE(ThemeColors::contrastRatio(text, history->palette().color(QPalette::Base)), AA)
+            << text.name().toStdString();
+        EXPECT_GE(ThemeColors::contrastRatio(text, history->palette().color(QPalette::AlternateBase)), AA)
+            << text.name().toStdString();
+    }
+    EXPECT_TRUE(sawFailure);
+}
+
+TEST_P(ContrastTest, DeleteDialogDetailsAndWarningRead)
+{
+    SourcePurge::Preview preview;
+    preview.messagesOnlyHere = 3;
+    preview.bytesOnlyHere = 4096;
+    DeleteSourceDialog dialog(QStringLiteral("Work"), preview);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    dialog.findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);
+    QApplication::processEvents();
+    expectReadable(dialog.findChild<QLabel*>(QStringLiteral("keepMailDetail")), "keepMailDetail");
+    expectReadable(dialog.findChild<QLabel*>(QStringLiteral("removeMailDetail")), "removeMailDetail");
+    expectReadable(dialog.findChild<QLabel*>(QStringLiteral("deleteWarning")), "deleteWarning");
+}
+
+// Switching the theme while a dialog is open recolours its errors.
+TEST_P(ContrastTest, ErrorTextFollowsAPaletteChange)
+{
+    SourceService service {m_archive, &m_credentials};
+    SourceDialog dialog(&service, &m_credentials);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    auto* provider = dialog.findChild<QComboBox*>(QStringLiteral("providerCombo"));
+    provider->setCurrentIndex(provider->findData(QStringLiteral("generic")));
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QApplication::processEvents();
+    QApplication::setPalette(dark() ? lightPalette() : darkPalette()); // the other one
+    QApplication::processEvents();
+    auto* label = dialog.findChild<QLabel*>(QStringLiteral("nameError"));
+    EXPECT_EQ(label->palette().color(QPalette::Window), QApplication::palette().color(QPalette::Window));
+    expectReadable(label, "nameError after the switch");
+}
+
+} // namespace
