@@ -8,22 +8,27 @@
 #include "sources/SourceRepository.h"
 #include "sync/SourceService.h"
 
+#include <QAbstractItemView>
 #include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStyle>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 
 #include <cmath>
+#include <optional>
 
 #include <gtest/gtest.h>
 
@@ -484,6 +489,234 @@ TEST(SourceDialogWithoutKeychain, OffersToKeepThePasswordForThisSession)
     // The first attempt, refused by the keychain, left no source behind.
     EXPECT_EQ(SourceRepository(archive.connection()).list().size(), 1);
     archive.closeConnection();
+}
+
+// A port on loopback where nothing listens: a connection test fails at once.
+quint16 closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost)) {
+        return 1;
+    }
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+class SourceDialogKeyboardTest : public SourceDialogTest
+{
+protected:
+    // Shortcuts and the focus need the dialog to be the active window.
+    void activate()
+    {
+        m_dialog->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(m_dialog.get()));
+    }
+
+    void fillValidGenericForm()
+    {
+        activate();
+        chooseProvider(QStringLiteral("generic"));
+        type("nameEdit", QStringLiteral("Local"));
+        type("hostEdit", QStringLiteral("127.0.0.1"));
+        type("portEdit", QString::number(closedPort()));
+        type("usernameEdit", QStringLiteral("someone@example.test"));
+        type("passwordEdit", QStringLiteral("secret"));
+    }
+
+    QPushButton* cancelButton() const
+    {
+        return m_dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel);
+    }
+};
+
+// Test disables itself while it runs; the focus must not leave Cancel as the
+// default button, or Return after the result closes the dialog unsaved.
+TEST_F(SourceDialogKeyboardTest, AfterATestReturnStillSaves)
+{
+    fillValidGenericForm();
+    auto* test = child<QPushButton>("testButton");
+    auto* save = child<QPushButton>("saveButton");
+    test->setFocus();
+    QSignalSpy tested(m_dialog.get(), &SourceDialog::connectionTestFinished);
+    QTest::keyClick(test, Qt::Key_Space);
+    ASSERT_TRUE(tested.wait(30000));
+    QApplication::processEvents();
+
+    EXPECT_TRUE(save->isDefault());
+    EXPECT_FALSE(cancelButton()->isDefault());
+    EXPECT_TRUE(test->isEnabled());
+    EXPECT_EQ(m_dialog->focusWidget(), test) << "the focus is back on Test, not on Cancel";
+
+    // The result is announced: the label and the focused button carry it.
+    auto* result = child<QLabel>("testResult");
+    const QString shown = result->text().remove(QChar(0x200B)).mid(2); // without "✖ "
+    EXPECT_FALSE(shown.isEmpty());
+    EXPECT_EQ(result->accessibleName(), shown);
+    EXPECT_EQ(result->accessibleDescription(), shown);
+    EXPECT_EQ(test->accessibleDescription(), shown);
+
+    QSignalSpy rejected(m_dialog.get(), &QDialog::rejected);
+    QTest::keyClick(m_dialog->focusWidget(), Qt::Key_Return);
+    EXPECT_EQ(rejected.count(), 0) << "Return did not cancel";
+    ASSERT_TRUE(waitUntil([&] { return m_dialog->result() == QDialog::Accepted; }, 10000)) << "Return saves the source";
+    EXPECT_TRUE(m_dialog->createdSource());
+    EXPECT_EQ(SourceRepository(m_archive.connection()).list().size(), 1);
+}
+
+// Reading through the folder choices with the arrows neither tests the
+// connection nor opens the chooser; an explicit pick does.
+TEST_F(SourceDialogKeyboardTest, ArrowingOntoChooseOpensNothingButPickingItDoes)
+{
+    fillValidGenericForm();
+    auto* folders = child<QComboBox>("foldersCombo");
+    folders->setFocus();
+    QSignalSpy tested(m_dialog.get(), &SourceDialog::connectionTestFinished);
+    for (int i = 0; i < 3; ++i) {
+        QTest::keyClick(folders, Qt::Key_Down);
+    }
+    EXPECT_EQ(folders->currentIndex(), 2);
+    EXPECT_FALSE(tested.wait(500)) << "no connection test";
+    EXPECT_EQ(m_dialog->findChild<FolderChooserDialog*>(), nullptr);
+    EXPECT_TRUE(child<QPushButton>("chooseFoldersButton")->isVisibleTo(m_dialog.get()));
+    EXPECT_TRUE(child<QPushButton>("testButton")->isEnabled()) << "nothing is running";
+    QTest::keyClick(folders, Qt::Key_Up);
+    QTest::keyClick(folders, Qt::Key_Down);
+    EXPECT_FALSE(tested.wait(200));
+
+    // Open the list and pick "Choose…" with Enter: the folders are fetched
+    // (the test fails here: nothing listens), so a test runs.
+    QTest::keyClick(folders, Qt::Key_F4);
+    ASSERT_TRUE(waitUntil([&] { return folders->view()->isVisible(); }, 2000));
+    QTest::keyClick(folders->view(), Qt::Key_Return);
+    EXPECT_TRUE(tested.wait(30000)) << "an explicit pick fetches the folders";
+}
+
+// The show-password toggle takes no focus: Ctrl+H in the field is its key,
+// it has a name, and the field's description mentions it.
+TEST_F(SourceDialogKeyboardTest, CtrlHShowsAndHidesThePassword)
+{
+    activate();
+    chooseProvider(QStringLiteral("generic"));
+    auto* password = child<QLineEdit>("passwordEdit");
+    QTest::keyClicks(password, QStringLiteral("secret"));
+    password->setFocus();
+    auto* toggle = password->findChild<QAction*>(QStringLiteral("showPasswordAction"));
+    ASSERT_NE(toggle, nullptr);
+    EXPECT_EQ(toggle->text(), QStringLiteral("Show the password"));
+    QTest::keyClick(password, Qt::Key_H, Qt::ControlModifier);
+    EXPECT_EQ(password->echoMode(), QLineEdit::Normal);
+    EXPECT_EQ(toggle->text(), QStringLiteral("Hide the password"));
+    EXPECT_EQ(password->text(), QStringLiteral("secret")) << "Ctrl+H is not a backspace here";
+    QTest::keyClick(password, Qt::Key_H, Qt::ControlModifier);
+    EXPECT_EQ(password->echoMode(), QLineEdit::Password);
+    EXPECT_TRUE(password->accessibleDescription().contains(QStringLiteral("Ctrl+H")))
+        << password->accessibleDescription().toStdString();
+    // The button Qt draws for the action is named after it.
+    bool named = false;
+    for (QToolButton* button : password->findChildren<QToolButton*>()) {
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(button);
+        named = named || (accessible && accessible->text(QAccessible::Name) == QStringLiteral("Show the password"));
+    }
+    EXPECT_TRUE(named);
+}
+
+// For each provider, every control the keyboard reaches says what it is,
+// not just what it holds; the help's links are in the Tab order.
+TEST_F(SourceDialogKeyboardTest, EveryFocusableControlHasANameThatIsNotItsValue)
+{
+    auto* provider = child<QComboBox>("providerCombo");
+    for (int index = 0; index < provider->count(); ++index) {
+        provider->setCurrentIndex(index);
+        if (provider->currentData().toString() == QStringLiteral("generic")) {
+            auto* security = child<QComboBox>("securityCombo");
+            security->setCurrentIndex(2);
+            EXPECT_TRUE(security->accessibleDescription().contains(QStringLiteral("clear text")))
+                << "the no-encryption warning is read with the combo";
+        }
+        QApplication::processEvents();
+        for (QWidget* widget : m_dialog->findChildren<QWidget*>()) {
+            if (!widget->isVisibleTo(m_dialog.get()) || !(widget->focusPolicy() & Qt::TabFocus)) {
+                continue;
+            }
+            QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
+            ASSERT_NE(accessible, nullptr);
+            const QString name = accessible->text(QAccessible::Name);
+            QString value = accessible->text(QAccessible::Value);
+            if (auto* combo = qobject_cast<QComboBox*>(widget)) {
+                value = combo->currentText();
+            } else if (auto* label = qobject_cast<QLabel*>(widget)) {
+                value = label->text();
+            }
+            const std::string what = widget->metaObject()->className() + std::string(" ")
+                + widget->objectName().toStdString() + " for " + provider->currentText().toStdString();
+            EXPECT_FALSE(name.isEmpty()) << what;
+            if (name == value) {
+                // Qt on Linux names a combo box by its value; its label comes
+                // through the relation to the caption whose buddy it is.
+                const auto labels = accessible->relations(QAccessible::Label);
+                ASSERT_FALSE(labels.isEmpty()) << what << " has only its value for a name";
+                EXPECT_FALSE(labels.first().first->text(QAccessible::Name).isEmpty()) << what;
+            }
+        }
+    }
+    // The help panel's links: Tab reaches them from the form.
+    auto* advice = child<QLabel>("adviceLabel");
+    EXPECT_TRUE(advice->textInteractionFlags() & Qt::LinksAccessibleByKeyboard);
+    child<QLineEdit>("passwordEdit")->setFocus();
+    bool reached = false;
+    for (int i = 0; i < 20 && !reached; ++i) {
+        QTest::keyClick(m_dialog->focusWidget(), Qt::Key_Tab);
+        reached = m_dialog->focusWidget() == advice;
+    }
+    EXPECT_TRUE(reached) << "the help's links are in the Tab order";
+}
+
+// The chooser's check boxes are what a screen reader reports, and Space
+// toggles them.
+TEST(FolderChooser, ChecksAreAccessibleAndToggleWithSpace)
+{
+    const auto folder = [](const char* path) {
+        RemoteFolder remote;
+        remote.path = QString::fromUtf8(path);
+        remote.name = QByteArray(path);
+        remote.delimiter = QLatin1Char('.');
+        return remote;
+    };
+    FolderChooserDialog chooser({folder("INBOX"), folder("Archive")}, {QStringLiteral("INBOX")});
+    chooser.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&chooser));
+    auto* tree = chooser.findChild<QTreeWidget*>(QStringLiteral("folderTree"));
+    ASSERT_NE(tree, nullptr);
+    const auto accessibleState = [tree](const QString& text) -> std::optional<QAccessible::State> {
+        QAccessibleInterface* view = QAccessible::queryAccessibleInterface(tree);
+        for (int i = 0; view && i < view->childCount(); ++i) {
+            QAccessibleInterface* cell = view->child(i);
+            if (cell && cell->text(QAccessible::Name) == text) {
+                return cell->state();
+            }
+        }
+        return std::nullopt;
+    };
+    auto inbox = accessibleState(QStringLiteral("INBOX"));
+    ASSERT_TRUE(inbox.has_value());
+    EXPECT_TRUE(inbox->checkable);
+    EXPECT_TRUE(inbox->checked);
+    auto archive = accessibleState(QStringLiteral("Archive"));
+    ASSERT_TRUE(archive.has_value());
+    EXPECT_TRUE(archive->checkable);
+    EXPECT_FALSE(archive->checked);
+
+    tree->setFocus();
+    ASSERT_EQ(tree->currentItem()->text(0), QStringLiteral("INBOX"));
+    QTest::keyClick(tree, Qt::Key_Space);
+    EXPECT_EQ(tree->currentItem()->checkState(0), Qt::Unchecked);
+    EXPECT_FALSE(accessibleState(QStringLiteral("INBOX"))->checked);
+    QTest::keyClick(tree, Qt::Key_Down);
+    QTest::keyClick(tree, Qt::Key_Space);
+    EXPECT_EQ(tree->currentItem()->text(0), QStringLiteral("Archive"));
+    EXPECT_TRUE(accessibleState(QStringLiteral("Archive"))->checked);
+    EXPECT_EQ(chooser.chosenFolders(), QStringList {QStringLiteral("Archive")});
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "sync/ConnectionTester.h"
 #include "sync/SourceSync.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -21,6 +22,8 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
+#include <QShortcut>
 #include <QSizePolicy>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -29,12 +32,45 @@ namespace {
 
 // Red that reads on light and dark backgrounds.
 const auto TouchedProperty = "touched";
+const QKeyCombination RevealShortcut = Qt::CTRL | Qt::Key_H;
 
 enum FolderChoice { InboxOnly, AllFolders, Chosen };
 
 void markTouched(QWidget* field)
 {
     field->setProperty(TouchedProperty, true);
+}
+
+// Qt emits activated() when the arrow keys or the wheel step a closed combo
+// box, so a list that opens a dialog on "Choose…" would open it while the
+// user only reads through the items. This box says when that is happening.
+class BrowsableComboBox : public QComboBox
+{
+public:
+    using QComboBox::QComboBox;
+
+    bool isBrowsing() const { return m_browsing; }
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override
+    {
+        const QScopedValueRollback browsing(m_browsing, true);
+        QComboBox::keyPressEvent(event);
+    }
+    void wheelEvent(QWheelEvent* event) override
+    {
+        const QScopedValueRollback browsing(m_browsing, true);
+        QComboBox::wheelEvent(event);
+    }
+
+private:
+    bool m_browsing = false;
+};
+
+void announce(QWidget* widget, QAccessible::Event event)
+{
+    QAccessibleEvent change(widget, event);
+    QAccessible::updateAccessibility(&change);
 }
 
 } // namespace
@@ -72,6 +108,9 @@ SourceDialog::SourceDialog(SourceService* service,
     m_saveButton = m_buttons->addButton(tr("&Save changes"), QDialogButtonBox::AcceptRole);
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
     m_saveButton->setDefault(true);
+    // Return saves wherever the focus is: a button that took the focus (Cancel
+    // after Test disabled itself) must not become the default on the way.
+    m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     // Save validates and waits for the keychain; it closes the dialog itself.
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SourceDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -238,30 +277,42 @@ QWidget* SourceDialog::createForm()
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(m_existing ? tr("Leave blank to keep the stored password")
                                               : tr("App password (recommended) or account password"));
-    m_password->setAccessibleDescription(tr("An app password made for OpenArchiver is safer than your account "
-                                            "password; the help next to the form says how to create one."));
+    m_password->setAccessibleDescription(passwordHint());
     QAction* reveal =
         m_password->addAction(PaintedIcons::eye(palette().color(QPalette::Text)), QLineEdit::TrailingPosition);
     reveal->setCheckable(true);
     reveal->setObjectName(QStringLiteral("showPasswordAction"));
-    reveal->setToolTip(tr("Show the password"));
+    // The toggle is a button inside the field that takes no focus: Ctrl+H in
+    // the field is its keyboard path, and its text is its accessible name.
+    reveal->setText(tr("Show the password"));
+    reveal->setToolTip(
+        tr("Show the password (%1)").arg(QKeySequence(RevealShortcut).toString(QKeySequence::NativeText)));
+    auto* revealShortcut = new QShortcut(QKeySequence(RevealShortcut), m_password);
+    revealShortcut->setObjectName(QStringLiteral("showPasswordShortcut"));
+    revealShortcut->setContext(Qt::WidgetShortcut);
+    connect(revealShortcut, &QShortcut::activated, reveal, &QAction::toggle);
     connect(reveal, &QAction::toggled, this, [this, reveal](bool shown) {
         m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        reveal->setToolTip(shown ? tr("Hide the password") : tr("Show the password"));
+        reveal->setText(shown ? tr("Hide the password") : tr("Show the password"));
+        const QString shortcut = QKeySequence(RevealShortcut).toString(QKeySequence::NativeText);
+        reveal->setToolTip(shown ? tr("Hide the password (%1)").arg(shortcut)
+                                 : tr("Show the password (%1)").arg(shortcut));
     });
     m_passwordError = createErrorLabel(QStringLiteral("passwordError"));
     m_accountRows << addRow(grid, row++, tr("Pass&word:"), m_password, m_passwordError, nullptr) << m_password;
 
-    auto* folderRow = new QWidget(form);
-    auto* folderLayout = new QHBoxLayout(folderRow);
+    // The combo box and its caption share a parent: Qt on Linux names a combo
+    // box by its value and finds its label only among its siblings.
+    auto* folderLayout = new QHBoxLayout;
     folderLayout->setContentsMargins(0, 0, 0, 0);
-    m_folders = new QComboBox(folderRow);
+    auto* folders = new BrowsableComboBox(form);
+    m_folders = folders;
     m_folders->setObjectName(QStringLiteral("foldersCombo"));
     m_folders->setAccessibleName(tr("Folders to archive"));
     m_folders->addItem(tr("Inbox only"), InboxOnly);
     m_folders->addItem(tr("All folders"), AllFolders);
     m_folders->addItem(tr("Choose…"), Chosen);
-    m_chooseFolders = new QPushButton(tr("Ch&ange…"), folderRow);
+    m_chooseFolders = new QPushButton(tr("Ch&ange…"), form);
     m_chooseFolders->setObjectName(QStringLiteral("chooseFoldersButton"));
     m_chooseFolders->setAutoDefault(false);
     folderLayout->addWidget(m_folders);
@@ -271,8 +322,14 @@ QWidget* SourceDialog::createForm()
     m_folderSummary->setObjectName(QStringLiteral("folderSummary"));
     m_folderSummary->setWordWrap(true);
     ThemeColors::apply(m_folderSummary, ThemeColors::Role::Secondary);
-    m_accountRows << addRow(grid, row++, tr("&Folders to archive:"), folderRow, m_folderSummary, m_folders) << folderRow
-                  << m_folderSummary;
+    auto* folderCaption = new QLabel(tr("&Folders to archive:"), form);
+    folderCaption->setBuddy(m_folders);
+    grid->addWidget(folderCaption, row * 2, 0, Qt::AlignRight | Qt::AlignVCenter);
+    grid->addLayout(folderLayout, row * 2, 1);
+    grid->addWidget(m_folderSummary, row * 2 + 1, 1);
+    ++row;
+    // updateFolderSummary() hides "Change…" again unless "Choose…" is picked.
+    m_accountRows << folderCaption << m_folders << m_chooseFolders << m_folderSummary;
 
     auto* testRow = new QWidget(form);
     auto* testLayout = new QHBoxLayout(testRow);
@@ -290,7 +347,9 @@ QWidget* SourceDialog::createForm()
     m_result = new QLabel(form);
     m_result->setObjectName(QStringLiteral("testResult"));
     m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Reachable with Tab, so the last result can be read again.
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_result->setAccessibleName(tr("Connection test result"));
     m_result->hide();
     grid->addWidget(testRow, row * 2, 1);
     grid->addWidget(m_result, row * 2 + 1, 1);
@@ -308,8 +367,10 @@ QWidget* SourceDialog::createForm()
         validate(m_showAllErrors, false);
     });
     connect(m_security, &QComboBox::currentIndexChanged, this, &SourceDialog::applySecurity);
-    connect(m_folders, &QComboBox::activated, this, [this](int index) {
-        if (m_folders->itemData(index).toInt() == Chosen) {
+    // Only an explicit pick (Enter or a click in the open list) opens the
+    // chooser; stepping onto "Choose…" with the arrows shows "Change…".
+    connect(m_folders, &QComboBox::activated, this, [this, folders](int index) {
+        if (!folders->isBrowsing() && m_folders->itemData(index).toInt() == Chosen) {
             chooseFolders();
         }
         updateFolderSummary();
@@ -318,6 +379,7 @@ QWidget* SourceDialog::createForm()
         if (m_folders->currentData().toInt() != Chosen) {
             m_scope = m_folders->currentData().toInt();
         }
+        updateFolderSummary();
     });
     connect(m_chooseFolders, &QPushButton::clicked, this, &SourceDialog::chooseFolders);
     connect(m_testButton, &QPushButton::clicked, this, &SourceDialog::testConnection);
@@ -338,6 +400,10 @@ QWidget* SourceDialog::createAdvice()
     m_advice->setWordWrap(true);
     m_advice->setTextFormat(Qt::RichText);
     m_advice->setOpenExternalLinks(true);
+    // The links are reached with Tab and opened with Enter.
+    m_advice->setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::LinksAccessibleByKeyboard);
+    m_advice->setFocusPolicy(Qt::StrongFocus);
+    m_advice->setAccessibleName(tr("Help with app passwords"));
     m_advice->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     layout->addWidget(m_advice);
     layout->addStretch(1);
@@ -387,6 +453,7 @@ void SourceDialog::applyProvider()
         m_hostError->hide();
         m_portError->hide();
         m_plaintextWarningRow->hide();
+        m_security->setAccessibleDescription(QString());
     }
     if (preset) {
         if (!preset->isGeneric()) {
@@ -411,7 +478,9 @@ void SourceDialog::applySecurity()
 {
     const auto security = static_cast<ConnectionSecurity>(m_security->currentData().toInt());
     const auto preset = ProviderPreset::byId(m_provider->currentData().toString());
-    m_plaintextWarningRow->setVisible(preset && preset->isGeneric() && security == ConnectionSecurity::None);
+    const bool plaintext = preset && preset->isGeneric() && security == ConnectionSecurity::None;
+    m_plaintextWarningRow->setVisible(plaintext);
+    m_security->setAccessibleDescription(plaintext ? m_plaintextWarning->text() : QString());
     // The port follows the security choice unless the user typed their own.
     const quint16 port = ProviderPreset::defaultPort(security);
     if (m_port->text().isEmpty() || m_port->text().toUInt() == m_lastDefaultPort) {
@@ -509,8 +578,7 @@ bool SourceDialog::validate(bool all, bool focusFirstInvalid)
         : QString();
     check(m_password, m_passwordError, passwordError);
     if (m_password->accessibleDescription().isEmpty()) {
-        m_password->setAccessibleDescription(tr("An app password made for OpenArchiver is safer than your account "
-                                                "password; the help next to the form says how to create one."));
+        m_password->setAccessibleDescription(passwordHint());
     }
     if (all && focusFirstInvalid && firstInvalid) {
         firstInvalid->setFocus();
@@ -617,6 +685,7 @@ void SourceDialog::handleTestResult(const ConnectionTestResult& result)
     if (result.ok) {
         m_serverFolders = result.folders;
     }
+    focusAfterTest(result.message);
     emit connectionTestFinished(result.ok);
     if (std::exchange(m_chooseAfterTest, false)) {
         if (result.ok) {
@@ -774,6 +843,7 @@ void SourceDialog::handleCredentialResult(quint64 requestId, const CredentialRes
         } else {
             setBusy(false);
             showResult(false, tr("The stored password could not be read: %1").arg(result.message));
+            focusAfterTest(tr("The stored password could not be read: %1").arg(result.message));
         }
     }
 }
@@ -803,9 +873,14 @@ void SourceDialog::setBusy(bool busy, const QString& text)
     for (QWidget* widget : std::as_const(controls)) {
         widget->setEnabled(!busy);
     }
+    if (!busy) {
+        m_saveButton->setDefault(true);
+    }
     if (busy) {
         ThemeColors::clear(m_result);
         m_result->setText(text);
+        m_result->setAccessibleName(text);
+        m_result->setAccessibleDescription(QString());
         m_result->show();
     }
 }
@@ -815,6 +890,30 @@ void SourceDialog::showResult(bool ok, const QString& text)
     ThemeColors::apply(m_result, ok ? ThemeColors::Role::Success : ThemeColors::Role::Error);
     m_result->setText((ok ? QStringLiteral("✔ ") : QStringLiteral("✖ "))
                       + CertificateTrustPrompt::breakableFingerprints(text));
+    // A screen reader hears the result: the label says it as its name and
+    // description, and tells the reader they changed.
+    m_result->setAccessibleName(text);
     m_result->setAccessibleDescription(text);
     m_result->show();
+    announce(m_result, QAccessible::NameChanged);
+    announce(m_result, QAccessible::DescriptionChanged);
+}
+
+void SourceDialog::focusAfterTest(const QString& text)
+{
+    // The control that matters now, carrying the result in its description,
+    // so that the focus change reads the result aloud.
+    QPushButton* next = m_trustButton->isVisible() ? m_trustButton : m_testButton;
+    for (QPushButton* button : {m_testButton, m_trustButton}) {
+        button->setAccessibleDescription(button == next ? text : QString());
+    }
+    next->setFocus(Qt::OtherFocusReason);
+    announce(next, QAccessible::DescriptionChanged);
+}
+
+QString SourceDialog::passwordHint() const
+{
+    return tr("An app password made for OpenArchiver is safer than your account password; the help next to the "
+              "form says how to create one. %1 shows or hides the password.")
+        .arg(QKeySequence(RevealShortcut).toString(QKeySequence::NativeText));
 }

@@ -94,6 +94,10 @@ private:
     bool askToKeepForSession(const QString& keychainError);
     void setBusy(bool busy, const QString& text = {});
     void showResult(bool ok, const QString& text);
+    // After a test: the focus goes to Trust or Test, which carries `text`.
+    void focusAfterTest(const QString& text);
+    // The password field's description: what to enter, and the show toggle.
+    QString passwordHint() const;
 
     SourceService* m_service;
     CredentialStore* m_credentials;
