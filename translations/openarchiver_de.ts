@@ -1736,16 +1736,32 @@
         <translation>App-Passwort (empfohlen) oder Kontopasswort</translation>
     </message>
     <message>
-        <source>An app password made for OpenArchiver is safer than your account password; the help next to the form says how to create one.</source>
-        <translation>Ein eigens für OpenArchiver erstelltes App-Passwort ist sicherer als Ihr Kontopasswort; die Hilfe neben dem Formular erklärt, wie Sie eins erstellen.</translation>
-    </message>
-    <message>
         <source>Choose your email provider, or Generic IMAP for any other server.</source>
         <translation>Wählen Sie Ihren E-Mail-Anbieter oder „Allgemeines IMAP“ für jeden anderen Server.</translation>
     </message>
     <message>
         <source>Not saved: the server&apos;s certificate is not trusted, so every sync would fail. Trust it if its fingerprint is the one your provider gives, or check the server name and port.</source>
         <translation>Nicht gespeichert: Dem Zertifikat des Servers wird nicht vertraut, deshalb würde jede Synchronisierung fehlschlagen. Vertrauen Sie ihm, wenn sein Fingerabdruck der ist, den Ihr Anbieter nennt, oder prüfen Sie Servername und Port.</translation>
+    </message>
+    <message>
+        <source>Show the password (%1)</source>
+        <translation>Passwort anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Hide the password (%1)</source>
+        <translation>Passwort verbergen (%1)</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>Help with app passwords</source>
+        <translation>Hilfe zu App-Passwörtern</translation>
+    </message>
+    <message>
+        <source>An app password made for OpenArchiver is safer than your account password; the help next to the form says how to create one. %1 shows or hides the password.</source>
+        <translation>Ein eigens für OpenArchiver erstelltes App-Passwort ist sicherer als Ihr Kontopasswort; die Hilfe neben dem Formular erklärt, wie Sie eins erstellen. %1 zeigt oder verbirgt das Passwort.</translation>
     </message>
 </context>
 <context>
