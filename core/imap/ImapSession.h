@@ -3,8 +3,8 @@
 #include "FetchResponse.h"
 #include "FolderStatus.h"
 #include "ImapResponseReader.h"
-#include "values/RemoteFolder.h"
 #include "values/FetchedMessage.h"
+#include "values/RemoteFolder.h"
 
 #include <QByteArray>
 #include <QDateTime>

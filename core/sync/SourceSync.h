@@ -2,9 +2,9 @@
 
 #include "FolderImporter.h"
 #include "SyncCounts.h"
-#include "values/CertificateInfo.h"
 #include "imap/TlsPolicy.h"
 #include "sources/IngestionSource.h"
+#include "values/CertificateInfo.h"
 
 #include <QCoreApplication>
 #include <QString>
