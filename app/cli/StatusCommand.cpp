@@ -75,7 +75,7 @@ int runStatusCommand(CliContext& context)
         if (!source.lastError.isEmpty()) {
             context.out << "  " << Tr::tr("last error: %1").arg(source.lastError) << '\n';
         }
-        if (source.isFailing()) {
+        if (source.failingSince.isValid()) {
             context.out << "  "
                         << Tr::tr("failing since %1")
                                .arg(locale.toString(source.failingSince.toLocalTime(), QLocale::ShortFormat))

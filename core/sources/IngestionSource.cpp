@@ -41,7 +41,8 @@ QString IngestionSource::statusText(Status status)
 
 bool IngestionSource::isFailing() const
 {
-    return failingSince.isValid() && status != Status::Paused;
+    // Paused says enough, and an Error says more.
+    return failingSince.isValid() && status != Status::Paused && status != Status::Error;
 }
 
 QString IngestionSource::accountText() const

@@ -43,8 +43,8 @@ struct IngestionSource
     // while passes succeed. lastError says what the latest one met.
     QDateTime failingSince;
 
-    // Passes fail (the server cannot be reached, …) but the source is not
-    // an Error yet: the table shows a warning.
+    // Passes fail (the server cannot be reached, …) but the source is
+    // neither an Error yet nor paused: the table shows a warning.
     bool isFailing() const;
 
     // "user@host", as the Ingestions table shows the account.

@@ -14,7 +14,7 @@ QString SourceStateText::clock(const QDateTime& at)
 
 QString SourceStateText::failing(const IngestionSource& source, const SyncManager::Activity& activity)
 {
-    if (!source.isFailing() || source.status == IngestionSource::Status::Error) {
+    if (!source.isFailing()) {
         return {};
     }
     const QString since = tr("can't reach the server since %1").arg(clock(source.failingSince));

@@ -136,9 +136,8 @@ int SourceTableModel::statusCount(IngestionSource::Status status) const
 
 int SourceTableModel::failingCount() const
 {
-    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row& row) {
-        return row.source.isFailing() && row.source.status != IngestionSource::Status::Error;
-    }));
+    return static_cast<int>(
+        std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row& row) { return row.source.isFailing(); }));
 }
 
 ArchiveTotals SourceTableModel::archiveTotals() const
@@ -317,7 +316,7 @@ QVariant SourceTableModel::data(const QModelIndex& index, int role) const
     case StatusRole:
         return static_cast<int>(row.source.status);
     case FailingRole:
-        return row.source.isFailing() && row.source.status != IngestionSource::Status::Error;
+        return row.source.isFailing();
     case ProgressFractionRole:
         if (index.column() == Progress && row.total > 0
             && m_manager->activity(row.source.id).state == SyncManager::Activity::State::Syncing) {
