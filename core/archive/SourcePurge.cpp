@@ -23,6 +23,16 @@ struct Tr
 // Messages handled together: their index entries, then their rows.
 constexpr qint64 ChunkSize = 500;
 
+// A source's messages, each once, and whether a folder of another source
+// (a removed one too: its mail stays reachable) holds it as well. run()
+// deletes the ones nobody else holds; preview() counts the same rows, so the
+// promise and the result cannot disagree.
+const QString OwnMessages = QStringLiteral(
+    "SELECT own.message_id, EXISTS (SELECT 1 FROM locations other JOIN folders f ON f.id = other.folder_id "
+    "WHERE other.message_id = own.message_id AND f.source_id <> :source) AS shared "
+    "FROM (SELECT DISTINCT l.message_id FROM folders f JOIN locations l ON l.folder_id = f.id "
+    "WHERE f.source_id = :source) own");
+
 QString queryError(const QSqlQuery& query)
 {
     return query.lastError().text();
@@ -90,13 +100,8 @@ SourcePurge::run(qint64 sourceId, QString* error, const Progress& progress, cons
 
     // Which of the source's messages another source holds too. Read in full
     // before anything is deleted: 100,000 ids are under a megabyte.
-    query.prepare(QStringLiteral(
-        "SELECT own.message_id, EXISTS (SELECT 1 FROM locations other JOIN folders f ON f.id = other.folder_id "
-        "WHERE other.message_id = own.message_id AND f.source_id <> ?) "
-        "FROM (SELECT DISTINCT l.message_id FROM folders f JOIN locations l ON l.folder_id = f.id "
-        "WHERE f.source_id = ?) own"));
-    query.addBindValue(sourceId);
-    query.addBindValue(sourceId);
+    query.prepare(OwnMessages);
+    query.bindValue(QStringLiteral(":source"), sourceId);
     if (!query.exec()) {
         return failed(query);
     }
@@ -223,32 +228,31 @@ bool SourcePurge::removeRows(qint64 messageId, qint64 blobId, QString* error)
 
 SourcePurge::Preview SourcePurge::preview(qint64 sourceId, QString* error) const
 {
-    // The same rule as run(): a message goes when no folder of another
-    // source (removed ones included: their mail stays reachable) holds it.
-    const QString own = QStringLiteral(
-        "WITH own AS (SELECT DISTINCT l.message_id AS id FROM folders f JOIN locations l ON l.folder_id = f.id "
-        "WHERE f.source_id = :source) ");
     Preview preview;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(own
-                  + QStringLiteral(
-                      "SELECT count(*), coalesce(sum(m.size), 0) FROM own JOIN messages m ON m.id = own.id WHERE NOT "
-                      "EXISTS (SELECT 1 FROM locations o JOIN folders f ON f.id = o.folder_id WHERE o.message_id = "
-                      "own.id AND f.source_id <> :source)"));
+    query.prepare(QStringLiteral("SELECT count(*), coalesce(sum(NOT own.shared), 0), "
+                                 "coalesce(sum(CASE WHEN own.shared THEN 0 ELSE m.size END), 0) FROM (%1) own "
+                                 "JOIN messages m ON m.id = own.message_id")
+                      .arg(OwnMessages));
     query.bindValue(QStringLiteral(":source"), sourceId);
     if (!query.exec() || !query.next()) {
         *error = Tr::tr("Cannot count the source's mail: %1").arg(queryError(query));
         return {};
     }
-    preview.messagesOnlyHere = query.value(0).toLongLong();
-    preview.bytesOnlyHere = query.value(1).toLongLong();
+    preview.messagesOnlyHere = query.value(1).toLongLong();
+    preview.messagesShared = query.value(0).toLongLong() - preview.messagesOnlyHere;
+    preview.bytesOnlyHere = query.value(2).toLongLong();
     query.finish();
-    query.prepare(own
-                  + QStringLiteral("SELECT f.source_id, s.name, s.removed_at IS NOT NULL, count(DISTINCT own.id) FROM "
-                                   "own JOIN locations o ON o.message_id = own.id JOIN folders f ON f.id = o.folder_id "
-                                   "JOIN sources s ON s.id = f.source_id WHERE f.source_id <> :source "
-                                   "GROUP BY f.source_id ORDER BY s.name COLLATE NOCASE"));
+    if (preview.messagesShared == 0) {
+        return preview;
+    }
+    query.prepare(QStringLiteral("SELECT f.source_id, s.name, s.removed_at IS NOT NULL, count(DISTINCT own.message_id) "
+                                 "FROM (%1) own JOIN locations o ON o.message_id = own.message_id "
+                                 "JOIN folders f ON f.id = o.folder_id JOIN sources s ON s.id = f.source_id "
+                                 "WHERE own.shared AND f.source_id <> :source "
+                                 "GROUP BY f.source_id ORDER BY s.name COLLATE NOCASE")
+                      .arg(OwnMessages));
     query.bindValue(QStringLiteral(":source"), sourceId);
     if (!query.exec()) {
         *error = Tr::tr("Cannot count the source's mail: %1").arg(queryError(query));
@@ -260,13 +264,5 @@ SourcePurge::Preview SourcePurge::preview(qint64 sourceId, QString* error) const
                                    query.value(2).toBool(),
                                    query.value(3).toLongLong()});
     }
-    query.finish();
-    query.prepare(own + QStringLiteral("SELECT count(*) FROM own"));
-    query.bindValue(QStringLiteral(":source"), sourceId);
-    if (!query.exec() || !query.next()) {
-        *error = Tr::tr("Cannot count the source's mail: %1").arg(queryError(query));
-        return {};
-    }
-    preview.messagesShared = query.value(0).toLongLong() - preview.messagesOnlyHere;
     return preview;
 }
