@@ -1877,10 +1877,6 @@
         <translation>Eine Quelle namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <source>Check for new mail at least once in a while: the interval must be one minute or more.</source>
-        <translation>Prüfen Sie wenigstens ab und zu auf neue E-Mails: Das Intervall muss mindestens eine Minute betragen.</translation>
-    </message>
-    <message>
         <source>Enter the password.</source>
         <translation>Geben Sie das Passwort ein.</translation>
     </message>

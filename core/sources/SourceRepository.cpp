@@ -88,7 +88,7 @@ SourceRepository::SourceRepository(QSqlDatabase db)
 {
 }
 
-bool SourceRepository::validate(const IngestionSource& source, QString* error) const
+bool SourceRepository::validate(const IngestionSource& source, QString* error)
 {
     if (source.name.trimmed().isEmpty()) {
         *error = Tr::tr("Give the source a name.");

@@ -49,8 +49,9 @@ public:
     // freed for a new source.
     bool removeKeepingMail(qint64 id, QString* error);
 
-private:
-    bool validate(const IngestionSource& source, QString* error) const;
+    // What add() and update() refuse, in one sentence; false with *error.
+    static bool validate(const IngestionSource& source, QString* error);
 
+private:
     QSqlDatabase m_db;
 };

@@ -112,10 +112,9 @@ QString SourceService::validationError(const IngestionSource& source) const
     if (isNameTaken(source.name, source.id)) {
         return tr("A source named \"%1\" already exists; choose another name.").arg(source.name.trimmed());
     }
-    if (source.checkIntervalMinutes < 1) {
-        return tr("Check for new mail at least once in a while: the interval must be one minute or more.");
-    }
-    return {};
+    // The rest of what the archive would refuse (the check interval).
+    QString refused;
+    return SourceRepository::validate(source, &refused) ? QString() : refused;
 }
 
 quint64 SourceService::nextRequest()

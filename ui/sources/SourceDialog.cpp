@@ -821,12 +821,8 @@ void SourceDialog::handleSaved(quint64 requestId, const SourceOutcome& outcome)
         }
         return;
     }
-    if (m_existing && outcome.kind != SourceOutcome::Kind::Invalid && outcome.kind != SourceOutcome::Kind::NotFound
-        && outcome.kind != SourceOutcome::Kind::ArchiveFailed) {
-        // Saved but for the password: the caller still has to restart the
-        // source with the new settings, so the dialog stays with the error.
-        m_savedId = outcome.sourceId;
-    }
+    // A PartlyDone edit is saved and rescheduled already (the service told
+    // the scheduler); the dialog stays open with what failed.
     showResult(false, outcome.message);
 }
 
