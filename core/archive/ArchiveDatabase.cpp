@@ -128,6 +128,47 @@ QSqlDatabase connection(const QString& path, QString* error)
     return db;
 }
 
+QSqlDatabase readOnlyConnection(const QString& path, const QString& role, QString* error)
+{
+    const QString name = connectionName(path) + QLatin1Char('-') + role;
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase existing = QSqlDatabase::database(name, false);
+        if (existing.isOpen()) {
+            return existing;
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        *error = Tr::tr("The SQLite driver for Qt is missing (Debian package libqt6sql6-sqlite).");
+        return {};
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        *error = Tr::tr("Cannot open the archive %1: %2").arg(path, db.lastError().text());
+        return db;
+    }
+    if (!execute(db, QStringLiteral("PRAGMA query_only=ON"), error)
+        || !execute(db, QStringLiteral("PRAGMA temp_store=MEMORY"), error)) {
+        db.close();
+    }
+    return db;
+}
+
+void closeReadOnlyConnection(const QString& path, const QString& role)
+{
+    const QString name = connectionName(path) + QLatin1Char('-') + role;
+    if (!QSqlDatabase::contains(name)) {
+        return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 bool checkReadable(const QString& path, int newestVersion, QString* error)
 {
     const QString name = connectionName(path) + QStringLiteral("-check");

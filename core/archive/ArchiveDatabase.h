@@ -17,6 +17,12 @@ QString defaultPath();
 // or closed database with *error set when the file cannot be opened.
 QSqlDatabase connection(const QString& path, QString* error);
 
+// A read-only connection to `path` for this thread, named after `role` too
+// (a thread may hold one of each): the archive browser's queries run on one,
+// so no read can ever change the file. query_only on top of the open flag
+// also refuses writes to the temporary schema.
+QSqlDatabase readOnlyConnection(const QString& path, const QString& role, QString* error);
+
 // Opens an existing file read-only and checks it is an archive this build
 // can open (an SQLite database whose schema version is at most
 // `newestVersion`). Changes nothing in the file.
@@ -30,6 +36,8 @@ void limitPagesOfNewConnections(const QString& path, qint64 pages);
 
 // Closes and removes every connection this thread holds to `path`.
 void closeConnection(const QString& path);
+// Closes this thread's read-only connection of `role`.
+void closeReadOnlyConnection(const QString& path, const QString& role);
 
 // Creates the directory (0700) and the file (0600) if missing and tightens
 // their permissions: the archive holds a person's whole mail.

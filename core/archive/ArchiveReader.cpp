@@ -23,6 +23,7 @@ struct Tr
 const QString SummaryColumns = QStringLiteral(
     "m.id, m.subject, m.from_name, m.from_address, m.recipients, m.date, m.size, m.has_attachments, m.snippet, "
     "m.message_id_header, m.parse_status");
+constexpr int SummaryColumnCount = 11;
 
 MessageSummary readSummary(const QSqlQuery& query, int offset = 0)
 {
@@ -87,12 +88,43 @@ QString FolderSummary::completenessSummary() const
 
 bool PageCursor::isStart() const
 {
-    return date == 0 && id == 0;
+    return id == 0 && !key.isValid();
 }
 
 ArchiveReader::ArchiveReader(QSqlDatabase db)
     : m_db(std::move(db))
 {
+}
+
+QList<FolderEntry> ArchiveReader::folderEntries() const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    QList<FolderEntry> result;
+    if (!query.exec(QStringLiteral(
+            "SELECT f.id, f.source_id, s.name, s.removed_at IS NOT NULL, f.path, coalesce(f.delimiter, ''), "
+            "coalesce(f.special_use, ''), (SELECT count(*) FROM locations l WHERE l.folder_id = f.id), "
+            "f.retired_at IS NOT NULL, f.uidvalidity "
+            "FROM folders f JOIN sources s ON s.id = f.source_id "
+            "ORDER BY s.removed_at IS NOT NULL, s.name COLLATE NOCASE, s.id, f.path, f.retired_at IS NOT NULL, "
+            "f.id"))) {
+        return result;
+    }
+    while (query.next()) {
+        FolderEntry folder;
+        folder.id = query.value(0).toLongLong();
+        folder.sourceId = query.value(1).toLongLong();
+        folder.sourceName = query.value(2).toString();
+        folder.sourceRemoved = query.value(3).toBool();
+        folder.path = query.value(4).toString();
+        folder.delimiter = query.value(5).toString();
+        folder.specialUse = query.value(6).toString();
+        folder.messageCount = query.value(7).toLongLong();
+        folder.retired = query.value(8).toBool();
+        folder.uidValidity = query.value(9).toUInt();
+        result << folder;
+    }
+    return result;
 }
 
 QList<FolderSummary> ArchiveReader::folders(qint64 sourceId) const
@@ -151,69 +183,115 @@ QList<FolderSummary> ArchiveReader::folders(qint64 sourceId) const
     return result;
 }
 
-MessagePage
-ArchiveReader::runPage(const QString& sql, const QVariantList& bindings, const PageCursor& after, int limit) const
+MessagePage ArchiveReader::page(const MessageListQuery& list, const PageCursor& after, int limit) const
 {
-    MessagePage page;
+    using Scope = MessageListQuery::Scope;
+    using Sort = MessageListQuery::Sort;
+    const bool inFolder = list.scope == Scope::Folder;
+    // The sort key. A folder's date comes from its locations, whose
+    // (folder, date, id) index pages it without touching other folders.
+    QString key;
+    switch (list.sort) {
+    case Sort::Date:
+        key = inFolder ? QStringLiteral("l.message_date") : QStringLiteral("m.date");
+        break;
+    case Sort::Correspondent:
+        key = list.byRecipients
+            ? QStringLiteral("m.recipients COLLATE NOCASE")
+            : QStringLiteral("(CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_address END) COLLATE NOCASE");
+        break;
+    case Sort::Subject:
+        key = QStringLiteral("m.subject COLLATE NOCASE");
+        break;
+    case Sort::Size:
+        key = QStringLiteral("m.size");
+        break;
+    }
+    const QString id = inFolder ? QStringLiteral("l.message_id") : QStringLiteral("m.id");
+    const QString direction = list.order == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC");
+
+    QString from;
+    QStringList where;
+    QVariantList bindings;
+    switch (list.scope) {
+    case Scope::All:
+        from = QStringLiteral("messages m");
+        break;
+    case Scope::Folder:
+        from = QStringLiteral("locations l JOIN messages m ON m.id = l.message_id");
+        where << QStringLiteral("l.folder_id = ?");
+        bindings << list.id;
+        break;
+    case Scope::Source:
+        // Walks the messages and keeps those found in the source: a message
+        // in two of its folders still appears once.
+        from = QStringLiteral("messages m");
+        where << QStringLiteral("EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id "
+                                "WHERE l.message_id = m.id AND f.source_id = ?)");
+        bindings << list.id;
+        break;
+    case Scope::RemovedSources:
+        from = QStringLiteral("messages m");
+        where << QStringLiteral("EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id "
+                                "JOIN sources s ON s.id = f.source_id "
+                                "WHERE l.message_id = m.id AND s.removed_at IS NOT NULL)");
+        break;
+    }
+    if (!after.isStart()) {
+        where << QStringLiteral("(%1, %2) %3 (?, ?)")
+                     .arg(key, id, list.order == Qt::DescendingOrder ? QStringLiteral("<") : QStringLiteral(">"));
+        bindings << after.key << after.id;
+    }
+    const QString sql =
+        QStringLiteral("SELECT %1, %2 FROM %3 %4 ORDER BY %2 %5, %6 %5 LIMIT ?")
+            .arg(SummaryColumns,
+                 key,
+                 from,
+                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
+                 direction,
+                 id);
+
+    MessagePage result;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(sql);
-    for (const QVariant& binding : bindings) {
+    for (const QVariant& binding : std::as_const(bindings)) {
         query.addBindValue(binding);
     }
-    // The start is "after" a date and id larger than any real one.
-    query.addBindValue(after.isStart() ? std::numeric_limits<qint64>::max() : after.date);
-    query.addBindValue(after.isStart() ? std::numeric_limits<qint64>::max() : after.id);
     query.addBindValue(limit + 1);
     if (!query.exec()) {
-        return page;
+        return result;
     }
+    const int keyColumn = SummaryColumnCount;
+    QVariant lastKey;
     while (query.next()) {
-        if (page.messages.size() == limit) {
-            page.atEnd = false;
+        if (result.messages.size() == limit) {
+            result.atEnd = false;
             break;
         }
-        page.messages << readSummary(query);
+        result.messages << readSummary(query);
+        lastKey = query.value(keyColumn);
     }
-    if (!page.messages.isEmpty()) {
-        page.next.date = page.messages.last().date.toSecsSinceEpoch();
-        page.next.id = page.messages.last().id;
+    if (!result.messages.isEmpty()) {
+        result.next.key = lastKey;
+        result.next.id = result.messages.last().id;
     }
-    return page;
+    return result;
 }
 
 MessagePage ArchiveReader::folderPage(qint64 folderId, const PageCursor& after, int limit) const
 {
-    return runPage(QStringLiteral("SELECT %1 FROM locations l JOIN messages m ON m.id = l.message_id "
-                                  "WHERE l.folder_id = ? AND (l.message_date, l.message_id) < (?, ?) "
-                                  "ORDER BY l.message_date DESC, l.message_id DESC LIMIT ?")
-                       .arg(SummaryColumns),
-                   {folderId},
-                   after,
-                   limit);
+    return page({MessageListQuery::Scope::Folder, folderId}, after, limit);
 }
 
 MessagePage ArchiveReader::sourcePage(qint64 sourceId, const PageCursor& after, int limit) const
 {
-    // Walks the (date, id) index and keeps messages found in the source:
-    // a message in two of its folders still appears once.
-    return runPage(QStringLiteral("SELECT %1 FROM messages m WHERE EXISTS (SELECT 1 FROM locations l JOIN folders f "
-                                  "ON f.id = l.folder_id WHERE l.message_id = m.id AND f.source_id = ?) "
-                                  "AND (m.date, m.id) < (?, ?) ORDER BY m.date DESC, m.id DESC LIMIT ?")
-                       .arg(SummaryColumns),
-                   {sourceId},
-                   after,
-                   limit);
+    return page({MessageListQuery::Scope::Source, sourceId}, after, limit);
 }
 
 MessagePage ArchiveReader::allPage(const PageCursor& after, int limit) const
 {
-    return runPage(QStringLiteral("SELECT %1 FROM messages m WHERE (m.date, m.id) < (?, ?) "
-                                  "ORDER BY m.date DESC, m.id DESC LIMIT ?")
-                       .arg(SummaryColumns),
-                   {},
-                   after,
-                   limit);
+    return page({MessageListQuery::Scope::All, 0}, after, limit);
 }
 
 std::optional<MessageSummary> ArchiveReader::message(qint64 messageId) const

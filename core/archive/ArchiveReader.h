@@ -10,6 +10,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -70,12 +71,12 @@ struct MessageSummary
     ParsedMessage::Status parseStatus = ParsedMessage::Status::Ok;
 };
 
-// Keyset pagination: where the previous page ended. The first page has none.
-// Fast on page 1,000 of a million because it seeks in the (date, id) index
-// instead of counting past an OFFSET.
+// Keyset pagination: where the previous page ended (its sort key and id).
+// The first page has none. Fast on page 1,000 of a million because it seeks
+// in an index (or a sorted scan) instead of counting past an OFFSET.
 struct PageCursor
 {
-    qint64 date = 0;
+    QVariant key; // the last row's sort key: its date (Unix seconds), sender, subject or size
     qint64 id = 0;
     bool isStart() const;
 };
@@ -87,16 +88,57 @@ struct MessagePage
     bool atEnd = true;
 };
 
+// Which messages a list shows, and in which order.
+struct MessageListQuery
+{
+    enum class Scope {
+        All, // every message once
+        Source, // every message a source holds, once
+        Folder, // one folder's messages
+        RemovedSources, // every message kept from removed sources, once
+    };
+    enum class Sort { Date, Correspondent, Subject, Size };
+
+    Scope scope = Scope::All;
+    qint64 id = 0; // the source or folder
+    Sort sort = Sort::Date;
+    Qt::SortOrder order = Qt::DescendingOrder; // newest first
+    // Correspondent means the recipients rather than the sender (a Sent
+    // folder lists whom the mail went to).
+    bool byRecipients = false;
+};
+
+// A folder as the archive browser's tree shows it.
+struct FolderEntry
+{
+    qint64 id = 0;
+    qint64 sourceId = 0;
+    QString sourceName;
+    bool sourceRemoved = false;
+    QString path; // for people (decoded)
+    QString delimiter; // the server's hierarchy delimiter, may be empty
+    QString specialUse; // "\\Sent", … when the server said so
+    qint64 messageCount = 0;
+    bool retired = false;
+    quint32 uidValidity = 0;
+};
+
 // The read side of the archive, for the browser, the CLI and verify.
 class ArchiveReader
 {
 public:
     explicit ArchiveReader(QSqlDatabase db);
 
+    // Every folder of every source (removed ones last) with its count, for
+    // the browser's tree.
+    QList<FolderEntry> folderEntries() const;
+
     // Every folder with its archived count, by source then path. sourceId 0: all.
     QList<FolderSummary> folders(qint64 sourceId = 0) const;
 
-    // Newest first.
+    // One page of a list, after `after`.
+    MessagePage page(const MessageListQuery& list, const PageCursor& after, int limit) const;
+    // The same, newest first.
     MessagePage folderPage(qint64 folderId, const PageCursor& after, int limit) const;
     MessagePage sourcePage(qint64 sourceId, const PageCursor& after, int limit) const;
     MessagePage allPage(const PageCursor& after, int limit) const;
@@ -118,8 +160,6 @@ public:
     qint64 messageCount() const;
 
 private:
-    MessagePage runPage(const QString& sql, const QVariantList& bindings, const PageCursor& after, int limit) const;
-
     QSqlDatabase m_db;
     mutable QHash<qint64, SharedDictionary> m_dictionaries;
 };
