@@ -111,6 +111,34 @@
         <source>No file manager could open the archive folder. It is here:</source>
         <translation>Kein Dateimanager konnte den Archivordner öffnen. Er liegt hier:</translation>
     </message>
+    <message>
+        <source>Show the archive file in the file manager</source>
+        <translation>Die Archivdatei im Dateimanager zeigen</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>This folder holds no mail of its own. Choose one of its subfolders.</source>
+        <translation>Dieser Ordner enthält selbst keine E-Mails. Wählen Sie einen seiner Unterordner.</translation>
+    </message>
+    <message>
+        <source>Choose a folder on the left.</source>
+        <translation>Wählen Sie links einen Ordner.</translation>
+    </message>
+    <message>
+        <source>No mail is archived yet. Add a source on the Ingestions page (Ctrl+1), and its mail appears here as it is imported.</source>
+        <translation>Noch sind keine E-Mails archiviert. Fügen Sie auf der Seite „Ingestions“ (Strg+1) eine Quelle hinzu; ihre E-Mails erscheinen hier, sobald sie importiert werden.</translation>
+    </message>
+    <message>
+        <source>This folder is empty.</source>
+        <translation>Dieser Ordner ist leer.</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveReader</name>
@@ -253,6 +281,97 @@
     </message>
 </context>
 <context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern …</translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll…</source>
+        <translation>A&amp;lle speichern …</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Attachments</source>
+        <translation>&amp;Anhänge</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Attached message</source>
+        <translation>Angehängte Nachricht</translation>
+    </message>
+    <message>
+        <source>Unnamed attachment</source>
+        <translation>Unbenannter Anhang</translation>
+    </message>
+    <message>
+        <source>The message has no part %1.</source>
+        <translation>Die Nachricht hat keinen Teil %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved in %2: %3</source>
+        <translation>%1 konnte nicht in %2 gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>the folder is missing</source>
+        <translation>der Ordner fehlt</translation>
+    </message>
+    <message>
+        <source>Cannot Save Attachments</source>
+        <translation>Anhänge können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Save Attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Cannot Save the Attachment</source>
+        <translation>Der Anhang kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save Attachments In</source>
+        <translation>Anhänge speichern in</translation>
+    </message>
+    <message>
+        <source>Save All Attachments In</source>
+        <translation>Alle Anhänge speichern in</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Attachment</source>
+        <translation>Der Anhang kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>No Program to Open It</source>
+        <translation>Kein Programm zum Öffnen</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. Save it and open it from there.</source>
+        <translation>Kein Programm auf diesem Computer öffnet %1. Speichern Sie den Anhang und öffnen Sie ihn von dort.</translation>
+    </message>
+</context>
+<context>
     <name>Base64Packing</name>
     <message>
         <source>damaged packed message</source>
@@ -357,6 +476,8 @@
              messages another source also holds)
   sync [--source NAME]
   status [--json]
+  show ID|SHA256 [--raw | --text | --html]   (a message: its headers and
+             text; --raw its exact bytes, --html the HTML the viewer shows)
   export --format eml --out DIR [--source NAME] [--folder PATH]
   verify
 </source>
@@ -374,6 +495,8 @@
              außer denen, die eine andere Quelle ebenfalls enthält)
   sync [--source NAME]
   status [--json]
+  show ID|SHA256 [--raw | --text | --html]   (eine Nachricht: Kopfzeilen und
+             Text; --raw ihre genauen Bytes, --html das HTML der Anzeige)
   export --format eml --out VERZ [--source NAME] [--folder PFAD]
   verify
 </translation>
@@ -595,6 +718,42 @@
     <message>
         <source>the server&apos;s answer for it could not be read (%1)</source>
         <translation>die Antwort des Servers dazu war nicht lesbar (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FolderTreeModel</name>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <extracomment>Read by screen readers for the count column of the folder tree.</extracomment>
+        <translation>
+            <numerusform>%Ln Nachricht</numerusform>
+            <numerusform>%Ln Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All mail</source>
+        <translation>Alle E-Mails</translation>
+    </message>
+    <message>
+        <source>Removed sources</source>
+        <translation>Entfernte Quellen</translation>
+    </message>
+    <message>
+        <source>Mail kept from sources that were removed</source>
+        <translation>Behaltene E-Mails entfernter Quellen</translation>
+    </message>
+    <message>
+        <source>%1 (before renumbering, UIDVALIDITY %2)</source>
+        <extracomment>A folder the server renumbered: its old messages are kept apart. %1 is the folder name.</extracomment>
+        <translation>%1 (vor der Neunummerierung, UIDVALIDITY %2)</translation>
     </message>
 </context>
 <context>
@@ -868,6 +1027,53 @@
     </message>
 </context>
 <context>
+    <name>MessageListModel</name>
+    <message>
+        <source>Has attachments</source>
+        <translation>Hat Anhänge</translation>
+    </message>
+    <message>
+        <source>No attachments</source>
+        <translation>Keine Anhänge</translation>
+    </message>
+    <message>
+        <source>(no recipient)</source>
+        <translation>(kein Empfänger)</translation>
+    </message>
+    <message>
+        <source>(no sender)</source>
+        <translation>(kein Absender)</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
     <name>MessageStore</name>
     <message>
         <source>Cannot write to the archive: %1</source>
@@ -876,6 +1082,131 @@
     <message>
         <source>Cannot record the folder&apos;s progress: %1</source>
         <translation>Der Fortschritt des Ordners kann nicht vermerkt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageView</name>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Show &amp;Original</source>
+        <translation>&amp;Original zeigen</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Found in:</source>
+        <translation>Gefunden in:</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Gefunden in</translation>
+    </message>
+    <message>
+        <source>Formatted (HTML)</source>
+        <translation>Formatiert (HTML)</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <source>Show the message as</source>
+        <translation>Nachricht zeigen als</translation>
+    </message>
+    <message>
+        <source>Show the message as formatted HTML or as plain text</source>
+        <translation>Die Nachricht als formatiertes HTML oder als reinen Text zeigen</translation>
+    </message>
+    <message>
+        <source>The message exactly as archived, with Save as .eml</source>
+        <translation>Die Nachricht genau so, wie sie archiviert ist, mit „Als .eml speichern“</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Link zu %1</translation>
+    </message>
+    <message>
+        <source>Select a message to read it.</source>
+        <translation>Wählen Sie eine Nachricht, um sie zu lesen.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (deleted on the server)</source>
+        <translation>%1 (auf dem Server gelöscht)</translation>
+    </message>
+    <message>
+        <source>attached to another message</source>
+        <translation>an eine andere Nachricht angehängt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) not loaded: the archive never contacts other servers.</source>
+        <translation>
+            <numerusform>%n externes Bild nicht geladen: Das Archiv kontaktiert nie andere Server.</numerusform>
+            <numerusform>%n externe Bilder nicht geladen: Das Archiv kontaktiert nie andere Server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the beginning of this very long message is shown; Show Original has all of it.</source>
+        <translation>Nur der Anfang dieser sehr langen Nachricht wird gezeigt; „Original zeigen“ enthält sie ganz.</translation>
+    </message>
+    <message>
+        <source>Parts of this message are damaged; Show Original has its exact bytes.</source>
+        <translation>Teile dieser Nachricht sind beschädigt; „Original zeigen“ enthält ihre genauen Bytes.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageWindow</name>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1431,57 @@
     </message>
 </context>
 <context>
+    <name>RawMessageDialog</name>
+    <message>
+        <source>Reading the message…</source>
+        <translation>Die Nachricht wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Original Message</source>
+        <translation>Originalnachricht</translation>
+    </message>
+    <message>
+        <source>Original Message: %1</source>
+        <translation>Originalnachricht: %1</translation>
+    </message>
+    <message>
+        <source>Original message</source>
+        <translation>Originalnachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Save as .eml…</source>
+        <translation>Als .eml &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 are shown. Save as .eml keeps every byte.</source>
+        <translation>Die ersten %1 von %2 werden gezeigt. „Als .eml speichern“ behält jedes Byte.</translation>
+    </message>
+    <message>
+        <source>%1, exactly as archived.</source>
+        <translation>%1, genau so, wie archiviert.</translation>
+    </message>
+    <message>
+        <source>Cannot Save the Message</source>
+        <translation>Die Nachricht kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>nachricht</translation>
+    </message>
+    <message>
+        <source>Save Message</source>
+        <translation>Nachricht speichern</translation>
+    </message>
+    <message>
+        <source>Email messages (*.eml)</source>
+        <translation>E-Mail-Nachrichten (*.eml)</translation>
+    </message>
+</context>
+<context>
     <name>RelativeTime</name>
     <message>
         <source>never</source>
@@ -1143,6 +1525,84 @@
         <translation>
             <numerusform>in %n Std.</numerusform>
             <numerusform>in %n Std.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShowCommand</name>
+    <message>
+        <source>Usage: openarchiver-cli show ID|SHA256 [--raw | --text | --html]</source>
+        <translation>Aufruf: openarchiver-cli show ID|SHA256 [--raw | --text | --html]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a message id (a number) nor a SHA-256 (64 hex digits).</source>
+        <translation>„%1“ ist weder eine Nachrichten-ID (eine Zahl) noch ein SHA-256 (64 Hexziffern).</translation>
+    </message>
+    <message>
+        <source>There is no message %1 in the archive.</source>
+        <translation>Im Archiv gibt es keine Nachricht %1.</translation>
+    </message>
+    <message>
+        <source>The message could not be written: %1</source>
+        <translation>Die Nachricht konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Message %1 has no HTML body.</source>
+        <translation>Nachricht %1 hat keinen HTML-Teil.</translation>
+    </message>
+    <message>
+        <source>Message:  %1</source>
+        <translation>Nachricht: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256:  %1</source>
+        <translation>SHA-256:   %1</translation>
+    </message>
+    <message>
+        <source>From:     %1</source>
+        <translation>Von:       %1</translation>
+    </message>
+    <message>
+        <source>To:       %1</source>
+        <translation>An:        %1</translation>
+    </message>
+    <message>
+        <source>Cc:       %1</source>
+        <translation>Cc:        %1</translation>
+    </message>
+    <message>
+        <source>Date:     %1</source>
+        <translation>Datum:     %1</translation>
+    </message>
+    <message>
+        <source>Subject:  %1</source>
+        <translation>Betreff:   %1</translation>
+    </message>
+    <message>
+        <source>Size:     %1</source>
+        <translation>Größe:     %1</translation>
+    </message>
+    <message>
+        <source>Found in: %1 › %2 (UID %3)</source>
+        <translation>Gefunden:  %1 › %2 (UID %3)</translation>
+    </message>
+    <message>
+        <source>, deleted on the server</source>
+        <translation>, auf dem Server gelöscht</translation>
+    </message>
+    <message>
+        <source>Attached: %1 (%2, %3, part %4)</source>
+        <translation>Anhang:    %1 (%2, %3, Teil %4)</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) in its HTML are not loaded by the viewer.</source>
+        <translation>
+            <numerusform>%n externes Bild in ihrem HTML wird von der Anzeige nicht geladen.</numerusform>
+            <numerusform>%n externe Bilder in ihrem HTML werden von der Anzeige nicht geladen.</numerusform>
         </translation>
     </message>
 </context>

@@ -179,6 +179,17 @@
     </message>
 </context>
 <context>
+    <name>FolderTreeModel</name>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <extracomment>Read by screen readers for the count column of the folder tree.</extracomment>
+        <translation>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeychainCredentialStore</name>
     <message numerus="yes">
         <source>the keychain did not answer within %n second(s)</source>
@@ -251,6 +262,16 @@
     </message>
 </context>
 <context>
+    <name>MessageView</name>
+    <message numerus="yes">
+        <source>%n remote image(s) not loaded: the archive never contacts other servers.</source>
+        <translation>
+            <numerusform>%n remote image not loaded: the archive never contacts other servers.</numerusform>
+            <numerusform>%n remote images not loaded: the archive never contacts other servers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RelativeTime</name>
     <message numerus="yes">
         <source>%n min ago</source>
@@ -278,6 +299,16 @@
         <translation>
             <numerusform>in %n h</numerusform>
             <numerusform>in %n h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShowCommand</name>
+    <message numerus="yes">
+        <source>%n remote image(s) in its HTML are not loaded by the viewer.</source>
+        <translation>
+            <numerusform>%n remote image in its HTML is not loaded by the viewer.</numerusform>
+            <numerusform>%n remote images in its HTML are not loaded by the viewer.</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "AppIcon.h"
 #include "about/AboutDialog.h"
 #include "archive/ArchivePage.h"
+#include "archive/ArchiveQueryRunner.h"
 #include "sources/IngestionsPage.h"
 #include "sources/SourceTableModel.h"
 #include "sync/SyncManager.h"
@@ -38,6 +39,7 @@ MainWindow::MainWindow(
     , m_manager(manager)
     , m_service(service)
     , m_credentials(credentials)
+    , m_queries(new ArchiveQueryRunner(m_archive, this))
 {
     setWindowTitle(AppInfo::displayName());
     setWindowIcon(appIcon());
@@ -62,6 +64,11 @@ MainWindow::~MainWindow() = default;
 IngestionsPage* MainWindow::ingestionsPage() const
 {
     return m_ingestionsPage;
+}
+
+ArchiveQueryRunner* MainWindow::queries() const
+{
+    return m_queries;
 }
 
 ArchivePage* MainWindow::archivePage() const
@@ -142,7 +149,7 @@ void MainWindow::createPages()
     m_pages = new QStackedWidget(central);
     m_ingestionsPage = new IngestionsPage(m_archive, m_manager, m_service, m_credentials, m_pages);
     m_pages->addWidget(m_ingestionsPage);
-    m_archivePage = new ArchivePage(m_archive, m_pages);
+    m_archivePage = new ArchivePage(m_archive, m_queries, m_pages);
     m_pages->addWidget(m_archivePage);
 
     auto* ingestionsItem = new QListWidgetItem(

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class ArchivePage;
+class ArchiveQueryRunner;
 class CredentialStore;
 class SourceService;
 class IngestionsPage;
@@ -32,6 +33,8 @@ public:
 
     IngestionsPage* ingestionsPage() const;
     ArchivePage* archivePage() const;
+    // Every read of the archive the windows make goes through it.
+    ArchiveQueryRunner* queries() const;
 
 public slots:
     void showAbout();
@@ -51,6 +54,7 @@ private:
     SyncManager* m_manager;
     SourceService* m_service;
     CredentialStore* m_credentials;
+    ArchiveQueryRunner* m_queries;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     IngestionsPage* m_ingestionsPage = nullptr;

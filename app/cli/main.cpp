@@ -1,5 +1,6 @@
 #include "CliContext.h"
 #include "ExportCommand.h"
+#include "ShowCommand.h"
 #include "SourceCommand.h"
 #include "StatusCommand.h"
 #include "SyncCommand.h"
@@ -38,6 +39,8 @@ QString commandList()
                            "             messages another source also holds)\n"
                            "  sync [--source NAME]\n"
                            "  status [--json]\n"
+                           "  show ID|SHA256 [--raw | --text | --html]   (a message: its headers and\n"
+                           "             text; --raw its exact bytes, --html the HTML the viewer shows)\n"
                            "  export --format eml --out DIR [--source NAME] [--folder PATH]\n"
                            "  verify\n");
 }
@@ -114,6 +117,8 @@ int main(int argc, char* argv[])
         runner = runStatusCommand;
     } else if (command == QLatin1String("sync")) {
         runner = runSyncCommand;
+    } else if (command == QLatin1String("show")) {
+        runner = runShowCommand;
     } else if (command == QLatin1String("export")) {
         runner = runExportCommand;
     } else if (command == QLatin1String("verify")) {

@@ -305,6 +305,22 @@ std::optional<MessageSummary> ArchiveReader::message(qint64 messageId) const
     return readSummary(query);
 }
 
+qint64 ArchiveReader::messageIdForSha256(const QByteArray& sha256) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT m.id FROM blobs b JOIN messages m ON m.blob_id = b.id WHERE b.sha256 = ?"));
+    query.addBindValue(sha256);
+    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+QByteArray ArchiveReader::sha256Of(qint64 messageId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT b.sha256 FROM messages m JOIN blobs b ON b.id = m.blob_id WHERE m.id = ?"));
+    query.addBindValue(messageId);
+    return query.exec() && query.next() ? query.value(0).toByteArray() : QByteArray();
+}
+
 QList<MessageLocation> ArchiveReader::locations(qint64 messageId) const
 {
     QSqlQuery query(m_db);

@@ -144,6 +144,10 @@ public:
     MessagePage allPage(const PageCursor& after, int limit) const;
 
     std::optional<MessageSummary> message(qint64 messageId) const;
+    // The message whose raw bytes have this SHA-256 (32 bytes); 0 if none.
+    qint64 messageIdForSha256(const QByteArray& sha256) const;
+    // The SHA-256 of a message's raw bytes (32 bytes); empty if none.
+    QByteArray sha256Of(qint64 messageId) const;
     QList<MessageLocation> locations(qint64 messageId) const;
     QList<AttachmentInfo> attachments(qint64 messageId) const;
 

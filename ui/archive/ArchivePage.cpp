@@ -1,68 +1,325 @@
 #include "ArchivePage.h"
 
+#include "FolderTreeModel.h"
+#include "MessageListModel.h"
+#include "MessageView.h"
+#include "MessageWindow.h"
+#include "archive/ArchiveQueryRunner.h"
 #include "common/ThemeColors.h"
 
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <climits>
 
-ArchivePage::ArchivePage(Archive archive, QWidget* parent)
+ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* parent)
     : QWidget(parent)
     , m_archive(std::move(archive))
+    , m_queries(queries)
+    , m_folderQuery(queries)
     , m_summary(new QLabel(this))
-    , m_location(new QLabel(this))
+    , m_folders(new FolderTreeModel(this))
+    , m_messages(new MessageListModel(queries, this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_listSplitter(new QSplitter(Qt::Vertical, m_splitter))
+    , m_folderView(new QTreeView(this))
+    , m_listStack(new QStackedWidget(this))
+    , m_list(new QTreeView(this))
+    , m_listPlaceholder(new QLabel(this))
+    , m_preview(new MessageView(queries, this))
+    , m_previewDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("ArchivePage"));
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 18, 24, 18);
-    layout->setSpacing(12);
+    layout->setContentsMargins(12, 10, 12, 10);
+    layout->setSpacing(8);
 
+    auto* header = new QHBoxLayout;
     auto* title = new QLabel(tr("Archive"), this);
     QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
     title->setFont(titleFont);
-    layout->addWidget(title);
-
+    header->addWidget(title);
     m_summary->setObjectName(QStringLiteral("archiveSummary"));
     m_summary->setWordWrap(true);
-    layout->addWidget(m_summary);
-
-    m_location->setObjectName(QStringLiteral("archiveLocation"));
-    m_location->setWordWrap(true);
-    m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    ThemeColors::apply(m_location, ThemeColors::Role::Secondary);
-    layout->addWidget(m_location);
-
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    ThemeColors::apply(m_summary, ThemeColors::Role::Secondary);
+    header->addWidget(m_summary, 1);
     auto* openFolder = new QPushButton(tr("&Open Archive Folder"), this);
     openFolder->setObjectName(QStringLiteral("openFolderButton"));
+    openFolder->setToolTip(tr("Show the archive file in the file manager"));
     connect(openFolder, &QPushButton::clicked, this, &ArchivePage::openArchiveFolder);
-    layout->addWidget(openFolder, 0, Qt::AlignLeft);
-    layout->addStretch(1);
+    header->addWidget(openFolder);
+    layout->addLayout(header);
+
+    m_folderView->setObjectName(QStringLiteral("folderTree"));
+    m_folderView->setAccessibleName(tr("Folders"));
+    m_folderView->setModel(m_folders);
+    m_folderView->setUniformRowHeights(true);
+    m_folderView->setHeaderHidden(true);
+    m_folderView->header()->setStretchLastSection(false);
+    m_folderView->header()->setSectionResizeMode(FolderTreeModel::NameColumn, QHeaderView::Stretch);
+    m_folderView->header()->setSectionResizeMode(FolderTreeModel::CountColumn, QHeaderView::Fixed);
+    m_folderView->header()->setMinimumSectionSize(0);
+    m_folderView->header()->resizeSection(FolderTreeModel::CountColumn,
+                                          fontMetrics().horizontalAdvance(QLocale().toString(999999))
+                                              + fontMetrics().averageCharWidth());
+    m_folderView->setTabKeyNavigation(false);
+    m_splitter->insertWidget(0, m_folderView);
+
+    m_list->setObjectName(QStringLiteral("messageList"));
+    m_list->setAccessibleName(tr("Messages"));
+    m_list->setModel(m_messages);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAllColumnsShowFocus(true);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setTabKeyNavigation(false);
+    m_list->setSortingEnabled(true);
+    m_list->header()->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(MessageListModel::AttachmentColumn, QHeaderView::Fixed);
+    m_list->header()->resizeSection(MessageListModel::AttachmentColumn, fontMetrics().height() + 12);
+    m_list->header()->setSectionResizeMode(MessageListModel::SubjectColumn, QHeaderView::Stretch);
+    m_list->header()->resizeSection(MessageListModel::CorrespondentColumn, fontMetrics().averageCharWidth() * 26);
+    // Wide enough for the longest short date of the locale (two-digit day,
+    // hour and minute).
+    const QString longestDate = QLocale().toString(QDateTime(QDate(2000, 12, 30), QTime(23, 59)), QLocale::ShortFormat);
+    m_list->header()->resizeSection(MessageListModel::DateColumn,
+                                    fontMetrics().horizontalAdvance(longestDate)
+                                        + fontMetrics().averageCharWidth() * 4);
+    m_list->header()->resizeSection(MessageListModel::SizeColumn, fontMetrics().averageCharWidth() * 10);
+    m_listPlaceholder->setObjectName(QStringLiteral("messageListPlaceholder"));
+    m_listPlaceholder->setAlignment(Qt::AlignCenter);
+    m_listPlaceholder->setWordWrap(true);
+    ThemeColors::apply(m_listPlaceholder, ThemeColors::Role::Secondary);
+    m_listStack->addWidget(m_list);
+    m_listStack->addWidget(m_listPlaceholder);
+    m_listSplitter->addWidget(m_listStack);
+    m_listSplitter->addWidget(m_preview);
+    m_listSplitter->setStretchFactor(0, 2);
+    m_listSplitter->setStretchFactor(1, 3);
+    m_splitter->addWidget(m_listSplitter);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_listSplitter->setChildrenCollapsible(false);
+    layout->addWidget(m_splitter, 1);
+    setTabOrder(m_folderView, m_list);
+    setTabOrder(m_list, m_preview);
+
+    m_previewDelay->setSingleShot(true);
+    // Holding an arrow key skims the list: only where it stops is read.
+    m_previewDelay->setInterval(60);
+    connect(m_previewDelay, &QTimer::timeout, this, [this] {
+        const QModelIndex current = m_list->currentIndex();
+        m_preview->showMessage(current.isValid() ? m_messages->messageIdAt(current.row()) : 0);
+    });
+    connect(
+        m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { m_previewDelay->start(); });
+    connect(m_list, &QTreeView::activated, this, [this] { openCurrentMessage(); });
+    connect(
+        m_folderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ArchivePage::folderSelected);
+    connect(m_messages, &MessageListModel::loaded, this, [this] {
+        updateListPlaceholder();
+        if (!m_list->currentIndex().isValid() && m_messages->rowCount() > 0) {
+            // The newest message is ready to read, as in a mail client; the
+            // selection follows the keyboard from here.
+            m_list->selectionModel()->setCurrentIndex(m_messages->index(0, MessageListModel::SubjectColumn),
+                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    });
+    connect(m_messages, &QAbstractItemModel::modelReset, this, [this] { m_preview->clear(); });
+    restoreLayout();
     refresh();
 }
 
-ArchivePage::~ArchivePage() = default;
+ArchivePage::~ArchivePage()
+{
+    saveLayout();
+}
+
+QTreeView* ArchivePage::folderView() const
+{
+    return m_folderView;
+}
+
+QTreeView* ArchivePage::messageListView() const
+{
+    return m_list;
+}
+
+FolderTreeModel* ArchivePage::folderModel() const
+{
+    return m_folders;
+}
+
+MessageListModel* ArchivePage::messageModel() const
+{
+    return m_messages;
+}
+
+MessageView* ArchivePage::preview() const
+{
+    return m_preview;
+}
 
 void ArchivePage::setTotals(const ArchiveTotals& totals)
 {
+    const bool changed = totals.messages != m_totals.messages || totals.sources != m_totals.sources
+        || totals.removedSources != m_totals.removedSources;
     m_totals = totals;
     refresh();
+    if (changed && m_foldersLoadedOnce && isVisible()) {
+        reloadFolders();
+        m_messages->refreshNewest();
+    }
 }
 
 void ArchivePage::showEvent(QShowEvent* event)
 {
     refresh();
+    if (!m_foldersLoadedOnce || m_shownTotal != m_totals.messages) {
+        reloadFolders();
+    }
     QWidget::showEvent(event);
+}
+
+void ArchivePage::hideEvent(QHideEvent* event)
+{
+    saveLayout();
+    QWidget::hideEvent(event);
+}
+
+void ArchivePage::reloadFolders()
+{
+    m_shownTotal = m_totals.messages;
+    m_folderQuery.run(
+        ArchiveQueryRunner::Lane::Interactive,
+        this,
+        [](const ArchiveReader& reader) { return std::make_pair(reader.folderEntries(), reader.messageCount()); },
+        [this](const std::pair<QList<FolderEntry>, qint64>& result) { applyFolders(result.first, result.second); });
+}
+
+void ArchivePage::applyFolders(const QList<FolderEntry>& folders, qint64 allMessages)
+{
+    const QString current = m_folderView->currentIndex().data(FolderTreeModel::KeyRole).toString();
+    QStringList expanded;
+    const QModelIndexList all = m_folders->match(
+        m_folders->index(0, 0), Qt::DisplayRole, QVariant(), -1, Qt::MatchWildcard | Qt::MatchRecursive);
+    for (const QModelIndex& index : all) {
+        if (m_folderView->isExpanded(index)) {
+            expanded << index.data(FolderTreeModel::KeyRole).toString();
+        }
+    }
+    const bool first = !m_foldersLoadedOnce;
+    {
+        // The rebuild must not look like a new selection to the list.
+        const QSignalBlocker blocker(m_folderView->selectionModel());
+        m_folders->setFolders(folders, allMessages);
+    }
+    m_foldersLoadedOnce = true;
+    if (first) {
+        // Sources open, so their folders show; removed sources stay closed.
+        for (int row = 0; row < m_folders->rowCount(); ++row) {
+            const QModelIndex index = m_folders->index(row, 0);
+            if (static_cast<FolderTreeModel::Kind>(index.data(FolderTreeModel::KindRole).toInt())
+                == FolderTreeModel::Kind::Source) {
+                m_folderView->expand(index);
+            }
+        }
+    } else {
+        for (const QString& key : std::as_const(expanded)) {
+            m_folderView->expand(m_folders->indexForKey(key));
+        }
+    }
+    if (first && !m_layoutRestored) {
+        // The tree as wide as its names and counts (within reason), once:
+        // after that the user's own splitter position is kept. Measured
+        // after the expanded rows are laid out.
+        QTimer::singleShot(0, this, [this] {
+            const QAbstractItemView* view = m_folderView; // sizeHintForColumn is public there
+            const int wanted = view->sizeHintForColumn(FolderTreeModel::NameColumn)
+                + m_folderView->header()->sectionSize(FolderTreeModel::CountColumn)
+                + m_folderView->verticalScrollBar()->sizeHint().width() + 2 * m_folderView->frameWidth()
+                + fontMetrics().averageCharWidth() * 2;
+            const int total = m_splitter->width();
+            const int tree = qBound(fontMetrics().averageCharWidth() * 30, wanted, total / 3);
+            m_splitter->setSizes({tree, total - tree - m_splitter->handleWidth()});
+        });
+    }
+    QModelIndex restore = m_folders->indexForKey(current.isEmpty() ? QStringLiteral("all") : current);
+    if (!restore.isValid()) {
+        restore = m_folders->indexForKey(QStringLiteral("all"));
+    }
+    const bool sameNode = !current.isEmpty() && restore.data(FolderTreeModel::KeyRole).toString() == current;
+    {
+        const QSignalBlocker blocker(m_folderView->selectionModel());
+        m_folderView->selectionModel()->setCurrentIndex(
+            restore, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    if (!sameNode) {
+        folderSelected();
+    }
+    emit foldersLoaded();
+}
+
+void ArchivePage::folderSelected()
+{
+    const QModelIndex current = m_folderView->currentIndex();
+    const std::optional<MessageListQuery> query = m_folders->queryFor(current);
+    m_messages->setQuery(query);
+    m_list->setAccessibleDescription(m_folders->titleFor(current));
+    updateListPlaceholder();
+}
+
+void ArchivePage::updateListPlaceholder()
+{
+    const QModelIndex current = m_folderView->currentIndex();
+    QString text;
+    if (!m_messages->query()) {
+        text = current.isValid() ? tr("This folder holds no mail of its own. Choose one of its subfolders.")
+                                 : tr("Choose a folder on the left.");
+    } else if (m_messages->isLoading()) {
+        text.clear(); // the first page is on its way: keep the list, empty, rather than flash a text
+    } else if (m_messages->rowCount() == 0) {
+        text = m_totals.messages == 0 || m_folders->rowCount() <= 1
+            ? tr("No mail is archived yet. Add a source on the Ingestions page (Ctrl+1), and its mail appears here as "
+                 "it is imported.")
+            : tr("This folder is empty.");
+    }
+    m_listPlaceholder->setText(text);
+    m_listStack->setCurrentWidget(text.isEmpty() ? static_cast<QWidget*>(m_list) : m_listPlaceholder);
+}
+
+void ArchivePage::openCurrentMessage()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid()) {
+        return;
+    }
+    auto* window = new MessageWindow(m_queries, this->window());
+    window->showMessage(m_messages->messageIdAt(current.row()));
+    window->show();
 }
 
 void ArchivePage::refresh()
@@ -72,7 +329,7 @@ void ArchivePage::refresh()
         bytes += QFileInfo(m_archive.path() + suffix).size();
     }
     const QString size = QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-    m_location->setText(tr("Archive file: %1").arg(QDir::toNativeSeparators(m_archive.path())));
+    m_summary->setToolTip(tr("Archive file: %1").arg(QDir::toNativeSeparators(m_archive.path())));
     if (m_totals.messages < 0) {
         m_summary->setText(tr("Counting the messages in the archive… (%1 on this computer)").arg(size));
         return;
@@ -93,6 +350,33 @@ void ArchivePage::refresh()
     //: %1 is "2 sources", possibly followed by "(and 1 removed source)"; %2 the size of the archive file.
     m_summary->setText(
         tr("The archive holds %Ln message(s) from %1, in %2 on this computer.", nullptr, messages).arg(from, size));
+}
+
+void ArchivePage::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("archivePage/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("archivePage/listSplitter"), m_listSplitter->saveState());
+    settings.setValue(QStringLiteral("archivePage/listHeader"), m_list->header()->saveState());
+}
+
+void ArchivePage::restoreLayout()
+{
+    const QSettings settings;
+    const int em = fontMetrics().averageCharWidth();
+    m_layoutRestored = m_splitter->restoreState(settings.value(QStringLiteral("archivePage/splitter")).toByteArray());
+    if (!m_layoutRestored) {
+        m_splitter->setSizes({em * 32, em * 120});
+    }
+    if (!m_listSplitter->restoreState(settings.value(QStringLiteral("archivePage/listSplitter")).toByteArray())) {
+        m_listSplitter->setSizes({fontMetrics().height() * 14, fontMetrics().height() * 24});
+    }
+    const QByteArray header = settings.value(QStringLiteral("archivePage/listHeader")).toByteArray();
+    if (!header.isEmpty()) {
+        m_list->header()->restoreState(header);
+        // The sort shown is the sort the model uses.
+        m_messages->sort(m_list->header()->sortIndicatorSection(), m_list->header()->sortIndicatorOrder());
+    }
 }
 
 void ArchivePage::openArchiveFolder()

@@ -1,42 +1,88 @@
 #pragma once
 
 #include "archive/Archive.h"
+#include "archive/LatestQuery.h"
 #include "sources/SourceStatistics.h"
 
 #include <QWidget>
 
+class FolderTreeModel;
+class MessageListModel;
+class MessageView;
 class QLabel;
-class QMessageBox;
+class QSplitter;
+class QStackedWidget;
+class QTimer;
+class QTreeView;
 
-// The Archive page: what the archive holds and where it lives. The message
-// browser and search will grow here (their own issue); for now it answers
-// "how much mail is safe, and where is the file?".
+// The Archive page (Ctrl+2): the archive's mail, read like a mail client.
+// A tree (All mail, each source with its server folders, Removed sources),
+// the message list of the selected node (a page at a time, any length), and
+// a preview pane; Enter or a double-click opens a message in its own
+// window. A header line says what the archive holds and where its file is.
+// Every read goes through the ArchiveQueryRunner: the UI never waits on the disk.
 class ArchivePage : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ArchivePage)
 
 public:
-    explicit ArchivePage(Archive archive, QWidget* parent = nullptr);
+    ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* parent = nullptr);
     ~ArchivePage() override;
 
     // What the archive holds, as counted off the UI thread (the Ingestions
     // table's model counts it with the sources' totals, so the status bar and
-    // this page always show the same number).
+    // this page always show the same number). A change also refreshes the
+    // tree's counts and brings new mail into a newest-first list.
     void setTotals(const ArchiveTotals& totals);
+
+    QTreeView* folderView() const;
+    QTreeView* messageListView() const;
+    FolderTreeModel* folderModel() const;
+    MessageListModel* messageModel() const;
+    MessageView* preview() const;
 
 public slots:
     void refresh();
+    // Reads the folder tree again, keeping the selection and what is expanded.
+    void reloadFolders();
     // Opens the archive's folder in the file manager; where none opens it,
     // shows the folder's path in a box it can be copied from.
     void openArchiveFolder();
+    // Opens the current message in a window of its own.
+    void openCurrentMessage();
+
+signals:
+    // The folder tree was read and shown (for tests).
+    void foldersLoaded();
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
+    void applyFolders(const QList<FolderEntry>& folders, qint64 allMessages);
+    void folderSelected();
+    void updateListPlaceholder();
+    void saveLayout() const;
+    void restoreLayout();
+
     Archive m_archive;
+    ArchiveQueryRunner* m_queries;
+    LatestQuery m_folderQuery;
     ArchiveTotals m_totals;
     QLabel* m_summary;
-    QLabel* m_location;
+    FolderTreeModel* m_folders;
+    MessageListModel* m_messages;
+    QSplitter* m_splitter;
+    QSplitter* m_listSplitter;
+    QTreeView* m_folderView;
+    QStackedWidget* m_listStack;
+    QTreeView* m_list;
+    QLabel* m_listPlaceholder;
+    MessageView* m_preview;
+    QTimer* m_previewDelay;
+    bool m_foldersLoadedOnce = false;
+    bool m_layoutRestored = false; // the user's splitter position was found
+    qint64 m_shownTotal = -1;
 };

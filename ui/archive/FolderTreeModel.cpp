@@ -54,6 +54,7 @@ FolderTreeModel::makeRow(const QString& name, Kind kind, qint64 id, const QStrin
 {
     auto* nameItem = new QStandardItem(name);
     nameItem->setEditable(false);
+    nameItem->setToolTip(name); // the name in full where the column cuts it
     nameItem->setData(static_cast<int>(kind), KindRole);
     nameItem->setData(id, IdRole);
     nameItem->setData(key, KeyRole);

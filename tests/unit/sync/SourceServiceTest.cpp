@@ -1,5 +1,5 @@
 #include "sync/SourceService.h"
-#include "../archive/TemporaryArchive.h"
+#include "TemporaryArchive.h"
 #include "archive/EventLog.h"
 #include "credentials/CredentialStore.h"
 #include "sources/SourceRepository.h"

@@ -1,4 +1,4 @@
-#include "../archive/TemporaryArchive.h"
+#include "TemporaryArchive.h"
 
 #include "GeneratedMessage.h"
 #include "MailGenerator.h"

@@ -1,0 +1,326 @@
+#include "archive/ArchivePage.h"
+#include "GeneratedMessage.h"
+#include "MailGenerator.h"
+#include "TemporaryArchive.h"
+#include "WaitUntil.h"
+#include "archive/ArchiveQueryRunner.h"
+#include "archive/AttachmentPanel.h"
+#include "archive/FolderTreeModel.h"
+#include "archive/MessageBodyBrowser.h"
+#include "archive/MessageListModel.h"
+#include "archive/MessageView.h"
+#include "archive/MessageWindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QImage>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocument>
+#include <QTreeView>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+QList<GeneratedMessage> generate(int count, quint64 seed)
+{
+    MailGeneratorOptions options;
+    options.seed = seed;
+    options.attachmentScale = 0.02;
+    return MailGenerator(options).next(count);
+}
+
+GeneratedMessage handWritten(const QByteArray& raw,
+                             const QDateTime& date = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC))
+{
+    GeneratedMessage message;
+    message.raw = raw;
+    message.internalDate = date;
+    return message;
+}
+
+const QByteArray AttachmentBytes = QByteArrayLiteral("quartal;umsatz\nQ1;100\nQ2;250\n");
+
+// A message with a CSV attachment whose name tries to leave the folder.
+QByteArray withHostileAttachment()
+{
+    return QByteArrayLiteral("From: Ann Example <ann@example.test>\r\n"
+                             "To: bob@example.test\r\n"
+                             "Subject: Figures for the quarter\r\n"
+                             "Date: Wed, 01 May 2024 14:00:00 +0200\r\n"
+                             "MIME-Version: 1.0\r\n"
+                             "Content-Type: multipart/mixed; boundary=\"b1\"\r\n"
+                             "\r\n"
+                             "--b1\r\n"
+                             "Content-Type: text/plain; charset=utf-8\r\n"
+                             "\r\n"
+                             "The figures for Zephyr are attached.\r\n"
+                             "--b1\r\n"
+                             "Content-Type: text/csv; name=\"x.csv\"\r\n"
+                             "Content-Disposition: attachment; filename=\"../../.bashrc\"\r\n"
+                             "Content-Transfer-Encoding: base64\r\n"
+                             "\r\n")
+        + AttachmentBytes.toBase64() + QByteArrayLiteral("\r\n--b1--\r\n");
+}
+
+// HTML that would reach a server in every way an HTML mail can try, each
+// pointing at `origin`; and an inline image by cid:.
+QByteArray hostileHtml(const QString& origin)
+{
+    const QByteArray o = origin.toUtf8();
+    const QByteArray png = [] {
+        QImage image(4, 4, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        return bytes;
+    }();
+    return QByteArrayLiteral("From: News <news@example.test>\r\n"
+                             "To: bob@example.test\r\n"
+                             "Subject: Newsletter\r\n"
+                             "Date: Thu, 02 May 2024 09:00:00 +0000\r\n"
+                             "MIME-Version: 1.0\r\n"
+                             "Content-Type: multipart/related; boundary=\"r1\"\r\n"
+                             "\r\n"
+                             "--r1\r\n"
+                             "Content-Type: text/html; charset=utf-8\r\n"
+                             "\r\n"
+                             "<html><head><link rel=stylesheet href=\"")
+        + o + "/style.css\"><style>@import url(" + o + "/import.css); body{background:url(" + o
+        + "/bg.png)}</style><meta http-equiv=refresh content=\"0;url=" + o + "/refresh\"><base href=\"" + o
+        + "/\"></head><body background=\"" + o + "/body.png\"><p>Big news inside.</p><img src=\"" + o
+        + "/pixel.gif\" width=1 height=1><img src=\"relative.png\"><div style=\"background-image:url(" + o
+        + "/div.png)\">styled</div><iframe src=\"" + o + "/frame\"></iframe><script src=\"" + o
+        + "/x.js\"></script><img src=\"cid:logo@example\" alt=logo><a href=\"https://example.test/track\">read "
+          "more</a></body></html>\r\n"
+          "--r1\r\n"
+          "Content-Type: image/png\r\n"
+          "Content-ID: <logo@example>\r\n"
+          "Content-Disposition: inline\r\n"
+          "Content-Transfer-Encoding: base64\r\n"
+          "\r\n"
+        + png.toBase64() + "\r\n--r1--\r\n";
+}
+
+class ArchivePageTest : public ::testing::Test
+{
+protected:
+    void SetUp() override { ASSERT_TRUE(m_archive.isOpen()) << m_archive.error().toStdString(); }
+
+    std::unique_ptr<ArchivePage> showPage(ArchiveQueryRunner* runner)
+    {
+        auto page = std::make_unique<ArchivePage>(m_archive.archive(), runner);
+        QSignalSpy loaded(page.get(), &ArchivePage::foldersLoaded);
+        page->resize(1200, 800);
+        page->show();
+        EXPECT_TRUE(waitUntil([&] { return loaded.count() > 0; }, 20000));
+        return page;
+    }
+
+    TemporaryArchive m_archive;
+};
+
+} // namespace
+
+TEST_F(ArchivePageTest, OpensAFolderShowsAMessageAndSavesItsAttachmentSafely)
+{
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    const qint64 sent = m_archive.folder(QStringLiteral("Work"), QStringLiteral("Sent"));
+    ASSERT_TRUE(m_archive.store(inbox, generate(40, 51)));
+    ASSERT_TRUE(m_archive.store(
+        inbox, {handWritten(withHostileAttachment(), QDateTime(QDate(2030, 1, 1), QTime(9, 0), Qt::UTC))}));
+    ASSERT_TRUE(m_archive.store(sent, generate(3, 52)));
+    ArchiveQueryRunner runner(m_archive.archive());
+    auto page = showPage(&runner);
+
+    // The tree: All mail (44), then Work with INBOX (41) and Sent (3).
+    FolderTreeModel* tree = page->folderModel();
+    ASSERT_EQ(tree->index(0, 0).data().toString(), QStringLiteral("All mail"));
+    EXPECT_EQ(tree->index(0, FolderTreeModel::CountColumn).data().toString(), QStringLiteral("44"));
+    const QModelIndex inboxIndex = tree->indexForKey(
+        QStringLiteral("folder:%1:INBOX").arg(tree->index(1, 0).data(FolderTreeModel::IdRole).toLongLong()));
+    ASSERT_TRUE(inboxIndex.isValid());
+    EXPECT_EQ(inboxIndex.siblingAtColumn(FolderTreeModel::CountColumn).data().toString(), QStringLiteral("41"));
+
+    // Keyboard only: into the tree, down to INBOX.
+    page->folderView()->setFocus();
+    page->folderView()->setCurrentIndex(inboxIndex);
+    MessageListModel* list = page->messageModel();
+    ASSERT_TRUE(waitUntil([&] { return !list->isLoading() && list->rowCount() > 0; }));
+    EXPECT_EQ(list->query()->scope, MessageListQuery::Scope::Folder);
+    // Newest first: the hand-written message of 2030 leads, and is previewed.
+    EXPECT_EQ(list->index(0, MessageListModel::SubjectColumn).data().toString(),
+              QStringLiteral("Figures for the quarter"));
+    MessageView* preview = page->preview();
+    ASSERT_TRUE(waitUntil([&] { return preview->messageId() == list->messageIdAt(0); }));
+    EXPECT_TRUE(preview->bodyText().contains(QStringLiteral("The figures for Zephyr are attached.")))
+        << preview->bodyText().toStdString();
+    EXPECT_TRUE(preview->document().locations.size() == 1);
+
+    // Save the attachment into a folder: it lands inside, under a safe name,
+    // with exactly its bytes.
+    AttachmentPanel* attachments = preview->attachmentPanel();
+    ASSERT_EQ(attachments->count(), 1);
+    QTemporaryDir target;
+    QSignalSpy saved(attachments, &AttachmentPanel::saved);
+    attachments->saveInto(target.path(), {0});
+    ASSERT_TRUE(waitUntil([&] { return saved.count() == 1; }));
+    const QStringList paths = saved.first().at(0).toStringList();
+    ASSERT_EQ(paths.size(), 1) << saved.first().at(1).toString().toStdString();
+    EXPECT_EQ(QFileInfo(paths.first()).absolutePath(), QDir(target.path()).canonicalPath());
+    EXPECT_FALSE(QFileInfo(paths.first()).fileName().startsWith(QLatin1Char('.')));
+    QFile file(paths.first());
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), AttachmentBytes);
+    EXPECT_FALSE(QFile::exists(QDir(target.path()).filePath(QStringLiteral("../../.bashrc"))));
+
+    // A Sent folder lists whom the mail went to.
+    page->folderView()->setCurrentIndex(tree->indexForKey(
+        QStringLiteral("folder:%1:Sent").arg(tree->index(1, 0).data(FolderTreeModel::IdRole).toLongLong())));
+    ASSERT_TRUE(waitUntil([&] { return !list->isLoading() && list->rowCount() == 3; }));
+    EXPECT_EQ(list->headerData(MessageListModel::CorrespondentColumn, Qt::Horizontal).toString(), QStringLiteral("To"));
+
+    // Enter opens the message in a window of its own.
+    page->messageListView()->setFocus();
+    page->messageListView()->setCurrentIndex(list->index(1, MessageListModel::SubjectColumn));
+    QTest::keyClick(page->messageListView(), Qt::Key_Return);
+    MessageWindow* window = nullptr;
+    ASSERT_TRUE(waitUntil([&] {
+        window = page->window()->findChild<MessageWindow*>();
+        if (!window) {
+            for (QWidget* top : QApplication::topLevelWidgets()) {
+                if ((window = qobject_cast<MessageWindow*>(top))) {
+                    break;
+                }
+            }
+        }
+        return window && window->view()->messageId() == list->messageIdAt(1);
+    }));
+    window->close();
+}
+
+TEST_F(ArchivePageTest, EverySortOrderOfTheListIsTheArchivesOrder)
+{
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(m_archive.store(inbox, generate(450, 53)));
+    ArchiveQueryRunner runner(m_archive.archive());
+    auto page = showPage(&runner);
+    MessageListModel* list = page->messageModel();
+    ASSERT_TRUE(waitUntil([&] { return !list->isLoading() && list->rowCount() > 0; }));
+    // A page at a time: what the view asked for, not the whole folder.
+    EXPECT_LT(list->rowCount(), 450);
+    EXPECT_EQ(list->rowCount() % MessageListModel::PageSize, 0);
+
+    page->messageListView()->header()->setSortIndicator(MessageListModel::SizeColumn, Qt::AscendingOrder);
+    ASSERT_TRUE(waitUntil([&] { return !list->isLoading() && list->rowCount() > 0; }));
+    // Scroll to the end, as a user holding Page Down would.
+    ASSERT_TRUE(waitUntil([&] {
+        list->fetchMore({});
+        return list->rowCount() == 450 && !list->canFetchMore({});
+    })) << list->rowCount();
+    for (int row = 1; row < list->rowCount(); ++row) {
+        ASSERT_LE(list->summaryAt(row - 1)->size, list->summaryAt(row)->size) << row;
+    }
+}
+
+TEST_F(ArchivePageTest, TheLazyListStaysAValidModelWhileAnImportAddsMail)
+{
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    const QList<GeneratedMessage> messages = generate(600, 54);
+    ASSERT_TRUE(m_archive.store(inbox, messages.mid(0, 100)));
+    ArchiveQueryRunner runner(m_archive.archive());
+    MessageListModel model(&runner);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    MessageListQuery all;
+    model.setQuery(all);
+    ASSERT_TRUE(waitUntil([&] { return !model.isLoading(); }));
+    EXPECT_EQ(model.rowCount(), 100);
+    // Batches arrive as an import stores them; the newest-first list takes
+    // them at the top, and scrolling on still reaches every message once.
+    for (int start = 100; start < 600; start += 50) {
+        ASSERT_TRUE(m_archive.store(inbox, messages.mid(start, 50)));
+        const int before = model.rowCount();
+        model.refreshNewest();
+        if (model.canFetchMore({})) {
+            model.fetchMore({});
+        }
+        ASSERT_TRUE(waitUntil([&] { return model.rowCount() > before || model.isLoading(); }));
+        ASSERT_TRUE(waitUntil([&] { return !model.isLoading(); }));
+    }
+    while (model.canFetchMore({}) || model.isLoading()) {
+        model.fetchMore({});
+        QTest::qWait(5);
+    }
+    ASSERT_TRUE(waitUntil([&] { return model.rowCount() == 600; })) << model.rowCount();
+    QSet<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        ids.insert(model.messageIdAt(row));
+        if (row > 0) {
+            const MessageSummary* a = model.summaryAt(row - 1);
+            const MessageSummary* b = model.summaryAt(row);
+            ASSERT_TRUE(a->date > b->date || (a->date == b->date && a->id > b->id)) << row;
+        }
+    }
+    EXPECT_EQ(ids.size(), 600);
+}
+
+TEST_F(ArchivePageTest, HtmlMailIsShownWithoutASingleNetworkRequest)
+{
+    QTcpServer server;
+    ASSERT_TRUE(server.listen(QHostAddress::LocalHost));
+    int connections = 0;
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+        while (QTcpSocket* socket = server.nextPendingConnection()) {
+            ++connections;
+            socket->write("HTTP/1.0 200 OK\r\nContent-Type: image/png\r\n\r\n");
+            socket->disconnectFromHost();
+        }
+    });
+    const QString origin = QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort());
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(m_archive.store(inbox, {handWritten(hostileHtml(origin))}));
+    ArchiveQueryRunner runner(m_archive.archive());
+
+    MessageView view(&runner);
+    view.resize(900, 700);
+    view.show();
+    QSignalSpy shown(&view, &MessageView::documentShown);
+    view.showMessage(1);
+    ASSERT_TRUE(waitUntil([&] { return shown.count() == 1; }));
+    ASSERT_TRUE(view.isShowingHtml());
+    // Lay it out and paint it, as a user would see it, and give any request
+    // time to arrive.
+    view.bodyBrowser()->viewport()->repaint();
+    QTest::qWait(300);
+    EXPECT_EQ(connections, 0);
+    const QString html = view.document().html.toLower();
+    EXPECT_FALSE(html.contains(origin.toLower())) << html.toStdString();
+    EXPECT_GE(view.document().blockedRemoteImages, 3);
+    // A link keeps its target, shown to the user, opened only on a click.
+    EXPECT_TRUE(html.contains(QStringLiteral("https://example.test/track"))) << html.toStdString();
+    EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Big news inside.")));
+    // The inline image is served from the message itself.
+    const QVariant logo = view.bodyBrowser()->document()->resource(QTextDocument::ImageResource,
+                                                                   QUrl(QStringLiteral("cid:logo@example")));
+    EXPECT_TRUE(logo.isValid() && !logo.value<QImage>().isNull());
+    // The notice says what was left out.
+    EXPECT_TRUE(
+        view.findChild<QLabel*>(QStringLiteral("messageNotice"))->text().contains(QStringLiteral("remote image")));
+
+    // Plain text on request; the choice sticks for the next message.
+    view.setShowHtml(false);
+    EXPECT_FALSE(view.isShowingHtml());
+    EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Big news inside.")));
+    EXPECT_EQ(connections, 0);
+}

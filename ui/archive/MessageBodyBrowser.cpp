@@ -1,0 +1,55 @@
+#include "MessageBodyBrowser.h"
+
+#include <QImage>
+#include <QTextDocument>
+#include <QUrl>
+
+MessageBodyBrowser::MessageBodyBrowser(QWidget* parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    // No search paths: a relative name must not read a local file.
+    setSearchPaths({});
+}
+
+void MessageBodyBrowser::setInlineImages(const QHash<QString, QByteArray>& images)
+{
+    m_images = images;
+}
+
+int MessageBodyBrowser::refusedResources() const
+{
+    return m_refused;
+}
+
+QVariant MessageBodyBrowser::loadResource(int type, const QUrl& name)
+{
+    if (type == QTextDocument::ImageResource) {
+        const QString scheme = name.scheme().toLower();
+        if (scheme == QLatin1String("cid")) {
+            const QString id = name.toString(QUrl::FullyDecoded).mid(4).toLower();
+            const auto found = m_images.constFind(id);
+            if (found != m_images.constEnd()) {
+                QImage image;
+                if (image.loadFromData(found.value())) {
+                    return image;
+                }
+            }
+        } else if (scheme == QLatin1String("data")) {
+            // data:image/png;base64,…: the sanitizer let only raster types through.
+            const QString text = name.toString(QUrl::FullyEncoded);
+            const qsizetype comma = text.indexOf(QLatin1Char(','));
+            const QString header = text.left(comma).toLower();
+            if (comma > 0 && header.startsWith(QLatin1String("data:image/")) && !header.contains(QLatin1String("svg"))
+                && header.endsWith(QLatin1String(";base64"))) {
+                QImage image;
+                if (image.loadFromData(QByteArray::fromBase64(text.mid(comma + 1).toLatin1()))) {
+                    return image;
+                }
+            }
+        }
+    }
+    ++m_refused;
+    return {};
+}
