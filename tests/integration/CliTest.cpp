@@ -502,3 +502,77 @@ TEST_F(CliTest, RefusesAPasswordOnTheCommandLine)
 }
 
 } // namespace
+
+TEST_F(CliTest, ShowGivesTheExactBytesTheTextAndTheViewersHtml)
+{
+    const QList<GeneratedMessage> messages = fill(30);
+    // An HTML message: what --html prints is what the viewer shows, and
+    // nothing in it can reach a server.
+    const QByteArray html = QByteArrayLiteral("From: News <news@example.test>\r\nTo: a@example.test\r\n"
+                                              "Subject: Offers\r\nDate: Thu, 02 May 2024 09:00:00 +0000\r\n"
+                                              "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                                              "<p onclick=\"steal()\">Sale <b>today</b></p>"
+                                              "<img src=\"http://tracker.example/p.gif\"><script>x()</script>\r\n");
+    {
+        Archive archive(m_path);
+        QString error;
+        ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+        MessageStore store = archive.store();
+        const qint64 folderId = store.ensureFolder(store.ensureSource(QStringLiteral("Work"), &error),
+                                                   "INBOX",
+                                                   QStringLiteral("INBOX"),
+                                                   QStringLiteral("/"),
+                                                   &error);
+        FolderCheckpoint checkpoint = store.checkpoint(folderId);
+        FetchedMessage fetched;
+        fetched.uid = ++checkpoint.lastUid;
+        fetched.raw = html;
+        ASSERT_TRUE(store.storeBatch({MessageStore::prepare(fetched)}, checkpoint, nullptr, &error))
+            << error.toStdString();
+        store = MessageStore(QSqlDatabase());
+        archive.closeConnection();
+    }
+
+    // --raw by id: the archived bytes, exactly.
+    QProcess raw;
+    raw.start(
+        QStringLiteral(OPENARCHIVER_CLI),
+        {QStringLiteral("--archive"), m_path, QStringLiteral("show"), QStringLiteral("7"), QStringLiteral("--raw")});
+    ASSERT_TRUE(raw.waitForFinished(60000));
+    EXPECT_EQ(raw.exitCode(), 0) << raw.readAllStandardError().toStdString();
+    const QByteArray rawBytes = raw.readAllStandardOutput();
+    EXPECT_EQ(rawBytes, messages.at(6).raw);
+
+    // By SHA-256 of the bytes: the same message.
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(messages.at(6).raw, QCryptographicHash::Sha256).toHex());
+    const CliRun bySha = run({QStringLiteral("show"), sha});
+    EXPECT_EQ(bySha.exitCode, 0) << bySha.err.toStdString();
+    EXPECT_TRUE(bySha.out.contains(QStringLiteral("Message:  7"))) << bySha.out.toStdString();
+    EXPECT_TRUE(bySha.out.contains(QStringLiteral("Found in: Work › INBOX (UID 7)"))) << bySha.out.toStdString();
+
+    const CliRun text = run({QStringLiteral("show"), QStringLiteral("31"), QStringLiteral("--text")});
+    EXPECT_EQ(text.exitCode, 0) << text.err.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("Sale today"))) << text.out.toStdString();
+
+    const CliRun sanitized = run({QStringLiteral("show"), QStringLiteral("31"), QStringLiteral("--html")});
+    EXPECT_EQ(sanitized.exitCode, 0) << sanitized.err.toStdString();
+    EXPECT_TRUE(sanitized.out.contains(QStringLiteral("<b>today</b>"))) << sanitized.out.toStdString();
+    for (const char* forbidden : {"onclick", "tracker.example", "<script", "x()"}) {
+        EXPECT_FALSE(sanitized.out.contains(QLatin1String(forbidden)))
+            << forbidden << " in " << sanitized.out.toStdString();
+    }
+
+    // Words, not a crash, for what does not exist or is not an id.
+    const CliRun missing = run({QStringLiteral("show"), QStringLiteral("999")});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_TRUE(missing.err.contains(QStringLiteral("no message 999"))) << missing.err.toStdString();
+    const CliRun bad = run({QStringLiteral("show"), QStringLiteral("inbox")});
+    EXPECT_EQ(bad.exitCode, 2);
+    const CliRun noHtml = run({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--html")});
+    EXPECT_EQ(noHtml.exitCode,
+              messages.at(0).kind == GeneratedMessage::Kind::Alternative
+                      || messages.at(0).kind == GeneratedMessage::Kind::AlternativeInline
+                  ? 0
+                  : 1);
+}
