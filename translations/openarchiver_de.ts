@@ -12,16 +12,16 @@
         <translation>Version %1</translation>
     </message>
     <message>
-        <source>Archives your email from any IMAP server into a local archive that you can browse, search, verify and export. Your mail server is only ever read.</source>
-        <translation>Archiviert Ihre E-Mails von jedem IMAP-Server in ein lokales Archiv, das Sie durchsuchen, prüfen und exportieren können. Ihr Mailserver wird dabei nur gelesen.</translation>
-    </message>
-    <message>
         <source>Free software under the GNU General Public License, version 3 or later. It comes with absolutely no warranty.</source>
         <translation>Freie Software unter der GNU General Public License, Version 3 oder später. Sie wird ohne jegliche Gewährleistung bereitgestellt.</translation>
     </message>
     <message>
         <source>Built with Qt %1, vmime %2, SQLite %3 and zstd %4.</source>
         <translation>Erstellt mit Qt %1, vmime %2, SQLite %3 und zstd %4.</translation>
+    </message>
+    <message>
+        <source>Archives your email from any IMAP server into a local archive that you can read like a mail client, verify and export. Your mail server is only ever read, and a message you read never contacts any server.</source>
+        <translation>Archiviert Ihre E-Mails von jedem IMAP-Server in ein lokales Archiv, das Sie wie in einem E-Mail-Programm lesen, prüfen und exportieren können. Ihr Mailserver wird nur gelesen, und eine Nachricht, die Sie lesen, kontaktiert nie einen Server.</translation>
     </message>
 </context>
 <context>
@@ -60,10 +60,6 @@
     <message>
         <source>Archive</source>
         <translation>Archiv</translation>
-    </message>
-    <message>
-        <source>&amp;Open Archive Folder</source>
-        <translation>Archivordner ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Archive file: %1</source>
@@ -138,6 +134,10 @@
     <message>
         <source>This folder is empty.</source>
         <translation>Dieser Ordner ist leer.</translation>
+    </message>
+    <message>
+        <source>Open Archive Fol&amp;der</source>
+        <translation>Archiv&amp;ordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -283,10 +283,6 @@
 <context>
     <name>AttachmentPanel</name>
     <message>
-        <source>&amp;Save…</source>
-        <translation>&amp;Speichern …</translation>
-    </message>
-    <message>
         <source>Save A&amp;ll…</source>
         <translation>A&amp;lle speichern …</translation>
     </message>
@@ -369,6 +365,10 @@
     <message>
         <source>No program on this computer opens %1. Save it and open it from there.</source>
         <translation>Kein Programm auf diesem Computer öffnet %1. Speichern Sie den Anhang und öffnen Sie ihn von dort.</translation>
+    </message>
+    <message>
+        <source>Sav&amp;e…</source>
+        <translation>Sp&amp;eichern …</translation>
     </message>
 </context>
 <context>
@@ -1096,7 +1096,7 @@
     </message>
     <message>
         <source>Show &amp;Original</source>
-        <translation>&amp;Original zeigen</translation>
+        <translation>Ori&amp;ginal zeigen</translation>
     </message>
     <message>
         <source>Subject</source>

@@ -28,7 +28,8 @@ AboutDialog::AboutDialog(QWidget* parent)
     version->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* description = new QLabel(tr("Archives your email from any IMAP server into a local archive that you can "
-                                      "browse, search, verify and export. Your mail server is only ever read."),
+                                      "read like a mail client, verify and export. Your mail server is only ever "
+                                      "read, and a message you read never contacts any server."),
                                    this);
     description->setWordWrap(true);
 

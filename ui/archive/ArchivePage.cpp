@@ -63,7 +63,7 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     ThemeColors::apply(m_summary, ThemeColors::Role::Secondary);
     header->addWidget(m_summary, 1);
-    auto* openFolder = new QPushButton(tr("&Open Archive Folder"), this);
+    auto* openFolder = new QPushButton(tr("Open Archive Fol&der"), this);
     openFolder->setObjectName(QStringLiteral("openFolderButton"));
     openFolder->setToolTip(tr("Show the archive file in the file manager"));
     connect(openFolder, &QPushButton::clicked, this, &ArchivePage::openArchiveFolder);

@@ -24,7 +24,7 @@ AttachmentPanel::AttachmentPanel(ArchiveQueryRunner* runner, QWidget* parent)
     , m_runner(runner)
     , m_read(runner)
     , m_list(new QTreeWidget(this))
-    , m_save(new QPushButton(tr("&Save…"), this))
+    , m_save(new QPushButton(tr("Sav&e…"), this))
     , m_saveAll(new QPushButton(tr("Save A&ll…"), this))
     , m_open(new QPushButton(tr("O&pen"), this))
 {
