@@ -10,6 +10,7 @@
 #include "archive/MessageListModel.h"
 #include "archive/MessageView.h"
 #include "archive/MessageWindow.h"
+#include "archive/RawMessageDialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -26,6 +28,7 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -323,4 +326,114 @@ TEST_F(ArchivePageTest, HtmlMailIsShownWithoutASingleNetworkRequest)
     EXPECT_FALSE(view.isShowingHtml());
     EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Big news inside.")));
     EXPECT_EQ(connections, 0);
+}
+
+namespace {
+
+// A message whose attachments carry the names hostile mail uses, and an
+// attached message.
+QByteArray withHostileNamesAndAnAttachedMessage(const QList<QByteArray>& names)
+{
+    QByteArray raw = QByteArrayLiteral("From: Mallory <m@example.test>\r\nTo: bob@example.test\r\n"
+                                       "Subject: Names\r\nDate: Wed, 01 May 2024 14:00:00 +0000\r\n"
+                                       "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                                       "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n");
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        raw += "--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename*=utf-8''"
+            + names.at(i).toPercentEncoding() + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + QByteArray("part ").append(QByteArray::number(i)).toBase64() + "\r\n";
+    }
+    raw += "--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"forwarded.eml\"\r\n\r\n"
+           "From: Carol <c@example.test>\r\nSubject: The forwarded one\r\nDate: Tue, 30 Apr 2024 10:00:00 +0000\r\n"
+           "\r\nInner text of the forwarded mail.\r\n"
+           "--b--\r\n";
+    return raw;
+}
+
+} // namespace
+
+TEST_F(ArchivePageTest, HostileAttachmentNamesSaveInsideTheChosenFolderAndAnAttachedMessageOpens)
+{
+    const QList<QByteArray> names = {"../../.bashrc",
+                                     "CON",
+                                     QByteArray(5000, 'a') + ".pdf",
+                                     QByteArray("evil\0name.txt", 13),
+                                     "invoice\xE2\x80\xAE"
+                                     "fdp.exe",
+                                     "..\\..\\Windows\\win.ini",
+                                     "/etc/passwd"};
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(m_archive.store(inbox, {handWritten(withHostileNamesAndAnAttachedMessage(names))}));
+    ArchiveQueryRunner runner(m_archive.archive());
+    MessageView view(&runner);
+    QSignalSpy shown(&view, &MessageView::documentShown);
+    view.showMessage(1);
+    ASSERT_TRUE(waitUntil([&] { return shown.count() == 1; }));
+    AttachmentPanel* panel = view.attachmentPanel();
+    ASSERT_EQ(panel->count(), names.size() + 1);
+
+    QTemporaryDir target;
+    const QString folder = QDir(target.path()).canonicalPath();
+    QSignalSpy saved(panel, &AttachmentPanel::saved);
+    QList<int> rows;
+    for (int row = 0; row < names.size(); ++row) {
+        rows << row;
+    }
+    panel->saveInto(target.path(), rows);
+    ASSERT_TRUE(waitUntil([&] { return saved.count() == 1; }));
+    const QStringList paths = saved.first().at(0).toStringList();
+    EXPECT_EQ(paths.size(), names.size()) << saved.first().at(1).toString().toStdString();
+    QSet<QString> unique;
+    for (int i = 0; i < paths.size(); ++i) {
+        const QFileInfo info(paths.at(i));
+        EXPECT_EQ(info.absolutePath(), folder) << paths.at(i).toStdString();
+        EXPECT_FALSE(info.fileName().startsWith(QLatin1Char('.'))) << paths.at(i).toStdString();
+        EXPECT_FALSE(info.fileName().contains(QChar(0x202E)));
+        EXPECT_LE(info.fileName().toUtf8().size(), 255);
+        EXPECT_NE(info.fileName().compare(QStringLiteral("CON"), Qt::CaseInsensitive), 0);
+        unique.insert(info.fileName());
+        QFile file(paths.at(i));
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        EXPECT_EQ(file.readAll(), QByteArray("part ").append(QByteArray::number(i)));
+    }
+    EXPECT_EQ(unique.size(), paths.size());
+    EXPECT_EQ(QDir(folder).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).size(), names.size());
+
+    // The attached message opens in a window of its own, readable.
+    QSignalSpy opened(panel, &AttachmentPanel::openMessageRequested);
+    view.attachmentPanel()->findChild<QTreeWidget*>()->setCurrentItem(
+        view.attachmentPanel()->findChild<QTreeWidget*>()->topLevelItem(static_cast<int>(names.size())));
+    panel->openSelected();
+    ASSERT_TRUE(waitUntil([&] { return opened.count() == 1; }));
+    MessageWindow* window = nullptr;
+    ASSERT_TRUE(waitUntil([&] {
+        for (QWidget* top : QApplication::topLevelWidgets()) {
+            if (auto* candidate = qobject_cast<MessageWindow*>(top)) {
+                window = candidate;
+            }
+        }
+        return window != nullptr;
+    }));
+    EXPECT_EQ(window->view()->document().parsed.subject, QStringLiteral("The forwarded one"));
+    EXPECT_TRUE(window->view()->bodyText().contains(QStringLiteral("Inner text of the forwarded mail.")));
+    window->close();
+}
+
+TEST_F(ArchivePageTest, ShowOriginalHasTheExactBytesAndSavesThem)
+{
+    const QByteArray raw = withHostileAttachment();
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(m_archive.store(inbox, {handWritten(raw)}));
+    ArchiveQueryRunner runner(m_archive.archive());
+    RawMessageDialog dialog(&runner, 1, QStringLiteral("Figures"));
+    ASSERT_TRUE(waitUntil([&] { return !dialog.rawBytes().isEmpty(); }));
+    EXPECT_EQ(dialog.rawBytes(), raw);
+    EXPECT_TRUE(dialog.findChild<QPlainTextEdit*>()->toPlainText().contains(
+        QStringLiteral("Subject: Figures for the quarter")));
+    QTemporaryDir target;
+    const QString path = QDir(target.path()).filePath(QStringLiteral("copy.eml"));
+    ASSERT_TRUE(dialog.saveTo(path));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), raw);
 }
