@@ -861,6 +861,24 @@
         <source>Create New…</source>
         <translation>Neu anlegen …</translation>
     </message>
+    <message>
+        <source>Pause or resume the selected source</source>
+        <translation>Die gewählte Quelle pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>The selected source&apos;s actions as a menu</source>
+        <translation>Die Aktionen der gewählten Quelle als Menü</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Status bar message when the selected source changes state, e.g. &quot;Work: Paused&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, syncing</source>
+        <extracomment>Appended to a source&apos;s status when the selected source starts a sync, e.g. &quot;Active, syncing&quot;</extracomment>
+        <translation>%1, synchronisiert</translation>
+    </message>
 </context>
 <context>
     <name>KeychainCredentialStore</name>
@@ -1010,6 +1028,110 @@
         <source> · </source>
         <extracomment>Separates the parts of the status bar&apos;s summary, e.g. &quot;2 sources · 1 syncing&quot;.</extracomment>
         <translation> · </translation>
+    </message>
+    <message>
+        <source>Show the Ingestions page</source>
+        <translation>Die Seite „Ingestions“ zeigen</translation>
+    </message>
+    <message>
+        <source>Show the Archive page</source>
+        <translation>Die Seite „Archiv“ zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>&amp;Tastenkürzel …</translation>
+    </message>
+    <message>
+        <source>No web browser opened the user guide. It is at %1</source>
+        <translation>Kein Webbrowser hat das Benutzerhandbuch geöffnet. Es liegt hier: %1</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabetaste</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>Hauptfenster</translation>
+    </message>
+    <message>
+        <source>View details of the selected source</source>
+        <translation>Details der gewählten Quelle anzeigen</translation>
+    </message>
+    <message>
+        <source>Menu key</source>
+        <translation>Menütaste</translation>
+    </message>
+    <message>
+        <source>The selected source&apos;s actions as a menu</source>
+        <translation>Die Aktionen der gewählten Quelle als Menü</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Leaves the table (the arrows move between rows; the selection stays)</source>
+        <translation>Verlässt die Tabelle (die Pfeiltasten wechseln die Zeile; die Auswahl bleibt)</translation>
+    </message>
+    <message>
+        <source>Save changes (also right after a test)</source>
+        <translation>Änderungen speichern (auch direkt nach einem Test)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Create New / Edit</source>
+        <translation>Neu anlegen / Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Umschalt+Tab</translation>
+    </message>
+    <message>
+        <source>Between the folders, the message list and the message</source>
+        <translation>Zwischen den Ordnern, der Nachrichtenliste und der Nachricht</translation>
+    </message>
+    <message>
+        <source>Arrows, Page Up/Down, Home, End</source>
+        <translation>Pfeiltasten, Bild auf/ab, Pos1, Ende</translation>
+    </message>
+    <message>
+        <source>Move in the folders or the messages (the message shows below)</source>
+        <translation>In den Ordnern oder Nachrichten bewegen (die Nachricht erscheint darunter)</translation>
+    </message>
+    <message>
+        <source>Open the message in its own window</source>
+        <translation>Die Nachricht in einem eigenen Fenster öffnen</translation>
+    </message>
+    <message>
+        <source>Message window</source>
+        <translation>Nachrichtenfenster</translation>
+    </message>
+    <message>
+        <source>Any dialog</source>
+        <translation>Jeder Dialog</translation>
+    </message>
+    <message>
+        <source>Close it</source>
+        <translation>Ihn schließen</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1329,10 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the message window</source>
+        <translation>Das Nachrichtenfenster schließen</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1652,41 @@
             <numerusform>in %n Std.</numerusform>
             <numerusform>in %n Std.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutCatalog</name>
+    <message>
+        <source>, </source>
+        <extracomment>Separates two keys that do the same, e.g. &quot;F5, Ctrl+R&quot;</extracomment>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsWindow</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Menus and dialog fields also have mnemonics: the underlined letter, with Alt.</source>
+        <translation>Menüs und Dialogfelder haben außerdem Zugriffstasten: den unterstrichenen Buchstaben, mit Alt.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Grouped by where the keys work; the arrows move through the list.</source>
+        <translation>Gruppiert danach, wo die Tasten wirken; die Pfeiltasten bewegen durch die Liste.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Wirkung</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2106,10 @@
         <source>Cannot Remove Trust</source>
         <translation>Vertrauen kann nicht entfernt werden</translation>
     </message>
+    <message>
+        <source>Folders and history</source>
+        <translation>Ordner und Verlauf</translation>
+    </message>
 </context>
 <context>
     <name>SourceDialog</name>
@@ -2222,6 +2387,14 @@
     <message>
         <source>An app password made for OpenArchiver is safer than your account password; the help next to the form says how to create one. %1 shows or hides the password.</source>
         <translation>Ein eigens für OpenArchiver erstelltes App-Passwort ist sicherer als Ihr Kontopasswort; die Hilfe neben dem Formular erklärt, wie Sie eins erstellen. %1 zeigt oder verbirgt das Passwort.</translation>
+    </message>
+    <message>
+        <source>Show or hide the password</source>
+        <translation>Passwort zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>The server lists no folders to choose from, so there is nothing to choose.</source>
+        <translation>Der Server nennt keine Ordner, also gibt es nichts zu wählen.</translation>
     </message>
 </context>
 <context>

@@ -4,13 +4,19 @@
 #include "about/AboutDialog.h"
 #include "archive/ArchivePage.h"
 #include "archive/ArchiveQueryRunner.h"
+#include "archive/MessageWindow.h"
+#include "common/StatusMessageLabel.h"
+#include "help/ShortcutsWindow.h"
 #include "sources/IngestionsPage.h"
+#include "sources/SourceDetailsDialog.h"
+#include "sources/SourceDialog.h"
 #include "sources/SourceTableModel.h"
 #include "sync/SyncManager.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -19,6 +25,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUrl>
 
 #include <algorithm>
 #include <climits>
@@ -48,12 +55,16 @@ MainWindow::MainWindow(
     createPages();
     createMenus();
     createToolBar();
+    // Messages go to a label of their own, not QStatusBar::showMessage():
+    // a screen reader is told when it changes (issue 19, point 10).
+    m_statusMessage = new StatusMessageLabel(this);
+    statusBar()->addWidget(m_statusMessage, 1);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("syncSummary"));
     statusBar()->addPermanentWidget(m_summary);
     connect(m_ingestionsPage->model(), &SourceTableModel::summaryChanged, this, &MainWindow::updateSummary);
-    connect(m_ingestionsPage, &IngestionsPage::message, this, [this](const QString& text) {
-        statusBar()->showMessage(text, 10000);
+    connect(m_ingestionsPage, &IngestionsPage::message, m_statusMessage, [this](const QString& text) {
+        m_statusMessage->showMessage(text);
     });
     updateSummary();
     restoreWindowState();
@@ -187,7 +198,10 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_ingestionsPage->createNewAction());
     fileMenu->addSeparator();
     QAction* quitAction = fileMenu->addAction(tr("&Quit"));
-    quitAction->setShortcut(QKeySequence::Quit);
+    // Ctrl+Q on every desktop, as the user guide says: QKeySequence::Quit
+    // has no key on Windows or where Qt knows no key scheme.
+    quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quitAction->setObjectName(QStringLiteral("quitAction"));
     quitAction->setMenuRole(QAction::QuitRole);
     connect(quitAction, &QAction::triggered, qApp, &QApplication::quit);
 
@@ -198,11 +212,23 @@ void MainWindow::createMenus()
     const QString pageNames[] = {tr("&Ingestions"), tr("&Archive")};
     for (int page = 0; page < 2; ++page) {
         QAction* show = viewMenu->addAction(pageNames[page]);
+        show->setProperty(ShortcutCatalog::DescriptionProperty,
+                          page == 0 ? tr("Show the Ingestions page") : tr("Show the Archive page"));
         show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + page)));
         connect(show, &QAction::triggered, this, [this, page] { m_navigation->setCurrentRow(page); });
     }
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction* guideAction = helpMenu->addAction(tr("&User Guide"));
+    guideAction->setObjectName(QStringLiteral("userGuideAction"));
+    // F1 on every desktop, like F5: QKeySequence::HelpContents is Ctrl+? on macOS.
+    guideAction->setShortcut(QKeySequence(Qt::Key_F1));
+    guideAction->setShortcutContext(Qt::ApplicationShortcut);
+    connect(guideAction, &QAction::triggered, this, &MainWindow::showUserGuide);
+    QAction* shortcutsAction = helpMenu->addAction(tr("&Keyboard Shortcuts…"));
+    shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    connect(shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    helpMenu->addSeparator();
     QAction* aboutAction = helpMenu->addAction(tr("&About %1").arg(AppInfo::displayName()));
     aboutAction->setMenuRole(QAction::AboutRole);
     aboutAction->setObjectName(QStringLiteral("aboutAction"));
@@ -218,6 +244,75 @@ void MainWindow::showAbout()
     auto* dialog = new AboutDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::showUserGuide()
+{
+    if (!QDesktopServices::openUrl(QUrl(AppInfo::userGuideUrl()))) {
+        m_statusMessage->showMessage(
+            tr("No web browser opened the user guide. It is at %1").arg(AppInfo::userGuideUrl()), 0);
+    }
+}
+
+ShortcutsWindow* MainWindow::showShortcuts()
+{
+    if (auto* open = findChild<ShortcutsWindow*>()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* window = new ShortcutsWindow(shortcutGroups(), this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
+}
+
+QList<ShortcutCatalog::Group> MainWindow::shortcutGroups()
+{
+    using ShortcutCatalog::Entry;
+    // Keys Qt handles itself (no QAction says them): named by hand.
+    const QString enter = tr("Enter");
+    const QString escape = tr("Escape");
+
+    QList<ShortcutCatalog::Group> groups;
+    groups.append({tr("Main window"), ShortcutCatalog::shortcuts(this, m_ingestionsPage)});
+
+    QList<Entry> ingestions = ShortcutCatalog::shortcuts(m_ingestionsPage);
+    ingestions << Entry {enter, tr("View details of the selected source")}
+               << Entry {tr("Menu key"), tr("The selected source's actions as a menu")}
+               << Entry {tr("Tab"), tr("Leaves the table (the arrows move between rows; the selection stays)")};
+    groups.append({tr("Ingestions"), ingestions});
+
+    // A dialog's keys are read from a dialog built for the purpose and never
+    // shown: its buttons and labels are the ones the user will get.
+    {
+        SourceDialog dialog(m_service, m_credentials);
+        QList<Entry> entries = ShortcutCatalog::shortcuts(&dialog);
+        entries << ShortcutCatalog::mnemonics(&dialog) << Entry {enter, tr("Save changes (also right after a test)")}
+                << Entry {escape, tr("Cancel")};
+        groups.append({tr("Create New / Edit"), entries});
+    }
+    {
+        SourceDetailsDialog dialog(m_archive, m_manager, m_service, 0);
+        QList<Entry> entries = ShortcutCatalog::mnemonics(&dialog);
+        entries << Entry {escape, tr("Close")};
+        groups.append({tr("Details"), entries});
+    }
+    {
+        QList<Entry> archive = ShortcutCatalog::mnemonics(m_archivePage);
+        archive << Entry {tr("Tab, Shift+Tab"), tr("Between the folders, the message list and the message")}
+                << Entry {tr("Arrows, Page Up/Down, Home, End"),
+                          tr("Move in the folders or the messages (the message shows below)")}
+                << Entry {enter, tr("Open the message in its own window")};
+        groups.append({tr("Archive"), archive});
+    }
+    {
+        MessageWindow window(m_queries);
+        QList<Entry> entries = ShortcutCatalog::shortcuts(&window);
+        groups.append({tr("Message window"), entries});
+    }
+    groups.append({tr("Any dialog"), {Entry {escape, tr("Close it")}}});
+    return groups;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "archive/Archive.h"
+#include "help/ShortcutCatalog.h"
 
 #include <QMainWindow>
 
@@ -12,6 +13,8 @@ class IngestionsPage;
 class QListWidget;
 class QStackedWidget;
 class QLabel;
+class ShortcutsWindow;
+class StatusMessageLabel;
 class SyncManager;
 
 // The window the user lives in: a navigation list on the left (Ingestions,
@@ -38,6 +41,10 @@ public:
 
 public slots:
     void showAbout();
+    // F1: the user guide in the browser.
+    void showUserGuide();
+    // Help → Keyboard shortcuts; raises the window when it is open.
+    ShortcutsWindow* showShortcuts();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -47,6 +54,9 @@ private:
     void createToolBar();
     void createPages();
     void updateSummary();
+    // Read from this window, the Ingestions page and each dialog as built,
+    // so the list says what the keys do today.
+    QList<ShortcutCatalog::Group> shortcutGroups();
     void restoreWindowState();
     void saveWindowState() const;
 
@@ -60,4 +70,5 @@ private:
     IngestionsPage* m_ingestionsPage = nullptr;
     ArchivePage* m_archivePage = nullptr;
     QLabel* m_summary = nullptr;
+    StatusMessageLabel* m_statusMessage = nullptr;
 };

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "archive/Archive.h"
 #include "common/AppInfo.h"
+#include "common/FocusRingStyle.h"
 #include "common/Translations.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/LayeredCredentialStore.h"
@@ -18,6 +19,8 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     AppInfo::configure();
     Translations::install(app);
+    // A focus ring that stands out at 3:1, around whichever style is in use.
+    FocusRingStyle::install();
     QApplication::setWindowIcon(appIcon());
     QApplication::setDesktopFileName(QStringLiteral("org.openarchiver.Desktop"));
 

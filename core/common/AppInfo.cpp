@@ -14,6 +14,11 @@ QString version()
     return QStringLiteral(OPENARCHIVER_VERSION);
 }
 
+QString userGuideUrl()
+{
+    return QStringLiteral(OPENARCHIVER_HOMEPAGE "#user-guide");
+}
+
 QString keychainService()
 {
     return QStringLiteral("OpenArchiver Desktop");

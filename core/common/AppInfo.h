@@ -8,6 +8,9 @@ namespace AppInfo {
 
 QString displayName();
 QString version();
+// The user guide: the README's "User guide" section on the project's home
+// page (CMake's HOMEPAGE_URL), what F1 opens.
+QString userGuideUrl();
 // The keychain service under which source passwords are stored.
 QString keychainService();
 

@@ -1,5 +1,6 @@
 #include "archive/Archive.h"
 #include "archive/EventLog.h"
+#include "common/FocusRingStyle.h"
 #include "common/ThemeColors.h"
 #include "credentials/SessionCredentialStore.h"
 #include "sources/DeleteSourceDialog.h"
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -273,6 +275,107 @@ TEST_P(ContrastTest, ErrorTextFollowsAPaletteChange)
     auto* label = dialog.findChild<QLabel*>(QStringLiteral("nameError"));
     EXPECT_EQ(label->palette().color(QPalette::Window), QApplication::palette().color(QPalette::Window));
     expectReadable(label, "nameError after the switch");
+}
+
+// Issue 19 point 12: the focus ring stands out at 3:1 (WCAG 2.1 non-text
+// contrast) against Window and Base in both palettes.
+TEST_P(ContrastTest, FocusRingStandsOutAgainstWindowAndBase)
+{
+    const QPalette palette = QApplication::palette();
+    const QColor ring = ThemeColors::focusRing(palette);
+    for (const auto role : {QPalette::Window, QPalette::Base}) {
+        EXPECT_GE(ThemeColors::contrastRatio(ring, palette.color(role)), 3.0)
+            << ring.name().toStdString() << " on " << palette.color(role).name().toStdString();
+    }
+    // On a selected row (the current cell of a table), against Highlight.
+    const QColor highlight = palette.color(QPalette::Highlight);
+    EXPECT_GE(ThemeColors::contrastRatio(ThemeColors::focusRing(palette, highlight), highlight), 3.0);
+}
+
+// The current cell of a selected row shows its ring: pixels of the colour
+// chosen against Highlight, which the unfocused table does not have.
+TEST_P(ContrastTest, TheCurrentCellOfASelectedRowShowsTheRing)
+{
+    QTableWidget table(3, 2);
+    for (int row = 0; row < 3; ++row) {
+        for (int column = 0; column < 2; ++column) {
+            table.setItem(row, column, new QTableWidgetItem(QStringLiteral("cell")));
+        }
+    }
+    table.setSelectionBehavior(QAbstractItemView::SelectRows);
+    table.resize(300, 200);
+    table.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&table));
+    table.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&table));
+    table.setCurrentCell(1, 0);
+    table.selectRow(1);
+    const QColor highlight = table.palette().color(QPalette::Highlight);
+    const QColor ring = ThemeColors::focusRing(table.palette(), highlight);
+    const auto ringPixels = [&] {
+        const QImage image = table.viewport()->grab().toImage();
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                count += image.pixelColor(x, y).rgb() == ring.rgb() ? 1 : 0;
+            }
+        }
+        return count;
+    };
+    table.clearFocus();
+    QApplication::processEvents();
+    const int unfocused = ringPixels();
+    table.setFocus();
+    QApplication::processEvents();
+    ASSERT_TRUE(table.hasFocus());
+    EXPECT_GE(ringPixels() - unfocused, 2 * 2 * (table.columnWidth(0) - 8))
+        << "no ring of " << ring.name().toStdString() << " on " << highlight.name().toStdString();
+}
+
+// Focusing a field or a button adds pixels of the ring's colour that the
+// unfocused control does not have; the default button, unfocused, has none
+// (it must not look focused).
+TEST_P(ContrastTest, TheFocusedControlShowsTheRing)
+{
+    ASSERT_NE(qobject_cast<FocusRingStyle*>(QApplication::style()), nullptr) << "tests/ui/main.cpp installs it";
+    QWidget window;
+    auto* edit = new QLineEdit(QStringLiteral("text"), &window);
+    auto* button = new QPushButton(QStringLiteral("Button"), &window);
+    auto* fallback = new QPushButton(QStringLiteral("Other"), &window);
+    button->setDefault(true);
+    edit->setGeometry(10, 10, 160, 30);
+    button->setGeometry(10, 50, 160, 30);
+    fallback->setGeometry(10, 90, 160, 30);
+    window.resize(200, 140);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    const QColor ring = ThemeColors::focusRing(window.palette());
+    const auto ringPixels = [&ring](QWidget* widget) {
+        const QImage image = widget->grab().toImage();
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                count += image.pixelColor(x, y).rgb() == ring.rgb() ? 1 : 0;
+            }
+        }
+        return count;
+    };
+    for (QWidget* control : std::initializer_list<QWidget*> {edit, button}) {
+        fallback->setFocus();
+        QApplication::processEvents();
+        const int unfocused = ringPixels(control);
+        control->setFocus();
+        QApplication::processEvents();
+        ASSERT_TRUE(control->hasFocus());
+        const int focused = ringPixels(control);
+        // A 2-px ring around the control: at least its two long sides.
+        EXPECT_GE(focused - unfocused, 2 * 2 * (control->width() - 8)) << control->metaObject()->className();
+        if (control == button) {
+            EXPECT_EQ(unfocused, 0) << "the default button looks focused";
+        }
+    }
 }
 
 } // namespace

@@ -428,6 +428,10 @@ TEST_F(IngestionsPageTest, AnUntrustedCertificateShowsItsFingerprintAndCanBeTrus
     EXPECT_TRUE(result.contains(certificate.formattedFingerprint())) << result.toStdString();
     auto* trust = dialog->findChild<QPushButton*>(QStringLiteral("trustButton"));
     ASSERT_TRUE(trust->isVisible());
+    // The button that matters now has the focus, the result in its
+    // description, so a screen reader reads both (issue 19, trap 3).
+    EXPECT_EQ(dialog->focusWidget(), trust);
+    EXPECT_FALSE(trust->accessibleDescription().isEmpty());
 
     // Trusting asks first, showing the fingerprint; then the test passes.
     QTimer::singleShot(0, m_window.get(), [] {

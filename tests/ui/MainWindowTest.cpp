@@ -4,6 +4,7 @@
 #include "archive/Archive.h"
 #include "archive/ArchivePage.h"
 #include "credentials/SessionCredentialStore.h"
+#include "help/ShortcutsWindow.h"
 #include "sources/IngestionsPage.h"
 #include "sources/SourceDialog.h"
 #include "sync/SourceService.h"
@@ -11,13 +12,17 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
+#include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -151,6 +156,105 @@ TEST_F(MainWindowTest, RemembersItsGeometry)
     reopened.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&reopened));
     EXPECT_EQ(reopened.size(), QSize(812, 533));
+}
+
+// The keys the README's "Keyboard shortcuts" table lists, one per entry
+// ("F5, Ctrl+R" is two).
+QStringList readmeShortcutKeys()
+{
+    QFile readme(QStringLiteral(OPENARCHIVER_SOURCE_DIR "/README.md"));
+    if (!readme.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    const QString text = QString::fromUtf8(readme.readAll());
+    const qsizetype start = text.indexOf(QStringLiteral("### Keyboard shortcuts"));
+    const qsizetype end = text.indexOf(QStringLiteral("\n### "), start + 1);
+    QStringList keys;
+    const QStringList lines = text.mid(start, end - start).split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        const QStringList cells = line.split(QLatin1Char('|'));
+        // "| Where | Keys | Does |": the header and the "---" row are no keys.
+        if (cells.size() < 4 || cells.at(2).trimmed() == QStringLiteral("Keys") || cells.at(2).contains(u'-')) {
+            continue;
+        }
+        for (const QString& key : cells.at(2).split(QLatin1Char(','))) {
+            keys << key.trimmed();
+        }
+    }
+    return keys;
+}
+
+// Issue 19 point 6: F1 opens the user guide.
+TEST_F(MainWindowTest, F1OpensTheUserGuide)
+{
+    MainWindow window(m_archive, &m_manager, &m_service, &m_credentials);
+    auto* guide = window.findChild<QAction*>(QStringLiteral("userGuideAction"));
+    ASSERT_NE(guide, nullptr);
+    EXPECT_EQ(guide->shortcut(), QKeySequence(Qt::Key_F1));
+    EXPECT_TRUE(AppInfo::userGuideUrl().startsWith(QStringLiteral("https://")))
+        << AppInfo::userGuideUrl().toStdString();
+    EXPECT_TRUE(AppInfo::userGuideUrl().endsWith(QStringLiteral("#user-guide")));
+}
+
+// Help → Keyboard shortcuts lists every key the README documents and every
+// shortcut of the main window's actions, grouped, in a named list.
+TEST_F(MainWindowTest, TheShortcutsWindowListsEveryShortcut)
+{
+    MainWindow window(m_archive, &m_manager, &m_service, &m_credentials);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto* open = window.findChild<QAction*>(QStringLiteral("shortcutsAction"));
+    ASSERT_NE(open, nullptr);
+    open->trigger();
+    auto* shortcuts = window.findChild<ShortcutsWindow*>();
+    ASSERT_NE(shortcuts, nullptr);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(shortcuts));
+    EXPECT_FALSE(shortcuts->isModal());
+    QTreeWidget* list = shortcuts->list();
+    EXPECT_EQ(list->accessibleName(), QStringLiteral("Keyboard shortcuts"));
+    EXPECT_EQ(shortcuts->focusWidget(), list);
+
+    QStringList groups;
+    QStringList listed; // each key on its own
+    QStringList entries; // "keys = does"
+    for (int g = 0; g < list->topLevelItemCount(); ++g) {
+        const QTreeWidgetItem* group = list->topLevelItem(g);
+        groups << group->text(0);
+        for (int i = 0; i < group->childCount(); ++i) {
+            const QTreeWidgetItem* entry = group->child(i);
+            EXPECT_FALSE(entry->text(1).isEmpty()) << entry->text(0).toStdString();
+            EXPECT_FALSE(entry->text(1).contains(u'&')) << entry->text(1).toStdString();
+            entries << entry->text(0) + QStringLiteral(" = ") + entry->text(1);
+            for (const QString& key : entry->text(0).split(QStringLiteral(", "))) {
+                listed << key;
+            }
+        }
+    }
+    const std::string all = entries.join(QLatin1Char('\n')).toStdString();
+    for (const char* group : {"Main window", "Ingestions", "Create New / Edit", "Details"}) {
+        EXPECT_TRUE(groups.contains(QString::fromLatin1(group))) << group;
+    }
+
+    const QStringList readme = readmeShortcutKeys();
+    ASSERT_GE(readme.size(), 15) << "the README's table was not found";
+    for (const QString& key : readme) {
+        EXPECT_TRUE(listed.contains(key)) << key.toStdString() << " is in the README, not in the window:\n" << all;
+    }
+    // Every action of the window with a key, by its key.
+    for (const QAction* action : window.findChildren<QAction*>()) {
+        for (const QKeySequence& sequence : action->shortcuts()) {
+            const QString key = sequence.toString(QKeySequence::NativeText);
+            EXPECT_TRUE(listed.contains(key))
+                << action->text().toStdString() << " (" << key.toStdString() << ") is not listed:\n"
+                << all;
+        }
+    }
+
+    // Opening it again raises the same window.
+    open->trigger();
+    EXPECT_EQ(window.findChildren<ShortcutsWindow*>().size(), 1);
+    QTest::keyClick(shortcuts, Qt::Key_Escape);
+    EXPECT_FALSE(shortcuts->isVisible());
 }
 
 } // namespace

@@ -1,4 +1,6 @@
 #include "sources/SourceDialog.h"
+#include "ScriptedImapServer.h"
+#include "ScriptedReply.h"
 #include "UnreachableCredentialStore.h"
 #include "WaitUntil.h"
 #include "archive/Archive.h"
@@ -594,6 +596,59 @@ TEST_F(SourceDialogKeyboardTest, ArrowingOntoChooseOpensNothingButPickingItDoes)
 
 // The show-password toggle takes no focus: Ctrl+H in the field is its key,
 // it has a name, and the field's description mentions it.
+// A server without folders: "Choose…" says so on the field and opens no
+// empty chooser (issue 19, small ones).
+TEST_F(SourceDialogKeyboardTest, ChoosingFoldersOnAServerWithoutAnySaysSo)
+{
+    // INBOX is there (the test examines it), but LIST names nothing.
+    ScriptedImapServer server;
+    ScriptedFolder inbox;
+    inbox.name = "INBOX";
+    server.setFolders({inbox});
+    server.setHandler("LIST", [](const ScriptedCommand&, ScriptedReply& reply) { reply.ok("LIST completed"); });
+    QString error;
+    ASSERT_TRUE(server.start(&error)) << error.toStdString();
+    activate();
+    chooseProvider(QStringLiteral("generic"));
+    type("nameEdit", QStringLiteral("Empty"));
+    type("hostEdit", server.host());
+    auto* security = child<QComboBox>("securityCombo");
+    security->setCurrentIndex(security->findData(static_cast<int>(ConnectionSecurity::None)));
+    type("portEdit", QString::number(server.port()));
+    type("usernameEdit", QString::fromLatin1(server.user()));
+    type("passwordEdit", QString::fromLatin1(server.password()));
+
+    // Were a chooser to open anyway (modal), close it and note it.
+    bool chooserOpened = false;
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &watch, [&chooserOpened] {
+        if (auto* chooser = qobject_cast<FolderChooserDialog*>(QApplication::activeModalWidget())) {
+            chooserOpened = true;
+            chooser->reject();
+        }
+    });
+    watch.start(50);
+    auto* folders = child<QComboBox>("foldersCombo");
+    QSignalSpy tested(m_dialog.get(), &SourceDialog::connectionTestFinished);
+    folders->setCurrentIndex(2);
+    emit folders->activated(2); // "Choose…" picked: tests, then would choose
+    ASSERT_TRUE(tested.wait(30000));
+    ASSERT_TRUE(tested.first().at(0).toBool()) << child<QLabel>("testResult")->text().toStdString();
+    QApplication::processEvents();
+    EXPECT_FALSE(chooserOpened);
+    auto* summary = child<QLabel>("folderSummary");
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("no folders"))) << summary->text().toStdString();
+    EXPECT_EQ(folders->accessibleDescription(), summary->text());
+    EXPECT_EQ(m_dialog->focusWidget(), folders);
+
+    // Picking it again says the same, without a new test.
+    folders->setCurrentIndex(2);
+    emit folders->activated(2);
+    QApplication::processEvents();
+    EXPECT_EQ(tested.size(), 1);
+    EXPECT_FALSE(chooserOpened);
+}
+
 TEST_F(SourceDialogKeyboardTest, CtrlHShowsAndHidesThePassword)
 {
     activate();

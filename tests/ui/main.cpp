@@ -3,6 +3,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include "common/FocusRingStyle.h"
 #include "common/Translations.h"
 
 #include <gtest/gtest.h>
@@ -26,5 +27,7 @@ int main(int argc, char* argv[])
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDirectory.path());
     // What an English-speaking user sees, plural forms included.
     Translations::install(app);
+    // The widgets as the app draws them, focus ring included.
+    FocusRingStyle::install();
     return RUN_ALL_TESTS();
 }

@@ -1,6 +1,7 @@
 #include "MessageWindow.h"
 
 #include "MessageView.h"
+#include "help/ShortcutCatalog.h"
 
 #include <QAction>
 #include <QKeySequence>
@@ -17,7 +18,9 @@ MessageWindow::MessageWindow(ArchiveQueryRunner* runner, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
     auto* close = new QAction(tr("Close"), this);
-    close->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence::Close});
+    // Ctrl+W spelled out: QKeySequence::Close is empty without a desktop theme.
+    close->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W)});
+    close->setProperty(ShortcutCatalog::DescriptionProperty, tr("Close the message window"));
     connect(close, &QAction::triggered, this, &QWidget::close);
     addAction(close);
     connect(m_view, &MessageView::documentShown, this, [this] {

@@ -11,6 +11,8 @@
 namespace {
 
 constexpr double MinimumRatio = 4.5;
+// Non-text contrast (WCAG 2.1, 1.4.11): focus indicators and control borders.
+constexpr double NonTextRatio = 3.0;
 const auto FollowerName = QStringLiteral("ThemeColorsFollower");
 
 double channel(double value)
@@ -18,10 +20,10 @@ double channel(double value)
     return value <= 0.04045 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
 }
 
-bool readsOn(const QColor& color, const QPalette& palette)
+bool readsOn(const QColor& color, const QPalette& palette, double ratio = MinimumRatio)
 {
-    return ThemeColors::contrastRatio(color, palette.color(QPalette::Window)) >= MinimumRatio
-        && ThemeColors::contrastRatio(color, palette.color(QPalette::Base)) >= MinimumRatio;
+    return ThemeColors::contrastRatio(color, palette.color(QPalette::Window)) >= ratio
+        && ThemeColors::contrastRatio(color, palette.color(QPalette::Base)) >= ratio;
 }
 
 QColor mix(const QColor& from, const QColor& to, double amount)
@@ -30,6 +32,21 @@ QColor mix(const QColor& from, const QColor& to, double amount)
     return QColor::fromRgbF(static_cast<float>(blend(from.redF(), to.redF())),
                             static_cast<float>(blend(from.greenF(), to.greenF())),
                             static_cast<float>(blend(from.blueF(), to.blueF())));
+}
+
+// The colour, or the nearest one towards black (light palette) or white
+// (dark palette), that stands out at `ratio` against Window and Base.
+QColor movedUntil(const QColor& preferred, const QPalette& palette, double ratio)
+{
+    const QColor target = ThemeColors::isDark(palette) ? QColor(Qt::white) : QColor(Qt::black);
+    for (int step = 0; step <= 20; ++step) {
+        const QColor candidate = mix(preferred, target, step / 20.0);
+        if (readsOn(candidate, palette, ratio)) {
+            return candidate;
+        }
+    }
+    // Window and Base too far apart for any colour: the theme's own text.
+    return palette.color(QPalette::WindowText);
 }
 
 // Keeps a widget's text colour in step with its palette. Only WindowText and
@@ -113,15 +130,28 @@ bool isDark(const QPalette& palette)
 
 QColor readable(const QColor& preferred, const QPalette& palette)
 {
-    const QColor target = isDark(palette) ? QColor(Qt::white) : QColor(Qt::black);
-    for (int step = 0; step <= 20; ++step) {
-        const QColor candidate = mix(preferred, target, step / 20.0);
-        if (readsOn(candidate, palette)) {
-            return candidate;
+    return movedUntil(preferred, palette, MinimumRatio);
+}
+
+QColor focusRing(const QPalette& palette)
+{
+    return movedUntil(palette.color(QPalette::Highlight), palette, NonTextRatio);
+}
+
+QColor focusRing(const QPalette& palette, const QColor& background)
+{
+    const QColor ring = focusRing(palette);
+    if (!background.isValid() || contrastRatio(ring, background) >= NonTextRatio) {
+        return ring;
+    }
+    QColor best = ring;
+    for (const auto role : {QPalette::HighlightedText, QPalette::WindowText, QPalette::Base}) {
+        const QColor candidate = palette.color(role);
+        if (contrastRatio(candidate, background) > contrastRatio(best, background)) {
+            best = candidate;
         }
     }
-    // Window and Base too far apart for any colour: the theme's own text.
-    return palette.color(QPalette::WindowText);
+    return best;
 }
 
 QColor errorText(const QPalette& palette)

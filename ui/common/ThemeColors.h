@@ -24,6 +24,13 @@ bool isDark(const QPalette& palette);
 // The colour, or the nearest one towards black (light palette) or white
 // (dark palette), that reads at 4.5:1 against Window and Base.
 QColor readable(const QColor& preferred, const QPalette& palette);
+// The keyboard focus ring: Highlight, moved the same way until it stands out
+// at 3:1 (WCAG 2.1 non-text contrast) against Window and Base.
+QColor focusRing(const QPalette& palette);
+// The ring on a filled background (an item view's selected current cell,
+// drawn on Highlight): focusRing where it stands out there at 3:1, else the
+// palette's colour (HighlightedText, WindowText, Base) that stands out most.
+QColor focusRing(const QPalette& palette, const QColor& background);
 
 QColor errorText(const QPalette& palette);
 QColor successText(const QPalette& palette);

@@ -1,5 +1,6 @@
 #include "FolderChooserDialog.h"
 
+#include <QAccessible>
 #include <QCollator>
 #include <QDialogButtonBox>
 #include <QHash>
@@ -7,6 +8,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -121,6 +123,7 @@ FolderChooserDialog::FolderChooserDialog(const QList<RemoteFolder>& folders,
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto updateOk = [this, buttons] { buttons->button(QDialogButtonBox::Ok)->setEnabled(!chosenFolders().isEmpty()); };
     connect(m_tree, &QTreeWidget::itemChanged, this, updateOk);
+    connect(m_tree, &QTreeWidget::itemChanged, this, &FolderChooserDialog::announceCheckState);
     updateOk();
     layout->addWidget(buttons);
     m_tree->setFocus();
@@ -128,6 +131,37 @@ FolderChooserDialog::FolderChooserDialog(const QList<RemoteFolder>& folders,
 }
 
 FolderChooserDialog::~FolderChooserDialog() = default;
+
+void FolderChooserDialog::announceCheckState(QTreeWidgetItem* item)
+{
+    if (!QAccessible::isActive() || !(item->flags() & Qt::ItemIsUserCheckable)) {
+        return;
+    }
+    QAccessibleInterface* tree = QAccessible::queryAccessibleInterface(m_tree);
+    QAccessibleTableInterface* table = tree ? tree->tableInterface() : nullptr;
+    if (!table) {
+        return;
+    }
+    // The accessible tree counts the rows on screen: those whose parents are
+    // all expanded.
+    int row = 0;
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        bool shown = !(*it)->isHidden();
+        for (const QTreeWidgetItem* parent = (*it)->parent(); shown && parent; parent = parent->parent()) {
+            shown = parent->isExpanded();
+        }
+        if (*it == item) {
+            break;
+        }
+        row += shown ? 1 : 0;
+    }
+    if (QAccessibleInterface* cell = table->cellAt(row, 0)) {
+        QAccessible::State changed;
+        changed.checked = true;
+        QAccessibleStateChangeEvent event(cell, changed);
+        QAccessible::updateAccessibility(&event);
+    }
+}
 
 QStringList FolderChooserDialog::chosenFolders() const
 {

@@ -26,5 +26,9 @@ public:
     QStringList chosenFolders() const;
 
 private:
+    // Qt exposes the check box as the cell's checkable/checked state but
+    // sends no event when it flips; a screen reader would say nothing.
+    void announceCheckState(QTreeWidgetItem* item);
+
     QTreeWidget* m_tree;
 };

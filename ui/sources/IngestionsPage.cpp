@@ -11,6 +11,7 @@
 #include "common/ColumnFitter.h"
 #include "common/PaintedIcons.h"
 #include "common/ThemeColors.h"
+#include "help/ShortcutCatalog.h"
 #include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
@@ -58,6 +59,7 @@ IngestionsPage::IngestionsPage(
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &IngestionsPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &IngestionsPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &IngestionsPage::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &IngestionsPage::announceSelectedState);
     connect(m_service, &SourceService::finished, this, [this](quint64 requestId, const SourceOutcome& outcome) {
         if (!m_removals.remove(requestId)) {
             return;
@@ -136,6 +138,8 @@ void IngestionsPage::createActions()
     m_pauseResume = new QAction(this);
     m_pauseResume->setObjectName(QStringLiteral("pauseResumeAction"));
     m_pauseResume->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    // Its text says one half, whichever applies now.
+    m_pauseResume->setProperty(ShortcutCatalog::DescriptionProperty, tr("Pause or resume the selected source"));
     connect(m_pauseResume, &QAction::triggered, this, &IngestionsPage::togglePauseSelected);
 
     m_syncNow =
@@ -306,6 +310,7 @@ QWidget* IngestionsPage::createTable()
     m_table->setTabKeyNavigation(false);
     // Shift+F10 opens the context menu where keyboards have no Menu key.
     auto* menuKey = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10), m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    menuKey->setProperty(ShortcutCatalog::DescriptionProperty, tr("The selected source's actions as a menu"));
     connect(menuKey, &QShortcut::activated, this, [this] {
         const QModelIndex current = m_table->currentIndex();
         showContextMenu(current.isValid() ? m_table->visualRect(current).center() : QPoint(8, 8));
@@ -315,6 +320,11 @@ QWidget* IngestionsPage::createTable()
     connect(m_table, &QAbstractItemView::doubleClicked, this, &IngestionsPage::showDetails);
     connect(m_table, &QAbstractItemView::activated, this, &IngestionsPage::showDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &IngestionsPage::updateActions);
+    // Another row selected: its state is read with the row, not announced.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_announcedSource = selectedSourceId();
+        m_announcedState = spokenState(m_announcedSource);
+    });
     layout->addWidget(m_table, 1);
     return container;
 }
@@ -357,6 +367,38 @@ void IngestionsPage::updateActions()
             ? QIcon::fromTheme(QStringLiteral("media-playback-start"), style()->standardIcon(QStyle::SP_MediaPlay))
             : QIcon::fromTheme(QStringLiteral("media-playback-pause"), style()->standardIcon(QStyle::SP_MediaPause)));
     m_syncNow->setEnabled(source && !paused);
+}
+
+void IngestionsPage::announceSelectedState()
+{
+    const qint64 sourceId = selectedSourceId();
+    const QString state = spokenState(sourceId);
+    if (sourceId == 0 || sourceId != m_announcedSource) {
+        m_announcedSource = sourceId;
+        m_announcedState = state;
+        return;
+    }
+    if (state == m_announcedState) {
+        return; // progress alone: four times a second would drown the reader
+    }
+    m_announcedState = state;
+    const auto source = m_model->source(sourceId);
+    //: Status bar message when the selected source changes state, e.g. "Work: Paused"
+    emit message(tr("%1: %2").arg(source ? source->name : QString(), state));
+}
+
+QString IngestionsPage::spokenState(qint64 sourceId) const
+{
+    const int row = m_model->rowOf(sourceId);
+    if (row < 0) {
+        return {};
+    }
+    QString state = m_model->index(row, SourceTableModel::Status).data(Qt::AccessibleTextRole).toString();
+    if (m_manager->activity(sourceId).state == SyncManager::Activity::State::Syncing) {
+        //: Appended to a source's status when the selected source starts a sync, e.g. "Active, syncing"
+        state = tr("%1, syncing").arg(state);
+    }
+    return state;
 }
 
 qint64 IngestionsPage::selectedSourceId() const

@@ -68,6 +68,11 @@ private:
     void createActions();
     void updateActions();
     void updateEmptyState();
+    // Says in one message when the selected source's state changes (paused,
+    // resumed, syncing, failing): the table only repaints, and a screen
+    // reader does not re-read a cell the focus is not on.
+    void announceSelectedState();
+    QString spokenState(qint64 sourceId) const;
     // At `position` in the table's viewport: the source's actions on a row,
     // Create New elsewhere.
     void showContextMenu(const QPoint& position);
@@ -80,6 +85,9 @@ private:
     SourceService* m_service;
     CredentialStore* m_credentials;
     QSet<quint64> m_removals; // requests whose outcome the page reports
+    // The selected source and the state last said of it.
+    qint64 m_announcedSource = 0;
+    QString m_announcedState;
     QString m_extraCaFile;
     SourceTableModel* m_model;
     QSortFilterProxyModel* m_proxy;

@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
@@ -71,6 +72,8 @@ SourceDetailsDialog::SourceDetailsDialog(
     m_history->setHeaderLabels({tr("When"), tr("What happened")});
     m_history->setColumnWidth(0, 170);
     tabs->addTab(m_history, tr("&History"));
+    // Qt names a tab bar by nothing; a screen reader would say "tab list".
+    tabs->tabBar()->setAccessibleName(tr("Folders and history"));
     layout->addWidget(tabs, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

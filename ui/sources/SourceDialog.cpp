@@ -5,6 +5,7 @@
 #include "common/PaintedIcons.h"
 #include "common/ThemeColors.h"
 #include "credentials/CredentialStore.h"
+#include "help/ShortcutCatalog.h"
 #include "sources/ProviderPreset.h"
 #include "sources/SourceValidation.h"
 #include "sync/ConnectionTester.h"
@@ -289,6 +290,7 @@ QWidget* SourceDialog::createForm()
         tr("Show the password (%1)").arg(QKeySequence(RevealShortcut).toString(QKeySequence::NativeText)));
     auto* revealShortcut = new QShortcut(QKeySequence(RevealShortcut), m_password);
     revealShortcut->setObjectName(QStringLiteral("showPasswordShortcut"));
+    revealShortcut->setProperty(ShortcutCatalog::DescriptionProperty, tr("Show or hide the password"));
     revealShortcut->setContext(Qt::WidgetShortcut);
     connect(revealShortcut, &QShortcut::activated, reveal, &QAction::toggle);
     connect(reveal, &QAction::toggled, this, [this, reveal](bool shown) {
@@ -513,6 +515,7 @@ void SourceDialog::updateFolderSummary()
 {
     const int choice = m_folders->currentData().toInt();
     m_chooseFolders->setVisible(choice == Chosen);
+    m_folders->setAccessibleDescription(QString()); // "no folders" was said of the last choice
     switch (choice) {
     case InboxOnly:
         m_folderSummary->setText(tr("Only the Inbox is archived. You can change this later."));
@@ -639,6 +642,10 @@ void SourceDialog::startTest(const QString& password)
 
 void SourceDialog::chooseFolders()
 {
+    if (m_serverFolders.isEmpty() && m_foldersListed) {
+        reportNoFolders();
+        return;
+    }
     if (m_serverFolders.isEmpty()) {
         // The list comes from the server: test first, then choose.
         m_chooseAfterTest = true;
@@ -652,6 +659,19 @@ void SourceDialog::chooseFolders()
         m_folders->setCurrentIndex(InboxOnly);
     }
     updateFolderSummary();
+}
+
+void SourceDialog::reportNoFolders()
+{
+    if (m_chosenFolders.isEmpty()) {
+        m_folders->setCurrentIndex(InboxOnly);
+    }
+    updateFolderSummary();
+    const QString text = tr("The server lists no folders to choose from, so there is nothing to choose.");
+    m_folderSummary->setText(text);
+    m_folders->setAccessibleDescription(text);
+    m_folders->setFocus(Qt::OtherFocusReason);
+    announce(m_folders, QAccessible::DescriptionChanged);
 }
 
 QStringList SourceDialog::foldersOfCurrentScope() const
@@ -684,6 +704,7 @@ void SourceDialog::handleTestResult(const ConnectionTestResult& result)
             : QStringLiteral("<p>%1</p>").arg(tr("Technical details: %1").arg(result.technical).toHtmlEscaped()));
     if (result.ok) {
         m_serverFolders = result.folders;
+        m_foldersListed = true;
     }
     focusAfterTest(result.message);
     emit connectionTestFinished(result.ok);

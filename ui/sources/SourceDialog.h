@@ -81,6 +81,9 @@ private:
 
     void testConnection();
     void chooseFolders();
+    // The server listed no folder: says so on the field instead of opening
+    // an empty chooser.
+    void reportNoFolders();
     void handleTestResult(const ConnectionTestResult& result);
     void trustCertificate();
     // Asks to trust the certificate the connection test found untrusted, as
@@ -144,6 +147,7 @@ private:
     quint16 m_testedPort = 0;
     QList<RemoteFolder> m_serverFolders;
     bool m_chooseAfterTest = false;
+    bool m_foldersListed = false; // a test passed: m_serverFolders is what the server has
     bool m_passwordForTest = false; // the stored password is being read for a test
     quint64 m_pendingRequest = 0; // reading the stored password for a test
     quint64 m_pendingSave = 0;
