@@ -44,8 +44,9 @@ bool isAllowedProperty(const QString& property)
 }
 
 // A value may only hold printable characters and none of the constructs that
-// load or run something. Backslash escapes are refused outright, because
-// "u\72l(" is url( to a CSS engine but not to a substring check.
+// load or run something. Backslash escapes and comments are refused outright,
+// because "u\72l(" and "e/**/xpression(" are what they hide to a CSS engine
+// but not to a substring check.
 bool isSafeValue(const QString& value)
 {
     for (const QChar c : value) {
@@ -55,7 +56,8 @@ bool isSafeValue(const QString& value)
         }
     }
     const QString lower = value.toLower();
-    static const std::array<QLatin1StringView, 7> forbidden = {
+    static const std::array<QLatin1StringView, 8> forbidden = {
+        QLatin1StringView("/*"),
         QLatin1StringView("url("),
         QLatin1StringView("expression("),
         QLatin1StringView("@import"),

@@ -259,15 +259,18 @@ TEST(HtmlSanitizer, CssThatLoadsOrRunsIsFiltered)
                  "<p style=\"color: red; background: url(http://t.example/c.png); width: expression(alert(1))\">one</p>"
                  "<p style=\"behavior: url(x.htc); -moz-binding: url(x.xml#y); font-weight: bold\">two</p>"
                  "<p style=\"background: u\\72l(http://t.example/d.png); color: blue\">three</p>"
-                 "<p style=\"color: javascript:alert(1); position: fixed; top: 0\">four</p>");
+                 "<p style=\"color: javascript:alert(1); position: fixed; top: 0\">four</p>"
+                 "<p style=\"width: e/**/xpression(alert(1)); color: green\">five</p>");
     expectClean(result);
     expectWellFormed(result);
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="color: red")"))) << result.html.toStdString();
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="font-weight: bold")")));
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="color: blue")")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="color: green")")));
+    EXPECT_FALSE(result.html.contains(QLatin1StringView("xpression")));
     EXPECT_FALSE(result.html.contains(QLatin1StringView("position")));
     EXPECT_FALSE(result.html.contains(QLatin1StringView("\\")));
-    for (const char* kept : {"one", "two", "three", "four"}) {
+    for (const char* kept : {"one", "two", "three", "four", "five"}) {
         EXPECT_TRUE(result.html.contains(QLatin1StringView(kept))) << kept;
     }
     // The remote url() in the style attribute of "one" was an image not loaded.
@@ -326,6 +329,9 @@ TEST(HtmlSanitizer, MalformedNestingBecomesWellFormed)
              "<ul><li>one<li>two<ol><li>three</ul>after",
              "<a href=http://ok.example/>a<a href=http://ok.example/2>b</a>",
              "<div title=\"a\"b\" c=>d</div><div title='<script>'>e",
+             "",
+             "<",
+             "<<!---->script>alert(1)<</script>",
          }) {
         const SanitizedHtml result = sanitize(soup);
         SCOPED_TRACE(soup);
@@ -395,11 +401,13 @@ TEST(HtmlSanitizer, DeepNestingIsFlattenedQuickly)
 // attributes, list items nested through definitions, tables in cells.
 TEST(HtmlSanitizer, QuadraticParserPatternsStayBounded)
 {
-    const std::array<std::pair<const char*, QByteArray (*)(int)>, 4> patterns = {{
+    const std::array<std::pair<const char*, QByteArray (*)(int)>, 5> patterns = {{
         {"<div><b a=N></div>", [](int i) { return "<div><b a=" + QByteArray::number(i) + "></div>"; }},
         {"<p><font id=N>x</p>", [](int i) { return "<p><font id=" + QByteArray::number(i) + ">x</p>"; }},
         {"<li><dd>", [](int) { return QByteArray("<li><dd>"); }},
         {"<table><td>", [](int) { return QByteArray("<table><td>"); }},
+        // Tags the pre-pass must not read differently from the parser.
+        {"<<!---->div><!-- </div> -->", [](int) { return QByteArray("<<!---->div><div><!-- </div> -->"); }},
     }};
     for (const auto& [label, piece] : patterns) {
         QByteArray html;
