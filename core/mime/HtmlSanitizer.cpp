@@ -61,8 +61,8 @@ ElementRule ruleFor(GumboTag tag)
         return keep("i");
     case GUMBO_TAG_U:
         return keep("u");
+    // <strike>, <del> and <ins> are not in the subset QTextDocument documents.
     case GUMBO_TAG_S:
-        return keep("s");
     case GUMBO_TAG_STRIKE:
     case GUMBO_TAG_DEL:
         return keep("s");

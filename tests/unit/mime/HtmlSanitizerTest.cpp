@@ -433,9 +433,10 @@ TEST(HtmlSanitizer, TenMegabyteBodyCompletes)
         "<table width=\"100%\"><tr><td style=\"color: #333; font-family: Arial\"><p>Newsletter paragraph with "
         "<b>bold</b>, <a href=\"https://ok.example/item\">a link</a> and an image "
         "<img src=\"http://t.example/i.png\"> &eacute;t&eacute;.</p></td></tr></table>\n";
+    constexpr qsizetype TenMegabytes = qsizetype(10) * 1024 * 1024;
     QByteArray html;
-    html.reserve(10 * 1024 * 1024 + unit.size());
-    while (html.size() < 10 * 1024 * 1024) {
+    html.reserve(TenMegabytes + unit.size());
+    while (html.size() < TenMegabytes) {
         html += unit;
     }
     const qsizetype units = html.size() / unit.size();
