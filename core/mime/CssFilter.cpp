@@ -1,5 +1,6 @@
 #include "CssFilter.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -17,14 +18,14 @@ bool isAllowedProperty(const QString& property)
     if (!plain) {
         return false;
     }
-    static const std::array<QLatin1StringView, 17> exact = {
+    static const std::array<QLatin1StringView, 16> exact = {
         QLatin1StringView("color"),
         QLatin1StringView("background-color"),
         QLatin1StringView("font-weight"),
         QLatin1StringView("font-style"),
         QLatin1StringView("font-size"),
         QLatin1StringView("font-family"),
-        QLatin1StringView("font"),
+
         QLatin1StringView("text-align"),
         QLatin1StringView("text-decoration"),
         QLatin1StringView("text-indent"),
@@ -68,6 +69,28 @@ bool isSafeValue(const QString& value)
     };
     return std::none_of(
         forbidden.begin(), forbidden.end(), [&](QLatin1StringView word) { return lower.contains(word); });
+}
+
+// Every number in the value, colours aside, at most MaxLength; a font size
+// a keyword or at most MaxFontSize.
+bool hasModestSizes(const QString& property, const QString& value)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,()/]+"));
+    static const QRegularExpression number(QStringLiteral("^[-+]?(\\d+(?:\\.\\d*)?|\\.\\d+)"));
+    for (const QString& token : value.split(separators, Qt::SkipEmptyParts)) {
+        if (token.startsWith(QLatin1Char('#'))) {
+            continue;
+        }
+        const QRegularExpressionMatch match = number.match(token);
+        if (match.hasMatch() && match.captured(1).toDouble() > MaxLength) {
+            return false;
+        }
+    }
+    if (property == QLatin1StringView("font-size")) {
+        static const QRegularExpression keyword(QStringLiteral("^[a-z-]+$"));
+        return keyword.match(value.toLower()).hasMatch() || isModestLength(value, MaxFontSize);
+    }
+    return true;
 }
 
 // url(cid:…) and url(data:…) are not remote; anything else in url() would
@@ -116,12 +139,20 @@ FilteredStyle filter(const QString& style)
             result.remoteUrls += namesRemoteUrl(value) ? 1 : 0;
             continue;
         }
-        if (isAllowedProperty(property)) {
+        if (isAllowedProperty(property) && hasModestSizes(property, value)) {
             kept.append(property + QLatin1StringView(": ") + value);
         }
     }
     result.style = kept.join(QLatin1StringView("; "));
     return result;
+}
+
+bool isModestLength(const QString& value, double max)
+{
+    static const QRegularExpression length(QStringLiteral("^\\s*(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*(px|pt|em|rem|%)?\\s*$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = length.match(value);
+    return match.hasMatch() && match.captured(1).toDouble() <= max;
 }
 
 } // namespace CssFilter

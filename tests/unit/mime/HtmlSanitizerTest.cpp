@@ -340,6 +340,21 @@ TEST(HtmlSanitizer, MalformedNestingBecomesWellFormed)
     }
 }
 
+// The viewer scales images and fonts to what the mail asks for.
+TEST(HtmlSanitizer, HugeSizesAreDropped)
+{
+    const SanitizedHtml result =
+        sanitize("<img src=cid:big width=100000 height=50><img src=cid:pct width=\"50%\" height=\"1e9\">"
+                 "<p style=\"font-size: 100000px; width: 99999px; margin: 0 auto 10px; color: #123456\">a</p>"
+                 "<p style=\"font-size: 12pt; width: 600px\">b</p><p style=\"font-size: x-large\">c</p>");
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<img src="cid:big" height="50">)")))
+        << result.html.toStdString();
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<img src="cid:pct" width="50%">)")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<p style="margin: 0 auto 10px; color: #123456">a</p>)")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<p style="font-size: 12pt; width: 600px">b</p>)")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<p style="font-size: x-large">c</p>)")));
+}
+
 TEST(HtmlSanitizer, AttributeValuesAndTextAreEscaped)
 {
     const SanitizedHtml result = sanitize("<img src=cid:a alt='\"><script>alert(1)</script>'>"
