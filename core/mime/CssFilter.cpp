@@ -10,6 +10,10 @@ namespace CssFilter {
 
 namespace {
 
+// Properties that change how text and boxes look; nothing that positions a
+// box over the viewer's own text or that exists only to load something.
+// "background" stays for the common "background: #fff": its url() forms fail
+// isSafeValue like any other.
 bool isAllowedProperty(const QString& property)
 {
     const bool plain = std::all_of(property.begin(), property.end(), [](QChar c) {
@@ -18,14 +22,14 @@ bool isAllowedProperty(const QString& property)
     if (!plain) {
         return false;
     }
-    static const std::array<QLatin1StringView, 16> exact = {
+    static const std::array<QLatin1StringView, 17> exact = {
         QLatin1StringView("color"),
+        QLatin1StringView("background"),
         QLatin1StringView("background-color"),
         QLatin1StringView("font-weight"),
         QLatin1StringView("font-style"),
         QLatin1StringView("font-size"),
         QLatin1StringView("font-family"),
-
         QLatin1StringView("text-align"),
         QLatin1StringView("text-decoration"),
         QLatin1StringView("text-indent"),

@@ -260,17 +260,19 @@ TEST(HtmlSanitizer, CssThatLoadsOrRunsIsFiltered)
                  "<p style=\"behavior: url(x.htc); -moz-binding: url(x.xml#y); font-weight: bold\">two</p>"
                  "<p style=\"background: u\\72l(http://t.example/d.png); color: blue\">three</p>"
                  "<p style=\"color: javascript:alert(1); position: fixed; top: 0\">four</p>"
-                 "<p style=\"width: e/**/xpression(alert(1)); color: green\">five</p>");
+                 "<p style=\"width: e/**/xpression(alert(1)); color: green\">five</p>"
+                 "<p style=\"background: #fff; background: #eee url(http://t.example/g.png)\">six</p>");
     expectClean(result);
     expectWellFormed(result);
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="color: red")"))) << result.html.toStdString();
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="font-weight: bold")")));
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="color: blue")")));
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="color: green")")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="background: #fff")")));
     EXPECT_FALSE(result.html.contains(QLatin1StringView("xpression")));
     EXPECT_FALSE(result.html.contains(QLatin1StringView("position")));
     EXPECT_FALSE(result.html.contains(QLatin1StringView("\\")));
-    for (const char* kept : {"one", "two", "three", "four", "five"}) {
+    for (const char* kept : {"one", "two", "three", "four", "five", "six"}) {
         EXPECT_TRUE(result.html.contains(QLatin1StringView(kept))) << kept;
     }
     // The remote url() in the style attribute of "one" was an image not loaded.
