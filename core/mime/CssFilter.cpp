@@ -1,5 +1,6 @@
 #include "CssFilter.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -9,6 +10,10 @@ namespace CssFilter {
 
 namespace {
 
+// Properties that change how text and boxes look; nothing that positions a
+// box over the viewer's own text or that exists only to load something.
+// "background" stays for the common "background: #fff": its url() forms fail
+// isSafeValue like any other.
 bool isAllowedProperty(const QString& property)
 {
     const bool plain = std::all_of(property.begin(), property.end(), [](QChar c) {
@@ -19,12 +24,12 @@ bool isAllowedProperty(const QString& property)
     }
     static const std::array<QLatin1StringView, 17> exact = {
         QLatin1StringView("color"),
+        QLatin1StringView("background"),
         QLatin1StringView("background-color"),
         QLatin1StringView("font-weight"),
         QLatin1StringView("font-style"),
         QLatin1StringView("font-size"),
         QLatin1StringView("font-family"),
-        QLatin1StringView("font"),
         QLatin1StringView("text-align"),
         QLatin1StringView("text-decoration"),
         QLatin1StringView("text-indent"),
@@ -44,8 +49,9 @@ bool isAllowedProperty(const QString& property)
 }
 
 // A value may only hold printable characters and none of the constructs that
-// load or run something. Backslash escapes are refused outright, because
-// "u\72l(" is url( to a CSS engine but not to a substring check.
+// load or run something. Backslash escapes and comments are refused outright,
+// because "u\72l(" and "e/**/xpression(" are what they hide to a CSS engine
+// but not to a substring check.
 bool isSafeValue(const QString& value)
 {
     for (const QChar c : value) {
@@ -55,7 +61,8 @@ bool isSafeValue(const QString& value)
         }
     }
     const QString lower = value.toLower();
-    static const std::array<QLatin1StringView, 7> forbidden = {
+    static const std::array<QLatin1StringView, 8> forbidden = {
+        QLatin1StringView("/*"),
         QLatin1StringView("url("),
         QLatin1StringView("expression("),
         QLatin1StringView("@import"),
@@ -66,6 +73,28 @@ bool isSafeValue(const QString& value)
     };
     return std::none_of(
         forbidden.begin(), forbidden.end(), [&](QLatin1StringView word) { return lower.contains(word); });
+}
+
+// Every number in the value, colours aside, at most MaxLength; a font size
+// a keyword or at most MaxFontSize.
+bool hasModestSizes(const QString& property, const QString& value)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,()/]+"));
+    static const QRegularExpression number(QStringLiteral("^[-+]?(\\d+(?:\\.\\d*)?|\\.\\d+)"));
+    for (const QString& token : value.split(separators, Qt::SkipEmptyParts)) {
+        if (token.startsWith(QLatin1Char('#'))) {
+            continue;
+        }
+        const QRegularExpressionMatch match = number.match(token);
+        if (match.hasMatch() && match.captured(1).toDouble() > MaxLength) {
+            return false;
+        }
+    }
+    if (property == QLatin1StringView("font-size")) {
+        static const QRegularExpression keyword(QStringLiteral("^[a-z-]+$"));
+        return keyword.match(value.toLower()).hasMatch() || isModestLength(value, MaxFontSize);
+    }
+    return true;
 }
 
 // url(cid:…) and url(data:…) are not remote; anything else in url() would
@@ -114,12 +143,20 @@ FilteredStyle filter(const QString& style)
             result.remoteUrls += namesRemoteUrl(value) ? 1 : 0;
             continue;
         }
-        if (isAllowedProperty(property)) {
+        if (isAllowedProperty(property) && hasModestSizes(property, value)) {
             kept.append(property + QLatin1StringView(": ") + value);
         }
     }
     result.style = kept.join(QLatin1StringView("; "));
     return result;
+}
+
+bool isModestLength(const QString& value, double max)
+{
+    static const QRegularExpression length(QStringLiteral("^\\s*(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*(px|pt|em|rem|%)?\\s*$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = length.match(value);
+    return match.hasMatch() && match.captured(1).toDouble() <= max;
 }
 
 } // namespace CssFilter

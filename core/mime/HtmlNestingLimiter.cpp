@@ -247,8 +247,10 @@ QByteArray Limiter::run()
             startTag(name, m_html.sliced(lt, end - lt));
             i = end;
         } else {
-            // A '<' that starts no tag is text.
-            m_out.append('<');
+            // A '<' that starts no tag is text. It is written as "&lt;" because
+            // removing what follows (a comment, a dropped tag) could otherwise
+            // join it into a tag this pass never saw: "<<!---->div>".
+            m_out.append("&lt;");
             i = lt + 1;
         }
     }

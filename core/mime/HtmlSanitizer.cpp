@@ -61,8 +61,8 @@ ElementRule ruleFor(GumboTag tag)
         return keep("i");
     case GUMBO_TAG_U:
         return keep("u");
+    // <strike>, <del> and <ins> are not in the subset QTextDocument documents.
     case GUMBO_TAG_S:
-        return keep("s");
     case GUMBO_TAG_STRIKE:
     case GUMBO_TAG_DEL:
         return keep("s");
@@ -488,9 +488,16 @@ void Sanitizer::writeCommonAttributes(const GumboElement& element, const Element
     }
     for (const char* name : rule.attributes) {
         const char* value = attributeValue(element, name);
-        if (value != nullptr) {
-            appendAttribute(&m_result.html, name, QString::fromUtf8(value));
+        if (value == nullptr) {
+            continue;
         }
+        const QString text = QString::fromUtf8(value);
+        // QTextDocument scales an image to these before painting it.
+        const bool isSize = qstrcmp(name, "width") == 0 || qstrcmp(name, "height") == 0;
+        if (element.tag == GUMBO_TAG_IMG && isSize && !CssFilter::isModestLength(text, CssFilter::MaxLength)) {
+            continue;
+        }
+        appendAttribute(&m_result.html, name, text);
     }
     const char* style = attributeValue(element, "style");
     if (style != nullptr) {

@@ -25,7 +25,7 @@ struct SanitizedHtml
 // viewer's loadResource serving only cid: and data: is the second fence.
 namespace HtmlSanitizer {
 
-inline constexpr qsizetype MaxInputBytes = 16 * 1024 * 1024;
+inline constexpr qsizetype MaxInputBytes = qsizetype(16) * 1024 * 1024;
 // Elements nested deeper than this lose their tags and keep their text.
 inline constexpr int MaxOutputDepth = 200;
 

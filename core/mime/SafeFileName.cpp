@@ -156,7 +156,7 @@ QString uniqueIn(const QDir& dir, const QString& safeName)
     const QString base = dot > 0 ? safeName.left(dot) : safeName;
     const QString extension = dot > 0 ? safeName.mid(dot) : QString();
     for (int n = 2;; ++n) {
-        const QString candidate = QStringLiteral("%1 (%2)%3").arg(base, QString::number(n), extension);
+        QString candidate = QStringLiteral("%1 (%2)%3").arg(base, QString::number(n), extension);
         if (!taken(candidate)) {
             return candidate;
         }
@@ -170,7 +170,7 @@ QString pathIn(const QString& folder, const QString& name, const QString& mimeTy
         return {};
     }
     const QDir dir(canonicalFolder);
-    const QString path = dir.absoluteFilePath(uniqueIn(dir, fromAttachmentName(name, mimeType)));
+    QString path = dir.absoluteFilePath(uniqueIn(dir, fromAttachmentName(name, mimeType)));
     // fromAttachmentName leaves no separator and no "..", so this cannot
     // fail; it is checked anyway because a mistake here writes anywhere.
     const QFileInfo info(path);

@@ -259,15 +259,20 @@ TEST(HtmlSanitizer, CssThatLoadsOrRunsIsFiltered)
                  "<p style=\"color: red; background: url(http://t.example/c.png); width: expression(alert(1))\">one</p>"
                  "<p style=\"behavior: url(x.htc); -moz-binding: url(x.xml#y); font-weight: bold\">two</p>"
                  "<p style=\"background: u\\72l(http://t.example/d.png); color: blue\">three</p>"
-                 "<p style=\"color: javascript:alert(1); position: fixed; top: 0\">four</p>");
+                 "<p style=\"color: javascript:alert(1); position: fixed; top: 0\">four</p>"
+                 "<p style=\"width: e/**/xpression(alert(1)); color: green\">five</p>"
+                 "<p style=\"background: #fff; background: #eee url(http://t.example/g.png)\">six</p>");
     expectClean(result);
     expectWellFormed(result);
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="color: red")"))) << result.html.toStdString();
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="font-weight: bold")")));
     EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="color: blue")")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="color: green")")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(style="background: #fff")")));
+    EXPECT_FALSE(result.html.contains(QLatin1StringView("xpression")));
     EXPECT_FALSE(result.html.contains(QLatin1StringView("position")));
     EXPECT_FALSE(result.html.contains(QLatin1StringView("\\")));
-    for (const char* kept : {"one", "two", "three", "four"}) {
+    for (const char* kept : {"one", "two", "three", "four", "five", "six"}) {
         EXPECT_TRUE(result.html.contains(QLatin1StringView(kept))) << kept;
     }
     // The remote url() in the style attribute of "one" was an image not loaded.
@@ -326,12 +331,30 @@ TEST(HtmlSanitizer, MalformedNestingBecomesWellFormed)
              "<ul><li>one<li>two<ol><li>three</ul>after",
              "<a href=http://ok.example/>a<a href=http://ok.example/2>b</a>",
              "<div title=\"a\"b\" c=>d</div><div title='<script>'>e",
+             "",
+             "<",
+             "<<!---->script>alert(1)<</script>",
          }) {
         const SanitizedHtml result = sanitize(soup);
         SCOPED_TRACE(soup);
         expectClean(result);
         expectWellFormed(result);
     }
+}
+
+// The viewer scales images and fonts to what the mail asks for.
+TEST(HtmlSanitizer, HugeSizesAreDropped)
+{
+    const SanitizedHtml result =
+        sanitize("<img src=cid:big width=100000 height=50><img src=cid:pct width=\"50%\" height=\"1e9\">"
+                 "<p style=\"font-size: 100000px; width: 99999px; margin: 0 auto 10px; color: #123456\">a</p>"
+                 "<p style=\"font-size: 12pt; width: 600px\">b</p><p style=\"font-size: x-large\">c</p>");
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<img src="cid:big" height="50">)")))
+        << result.html.toStdString();
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<img src="cid:pct" width="50%">)")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<p style="margin: 0 auto 10px; color: #123456">a</p>)")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<p style="font-size: 12pt; width: 600px">b</p>)")));
+    EXPECT_TRUE(result.html.contains(QLatin1StringView(R"(<p style="font-size: x-large">c</p>)")));
 }
 
 TEST(HtmlSanitizer, AttributeValuesAndTextAreEscaped)
@@ -395,11 +418,13 @@ TEST(HtmlSanitizer, DeepNestingIsFlattenedQuickly)
 // attributes, list items nested through definitions, tables in cells.
 TEST(HtmlSanitizer, QuadraticParserPatternsStayBounded)
 {
-    const std::array<std::pair<const char*, QByteArray (*)(int)>, 4> patterns = {{
+    const std::array<std::pair<const char*, QByteArray (*)(int)>, 5> patterns = {{
         {"<div><b a=N></div>", [](int i) { return "<div><b a=" + QByteArray::number(i) + "></div>"; }},
         {"<p><font id=N>x</p>", [](int i) { return "<p><font id=" + QByteArray::number(i) + ">x</p>"; }},
         {"<li><dd>", [](int) { return QByteArray("<li><dd>"); }},
         {"<table><td>", [](int) { return QByteArray("<table><td>"); }},
+        // Tags the pre-pass must not read differently from the parser.
+        {"<<!---->div><!-- </div> -->", [](int) { return QByteArray("<<!---->div><div><!-- </div> -->"); }},
     }};
     for (const auto& [label, piece] : patterns) {
         QByteArray html;
@@ -425,9 +450,10 @@ TEST(HtmlSanitizer, TenMegabyteBodyCompletes)
         "<table width=\"100%\"><tr><td style=\"color: #333; font-family: Arial\"><p>Newsletter paragraph with "
         "<b>bold</b>, <a href=\"https://ok.example/item\">a link</a> and an image "
         "<img src=\"http://t.example/i.png\"> &eacute;t&eacute;.</p></td></tr></table>\n";
+    constexpr qsizetype TenMegabytes = qsizetype(10) * 1024 * 1024;
     QByteArray html;
-    html.reserve(10 * 1024 * 1024 + unit.size());
-    while (html.size() < 10 * 1024 * 1024) {
+    html.reserve(TenMegabytes + unit.size());
+    while (html.size() < TenMegabytes) {
         html += unit;
     }
     const qsizetype units = html.size() / unit.size();
