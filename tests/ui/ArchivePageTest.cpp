@@ -216,13 +216,15 @@ TEST_F(ArchivePageTest, OpensAFolderShowsAMessageAndSavesItsAttachmentSafely)
 TEST_F(ArchivePageTest, EverySortOrderOfTheListIsTheArchivesOrder)
 {
     const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
-    ASSERT_TRUE(m_archive.store(inbox, generate(450, 53)));
+    ASSERT_TRUE(m_archive.store(inbox, generate(700, 53)));
     ArchiveQueryRunner runner(m_archive.archive());
     auto page = showPage(&runner);
     MessageListModel* list = page->messageModel();
     ASSERT_TRUE(waitUntil([&] { return !list->isLoading() && list->rowCount() > 0; }));
     // A page at a time: what the view asked for, not the whole folder.
-    EXPECT_LT(list->rowCount(), 450);
+    // (Qt's view asks for a page or two more while it lays out the first:
+    // its scroll bar is "at the end" until the rows have a height.)
+    EXPECT_LE(list->rowCount(), 3 * MessageListModel::PageSize);
     EXPECT_EQ(list->rowCount() % MessageListModel::PageSize, 0);
 
     page->messageListView()->header()->setSortIndicator(MessageListModel::SizeColumn, Qt::AscendingOrder);
@@ -230,7 +232,7 @@ TEST_F(ArchivePageTest, EverySortOrderOfTheListIsTheArchivesOrder)
     // Scroll to the end, as a user holding Page Down would.
     ASSERT_TRUE(waitUntil([&] {
         list->fetchMore({});
-        return list->rowCount() == 450 && !list->canFetchMore({});
+        return list->rowCount() == 700 && !list->canFetchMore({});
     })) << list->rowCount();
     for (int row = 1; row < list->rowCount(); ++row) {
         ASSERT_LE(list->summaryAt(row - 1)->size, list->summaryAt(row)->size) << row;
