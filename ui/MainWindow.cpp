@@ -158,7 +158,7 @@ void MainWindow::createPages()
     m_navigation->setIconSize(QSize(24, 24));
 
     m_pages = new QStackedWidget(central);
-    m_ingestionsPage = new IngestionsPage(m_archive, m_manager, m_service, m_credentials, m_pages);
+    m_ingestionsPage = new IngestionsPage(m_archive, m_manager, m_service, m_credentials, m_queries, m_pages);
     m_pages->addWidget(m_ingestionsPage);
     m_archivePage = new ArchivePage(m_archive, m_queries, m_pages);
     m_pages->addWidget(m_archivePage);
@@ -293,7 +293,7 @@ QList<ShortcutCatalog::Group> MainWindow::shortcutGroups()
         groups.append({tr("Create New / Edit"), entries});
     }
     {
-        SourceDetailsDialog dialog(m_archive, m_manager, m_service, 0);
+        SourceDetailsDialog dialog(m_queries, m_manager, m_service, 0);
         QList<Entry> entries = ShortcutCatalog::mnemonics(&dialog);
         entries << Entry {escape, tr("Close")};
         groups.append({tr("Details"), entries});

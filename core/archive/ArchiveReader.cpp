@@ -468,3 +468,8 @@ qint64 ArchiveReader::messageCount() const
     }
     return 0;
 }
+
+QSqlDatabase ArchiveReader::database() const
+{
+    return m_db;
+}

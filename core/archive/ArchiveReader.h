@@ -163,6 +163,10 @@ public:
 
     qint64 messageCount() const;
 
+    // The connection it reads through (read-only in the query runner), for
+    // the other read helpers: SourceStatistics, SourceRepository::find, EventLog::recent.
+    QSqlDatabase database() const;
+
 private:
     QSqlDatabase m_db;
     mutable QHash<qint64, SharedDictionary> m_dictionaries;

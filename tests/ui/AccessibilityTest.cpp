@@ -349,9 +349,11 @@ TEST_F(AccessibilityTest, At12PointTheTableFitsAndErrorsAreWhole)
 
     // Details of the failing source: the error wraps, whole.
     QPointer<SourceDetailsDialog> details =
-        new SourceDetailsDialog(m_archive, &m_manager, &m_service, failing, m_window.get());
+        new SourceDetailsDialog(m_window->queries(), &m_manager, &m_service, failing, m_window.get());
+    QSignalSpy refreshed(details.data(), &SourceDetailsDialog::refreshed);
     details->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+    ASSERT_TRUE(waitUntil([&] { return refreshed.count() > 0; }));
     QApplication::processEvents();
     bool shown = false;
     for (QLabel* label : details->findChildren<QLabel*>()) {

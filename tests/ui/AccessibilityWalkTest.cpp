@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "WaitUntil.h"
 #include "about/AboutDialog.h"
 #include "archive/Archive.h"
 #include "common/AppInfo.h"
@@ -27,10 +28,13 @@
 #include <QListWidget>
 #include <QSettings>
 #include <QShortcut>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+
+#include "archive/ArchiveQueryRunner.h"
 
 #include <gtest/gtest.h>
 
@@ -277,7 +281,10 @@ TEST_F(AccessibilityWalkTest, SourceDialogEachProviderNewAndEdit)
 
 TEST_F(AccessibilityWalkTest, DetailsDeleteFolderChooserAboutAndShortcuts)
 {
-    SourceDetailsDialog details(m_archive, &m_manager, &m_service, m_source.id);
+    ArchiveQueryRunner queries(m_archive);
+    SourceDetailsDialog details(&queries, &m_manager, &m_service, m_source.id);
+    QSignalSpy refreshed(&details, &SourceDetailsDialog::refreshed);
+    ASSERT_TRUE(waitUntil([&] { return refreshed.count() > 0; }));
     showAndWalk(&details, "Details");
 
     SourcePurge::Preview preview;

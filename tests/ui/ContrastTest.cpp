@@ -1,3 +1,4 @@
+#include "WaitUntil.h"
 #include "archive/Archive.h"
 #include "archive/EventLog.h"
 #include "common/FocusRingStyle.h"
@@ -26,6 +27,8 @@
 #include <QTreeWidget>
 
 #include <memory>
+
+#include "archive/ArchiveQueryRunner.h"
 
 #include <gtest/gtest.h>
 
@@ -217,9 +220,12 @@ TEST_P(ContrastTest, DetailsOfAFailingSourceRead)
 
     SyncManager manager(m_archive, &m_credentials);
     SourceService service(m_archive, &m_credentials, &manager);
-    SourceDetailsDialog details(m_archive, &manager, &service, added->id);
+    ArchiveQueryRunner queries(m_archive);
+    SourceDetailsDialog details(&queries, &manager, &service, added->id);
+    QSignalSpy refreshed(&details, &SourceDetailsDialog::refreshed);
     details.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&details));
+    ASSERT_TRUE(waitUntil([&] { return refreshed.count() > 0; }));
     expectReadable(details.findChild<QLabel*>(QStringLiteral("detailsStatus")), "detailsStatus");
     expectReadable(details.findChild<QLabel*>(QStringLiteral("detailsError")), "detailsError");
     expectReadable(details.findChild<QLabel*>(QStringLiteral("detailsTechnical")), "detailsTechnical");

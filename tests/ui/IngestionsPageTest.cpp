@@ -86,6 +86,20 @@ protected:
     }
 
     IngestionsPage* page() const { return m_window->ingestionsPage(); }
+    // Details of the selected source, shown and filled in (it reads the
+    // archive off the UI thread).
+    SourceDetailsDialog* openDetails() const
+    {
+        SourceDetailsDialog* details = page()->showDetails();
+        if (!details) {
+            return nullptr;
+        }
+        QSignalSpy refreshed(details, &SourceDetailsDialog::refreshed);
+        if (!QTest::qWaitForWindowExposed(details) || !waitUntil([&] { return refreshed.count() > 0; }, 10000)) {
+            return nullptr;
+        }
+        return details;
+    }
     SourceTableModel* model() const { return page()->model(); }
 
     QList<GeneratedMessage> deliver(int count, quint64 seed, const QString& user = QStringLiteral("test"))
@@ -239,8 +253,8 @@ TEST_F(IngestionsPageTest, AWrongPasswordShowsErrorWithTheReasonAndAHint)
     // The sentence carries no protocol; Details has the server's words.
     EXPECT_FALSE(progress.contains(QStringLiteral("AUTHENTICATIONFAILED"))) << progress.toStdString();
     page()->table()->selectRow(row);
-    QPointer<SourceDetailsDialog> details = page()->showDetails();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+    QPointer<SourceDetailsDialog> details = openDetails();
+    ASSERT_TRUE(details);
     auto* technical = details->findChild<QLabel*>(QStringLiteral("detailsTechnical"));
     ASSERT_NE(technical, nullptr);
     EXPECT_TRUE(technical->isVisible());
@@ -560,8 +574,8 @@ TEST_F(IngestionsPageTest, TrustIsAskedBeforeSavingOnceForTheServerAndCanBeRemov
 
     // Details of the second source name the exception of its server.
     page()->table()->selectRow(model()->rowOf(secondSource->id));
-    QPointer<SourceDetailsDialog> details = page()->showDetails();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+    QPointer<SourceDetailsDialog> details = openDetails();
+    ASSERT_TRUE(details);
     auto* line = details->findChild<QLabel*>(QStringLiteral("detailsCertificate"));
     auto* remove = details->findChild<QPushButton*>(QStringLiteral("detailsRemoveTrustButton"));
     EXPECT_TRUE(read(line).startsWith(QStringLiteral("trusted by you for %1 since ").arg(serverName)))
@@ -580,7 +594,8 @@ TEST_F(IngestionsPageTest, TrustIsAskedBeforeSavingOnceForTheServerAndCanBeRemov
     QTest::mouseClick(remove, Qt::LeftButton);
     EXPECT_EQ(asked.size(), 4);
     EXPECT_FALSE(CertificateExceptions(m_archive->connection()).find(server().host(), server().imapsPort()));
-    EXPECT_FALSE(remove->isVisible());
+    // Details reads the archive again, off the UI thread.
+    EXPECT_TRUE(waitUntil([&] { return !remove->isVisible(); }, 5000));
     EXPECT_TRUE(read(line).startsWith(QStringLiteral("not checked since you removed the trust")))
         << read(line).toStdString();
 
@@ -624,9 +639,12 @@ TEST_F(IngestionsPageTest, DetailsOfASourceNeverConnectedSayTheCertificateIsNotC
     QString error;
     const auto added = SourceRepository(m_archive->connection()).add(source, &error);
     ASSERT_TRUE(added.has_value()) << error.toStdString();
-    SourceDetailsDialog details(*m_archive, m_manager.get(), m_service.get(), added->id);
+    ArchiveQueryRunner queries(*m_archive);
+    SourceDetailsDialog details(&queries, m_manager.get(), m_service.get(), added->id);
+    QSignalSpy refreshed(&details, &SourceDetailsDialog::refreshed);
     details.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&details));
+    ASSERT_TRUE(waitUntil([&] { return refreshed.count() > 0; }));
     auto* line = details.findChild<QLabel*>(QStringLiteral("detailsCertificate"));
     EXPECT_EQ(read(line), QStringLiteral("not checked yet"));
     EXPECT_FALSE(details.findChild<QPushButton*>(QStringLiteral("detailsRemoveTrustButton"))->isVisible());
@@ -715,8 +733,8 @@ TEST_F(IngestionsPageTest, PauseMidImportThenResumeCompletesExactly)
     {
         // Details agree: nothing to sync while paused, and the history says
         // who paused it.
-        QPointer<SourceDetailsDialog> details = page()->showDetails();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+        QPointer<SourceDetailsDialog> details = openDetails();
+        ASSERT_TRUE(details);
         EXPECT_FALSE(details->findChild<QPushButton*>(QStringLiteral("detailsSyncNowButton"))->isEnabled());
         auto* history = details->findChild<QTreeWidget*>(QStringLiteral("historyList"));
         ASSERT_NE(history, nullptr);
@@ -794,8 +812,8 @@ TEST_F(IngestionsPageTest, AnUnreachableServerShowsAWarningNotAGreenActive)
                     .contains(QStringLiteral("warning")));
 
     page()->table()->selectRow(model()->rowOf(id));
-    QPointer<SourceDetailsDialog> details = page()->showDetails();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+    QPointer<SourceDetailsDialog> details = openDetails();
+    ASSERT_TRUE(details);
     const QString detailsStatus = details->findChild<QLabel*>(QStringLiteral("detailsStatus"))->text();
     EXPECT_TRUE(detailsStatus.contains(QStringLiteral("can't reach the server since"))) << detailsStatus.toStdString();
     const QString detailsError = details->findChild<QLabel*>(QStringLiteral("detailsError"))->text();
@@ -957,8 +975,8 @@ TEST_F(IngestionsPageTest, DetailsShowFoldersCompletenessAndHistory)
     const qint64 id = createThroughDialog(QStringLiteral("Detailed"), server().password(QStringLiteral("test")));
     ASSERT_TRUE(waitForStatus(id, Status::Active));
     page()->table()->selectRow(model()->rowOf(id));
-    QPointer<SourceDetailsDialog> details = page()->showDetails();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(details));
+    QPointer<SourceDetailsDialog> details = openDetails();
+    ASSERT_TRUE(details);
     ASSERT_TRUE(waitUntil([&] {
         auto* folders = details->findChild<QTableWidget*>(QStringLiteral("foldersTable"));
         return folders->rowCount() == 1 && folders->item(0, 3)->text() == QStringLiteral("complete");

@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include "archive/ArchiveQueryRunner.h"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -46,12 +48,13 @@ protected:
     Archive m_archive {m_directory.filePath(QStringLiteral("archive.sqlite"))};
     SessionCredentialStore m_credentials;
     SyncManager m_manager {m_archive, &m_credentials};
+    ArchiveQueryRunner m_queries {m_archive};
 };
 
 TEST_F(SourceTableModelTest, PassesTheModelTesterThroughInsertsChangesAndRemovals)
 {
     addSource(QStringLiteral("First"));
-    SourceTableModel model(m_archive, &m_manager);
+    SourceTableModel model(m_archive, &m_manager, &m_queries);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_EQ(model.rowCount(), 1);
     EXPECT_EQ(model.columnCount(), SourceTableModel::ColumnCount);
@@ -77,7 +80,7 @@ TEST_F(SourceTableModelTest, AFloodOfProgressRepaintsOnlyAFewTimes)
 {
     const qint64 id = addSource(QStringLiteral("Busy"));
     const qint64 quiet = addSource(QStringLiteral("Quiet"));
-    SourceTableModel model(m_archive, &m_manager);
+    SourceTableModel model(m_archive, &m_manager, &m_queries);
     // The totals are counted off the UI thread first; then the flood.
     ASSERT_TRUE(waitUntil(
         [&] {

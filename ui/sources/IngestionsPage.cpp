@@ -30,14 +30,19 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-IngestionsPage::IngestionsPage(
-    Archive archive, SyncManager* manager, SourceService* service, CredentialStore* credentials, QWidget* parent)
+IngestionsPage::IngestionsPage(Archive archive,
+                               SyncManager* manager,
+                               SourceService* service,
+                               CredentialStore* credentials,
+                               ArchiveQueryRunner* queries,
+                               QWidget* parent)
     : QWidget(parent)
     , m_archive(std::move(archive))
     , m_manager(manager)
     , m_service(service)
     , m_credentials(credentials)
-    , m_model(new SourceTableModel(m_archive, manager, this))
+    , m_queries(queries)
+    , m_model(new SourceTableModel(m_archive, manager, queries, this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("IngestionsPage"));
@@ -468,7 +473,7 @@ SourceDetailsDialog* IngestionsPage::showDetails()
             return existing;
         }
     }
-    auto* dialog = new SourceDetailsDialog(m_archive, m_manager, m_service, sourceId, this);
+    auto* dialog = new SourceDetailsDialog(m_queries, m_manager, m_service, sourceId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class ArchiveQueryRunner;
 class CredentialStore;
 class DeleteSourceDialog;
 class QAction;
@@ -31,10 +32,13 @@ class IngestionsPage : public QWidget
 public:
     // The page changes sources only through the service; `credentials` reads
     // a stored password for the dialog's connection test.
+    // Every read of the archive for the table's totals and the Details
+    // dialog goes through `queries`.
     IngestionsPage(Archive archive,
                    SyncManager* manager,
                    SourceService* service,
                    CredentialStore* credentials,
+                   ArchiveQueryRunner* queries,
                    QWidget* parent = nullptr);
     ~IngestionsPage() override;
 
@@ -84,6 +88,7 @@ private:
     SyncManager* m_manager;
     SourceService* m_service;
     CredentialStore* m_credentials;
+    ArchiveQueryRunner* m_queries;
     QSet<quint64> m_removals; // requests whose outcome the page reports
     // The selected source and the state last said of it.
     qint64 m_announcedSource = 0;

@@ -3,6 +3,7 @@
 #include "CertificateTrustPrompt.h"
 #include "SourceStateText.h"
 #include "StatusBadgeDelegate.h"
+#include "archive/ArchiveQueryRunner.h"
 #include "archive/ArchiveReader.h"
 #include "archive/EventLog.h"
 #include "common/RelativeTime.h"
@@ -41,9 +42,9 @@ QLabel* valueLabel(QWidget* parent)
 } // namespace
 
 SourceDetailsDialog::SourceDetailsDialog(
-    Archive archive, SyncManager* manager, SourceService* service, qint64 sourceId, QWidget* parent)
+    ArchiveQueryRunner* queries, SyncManager* manager, SourceService* service, qint64 sourceId, QWidget* parent)
     : QDialog(parent)
-    , m_archive(std::move(archive))
+    , m_read(queries)
     , m_manager(manager)
     , m_service(service)
     , m_sourceId(sourceId)
@@ -186,11 +187,37 @@ QWidget* SourceDetailsDialog::createSummary()
 
 void SourceDetailsDialog::refresh()
 {
-    const auto source = SourceRepository(m_archive.connection()).find(m_sourceId);
-    if (!source) {
-        close();
+    // Everything the dialog shows of the archive, read in one request off
+    // the UI thread; a newer refresh supersedes one still on its way.
+    const qint64 sourceId = m_sourceId;
+    m_read.run(
+        ArchiveQueryRunner::Lane::Interactive,
+        this,
+        [sourceId](const ArchiveReader& reader) {
+            Snapshot snapshot;
+            const QSqlDatabase db = reader.database();
+            snapshot.source = SourceRepository(db).find(sourceId);
+            if (snapshot.source) {
+                snapshot.events = EventLog(db).recent(sourceId, 200);
+                snapshot.totals = SourceStatistics(db).totals(sourceId);
+                snapshot.folders = reader.folders(sourceId);
+                snapshot.exception = CertificateExceptions(db).find(snapshot.source->host, snapshot.source->port);
+            }
+            return snapshot;
+        },
+        [this](const Snapshot& snapshot) { apply(snapshot); });
+}
+
+void SourceDetailsDialog::apply(const Snapshot& snapshot)
+{
+    if (!snapshot.source) {
+        if (m_sourceId != 0) {
+            close();
+        }
         return;
     }
+    const IngestionSource* source = &*snapshot.source;
+    const QList<ArchiveEvent>& events = snapshot.events;
     setWindowTitle(tr("%1 — Details").arg(source->name));
     m_title->setText(source->name);
     const SyncManager::Activity activity = m_manager->activity(m_sourceId);
@@ -219,7 +246,6 @@ void SourceDetailsDialog::refresh()
     m_syncNow->setToolTip(source->status == IngestionSource::Status::Paused ? tr("Resume the source to sync it.")
                                                                             : QString());
 
-    const QList<ArchiveEvent> events = m_archive.events().recent(m_sourceId, 200);
     m_untrusted = {};
     QString technical;
     for (const ArchiveEvent& event : events) {
@@ -264,19 +290,19 @@ void SourceDetailsDialog::refresh()
         m_folderScope->setText(source->chosenFolders.join(QStringLiteral(", ")));
         break;
     }
-    const SourceTotals totals = SourceStatistics(m_archive.connection()).totals(m_sourceId);
+    const SourceTotals& totals = snapshot.totals;
     m_archived->setText(tr("%1 messages, %2")
                             .arg(QLocale().toString(totals.messages),
                                  QLocale().formattedDataSize(totals.bytes, 1, QLocale::DataSizeTraditionalFormat)));
     m_lastSync->setText(source->lastSyncAt.isValid() ? RelativeTime::exact(source->lastSyncAt) : tr("never"));
     m_nextCheck->setText(activity.nextCheckAt.isValid() ? RelativeTime::exact(activity.nextCheckAt)
                                                         : QStringLiteral("—"));
-    refreshCertificate(*source, events);
+    refreshCertificate(*source, events, snapshot.exception);
     if (!m_interval->hasFocus()) {
         m_interval->setValue(source->checkIntervalMinutes);
     }
 
-    const QList<FolderSummary> folders = ArchiveReader(m_archive.connection()).folders(m_sourceId);
+    const QList<FolderSummary>& folders = snapshot.folders;
     m_folders->setRowCount(static_cast<int>(folders.size()));
     for (int row = 0; row < folders.size(); ++row) {
         const FolderSummary& folder = folders.at(row);
@@ -311,16 +337,18 @@ void SourceDetailsDialog::refresh()
             item->setForeground(1, ThemeColors::errorText(m_history->palette()));
         }
     }
+    emit refreshed();
 }
 
-void SourceDetailsDialog::refreshCertificate(const IngestionSource& source, const QList<ArchiveEvent>& events)
+void SourceDetailsDialog::refreshCertificate(const IngestionSource& source,
+                                             const QList<ArchiveEvent>& events,
+                                             const std::optional<CertificateException>& exception)
 {
     const auto setCertificateText = [this](const QString& text) {
         m_certificate->setText(CertificateTrustPrompt::breakableFingerprints(text));
     };
     // The last error may name a fingerprint too: let it wrap like this line.
     m_error->setText(CertificateTrustPrompt::breakableFingerprints(m_error->text()));
-    const auto exception = m_service->certificateException(source.host, source.port);
     m_removeTrustButton->setVisible(exception.has_value());
     if (source.security == ConnectionSecurity::None) {
         setCertificateText(tr("none: the connection is not encrypted"));
@@ -375,7 +403,7 @@ void SourceDetailsDialog::refreshCertificate(const IngestionSource& source, cons
 
 void SourceDetailsDialog::removeCertificateException()
 {
-    const auto source = SourceRepository(m_archive.connection()).find(m_sourceId);
+    const auto source = m_service->find(m_sourceId);
     if (!source) {
         return;
     }

@@ -1,12 +1,15 @@
 #pragma once
 
-#include "archive/Archive.h"
+#include "archive/ArchiveReader.h"
+#include "archive/EventLog.h"
+#include "archive/LatestQuery.h"
+#include "sources/CertificateExceptions.h"
+#include "sources/IngestionSource.h"
+#include "sources/SourceStatistics.h"
 #include "values/CertificateInfo.h"
 
 #include <QDialog>
 
-struct ArchiveEvent;
-struct IngestionSource;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -27,12 +30,20 @@ class SourceDetailsDialog : public QDialog
 
 public:
     // Reads the archive; changes go through the service.
-    SourceDetailsDialog(
-        Archive archive, SyncManager* manager, SourceService* service, qint64 sourceId, QWidget* parent = nullptr);
+    SourceDetailsDialog(ArchiveQueryRunner* queries,
+                        SyncManager* manager,
+                        SourceService* service,
+                        qint64 sourceId,
+                        QWidget* parent = nullptr);
     ~SourceDetailsDialog() override;
 
     qint64 sourceId() const;
+    // Reads the source again (off the UI thread); refreshed() when shown.
     void refresh();
+
+signals:
+    // What the archive holds of the source is on screen.
+    void refreshed();
 
 private:
     QWidget* createSummary();
@@ -40,10 +51,23 @@ private:
     void trustCertificate();
     // The Certificate line: what is true of the certificate of the source's
     // server, and the Remove button when the user trusts it.
-    void refreshCertificate(const IngestionSource& source, const QList<ArchiveEvent>& events);
+    void refreshCertificate(const IngestionSource& source,
+                            const QList<ArchiveEvent>& events,
+                            const std::optional<CertificateException>& exception);
+
+    // What the dialog shows of the archive, read in one go off the UI thread.
+    struct Snapshot
+    {
+        std::optional<IngestionSource> source;
+        QList<ArchiveEvent> events;
+        SourceTotals totals;
+        QList<FolderSummary> folders;
+        std::optional<CertificateException> exception;
+    };
+    void apply(const Snapshot& snapshot);
     void removeCertificateException();
 
-    Archive m_archive;
+    LatestQuery m_read;
     SyncManager* m_manager;
     SourceService* m_service;
     qint64 m_sourceId;

@@ -1,12 +1,12 @@
 #include "SourceTableModel.h"
 
 #include "SourceStateText.h"
+#include "archive/ArchiveQueryRunner.h"
 #include "common/RelativeTime.h"
 #include "sources/ProviderPreset.h"
 #include "sources/SourceRepository.h"
 
 #include <QLocale>
-#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -27,10 +27,11 @@ QString providerName(const QString& providerId)
 
 } // namespace
 
-SourceTableModel::SourceTableModel(Archive archive, SyncManager* manager, QObject* parent)
+SourceTableModel::SourceTableModel(Archive archive, SyncManager* manager, ArchiveQueryRunner* queries, QObject* parent)
     : QAbstractTableModel(parent)
     , m_archive(std::move(archive))
     , m_manager(manager)
+    , m_queries(queries)
     , m_flushTimer(new QTimer(this))
 {
     m_flushTimer->setInterval(FlushIntervalMs);
@@ -58,13 +59,9 @@ SourceTableModel::SourceTableModel(Archive archive, SyncManager* manager, QObjec
     reload();
 }
 
-SourceTableModel::~SourceTableModel()
-{
-    if (m_counter) {
-        m_counter->wait(); // its result, still queued, goes with this object
-        delete m_counter;
-    }
-}
+// A count still running answers no one: the runner drops results for a
+// receiver that is gone.
+SourceTableModel::~SourceTableModel() = default;
 
 int SourceTableModel::rowCount(const QModelIndex& parent) const
 {
@@ -211,7 +208,7 @@ void SourceTableModel::recountArchive()
 void SourceTableModel::countTotals(const QSet<qint64>& sourceIds)
 {
     m_totalsStale.unite(sourceIds);
-    if (m_counter || (m_totalsStale.isEmpty() && !m_archiveTotalsStale)) {
+    if (m_counting || (m_totalsStale.isEmpty() && !m_archiveTotalsStale)) {
         return;
     }
     // Counting a source's messages reads all its locations: ~70 ms per
@@ -219,26 +216,24 @@ void SourceTableModel::countTotals(const QSet<qint64>& sourceIds)
     // Whatever changed a source's total changed the archive's too.
     m_archiveTotalsStale = false;
     const QList<qint64> batch = std::exchange(m_totalsStale, {}).values();
-    m_counter = QThread::create([this, archive = m_archive, batch] {
-        QHash<qint64, SourceTotals> results;
-        ArchiveTotals archiveTotals;
-        {
-            const SourceStatistics statistics(archive.connection());
+    m_counting = true;
+    m_queries->run(
+        ArchiveQueryRunner::Lane::Background,
+        this,
+        [batch](const ArchiveReader& reader) {
+            const SourceStatistics statistics(reader.database());
+            std::pair<QHash<qint64, SourceTotals>, ArchiveTotals> result;
             for (const qint64 sourceId : batch) {
-                results.insert(sourceId, statistics.totals(sourceId));
+                result.first.insert(sourceId, statistics.totals(sourceId));
             }
-            archiveTotals = statistics.archiveTotals();
-        }
-        archive.closeConnection();
-        QMetaObject::invokeMethod(
-            this, [this, results, archiveTotals] { applyTotals(results, archiveTotals); }, Qt::QueuedConnection);
-    });
-    m_counter->setObjectName(QStringLiteral("source-totals"));
-    connect(m_counter, &QThread::finished, this, [this] {
-        delete std::exchange(m_counter, nullptr);
-        countTotals({}); // what went stale meanwhile
-    });
-    m_counter->start();
+            result.second = statistics.archiveTotals();
+            return result;
+        },
+        [this](const std::pair<QHash<qint64, SourceTotals>, ArchiveTotals>& result) {
+            m_counting = false;
+            applyTotals(result.first, result.second);
+            countTotals({}); // what went stale meanwhile
+        });
 }
 
 void SourceTableModel::applyTotals(const QHash<qint64, SourceTotals>& results, const ArchiveTotals& archive)

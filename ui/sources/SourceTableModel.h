@@ -10,7 +10,7 @@
 #include <QList>
 #include <QSet>
 
-class QThread;
+class ArchiveQueryRunner;
 class QTimer;
 
 // The Ingestions table: one row a source, with what the sync manager says it
@@ -35,7 +35,8 @@ public:
         CompactTextRole, // Archived: the count alone, shown where "count · size" does not fit
     };
 
-    SourceTableModel(Archive archive, SyncManager* manager, QObject* parent = nullptr);
+    // Totals are counted through `queries` (its Background lane).
+    SourceTableModel(Archive archive, SyncManager* manager, ArchiveQueryRunner* queries, QObject* parent = nullptr);
     ~SourceTableModel() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -102,7 +103,8 @@ private:
     QSet<qint64> m_totalsStale; // archived totals to count at the next chance
     bool m_archiveTotalsStale = false; // the archive's, e.g. after a removal
     ArchiveTotals m_archiveTotals;
-    QThread* m_counter = nullptr; // counting totals, at most one at a time
+    ArchiveQueryRunner* m_queries;
+    bool m_counting = false; // counting totals, at most one request at a time
     QTimer* m_flushTimer;
     int m_flushes = 0;
 };
