@@ -24,7 +24,9 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
+#include <QTreeView>
 #include <QUrl>
 
 #include <algorithm>
@@ -215,7 +217,16 @@ void MainWindow::createMenus()
         show->setProperty(ShortcutCatalog::DescriptionProperty,
                           page == 0 ? tr("Show the Ingestions page") : tr("Show the Archive page"));
         show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + page)));
-        connect(show, &QAction::triggered, this, [this, page] { m_navigation->setCurrentRow(page); });
+        connect(show, &QAction::triggered, this, [this, page] {
+            m_navigation->setCurrentRow(page);
+            // The keys go where the page's work is: the sources' table, or
+            // the message list, as a mail client opens.
+            if (page == 0) {
+                m_ingestionsPage->table()->setFocus(Qt::ShortcutFocusReason);
+            } else {
+                m_archivePage->messageListView()->setFocus(Qt::ShortcutFocusReason);
+            }
+        });
     }
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));

@@ -3,6 +3,7 @@
 #include "DovecotServer.h"
 #include "MailGenerator.h"
 #include "MaildirWriter.h"
+#include "demo_newsletters.h"
 #include "values/CertificateInfo.h"
 
 #include <QCommandLineParser>
@@ -85,6 +86,16 @@ int main(int argc, char* argv[])
         err << "Cannot write the demo mailbox: " << error << '\n';
         return 1;
     }
+    // And what a real mailbox has that generated mail lacks: newsletters
+    // with pictures on the web, to see the viewer leave them out.
+    for (const GeneratedMessage& message : demoNewsletters()) {
+        if (!writer.write(message, &error)) {
+            err << "Cannot write the demo mailbox: " << error << '\n';
+            return 1;
+        }
+        bytes += message.raw.size();
+        ++messages;
+    }
 
     CertificateInfo fingerprint;
     fingerprint.sha256 = server.serverFingerprint();
@@ -100,6 +111,7 @@ int main(int argc, char* argv[])
     for (const FolderPlan& folder : plan) {
         out << "  " << folder.name << ": " << folder.count << '\n';
     }
+    out << "  INBOX also: " << demoNewsletters().size() << " HTML newsletters with pictures on the web\n";
     out << "\nThe certificate is issued by a private test CA: when the app reports it as untrusted,\n"
            "compare the fingerprint above and trust it for this server.\n";
     out.flush();

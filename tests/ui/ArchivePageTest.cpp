@@ -439,3 +439,30 @@ TEST_F(ArchivePageTest, ShowOriginalHasTheExactBytesAndSavesThem)
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_EQ(file.readAll(), raw);
 }
+
+TEST_F(ArchivePageTest, MoreNewMailThanAPageJoinsTheTopWithoutResettingTheList)
+{
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    const QList<GeneratedMessage> messages = generate(900, 55);
+    ASSERT_TRUE(m_archive.store(inbox, messages.mid(0, 300)));
+    ArchiveQueryRunner runner(m_archive.archive());
+    MessageListModel model(&runner);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setQuery(MessageListQuery());
+    ASSERT_TRUE(waitUntil([&] { return !model.isLoading(); }));
+    const qint64 firstBefore = model.messageIdAt(0);
+    const int rowsBefore = model.rowCount();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    // An import stored 600 messages (three pages) since the last look; the
+    // generated dates grow, so all are newer than the list's first row.
+    ASSERT_TRUE(m_archive.store(inbox, messages.mid(300, 600)));
+    model.refreshNewest();
+    ASSERT_TRUE(waitUntil([&] { return model.rowCount() == rowsBefore + 600; })) << model.rowCount();
+    EXPECT_EQ(resets.count(), 0) << "the list started over";
+    EXPECT_EQ(model.messageIdAt(600), firstBefore);
+    for (int row = 1; row < model.rowCount(); ++row) {
+        const MessageSummary* a = model.summaryAt(row - 1);
+        const MessageSummary* b = model.summaryAt(row);
+        ASSERT_TRUE(a->date > b->date || (a->date == b->date && a->id > b->id)) << row;
+    }
+}

@@ -28,7 +28,7 @@ QVariant MessageBodyBrowser::loadResource(int type, const QUrl& name)
     if (type == QTextDocument::ImageResource) {
         const QString scheme = name.scheme().toLower();
         if (scheme == QLatin1String("cid")) {
-            const QString id = name.toString(QUrl::FullyDecoded).mid(4).toLower();
+            const QString id = name.path(QUrl::FullyDecoded).toLower();
             const auto found = m_images.constFind(id);
             if (found != m_images.constEnd()) {
                 QImage image;

@@ -99,8 +99,11 @@ void MessageListModel::refreshNewest()
         }
         return;
     }
-    // The rows after the first one, in the other direction: everything
-    // newer than what the list starts with.
+    // The messages newer than the first row, oldest first: each answer
+    // joins the list exactly at its top, so however many arrived, the rows
+    // already shown stay where they are and the current one stays current
+    // (an import can store hundreds a second; starting over would throw
+    // the reader back to the top every few seconds).
     MessageListQuery newer = *m_query;
     newer.order = Qt::AscendingOrder;
     const PageCursor after {m_rows.first().date.toSecsSinceEpoch(), m_rows.first().id};
@@ -113,16 +116,14 @@ void MessageListModel::refreshNewest()
             if (generation != m_generation || page.messages.isEmpty()) {
                 return;
             }
-            if (!page.atEnd) {
-                // More than a page arrived: start over rather than leave a gap.
-                setQuery(m_query);
-                return;
-            }
             QList<MessageSummary> rows = page.messages;
             std::reverse(rows.begin(), rows.end());
             beginInsertRows({}, 0, static_cast<int>(rows.size() - 1));
             m_rows = rows + m_rows;
             endInsertRows();
+            if (!page.atEnd) {
+                refreshNewest(); // the next page of what arrived
+            }
         });
 }
 

@@ -130,13 +130,15 @@ MessageView::MessageView(ArchiveQueryRunner* runner, QWidget* parent)
     m_body->setAccessibleName(tr("Message text"));
     m_body->setFrameShape(QFrame::StyledPanel);
     m_body->setMinimumHeight(fontMetrics().height() * 8);
+    // The attachments above the text: in view without scrolling, however
+    // long the message.
+    layout->addWidget(m_attachments);
     layout->addWidget(m_body, 1);
     m_linkTarget->setObjectName(QStringLiteral("linkTarget"));
     m_linkTarget->setTextFormat(Qt::PlainText);
     m_linkTarget->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     ThemeColors::apply(m_linkTarget, ThemeColors::Role::Secondary);
     layout->addWidget(m_linkTarget);
-    layout->addWidget(m_attachments);
     scroll->setWidget(page);
     m_stack->addWidget(scroll);
 
@@ -145,7 +147,7 @@ MessageView::MessageView(ArchiveQueryRunner* runner, QWidget* parent)
     // Hovering or tabbing to a link says where it really goes; a click opens
     // it in the browser, never in this window.
     connect(m_body, qOverload<const QUrl&>(&QTextBrowser::highlighted), this, [this](const QUrl& url) {
-        m_linkTarget->setText(url.isEmpty() ? QString() : tr("Link to %1").arg(url.toString(QUrl::FullyDecoded)));
+        m_linkTarget->setText(url.isEmpty() ? QString() : tr("Link to %1").arg(url.toDisplayString()));
     });
     connect(m_body, &QTextBrowser::anchorClicked, this, [](const QUrl& url) {
         const QString scheme = url.scheme().toLower();
@@ -251,8 +253,13 @@ void MessageView::render()
     if (html && m_document.htmlTruncated) {
         notes << tr("Only the beginning of this very long message is shown; Show Original has all of it.");
     }
-    if (m_document.parsed.status != ParsedMessage::Status::Ok) {
-        notes << tr("Parts of this message are damaged; Show Original has its exact bytes.");
+    if (m_document.parsed.status != ParsedMessage::Status::Ok && !m_document.parsed.problems.isEmpty()) {
+        // The reader's own words ("The Date header is more than a day in the
+        // future…"), not a vague "damaged": the bytes themselves are intact.
+        notes << tr("Read with %n problem(s): %1 Show Original has the exact bytes.",
+                    nullptr,
+                    static_cast<int>(m_document.parsed.problems.size()))
+                     .arg(m_document.parsed.problems.first());
     }
     m_notice->setText(notes.join(QLatin1Char(' ')));
     m_notice->setVisible(!notes.isEmpty());
