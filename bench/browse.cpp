@@ -40,6 +40,7 @@
 #include <QTreeView>
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <atomic>
@@ -119,6 +120,13 @@ void countMessage(QtMsgType type, const QMessageLogContext&, const QString& mess
     ++warnings()[message];
 }
 
+qint64 threadCpuNs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<qint64>(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
 void spinFor(int milliseconds)
 {
     QElapsedTimer timer;
@@ -145,7 +153,9 @@ public:
         m_over16 = 0;
         m_over50 = 0;
         m_stalls.clear();
+        m_stallCpu.clear();
         m_events.clear();
+        m_lastCpu = threadCpuNs();
         m_clock.start();
         m_last = 0;
         m_timer.start();
@@ -164,22 +174,28 @@ public:
     // The longest stalls, each with what ended inside it.
     QStringList worstStalls(int count) const
     {
-        QList<std::pair<double, double>> stalls = m_stalls;
-        std::sort(stalls.begin(), stalls.end(), [](const auto& a, const auto& b) {
-            return a.second - a.first > b.second - b.first;
-        });
+        QList<qsizetype> order;
+        for (qsizetype i = 0; i < m_stalls.size(); ++i) {
+            order << i;
+        }
+        const auto length = [this](qsizetype i) { return m_stalls.at(i).second - m_stalls.at(i).first; };
+        std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return length(a) > length(b); });
         QStringList result;
-        for (qsizetype i = 0; i < std::min<qsizetype>(count, stalls.size()); ++i) {
+        for (qsizetype n = 0; n < std::min<qsizetype>(count, order.size()); ++n) {
+            const auto& [from, to] = m_stalls.at(order.at(n));
             QStringList inside;
             for (const auto& [at, what] : m_events) {
-                if (at >= stalls.at(i).first && at <= stalls.at(i).second + 0.5) {
+                if (at >= from && at <= to + 0.5) {
                     inside << what;
                 }
             }
             inside.removeDuplicates();
-            result << QStringLiteral("%1 ms at %2 s: %3")
-                          .arg(ms(stalls.at(i).second - stalls.at(i).first),
-                               QString::number(stalls.at(i).first / 1000.0, 'f', 1),
+            // Little CPU in a long stall: the thread was waiting (for a
+            // core on a busy machine, a lock or the disk), not working.
+            result << QStringLiteral("%1 ms at %2 s, UI thread on a CPU %3 ms of it: %4")
+                          .arg(ms(to - from),
+                               QString::number(from / 1000.0, 'f', 1),
+                               ms(m_stallCpu.at(order.at(n))),
                                inside.isEmpty() ? QStringLiteral("(nothing logged)")
                                                 : inside.join(QStringLiteral(", ")));
         }
@@ -191,12 +207,16 @@ private:
     {
         const qint64 now = m_clock.nsecsElapsed();
         const double gap = static_cast<double>(now - m_last) / 1e6;
+        const qint64 cpu = threadCpuNs();
+        const double cpuMs = static_cast<double>(cpu - m_lastCpu) / 1e6;
+        m_lastCpu = cpu;
         m_last = now;
         m_max = std::max(m_max, gap);
         m_over16 += gap > 16 ? 1 : 0;
         m_over50 += gap > 50 ? 1 : 0;
         if (gap > 16) {
             m_stalls.append({static_cast<double>(m_last) / 1e6 - gap, static_cast<double>(m_last) / 1e6});
+            m_stallCpu.append(cpuMs);
         }
     }
 
@@ -207,6 +227,8 @@ private:
     int m_over16 = 0;
     int m_over50 = 0;
     QList<std::pair<double, double>> m_stalls; // from, to (ms)
+    QList<double> m_stallCpu; // of each stall, the time the UI thread ran (ms)
+    qint64 m_lastCpu = 0;
     QList<std::pair<double, QString>> m_events;
 };
 
