@@ -1315,9 +1315,12 @@
         <source>Only the beginning of this very long message is shown; Show Original has all of it.</source>
         <translation>Nur der Anfang dieser sehr langen Nachricht wird gezeigt; „Original zeigen“ enthält sie ganz.</translation>
     </message>
-    <message>
-        <source>Parts of this message are damaged; Show Original has its exact bytes.</source>
-        <translation>Teile dieser Nachricht sind beschädigt; „Original zeigen“ enthält ihre genauen Bytes.</translation>
+    <message numerus="yes">
+        <source>Read with %n problem(s): %1 Show Original has the exact bytes.</source>
+        <translation>
+            <numerusform>Mit %n Problem gelesen: %1 „Original zeigen“ enthält die genauen Bytes.</numerusform>
+            <numerusform>Mit %n Problemen gelesen, darunter: %1 „Original zeigen“ enthält die genauen Bytes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

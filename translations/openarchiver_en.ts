@@ -270,6 +270,13 @@
             <numerusform>%n remote images not loaded: the archive never contacts other servers.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Read with %n problem(s): %1 Show Original has the exact bytes.</source>
+        <translation>
+            <numerusform>Read with %n problem: %1 Show Original has the exact bytes.</numerusform>
+            <numerusform>Read with %n problems, among them: %1 Show Original has the exact bytes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
