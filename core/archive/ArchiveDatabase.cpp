@@ -88,9 +88,14 @@ bool ensureFilePermissions(const QString& path, QString* error)
     return true;
 }
 
-QSqlDatabase connection(const QString& path, QString* error)
+namespace {
+
+// The named connection of this thread, reused while open; otherwise a new
+// one opened with `options`. `opened` tells the caller to configure it.
+QSqlDatabase
+namedConnection(const QString& name, const QString& path, const QString& options, bool* opened, QString* error)
 {
-    const QString name = connectionName(path);
+    *opened = false;
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase existing = QSqlDatabase::database(name, false);
         if (existing.isOpen()) {
@@ -104,10 +109,24 @@ QSqlDatabase connection(const QString& path, QString* error)
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
-    // The busy timeout covers a reader and the writer meeting on a checkpoint.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db.setConnectOptions(options);
     if (!db.open()) {
         *error = Tr::tr("Cannot open the archive %1: %2").arg(path, db.lastError().text());
+        return db;
+    }
+    *opened = true;
+    return db;
+}
+
+} // namespace
+
+QSqlDatabase connection(const QString& path, QString* error)
+{
+    bool opened = false;
+    // The busy timeout covers a reader and the writer meeting on a checkpoint.
+    QSqlDatabase db =
+        namedConnection(connectionName(path), path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"), &opened, error);
+    if (!opened) {
         return db;
     }
     // WAL: readers (the browser) never block the writer (a sync). NORMAL is
@@ -130,27 +149,15 @@ QSqlDatabase connection(const QString& path, QString* error)
 
 QSqlDatabase readOnlyConnection(const QString& path, const QString& role, QString* error)
 {
-    const QString name = connectionName(path) + QLatin1Char('-') + role;
-    if (QSqlDatabase::contains(name)) {
-        QSqlDatabase existing = QSqlDatabase::database(name, false);
-        if (existing.isOpen()) {
-            return existing;
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-        *error = Tr::tr("The SQLite driver for Qt is missing (Debian package libqt6sql6-sqlite).");
-        return {};
-    }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!db.open()) {
-        *error = Tr::tr("Cannot open the archive %1: %2").arg(path, db.lastError().text());
-        return db;
-    }
-    if (!execute(db, QStringLiteral("PRAGMA query_only=ON"), error)
-        || !execute(db, QStringLiteral("PRAGMA temp_store=MEMORY"), error)) {
+    bool opened = false;
+    QSqlDatabase db = namedConnection(connectionName(path) + QLatin1Char('-') + role,
+                                      path,
+                                      QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"),
+                                      &opened,
+                                      error);
+    if (opened
+        && (!execute(db, QStringLiteral("PRAGMA query_only=ON"), error)
+            || !execute(db, QStringLiteral("PRAGMA temp_store=MEMORY"), error))) {
         db.close();
     }
     return db;
