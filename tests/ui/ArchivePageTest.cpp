@@ -416,7 +416,10 @@ TEST_F(ArchivePageTest, HostileAttachmentNamesSaveInsideTheChosenFolderAndAnAtta
         }
         return window != nullptr;
     }));
-    EXPECT_EQ(window->view()->document().parsed.subject, QStringLiteral("The forwarded one"));
+    // It is read off the UI thread; the window shows it when it arrives.
+    EXPECT_TRUE(waitUntil([&] {
+        return window->view()->document().parsed.subject == QStringLiteral("The forwarded one");
+    })) << window->view()->document().parsed.subject.toStdString();
     EXPECT_TRUE(window->view()->bodyText().contains(QStringLiteral("Inner text of the forwarded mail.")));
     window->close();
 }

@@ -287,8 +287,13 @@ void MessageView::openAttachedMessage(const QByteArray& raw, const QString& name
 {
     auto* window = new MessageWindow(m_runner, this->window());
     window->setWindowTitle(name);
-    window->showDocument(MessageDocument::fromRaw(raw));
     window->show();
+    // Parsed and sanitized off the UI thread, like an archived message.
+    m_runner->run(
+        ArchiveQueryRunner::Lane::Interactive,
+        window,
+        [raw](const ArchiveReader&) { return MessageDocument::fromRaw(raw); },
+        [window](const MessageDocument& document) { window->showDocument(document); });
 }
 
 qint64 MessageView::messageId() const
