@@ -622,3 +622,11 @@ QList<FolderPlan> MailGenerator::standardPlan(int inboxCount)
         {QString::fromUtf8("Projekte/Übersicht/2024"), std::max(3, inboxCount / 200)},
     };
 }
+
+QList<GeneratedMessage> MailGenerator::smallMessages(int count, quint64 seed)
+{
+    MailGeneratorOptions options;
+    options.seed = seed;
+    options.attachmentScale = 0.02;
+    return MailGenerator(options).next(count);
+}

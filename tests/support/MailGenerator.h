@@ -43,6 +43,10 @@ public:
     // The next `count` messages, all filed into `folder`.
     QList<GeneratedMessage> next(int count, const QString& folder = QStringLiteral("INBOX"));
 
+    // `count` messages of the usual mix with attachments scaled to 2 %: what
+    // the archive tests store, small enough to store hundreds in a test.
+    static QList<GeneratedMessage> smallMessages(int count, quint64 seed);
+
     // A mailbox of `plan` folders, messages interleaved by date.
     QList<GeneratedMessage> generate(const QList<FolderPlan>& plan);
     // The same messages handed to `sink` one at a time, so a mailbox of any

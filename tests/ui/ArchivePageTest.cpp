@@ -34,14 +34,6 @@
 
 namespace {
 
-QList<GeneratedMessage> generate(int count, quint64 seed)
-{
-    MailGeneratorOptions options;
-    options.seed = seed;
-    options.attachmentScale = 0.02;
-    return MailGenerator(options).next(count);
-}
-
 GeneratedMessage handWritten(const QByteArray& raw,
                              const QDateTime& date = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC))
 {
@@ -140,10 +132,10 @@ TEST_F(ArchivePageTest, OpensAFolderShowsAMessageAndSavesItsAttachmentSafely)
 {
     const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
     const qint64 sent = m_archive.folder(QStringLiteral("Work"), QStringLiteral("Sent"));
-    ASSERT_TRUE(m_archive.store(inbox, generate(40, 51)));
+    ASSERT_TRUE(m_archive.store(inbox, MailGenerator::smallMessages(40, 51)));
     ASSERT_TRUE(m_archive.store(
         inbox, {handWritten(withHostileAttachment(), QDateTime(QDate(2030, 1, 1), QTime(9, 0), Qt::UTC))}));
-    ASSERT_TRUE(m_archive.store(sent, generate(3, 52)));
+    ASSERT_TRUE(m_archive.store(sent, MailGenerator::smallMessages(3, 52)));
     ArchiveQueryRunner runner(m_archive.archive());
     auto page = showPage(&runner);
 
@@ -216,7 +208,7 @@ TEST_F(ArchivePageTest, OpensAFolderShowsAMessageAndSavesItsAttachmentSafely)
 TEST_F(ArchivePageTest, EverySortOrderOfTheListIsTheArchivesOrder)
 {
     const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
-    ASSERT_TRUE(m_archive.store(inbox, generate(700, 53)));
+    ASSERT_TRUE(m_archive.store(inbox, MailGenerator::smallMessages(700, 53)));
     ArchiveQueryRunner runner(m_archive.archive());
     auto page = showPage(&runner);
     MessageListModel* list = page->messageModel();
@@ -242,7 +234,7 @@ TEST_F(ArchivePageTest, EverySortOrderOfTheListIsTheArchivesOrder)
 TEST_F(ArchivePageTest, TheLazyListStaysAValidModelWhileAnImportAddsMail)
 {
     const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
-    const QList<GeneratedMessage> messages = generate(600, 54);
+    const QList<GeneratedMessage> messages = MailGenerator::smallMessages(600, 54);
     ASSERT_TRUE(m_archive.store(inbox, messages.mid(0, 100)));
     ArchiveQueryRunner runner(m_archive.archive());
     MessageListModel model(&runner);
@@ -446,7 +438,7 @@ TEST_F(ArchivePageTest, ShowOriginalHasTheExactBytesAndSavesThem)
 TEST_F(ArchivePageTest, MoreNewMailThanAPageJoinsTheTopWithoutResettingTheList)
 {
     const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
-    const QList<GeneratedMessage> messages = generate(900, 55);
+    const QList<GeneratedMessage> messages = MailGenerator::smallMessages(900, 55);
     ASSERT_TRUE(m_archive.store(inbox, messages.mid(0, 300)));
     ArchiveQueryRunner runner(m_archive.archive());
     MessageListModel model(&runner);

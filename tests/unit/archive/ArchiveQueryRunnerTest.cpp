@@ -19,14 +19,6 @@
 
 namespace {
 
-QList<GeneratedMessage> generate(int count, quint64 seed)
-{
-    MailGeneratorOptions options;
-    options.seed = seed;
-    options.attachmentScale = 0.02;
-    return MailGenerator(options).next(count);
-}
-
 // A query that runs until SQLite interrupts it (a recursive CTE counting to
 // a billion), and says whether it was interrupted.
 QString slowQuery(const ArchiveReader& reader, QSqlDatabase db)
@@ -47,7 +39,7 @@ TEST(ArchiveQueryRunner, AnswersOnTheContextsThreadFromAnotherThread)
     TemporaryArchive archive;
     ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
     const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
-    ASSERT_TRUE(archive.store(inbox, generate(25, 31)));
+    ASSERT_TRUE(archive.store(inbox, MailGenerator::smallMessages(25, 31)));
 
     ArchiveQueryRunner runner(archive.archive());
     QObject context;

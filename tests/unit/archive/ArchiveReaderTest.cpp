@@ -11,14 +11,6 @@
 
 namespace {
 
-QList<GeneratedMessage> generate(int count, quint64 seed)
-{
-    MailGeneratorOptions options;
-    options.seed = seed;
-    options.attachmentScale = 0.02;
-    return MailGenerator(options).next(count);
-}
-
 GeneratedMessage handWritten(const QByteArray& raw)
 {
     GeneratedMessage message;
@@ -54,7 +46,7 @@ TEST(ArchiveReader, PagesThroughAFolderNewestFirstWithEveryMessageOnce)
     TemporaryArchive archive;
     ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
     const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
-    const QList<GeneratedMessage> messages = generate(1000, 21);
+    const QList<GeneratedMessage> messages = MailGenerator::smallMessages(1000, 21);
     for (qsizetype start = 0; start < messages.size(); start += 250) {
         ASSERT_TRUE(archive.store(inbox, messages.mid(start, 250))) << archive.error().toStdString();
     }
@@ -93,13 +85,13 @@ TEST(ArchiveReader, ASourcePageListsAMessageInTwoFoldersOnce)
 {
     TemporaryArchive archive;
     ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
-    const QList<GeneratedMessage> messages = generate(30, 22);
+    const QList<GeneratedMessage> messages = MailGenerator::smallMessages(30, 22);
     const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
     const qint64 copy = archive.folder(QStringLiteral("Work"), QStringLiteral("Archive"));
     const qint64 other = archive.folder(QStringLiteral("Home"), QStringLiteral("INBOX"));
     ASSERT_TRUE(archive.store(inbox, messages));
     ASSERT_TRUE(archive.store(copy, messages.mid(0, 10)));
-    ASSERT_TRUE(archive.store(other, generate(5, 23)));
+    ASSERT_TRUE(archive.store(other, MailGenerator::smallMessages(5, 23)));
 
     const ArchiveReader reader = archive.archive().reader();
     const QList<FolderSummary> folders = reader.folders();
@@ -153,7 +145,7 @@ TEST(ArchiveReader, SearchFindsWordsWhateverTheirAccentsAndWhereverTheyAre)
     TemporaryArchive archive;
     ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
     const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
-    ASSERT_TRUE(archive.store(inbox, generate(50, 24)));
+    ASSERT_TRUE(archive.store(inbox, MailGenerator::smallMessages(50, 24)));
     ASSERT_TRUE(archive.store(inbox, {handWritten(WithAttachment)}));
     const ArchiveReader reader = archive.archive().reader();
     const QList<qint64> hits = reader.search(QStringLiteral("zephyr"), 10);
@@ -200,7 +192,7 @@ TEST(ArchiveReader, PagesInEverySortOrderListEachMessageOnceInOrder)
     ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
     const qint64 inbox = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
     const qint64 sent = archive.folder(QStringLiteral("Work"), QStringLiteral("Sent"));
-    const QList<GeneratedMessage> messages = generate(300, 41);
+    const QList<GeneratedMessage> messages = MailGenerator::smallMessages(300, 41);
     ASSERT_TRUE(archive.store(inbox, messages.mid(0, 200)));
     ASSERT_TRUE(archive.store(sent, messages.mid(200)));
     const ArchiveReader reader = archive.archive().reader();
@@ -263,8 +255,8 @@ TEST(ArchiveReader, RemovedSourcesScopeListsTheMailTheyKept)
     ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
     const qint64 kept = archive.folder(QStringLiteral("Old"), QStringLiteral("INBOX"));
     const qint64 live = archive.folder(QStringLiteral("New"), QStringLiteral("INBOX"));
-    ASSERT_TRUE(archive.store(kept, generate(12, 42)));
-    ASSERT_TRUE(archive.store(live, generate(7, 43)));
+    ASSERT_TRUE(archive.store(kept, MailGenerator::smallMessages(12, 42)));
+    ASSERT_TRUE(archive.store(live, MailGenerator::smallMessages(7, 43)));
     QSqlQuery remove(archive.archive().connection());
     ASSERT_TRUE(remove.exec(QStringLiteral("UPDATE sources SET removed_at = 1 WHERE name = 'Old'")));
 

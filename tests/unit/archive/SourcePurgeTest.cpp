@@ -18,14 +18,6 @@
 
 namespace {
 
-QList<GeneratedMessage> generate(int count, quint64 seed)
-{
-    MailGeneratorOptions options;
-    options.seed = seed;
-    options.attachmentScale = 0.02;
-    return MailGenerator(options).next(count);
-}
-
 // A message with a word of its own in each indexed column: "<word>sender",
 // "<word>recipient", "<word>subject", "<word>body" and "<word>file" (an
 // attachment name), so that "<word>*" finds an entry left behind in any
@@ -134,7 +126,7 @@ protected:
 
 TEST_F(SourcePurgeTest, RemovesTheMailOnlyThatSourceHoldsAndKeepsSharedMail)
 {
-    const QList<GeneratedMessage> mail = generate(1200, 71);
+    const QList<GeneratedMessage> mail = MailGenerator::smallMessages(1200, 71);
     const qint64 homeInbox = m_archive.folder(QStringLiteral("Home"), QStringLiteral("INBOX"));
     const qint64 homeSent = m_archive.folder(QStringLiteral("Home"), QStringLiteral("Sent"));
     const qint64 workInbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
@@ -247,7 +239,7 @@ TEST_F(SourcePurgeTest, RemovesTheMailOnlyThatSourceHoldsAndKeepsSharedMail)
 
     // New mail takes the freed ids (SQLite hands out max(id) + 1): no word of
     // the removed mail may come back with it.
-    store(homeInbox, generate(610, 72));
+    store(homeInbox, MailGenerator::smallMessages(610, 72));
     for (const qint64 id : taggedIds) {
         ASSERT_TRUE(reader.message(id).has_value()) << "id " << id << " was not reused";
     }
@@ -260,7 +252,7 @@ TEST_F(SourcePurgeTest, RemovesTheMailOnlyThatSourceHoldsAndKeepsSharedMail)
 TEST_F(SourcePurgeTest, PurgesASourceWithoutMail)
 {
     const qint64 homeInbox = m_archive.folder(QStringLiteral("Home"), QStringLiteral("INBOX"));
-    store(homeInbox, generate(20, 73));
+    store(homeInbox, MailGenerator::smallMessages(20, 73));
     m_archive.folder(QStringLiteral("Empty"), QStringLiteral("INBOX"));
     const qint64 empty = sourceId(QStringLiteral("Empty"));
     const qint64 noFolders = sourceId(QStringLiteral("Never synced"));
@@ -288,7 +280,7 @@ TEST_F(SourcePurgeTest, PurgesASourceRemovedEarlierWithItsMailKept)
 {
     const qint64 inbox = m_archive.folder(QStringLiteral("Old"), QStringLiteral("INBOX"));
     store(inbox, {tagged("oldword")});
-    store(inbox, generate(30, 74));
+    store(inbox, MailGenerator::smallMessages(30, 74));
     const qint64 old = sourceId(QStringLiteral("Old"));
     QString error;
     ASSERT_TRUE(SourceRepository(db()).removeKeepingMail(old, &error)) << error.toStdString();
@@ -316,7 +308,7 @@ TEST_F(SourcePurgeTest, PurgesASourceRemovedEarlierWithItsMailKept)
 TEST_F(SourcePurgeTest, AFailingLastStepRollsTheWholePurgeBack)
 {
     const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
-    store(inbox, generate(40, 76));
+    store(inbox, MailGenerator::smallMessages(40, 76));
     const qint64 work = sourceId(QStringLiteral("Work"));
     const qint64 before = count(QStringLiteral("messages"));
     QString error;
@@ -341,7 +333,7 @@ TEST_F(SourcePurgeTest, AFailingLastStepRollsTheWholePurgeBack)
 TEST_F(SourcePurgeTest, ACancelledPurgeChangesNothing)
 {
     const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
-    store(inbox, generate(120, 75));
+    store(inbox, MailGenerator::smallMessages(120, 75));
     store(inbox, {tagged("stillhere")});
     const qint64 work = sourceId(QStringLiteral("Work"));
     const QStringList tables {QStringLiteral("messages"),
@@ -377,7 +369,7 @@ TEST_F(SourcePurgeTest, ACancelledPurgeChangesNothing)
 // INTERNALDATE) gives what the store indexed, even without a Date header.
 TEST(SearchIndexEntry, TheStoredBytesAloneGiveTheValuesTheStoreIndexed)
 {
-    QList<GeneratedMessage> messages = generate(200, 76);
+    QList<GeneratedMessage> messages = MailGenerator::smallMessages(200, 76);
     GeneratedMessage undated = tagged("undated");
     ASSERT_TRUE(undated.raw.contains("Date: "));
     undated.raw.replace("Date: Wed, 01 May 2024 14:00:00 +0200\r\n", "");
