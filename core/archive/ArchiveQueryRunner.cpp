@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -13,8 +14,8 @@
 
 namespace {
 
-// The connection's sqlite3 handle, for sqlite3_interrupt (which SQLite
-// allows from any thread). Null when the driver is not Qt's SQLite driver.
+// The connection's sqlite3 handle, to give it a progress handler. Null
+// when the driver is not Qt's SQLite driver.
 sqlite3* sqliteHandle(const QSqlDatabase& db)
 {
     if (!db.isOpen() || !db.driver()) {
@@ -50,9 +51,6 @@ public:
                 m_tickets->forget(task.ticket);
             }
             m_tasks.clear();
-            if (m_running != 0 && m_handle) {
-                sqlite3_interrupt(m_handle);
-            }
         }
         m_wake.notify_one();
         m_thread.join();
@@ -68,7 +66,8 @@ public:
         m_wake.notify_one();
     }
 
-    // Drops the request if it waits; interrupts it if it runs.
+    // Drops the request if it waits. One that runs stops at SQLite's next
+    // progress check (stopHere), its ticket being cancelled already.
     void cancel(QueryTickets::Ticket ticket)
     {
         const std::lock_guard lock(m_mutex);
@@ -79,9 +78,6 @@ public:
                 return;
             }
         }
-        if (m_running == ticket && m_handle) {
-            sqlite3_interrupt(m_handle);
-        }
     }
 
 private:
@@ -90,6 +86,16 @@ private:
         QueryTickets::Ticket ticket = 0;
         std::function<void(const ArchiveReader&)> work;
     };
+
+    // SQLite's progress handler, every 1,000 virtual machine steps of a
+    // statement on this lane: non-zero interrupts it. Unlike
+    // sqlite3_interrupt, which does nothing between two statements, this
+    // also catches a cancel that came before the statement began.
+    static int stopHere(void* lane)
+    {
+        const auto* self = static_cast<const QueryLane*>(lane);
+        return self->m_stopping.load() || self->m_tickets->isCancelled(self->m_running.load()) ? 1 : 0;
+    }
 
     void loop()
     {
@@ -100,9 +106,8 @@ private:
         }
         {
             ArchiveReader reader(db);
-            {
-                const std::lock_guard lock(m_mutex);
-                m_handle = sqliteHandle(db);
+            if (sqlite3* handle = sqliteHandle(db)) {
+                sqlite3_progress_handler(handle, 1000, &QueryLane::stopHere, this);
             }
             for (;;) {
                 Task task;
@@ -121,11 +126,11 @@ private:
                 } else {
                     task.work(reader);
                 }
-                const std::lock_guard lock(m_mutex);
                 m_running = 0;
             }
-            const std::lock_guard lock(m_mutex);
-            m_handle = nullptr;
+            if (sqlite3* handle = sqliteHandle(db)) {
+                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+            }
         }
         db = QSqlDatabase();
         ArchiveDatabase::closeReadOnlyConnection(m_path, m_role);
@@ -137,9 +142,8 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Task> m_tasks;
-    bool m_stopping = false;
-    QueryTickets::Ticket m_running = 0;
-    sqlite3* m_handle = nullptr;
+    std::atomic_bool m_stopping = false;
+    std::atomic<QueryTickets::Ticket> m_running = 0;
     std::thread m_thread; // last: starts once everything above is built
 };
 

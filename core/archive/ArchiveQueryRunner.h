@@ -16,9 +16,9 @@
 // read-only connection, and their results come back to a context object on
 // its thread:
 //  - a result never reaches a context object that was destroyed;
-//  - cancel() means "never call back", and interrupts the query when it is
-//    already running (sqlite3_interrupt), so a superseded page or search
-//    frees the thread at once;
+//  - cancel() means "never call back", and stops the query when it is
+//    already running (SQLite's progress handler sees the cancelled ticket),
+//    so a superseded page or search frees the thread at once;
 //  - two lanes: Interactive (what the user waits for: a page of the list, a
 //    message) and Background (counts and totals), so counting a million
 //    messages never delays opening one.
