@@ -3,6 +3,7 @@
 #include "BlobCodec.h"
 #include "DictionaryTable.h"
 #include "MessageFailureText.h"
+#include "MessageListStatement.h"
 #include "mime/MimeParser.h"
 
 #include <QCoreApplication>
@@ -183,82 +184,20 @@ QList<FolderSummary> ArchiveReader::folders(qint64 sourceId) const
     return result;
 }
 
-MessagePage ArchiveReader::page(const MessageListQuery& list, const PageCursor& after, int limit) const
+MessagePage ArchiveReader::page(const MessageListQuery& list,
+                                const PageCursor& after,
+                                int limit,
+                                MessageListStatement::Strategy strategy) const
 {
-    using Scope = MessageListQuery::Scope;
-    using Sort = MessageListQuery::Sort;
-    const bool inFolder = list.scope == Scope::Folder;
-    // The sort key. A folder's date comes from its locations, whose
-    // (folder, date, id) index pages it without touching other folders.
-    QString key;
-    switch (list.sort) {
-    case Sort::Date:
-        key = inFolder ? QStringLiteral("l.message_date") : QStringLiteral("m.date");
-        break;
-    case Sort::Correspondent:
-        key = list.byRecipients
-            ? QStringLiteral("m.recipients COLLATE NOCASE")
-            : QStringLiteral("(CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_address END) COLLATE NOCASE");
-        break;
-    case Sort::Subject:
-        key = QStringLiteral("m.subject COLLATE NOCASE");
-        break;
-    case Sort::Size:
-        key = QStringLiteral("m.size");
-        break;
-    }
-    const QString id = inFolder ? QStringLiteral("l.message_id") : QStringLiteral("m.id");
-    const QString direction = list.order == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC");
-
-    QString from;
-    QStringList where;
-    QVariantList bindings;
-    switch (list.scope) {
-    case Scope::All:
-        from = QStringLiteral("messages m");
-        break;
-    case Scope::Folder:
-        from = QStringLiteral("locations l JOIN messages m ON m.id = l.message_id");
-        where << QStringLiteral("l.folder_id = ?");
-        bindings << list.id;
-        break;
-    case Scope::Source:
-        // Walks the messages and keeps those found in the source: a message
-        // in two of its folders still appears once.
-        from = QStringLiteral("messages m");
-        where << QStringLiteral("EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id "
-                                "WHERE l.message_id = m.id AND f.source_id = ?)");
-        bindings << list.id;
-        break;
-    case Scope::RemovedSources:
-        from = QStringLiteral("messages m");
-        where << QStringLiteral("EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id "
-                                "JOIN sources s ON s.id = f.source_id "
-                                "WHERE l.message_id = m.id AND s.removed_at IS NOT NULL)");
-        break;
-    }
-    if (!after.isStart()) {
-        where << QStringLiteral("(%1, %2) %3 (?, ?)")
-                     .arg(key, id, list.order == Qt::DescendingOrder ? QStringLiteral("<") : QStringLiteral(">"));
-        bindings << after.key << after.id;
-    }
-    const QString sql =
-        QStringLiteral("SELECT %1, %2 FROM %3 %4 ORDER BY %2 %5, %6 %5 LIMIT ?")
-            .arg(SummaryColumns,
-                 key,
-                 from,
-                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
-                 direction,
-                 id);
-
+    const MessageListStatement statement =
+        MessageListStatement::build(m_db, SummaryColumns, list, after, limit, strategy);
     MessagePage result;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(sql);
-    for (const QVariant& binding : std::as_const(bindings)) {
+    query.prepare(statement.sql);
+    for (const QVariant& binding : statement.bindings) {
         query.addBindValue(binding);
     }
-    query.addBindValue(limit + 1);
     if (!query.exec()) {
         return result;
     }

@@ -2,6 +2,7 @@
 
 #include "ArchiveTypes.h"
 #include "CompressionDictionary.h"
+#include "MessageListStatement.h"
 #include "mime/ParsedMessage.h"
 
 #include <QByteArray>
@@ -136,8 +137,12 @@ public:
     // Every folder with its archived count, by source then path. sourceId 0: all.
     QList<FolderSummary> folders(qint64 sourceId = 0) const;
 
-    // One page of a list, after `after`.
-    MessagePage page(const MessageListQuery& list, const PageCursor& after, int limit) const;
+    // One page of a list, after `after`. The strategy is for tests, which
+    // check both ways of reading a narrow list (MessageListStatement).
+    MessagePage page(const MessageListQuery& list,
+                     const PageCursor& after,
+                     int limit,
+                     MessageListStatement::Strategy strategy = MessageListStatement::Strategy::Auto) const;
     // The same, newest first.
     MessagePage folderPage(qint64 folderId, const PageCursor& after, int limit) const;
     MessagePage sourcePage(qint64 sourceId, const PageCursor& after, int limit) const;

@@ -255,6 +255,19 @@ const QList<QStringList>& migrations()
                 WHERE pinned_sha256 IS NOT NULL AND EXISTS (SELECT 1 FROM certificate_exceptions e
                     WHERE e.host = lower(trim(sources.host)) AND e.port = sources.port))"),
         },
+        // 10: one index per sort key of the message list, so that the first
+        // rows of All mail sorted by sender, subject or size, or a Sent
+        // folder by recipients, come from an index walk instead of sorting a
+        // million rows (MessageListStatement). Each key is written exactly as
+        // the list's ORDER BY writes it; the id makes the order total, as the
+        // keyset pages need. About 1 % of the archive's size.
+        {
+            QStringLiteral("CREATE INDEX messages_correspondent ON messages "
+                           "((CASE WHEN from_name <> '' THEN from_name ELSE from_address END) COLLATE NOCASE, id)"),
+            QStringLiteral("CREATE INDEX messages_recipients ON messages (recipients COLLATE NOCASE, id)"),
+            QStringLiteral("CREATE INDEX messages_subject ON messages (subject COLLATE NOCASE, id)"),
+            QStringLiteral("CREATE INDEX messages_size ON messages (size, id)"),
+        },
     };
     return migrations;
 }

@@ -1,0 +1,146 @@
+#include "MessageListStatement.h"
+
+#include "ArchiveReader.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace {
+
+// Below this the archive is small enough for either way to be instant.
+constexpr qint64 SmallestGatherLimit = 2000;
+// A scope of at most 1/GatherShare of the archive is gathered.
+constexpr qint64 GatherShare = 50;
+
+// The sort key, written exactly as the index of format 10 that serves it
+// (SQLite uses an expression index only for the same expression).
+QString sortKey(const MessageListQuery& list, bool folderByDate)
+{
+    using Sort = MessageListQuery::Sort;
+    switch (list.sort) {
+    case Sort::Date:
+        return folderByDate ? QStringLiteral("l.message_date") : QStringLiteral("m.date");
+    case Sort::Correspondent:
+        return list.byRecipients
+            ? QStringLiteral("m.recipients COLLATE NOCASE")
+            : QStringLiteral("(CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_address END) COLLATE NOCASE");
+    case Sort::Subject:
+        return QStringLiteral("m.subject COLLATE NOCASE");
+    case Sort::Size:
+        return QStringLiteral("m.size");
+    }
+    return {};
+}
+
+// A scope's message ids (may repeat), and the same as a test on m.id.
+struct ScopeSql
+{
+    QString ids;
+    QString contains;
+};
+
+ScopeSql scopeSql(MessageListQuery::Scope scope)
+{
+    using Scope = MessageListQuery::Scope;
+    switch (scope) {
+    case Scope::Folder:
+        // The unary + keeps SQLite from answering the EXISTS through the
+        // (folder, date) index, which would scan the whole folder for every
+        // message walked instead of looking the message up.
+        return {QStringLiteral("SELECT l.message_id FROM locations l WHERE l.folder_id = ?"),
+                QStringLiteral("EXISTS (SELECT 1 FROM locations l WHERE l.message_id = m.id AND +l.folder_id = ?)")};
+    case Scope::Source:
+        return {QStringLiteral("SELECT l.message_id FROM locations l JOIN folders f ON f.id = l.folder_id "
+                               "WHERE f.source_id = ?"),
+                QStringLiteral("EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id "
+                               "WHERE l.message_id = m.id AND f.source_id = ?)")};
+    case Scope::RemovedSources:
+        return {QStringLiteral("SELECT l.message_id FROM locations l JOIN folders f ON f.id = l.folder_id "
+                               "JOIN sources s ON s.id = f.source_id WHERE s.removed_at IS NOT NULL"),
+                QStringLiteral("EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id "
+                               "JOIN sources s ON s.id = f.source_id "
+                               "WHERE l.message_id = m.id AND s.removed_at IS NOT NULL)")};
+    case Scope::All:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+MessageListStatement::Strategy
+MessageListStatement::choose(QSqlDatabase db, const QString& scopeIds, const QVariantList& scopeBindings)
+{
+    QSqlQuery query(db);
+    // The largest id stands in for the message count: COUNT(*) would read
+    // the whole table, and ids only grow.
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM messages")) || !query.next()) {
+        return Strategy::Walk;
+    }
+    const qint64 limit = std::max(SmallestGatherLimit, query.value(0).toLongLong() / GatherShare);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT ?)").arg(scopeIds));
+    for (const QVariant& binding : scopeBindings) {
+        query.addBindValue(binding);
+    }
+    query.addBindValue(limit + 1);
+    if (!query.exec() || !query.next()) {
+        return Strategy::Walk;
+    }
+    return query.value(0).toLongLong() <= limit ? Strategy::Gather : Strategy::Walk;
+}
+
+MessageListStatement MessageListStatement::build(QSqlDatabase db,
+                                                 const QString& columns,
+                                                 const MessageListQuery& list,
+                                                 const PageCursor& after,
+                                                 int limit,
+                                                 Strategy strategy)
+{
+    using Scope = MessageListQuery::Scope;
+    const bool folderByDate = list.scope == Scope::Folder && list.sort == MessageListQuery::Sort::Date;
+    const QString key = sortKey(list, folderByDate);
+    const QString id = folderByDate ? QStringLiteral("l.message_id") : QStringLiteral("m.id");
+    const bool descending = list.order == Qt::DescendingOrder;
+
+    MessageListStatement statement;
+    QString from = QStringLiteral("messages m");
+    QStringList where;
+    if (folderByDate) {
+        // One row per location: a message the server holds twice in the
+        // folder is listed twice, as the server lists it.
+        from = QStringLiteral("locations l JOIN messages m ON m.id = l.message_id");
+        where << QStringLiteral("l.folder_id = ?");
+        statement.bindings << list.id;
+    } else if (list.scope != Scope::All) {
+        const ScopeSql scope = scopeSql(list.scope);
+        QVariantList scopeBindings;
+        if (list.scope != Scope::RemovedSources) {
+            scopeBindings << list.id;
+        }
+        statement.strategy = strategy == Strategy::Auto ? choose(db, scope.ids, scopeBindings) : strategy;
+        where << (statement.strategy == Strategy::Gather ? QStringLiteral("m.id IN (%1)").arg(scope.ids)
+                                                         : scope.contains);
+        statement.bindings << scopeBindings;
+    }
+    if (!after.isStart()) {
+        // Spelt out rather than as a row value, (key, id) < (?, ?): SQLite
+        // seeks in the index for this form, but scans from the start for a
+        // row value whose key has a collation.
+        const QString beyond = descending ? QStringLiteral("<") : QStringLiteral(">");
+        where << QStringLiteral("%1 %2= ? AND (%1 %2 ? OR %3 %2 ?)").arg(key, beyond, id);
+        statement.bindings << after.key << after.key << after.id;
+    }
+    const QString direction = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    statement.sql =
+        QStringLiteral("SELECT %1, %2 FROM %3 %4 ORDER BY %2 %5, %6 %5 LIMIT ?")
+            .arg(columns,
+                 key,
+                 from,
+                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
+                 direction,
+                 id);
+    statement.bindings << limit + 1;
+    return statement;
+}
