@@ -14,6 +14,7 @@
 #include "archive/MessageBodyBrowser.h"
 #include "archive/MessageDocument.h"
 #include "archive/MessageListModel.h"
+#include "archive/MessageListView.h"
 #include "archive/MessageStore.h"
 #include "archive/MessageView.h"
 #include "credentials/KeychainCredentialStore.h"
@@ -329,8 +330,7 @@ void measureFirstRows(ArchiveQueryRunner* runner,
                       QTextStream& out)
 {
     MessageListModel model(runner);
-    QTreeView view;
-    view.setUniformRowHeights(true);
+    MessageListView view;
     view.setModel(&model);
     view.resize(1000, 600);
     view.show();
@@ -403,7 +403,7 @@ PagingResult pageDown(ArchivePage& page,
                       qint64 limitMs,
                       const std::function<void(StallMonitor&)>& onIdle = {})
 {
-    QTreeView* list = page.messageListView();
+    MessageListView* list = page.messageListView();
     MessageListModel* model = page.messageModel();
     list->setFocus();
     PagingResult result;

@@ -4,6 +4,7 @@
 #include "about/AboutDialog.h"
 #include "archive/ArchivePage.h"
 #include "archive/ArchiveQueryRunner.h"
+#include "archive/MessageListView.h"
 #include "archive/MessageWindow.h"
 #include "common/StatusMessageLabel.h"
 #include "help/ShortcutsWindow.h"

@@ -8,6 +8,7 @@
 #include "archive/FolderTreeModel.h"
 #include "archive/MessageBodyBrowser.h"
 #include "archive/MessageListModel.h"
+#include "archive/MessageListView.h"
 #include "archive/MessageView.h"
 #include "archive/MessageWindow.h"
 #include "archive/RawMessageDialog.h"
@@ -229,6 +230,42 @@ TEST_F(ArchivePageTest, EverySortOrderOfTheListIsTheArchivesOrder)
     for (int row = 1; row < list->rowCount(); ++row) {
         ASSERT_LE(list->summaryAt(row - 1)->size, list->summaryAt(row)->size) << row;
     }
+}
+
+// The list moves like a mail client's: Home and End go to the first and the
+// last message loaded, Left and Right stay on the message, and the whole
+// row is selected.
+TEST_F(ArchivePageTest, HomeEndAndArrowsMoveByMessage)
+{
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(m_archive.store(inbox, MailGenerator::smallMessages(450, 61)));
+    ArchiveQueryRunner runner(m_archive.archive());
+    auto page = showPage(&runner);
+    MessageListModel* list = page->messageModel();
+    MessageListView* view = page->messageListView();
+    ASSERT_TRUE(
+        waitUntil([&] { return !list->isLoading() && list->rowCount() > 0 && view->currentIndex().isValid(); }));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Down);
+    QTest::keyClick(view, Qt::Key_Down);
+    EXPECT_EQ(view->currentIndex().row(), 2);
+    const int column = view->currentIndex().column();
+    QTest::keyClick(view, Qt::Key_Right);
+    QTest::keyClick(view, Qt::Key_Left);
+    QTest::keyClick(view, Qt::Key_Left);
+    EXPECT_EQ(view->currentIndex().row(), 2);
+    EXPECT_EQ(view->currentIndex().column(), column);
+    QTest::keyClick(view, Qt::Key_End);
+    EXPECT_EQ(view->currentIndex().row(), list->rowCount() - 1);
+    EXPECT_GT(view->currentIndex().row(), 2);
+    // The whole row, every column, is the selection.
+    EXPECT_TRUE(view->selectionModel()->isRowSelected(view->currentIndex().row(), {}));
+    QTest::keyClick(view, Qt::Key_Home);
+    EXPECT_EQ(view->currentIndex().row(), 0);
+    EXPECT_EQ(view->selectionModel()->selectedRows().size(), 1);
+    // Shift+End selects from here to the last message loaded.
+    QTest::keyClick(view, Qt::Key_End, Qt::ShiftModifier);
+    EXPECT_EQ(view->selectionModel()->selectedRows().size(), list->rowCount());
 }
 
 TEST_F(ArchivePageTest, TheLazyListStaysAValidModelWhileAnImportAddsMail)

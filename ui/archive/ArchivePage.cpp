@@ -2,6 +2,7 @@
 
 #include "FolderTreeModel.h"
 #include "MessageListModel.h"
+#include "MessageListView.h"
 #include "MessageView.h"
 #include "MessageWindow.h"
 #include "archive/ArchiveQueryRunner.h"
@@ -41,7 +42,7 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
     , m_listSplitter(new QSplitter(Qt::Vertical, m_splitter))
     , m_folderView(new QTreeView(this))
     , m_listStack(new QStackedWidget(this))
-    , m_list(new QTreeView(this))
+    , m_list(new MessageListView(this))
     , m_listPlaceholder(new QLabel(this))
     , m_preview(new MessageView(queries, this))
     , m_previewDelay(new QTimer(this))
@@ -88,12 +89,6 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
     m_list->setObjectName(QStringLiteral("messageList"));
     m_list->setAccessibleName(tr("Messages"));
     m_list->setModel(m_messages);
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
-    m_list->setAllColumnsShowFocus(true);
-    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setTabKeyNavigation(false);
     m_list->setSortingEnabled(true);
     m_list->header()->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_list->header()->setStretchLastSection(false);
@@ -136,7 +131,7 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
     });
     connect(
         m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { m_previewDelay->start(); });
-    connect(m_list, &QTreeView::activated, this, [this] { openCurrentMessage(); });
+    connect(m_list, &QAbstractItemView::activated, this, [this] { openCurrentMessage(); });
     connect(
         m_folderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ArchivePage::folderSelected);
     connect(m_messages, &MessageListModel::loaded, this, [this] {
@@ -163,7 +158,7 @@ QTreeView* ArchivePage::folderView() const
     return m_folderView;
 }
 
-QTreeView* ArchivePage::messageListView() const
+MessageListView* ArchivePage::messageListView() const
 {
     return m_list;
 }

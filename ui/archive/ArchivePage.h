@@ -13,6 +13,7 @@ class QLabel;
 class QSplitter;
 class QStackedWidget;
 class QTimer;
+class MessageListView;
 class QTreeView;
 
 // The Archive page (Ctrl+2): the archive's mail, read like a mail client.
@@ -37,7 +38,7 @@ public:
     void setTotals(const ArchiveTotals& totals);
 
     QTreeView* folderView() const;
-    QTreeView* messageListView() const;
+    MessageListView* messageListView() const;
     FolderTreeModel* folderModel() const;
     MessageListModel* messageModel() const;
     MessageView* preview() const;
@@ -78,7 +79,7 @@ private:
     QSplitter* m_listSplitter;
     QTreeView* m_folderView;
     QStackedWidget* m_listStack;
-    QTreeView* m_list;
+    MessageListView* m_list;
     QLabel* m_listPlaceholder;
     MessageView* m_preview;
     QTimer* m_previewDelay;
