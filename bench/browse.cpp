@@ -17,6 +17,7 @@
 #include "archive/MessageListView.h"
 #include "archive/MessageStore.h"
 #include "archive/MessageView.h"
+#include "common/BackgroundPriority.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/LayeredCredentialStore.h"
 #include "credentials/SessionCredentialStore.h"
@@ -537,6 +538,8 @@ public:
 private:
     void run(const Archive& archive, qint64 folderId, const QDateTime& after)
     {
+        // As the sync thread it stands in for (SyncWorker::run).
+        BackgroundPriority::applyToCurrentThread();
         {
             MessageStore store = archive.store();
             FolderCheckpoint checkpoint = store.checkpoint(folderId);
@@ -655,6 +658,9 @@ int main(int argc, char* argv[])
                                             QStringLiteral("Milliseconds between PageDown presses (key repeat)."),
                                             QStringLiteral("ms"),
                                             QStringLiteral("33"));
+    const QCommandLineOption equalPriorityOption(
+        QStringLiteral("equal-priority"),
+        QStringLiteral("Leave the import's threads at the GUI thread's priority (the app lowers them)."));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
                                         QStringLiteral("Measure only these (comma-separated): start, rows, paging, "
                                                        "open, import."),
@@ -666,8 +672,11 @@ int main(int argc, char* argv[])
                        buildOnlyOption,
                        rowsOption,
                        intervalOption,
+                       equalPriorityOption,
                        onlyOption});
     parser.process(app);
+    // As app/gui/main.cpp does.
+    BackgroundPriority::setEnabled(!parser.isSet(equalPriorityOption));
 
     // Window state and layout go to a directory of this run, never the user's.
     QStandardPaths::setTestModeEnabled(true);
@@ -719,9 +728,15 @@ int main(int argc, char* argv[])
     const ArchiveReader reader = archive.reader();
     const qint64 messages = reader.messageCount();
     FolderEntry big;
+    // The smallest folder of generated mail (the specimens' folder holds 3):
+    // a list that is gathered and sorted rather than walked in an index.
+    FolderEntry small;
     for (const FolderEntry& folder : reader.folderEntries()) {
         if (folder.messageCount > big.messageCount) {
             big = folder;
+        }
+        if (folder.messageCount >= 100 && (small.id == 0 || folder.messageCount < small.messageCount)) {
+            small = folder;
         }
     }
     QDateTime newest;
@@ -734,7 +749,7 @@ int main(int argc, char* argv[])
     }
     out << "archive:         " << path << ", " << messages << " messages, "
         << QString::number(fileSize(path) / 1e9, 'f', 2) << " GB; biggest folder " << big.path << " ("
-        << big.messageCount << ")\n";
+        << big.messageCount << "), smallest " << small.path << " (" << small.messageCount << ")\n";
     if (wants("start")) {
         out << "\n| start | ms |\n|---|---|\n"
             << "| archive opened | " << ms(start.openMs) << " |\n"
@@ -749,12 +764,17 @@ int main(int argc, char* argv[])
     MessageListQuery folder;
     folder.scope = MessageListQuery::Scope::Folder;
     folder.id = big.id;
+    MessageListQuery smallFolder = folder;
+    smallFolder.id = small.id;
     MessageListQuery source;
     source.scope = MessageListQuery::Scope::Source;
     source.id = big.sourceId;
     if (wants("rows")) {
-        measureFirstRows(
-            &runner, {{QStringLiteral("All mail"), all}, {QStringLiteral("folder ") + big.path, folder}}, out);
+        measureFirstRows(&runner,
+                         {{QStringLiteral("All mail"), all},
+                          {QStringLiteral("folder ") + big.path, folder},
+                          {QStringLiteral("folder ") + small.path, smallFolder}},
+                         out);
         // The source's list walks messages and checks each one's locations.
         MessageListModel model(&runner);
         QElapsedTimer timer;

@@ -1,6 +1,7 @@
 #include "ArchiveQueryRunner.h"
 
 #include "ArchiveDatabase.h"
+#include "common/BackgroundPriority.h"
 
 #include <QSqlDriver>
 
@@ -13,6 +14,8 @@
 #include <thread>
 
 namespace {
+
+const QString BackgroundRole = QStringLiteral("background");
 
 // The connection's sqlite3 handle, to give it a progress handler. Null
 // when the driver is not Qt's SQLite driver.
@@ -99,6 +102,11 @@ private:
 
     void loop()
     {
+        // Counts can wait; what the user waits on (the Interactive lane)
+        // keeps its priority.
+        if (m_role == BackgroundRole) {
+            BackgroundPriority::applyToCurrentThread();
+        }
         QString error;
         QSqlDatabase db = ArchiveDatabase::readOnlyConnection(m_path, m_role, &error);
         if (!error.isEmpty()) {
@@ -161,7 +169,7 @@ ArchiveQueryRunner::ArchiveQueryRunner(Archive archive, QObject* parent)
     , d(std::make_unique<Private>())
 {
     d->interactive = std::make_unique<QueryLane>(archive.path(), QStringLiteral("interactive"), m_tickets);
-    d->background = std::make_unique<QueryLane>(archive.path(), QStringLiteral("background"), m_tickets);
+    d->background = std::make_unique<QueryLane>(archive.path(), BackgroundRole, m_tickets);
 }
 
 ArchiveQueryRunner::~ArchiveQueryRunner()

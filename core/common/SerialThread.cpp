@@ -1,5 +1,7 @@
 #include "SerialThread.h"
 
+#include "BackgroundPriority.h"
+
 SerialThread::SerialThread()
     : m_thread(&SerialThread::loop, this)
 {
@@ -26,6 +28,9 @@ void SerialThread::enqueue(std::function<void()> task)
 
 void SerialThread::loop()
 {
+    // Every SerialThread does background work: an import's stages, WAL
+    // checkpoints.
+    BackgroundPriority::applyToCurrentThread();
     for (;;) {
         std::function<void()> task;
         {

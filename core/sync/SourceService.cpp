@@ -3,6 +3,7 @@
 #include "SyncManager.h"
 #include "archive/EventLog.h"
 #include "archive/SqlTransaction.h"
+#include "common/BackgroundPriority.h"
 #include "credentials/CredentialStore.h"
 #include "credentials/LayeredCredentialStore.h"
 #include "sources/SourceRepository.h"
@@ -527,6 +528,7 @@ void SourceService::purge(quint64 requestId, qint64 sourceId, bool alreadyRemove
     // minutes for a large source, so off the UI thread. The pass has
     // stopped, so nothing else writes this source meanwhile.
     QThread* thread = QThread::create([this, archive = m_archive, requestId, sourceId, alreadyRemoved] {
+        BackgroundPriority::applyToCurrentThread();
         QString error;
         const SourcePurge::Result purged = SourcePurge(archive).run(
             sourceId,

@@ -1,5 +1,6 @@
 #include "SyncWorker.h"
 
+#include "common/BackgroundPriority.h"
 #include "imap/CancelToken.h"
 
 #include <QElapsedTimer>
@@ -31,6 +32,7 @@ void SyncWorker::cancel()
 
 void SyncWorker::run(const IngestionSource& source, const QString& password)
 {
+    BackgroundPriority::applyToCurrentThread();
     SourceSync::Result result;
     {
         SourceSync sync(m_archive, source, password);
