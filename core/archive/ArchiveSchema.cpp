@@ -1,5 +1,6 @@
 #include "ArchiveSchema.h"
 
+#include "SearchIndexReindex.h"
 #include "SqlTransaction.h"
 
 #include <QCoreApplication>
@@ -255,6 +256,10 @@ const QList<QStringList>& migrations()
                 WHERE pinned_sha256 IS NOT NULL AND EXISTS (SELECT 1 FROM certificate_exceptions e
                     WHERE e.host = lower(trim(sources.host)) AND e.port = sources.port))"),
         },
+        // 10: the search index takes only the start of a huge body
+        // (SearchIndexEntry::IndexedBodyChars). No table changes; the entries
+        // of longer bodies are indexed again by code (codeStep).
+        {},
     };
     return migrations;
 }
@@ -265,6 +270,15 @@ const QList<QStringList>& migrations()
 bool rebuildsTables(int version)
 {
     return version == 7;
+}
+
+// What a migration does beyond its statements, in the same transaction:
+// work SQL alone cannot do. Null for most.
+using CodeStep = bool (*)(QSqlDatabase& db, QString* error);
+
+CodeStep codeStep(int version)
+{
+    return version == 10 ? &SearchIndexReindex::run : nullptr;
 }
 
 // The version is the number of migrations: they cannot disagree.
@@ -330,6 +344,13 @@ bool migrate(QSqlDatabase& db, QString* error, int targetVersion)
         for (const QString& statement : migrations().at(next - 1)) {
             if (!query.exec(statement)) {
                 *error = Tr::tr("Cannot upgrade the archive to format %1: %2").arg(next).arg(query.lastError().text());
+                return false;
+            }
+        }
+        if (const CodeStep step = codeStep(next)) {
+            QString stepError;
+            if (!step(db, &stepError)) {
+                *error = Tr::tr("Cannot upgrade the archive to format %1: %2").arg(next).arg(stepError);
                 return false;
             }
         }
