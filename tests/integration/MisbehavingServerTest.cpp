@@ -96,7 +96,7 @@ constexpr qint64 HugeMegabytes = 150;
 // Room for what does not grow with the message: the search index's
 // entry for the body's first IndexedBodyChars characters, zstd's and
 // SQLite's buffers, the thread arenas of the pipeline.
-constexpr qint64 FixedBytes = 48 * 1024 * 1024;
+constexpr qint64 FixedBytes = 64 * 1024 * 1024;
 
 // The attachment: the bytes received, then their packed form (the
 // attachment decoded, three quarters of its base64) once the received bytes
