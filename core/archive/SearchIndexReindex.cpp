@@ -16,14 +16,20 @@ namespace SearchIndexReindex {
 
 bool run(QSqlDatabase& db, QString* error)
 {
-    // A decoded body never has more characters than its message has bytes
-    // (no charset, transfer encoding or HTML entity decodes to more UTF-16
-    // code units than it has bytes), so only messages bigger than the limit
-    // can have been indexed past it: a few, found through their size, even
-    // in an archive of a million messages.
+    // A decoded body never has more characters than its part has bytes (no
+    // charset, transfer encoding or HTML entity decodes to more UTF-16 code
+    // units than it has bytes), and the body is none of the attachments,
+    // whose encoded sizes are recorded (the parse does not descend into an
+    // attached message, so they never overlap). Only a message whose bytes
+    // outside its attachments exceed the limit can have been indexed past
+    // it: a few, even in an archive of a million messages, and not the many
+    // big ones that are big for an attachment.
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id FROM messages WHERE size > ? ORDER BY id"));
+    query.prepare(QStringLiteral("SELECT m.id FROM messages m WHERE m.size > ? AND m.size - coalesce((SELECT "
+                                 "sum(a.size) FROM attachments a WHERE a.message_id = m.id), 0) > ? "
+                                 "ORDER BY m.id"));
+    query.addBindValue(SearchIndexEntry::IndexedBodyChars);
     query.addBindValue(SearchIndexEntry::IndexedBodyChars);
     if (!query.exec()) {
         *error = query.lastError().text();
