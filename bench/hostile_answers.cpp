@@ -2,12 +2,13 @@
 // how much memory it costs: a line without CRLF of 50, 100, 200 and 400 MB
 // (in LIST, where vmime's parser took 67 s for 400 MB and kept growing
 // faster than the size), and the same sizes as one message: a usual one
-// (a big base64 attachment), and one of plain text that the search index
-// takes whole. Prints a table for docs/benchmarks.md; judges nothing. The
+// (a big base64 attachment), and one of plain text (generated prose), of
+// which the search index takes the start (HugeMessage). Prints a table for docs/benchmarks.md; judges nothing. The
 // peak RSS column is the process's high-water mark: run one size at a time
 // for a clean figure per row.
 //
-//   build/release/bench/bench-hostile-answers [--sizes 50,100,200,400]
+//   build/release/bench/bench-hostile-answers [--sizes 50,100,200,400] [--answers line,attachment,text]
+#include "HugeMessage.h"
 #include "ScriptedImapServer.h"
 #include "ScriptedMailbox.h"
 #include "ScriptedReply.h"
@@ -82,43 +83,6 @@ void printRow(const char* answer, qint64 megabytes, const Outcome& outcome)
                 said.constData());
 }
 
-// Answers the size pass and the body FETCH with one message carrying an
-// attachment of `megabytes` MB, streamed 1 MB of base64 lines at a time.
-ScriptedImapServer::Handler attachmentAnswer(qint64 megabytes)
-{
-    return [megabytes](const ScriptedCommand& command, ScriptedReply& reply) {
-        const QByteArray head = "Subject: big attachment\r\nMIME-Version: 1.0\r\n"
-                                "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
-                                "Content-Type: text/plain\r\n\r\nSee the attachment.\r\n--b\r\n"
-                                "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n"
-                                "Content-Disposition: attachment; filename=\"big.bin\"\r\n\r\n";
-        const QByteArray tail = "--b--\r\n";
-        QByteArray block;
-        quint32 seed = 12345;
-        while (block.size() < 1024 * 1024) {
-            QByteArray raw(57, Qt::Uninitialized);
-            for (char& c : raw) {
-                seed = seed * 1664525U + 1013904223U;
-                c = static_cast<char>(seed >> 24);
-            }
-            block += raw.toBase64() + "\r\n";
-        }
-        const qint64 size = head.size() + block.size() * megabytes + tail.size();
-        if (!command.arguments.value(1).toUpper().contains("BODY")) {
-            reply.untagged("1 FETCH (UID 1 RFC822.SIZE " + QByteArray::number(size) + ")");
-            reply.ok("Fetch completed");
-            return;
-        }
-        reply.send("* 1 FETCH (UID 1 FLAGS () INTERNALDATE \"17-Jul-2021 02:44:25 +0000\" BODY[] {"
-                   + QByteArray::number(size) + "}\r\n" + head);
-        for (qint64 i = 0; i < megabytes && !reply.isClosed(); ++i) {
-            reply.send(block);
-        }
-        reply.send(tail + ")\r\n");
-        reply.ok("Fetch completed");
-    };
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -130,6 +94,13 @@ int main(int argc, char* argv[])
                                          QStringLiteral("list"),
                                          QStringLiteral("50,100,200,400"));
     parser.addOption(sizesOption);
+    // The peak is a high-water mark: one answer per process gives each
+    // row its own.
+    const QCommandLineOption answersOption(QStringLiteral("answers"),
+                                           QStringLiteral("Which answers: line, attachment, text (comma-separated)."),
+                                           QStringLiteral("list"),
+                                           QStringLiteral("line,attachment,text"));
+    parser.addOption(answersOption);
     parser.addHelpOption();
     parser.process(app);
 
@@ -144,48 +115,40 @@ int main(int argc, char* argv[])
         return 1;
     }
 
+    const QStringList answers = parser.value(answersOption).split(QLatin1Char(','));
     std::printf("%-28s %8s %10s %12s  %s\n", "answer", "MB", "seconds", "peak RSS MB", "outcome");
     for (const QString& text : parser.value(sizesOption).split(QLatin1Char(','))) {
         const qint64 megabytes = text.toLongLong();
         const qint64 bytes = megabytes * 1024 * 1024;
 
         // A LIST line that never ends.
-        server.setHandler("LIST", [bytes](const ScriptedCommand& command, ScriptedReply& reply) {
-            if (command.arguments.value(1) != "*") {
-                reply.defaultAnswer();
-                return;
-            }
-            reply.send("* LIST () \"/\" ");
-            reply.sendRepeated('a', bytes);
-        });
-        const Outcome line = onePass(server);
-        printRow("LIST line without CRLF", megabytes, line);
-        server.setHandler("LIST", {});
+        if (answers.contains(QStringLiteral("line"))) {
+            server.setHandler("LIST", [bytes](const ScriptedCommand& command, ScriptedReply& reply) {
+                if (command.arguments.value(1) != "*") {
+                    reply.defaultAnswer();
+                    return;
+                }
+                reply.send("* LIST () \"/\" ");
+                reply.sendRepeated('a', bytes);
+            });
+            const Outcome line = onePass(server);
+            printRow("LIST line without CRLF", megabytes, line);
+            server.setHandler("LIST", {});
+        }
 
-        // The usual huge message: a short text and one big attachment in
-        // base64 lines of 76 characters, as mail clients write it.
-        server.setHandler("UID FETCH", attachmentAnswer(megabytes));
-        const Outcome attachment = onePass(server);
-        printRow("one base64 attachment", megabytes, attachment);
-        server.setHandler("UID FETCH", {});
+        // The usual huge message: a short text and one big attachment.
+        if (answers.contains(QStringLiteral("attachment"))) {
+            server.setHandler("UID FETCH", HugeMessage(HugeMessage::Kind::Attachment, megabytes).answer());
+            const Outcome attachment = onePass(server);
+            printRow("one base64 attachment", megabytes, attachment);
+        }
 
-        // One message of that size, honestly announced: archived.
-        server.setHandler("UID FETCH", [bytes](const ScriptedCommand& command, ScriptedReply& reply) {
-            const QByteArray head = "Subject: big\r\n\r\n";
-            const qint64 size = head.size() + bytes;
-            if (!command.arguments.value(1).toUpper().contains("BODY")) {
-                reply.untagged("1 FETCH (UID 1 RFC822.SIZE " + QByteArray::number(size) + ")");
-                reply.ok("Fetch completed");
-                return;
-            }
-            reply.send("* 1 FETCH (UID 1 FLAGS () INTERNALDATE \"17-Jul-2021 02:44:25 +0000\" BODY[] {"
-                       + QByteArray::number(size) + "}\r\n" + head);
-            reply.sendRepeated('b', bytes);
-            reply.send(")\r\n");
-            reply.ok("Fetch completed");
-        });
-        const Outcome body = onePass(server);
-        printRow("one message body", megabytes, body);
+        // One text body of that size (generated prose), honestly announced.
+        if (answers.contains(QStringLiteral("text"))) {
+            server.setHandler("UID FETCH", HugeMessage(HugeMessage::Kind::PlainText, megabytes).answer());
+            const Outcome body = onePass(server);
+            printRow("one plain text body", megabytes, body);
+        }
         server.setHandler("UID FETCH", {});
     }
     return 0;

@@ -38,9 +38,11 @@ QString queryError(const QSqlQuery& query)
     return query.lastError().text();
 }
 
-// Fills in the stored form of `raw`. The packed copy lives only in here,
-// and is gone before the message is parsed.
-void compress(const QByteArray& raw, const SharedDictionary& dictionary, PreparedMessage* prepared)
+// Fills in the stored form of `raw`. The packed copy lives only in here.
+// `raw` is taken by value: when the caller moved the only copy in, it is
+// let go once packed, so a huge message is held as received bytes and packed
+// bytes, then as packed and compressed ones, never all three at once.
+void compress(QByteArray raw, const SharedDictionary& dictionary, PreparedMessage* prepared)
 {
     using BlobCodec::Compression;
     const bool small = raw.size() < CompressionDictionary::MaxMessageSize;
@@ -58,6 +60,7 @@ void compress(const QByteArray& raw, const SharedDictionary& dictionary, Prepare
     qsizetype compressedEnd = 0;
     const QByteArray packed = Base64Packing::pack(raw, &compressedEnd);
     if (!packed.isEmpty()) {
+        raw = QByteArray();
         prepared->compressed = BlobCodec::compressPacked(packed, compressedEnd, useDictionary, level);
         prepared->compression =
             static_cast<int>(useDictionary ? Compression::PackedZstdDictionary : Compression::PackedZstd);
@@ -79,16 +82,18 @@ QString MessageStore::archivePath() const
     return m_db.databaseName();
 }
 
-PreparedMessage MessageStore::prepare(const FetchedMessage& message, const SharedDictionary& dictionary)
+PreparedMessage MessageStore::prepare(FetchedMessage message, const SharedDictionary& dictionary)
 {
     PreparedMessage prepared;
     prepared.uid = message.uid;
-    prepared.flags = message.flags;
+    prepared.flags = std::move(message.flags);
     prepared.internalDate = message.internalDate;
     prepared.rawSize = message.raw.size();
     prepared.sha256 = BlobCodec::sha256(message.raw);
-    compress(message.raw, dictionary, &prepared);
-    prepared.parsed = MimeParser::parse(message.raw, message.internalDate);
+    // Parsed first, so that compressing can let go of the raw bytes. Only the
+    // start of a huge text body is decoded: only that much is indexed.
+    prepared.parsed = MimeParser::parse(message.raw, message.internalDate, SearchIndexEntry::IndexedBodyChars);
+    compress(std::move(message.raw), dictionary, &prepared);
     return prepared;
 }
 

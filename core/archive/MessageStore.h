@@ -22,10 +22,12 @@ public:
     // The archive file this store writes to.
     QString archivePath() const;
 
-    // Hashes, compresses (with `dictionary` when given and the message is
-    // small) and parses. Pure computation, no database: run it wherever there
-    // is a spare core.
-    static PreparedMessage prepare(const FetchedMessage& message, const SharedDictionary& dictionary = {});
+    // Hashes, parses and compresses (with `dictionary` when given and the
+    // message is small). Pure computation, no database: run it wherever there
+    // is a spare core. Move the message in when it is no longer needed: its
+    // bytes are then freed as soon as their packed form exists, which keeps
+    // a huge message from being held three times (docs/benchmarks.md).
+    static PreparedMessage prepare(FetchedMessage message, const SharedDictionary& dictionary = {});
 
     // The archive's current dictionary, to pass to prepare(); null until
     // enough mail has been stored to train one. Ask again after each batch:

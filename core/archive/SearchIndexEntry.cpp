@@ -29,7 +29,25 @@ QString text(const QString& value)
 
 } // namespace
 
-SearchIndexEntry SearchIndexEntry::fromParsed(const ParsedMessage& parsed)
+QString SearchIndexEntry::indexedBody(const QString& body)
+{
+    if (body.size() <= IndexedBodyChars) {
+        return body;
+    }
+    qsizetype end = IndexedBodyChars;
+    if (body.at(end - 1).isHighSurrogate()) {
+        --end;
+    }
+    // Trailing white space goes, so that a start of the body cut anywhere
+    // past the limit, or the body with its own trailing white space already
+    // trimmed (MimeParser does), gives the very same text.
+    while (end > 0 && body.at(end - 1).isSpace()) {
+        --end;
+    }
+    return body.left(end);
+}
+
+SearchIndexEntry SearchIndexEntry::fromParsed(const ParsedMessage& parsed, BodyRule rule)
 {
     QStringList names;
     for (const AttachmentInfo& attachment : parsed.attachments) {
@@ -41,14 +59,15 @@ SearchIndexEntry SearchIndexEntry::fromParsed(const ParsedMessage& parsed)
     entry.subject = text(parsed.subject);
     entry.sender = text(parsed.from.toDisplayString());
     entry.recipients = text(joinAddresses(parsed.to + parsed.cc + parsed.bcc));
-    entry.body = text(parsed.bodyText);
+    entry.body = text(rule == BodyRule::Prefix ? indexedBody(parsed.bodyText) : parsed.bodyText);
     entry.attachmentNames = text(names.join(QLatin1Char(' ')));
     return entry;
 }
 
-SearchIndexEntry SearchIndexEntry::fromRaw(const QByteArray& raw)
+SearchIndexEntry SearchIndexEntry::fromRaw(const QByteArray& raw, BodyRule rule)
 {
-    return fromParsed(MimeParser::parse(raw, QDateTime()));
+    const qsizetype bodyChars = rule == BodyRule::Prefix ? IndexedBodyChars : -1;
+    return fromParsed(MimeParser::parse(raw, QDateTime(), bodyChars), rule);
 }
 
 QString SearchIndexEntry::insertStatement()

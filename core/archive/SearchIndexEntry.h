@@ -16,18 +16,43 @@ struct ParsedMessage;
 // That is why adding (MessageStore) and removing (SourcePurge) both derive the
 // values here and bind them through bind(). Changing what goes into the index
 // therefore needs a migration that rebuilds it, or later removals go wrong.
+//
+// Only the start of a huge body is indexed (IndexedBodyChars): indexing a
+// 100 MB body held 621 MB in FTS5 for one message, while words past the
+// first few million characters are hardly ever what someone looks for, and
+// the message is still found by its subject, sender and those first words.
+// Archive format 10 introduced the rule; its migration re-indexed the
+// messages indexed whole before (SearchIndexReindex).
 struct SearchIndexEntry
 {
+    // 4 Mi UTF-16 code units, about a 2,000-page book. The index's memory
+    // while it takes one message grows with this (about 6 bytes a character,
+    // measured), not with the message.
+    static constexpr qsizetype IndexedBodyChars = 4 * 1024 * 1024;
+
+    // Whole: what format 9 and earlier indexed, for taking those entries out
+    // again. Prefix: what is indexed now.
+    enum class BodyRule { Whole, Prefix };
+
     QString subject;
     QString sender; // "Name <address>"
     QString recipients; // To, Cc and Bcc, "Name <address>, …" (also messages.recipients)
     QString body; // the best text body
     QString attachmentNames; // file names, space separated
 
-    static SearchIndexEntry fromParsed(const ParsedMessage& parsed);
+    // `parsed` may come from a parse that decoded only the start of the body
+    // (MimeParser::parse with IndexedBodyChars): the prefix rule gives the
+    // same text for that as for the whole body.
+    static SearchIndexEntry fromParsed(const ParsedMessage& parsed, BodyRule rule = BodyRule::Prefix);
     // Parses the raw bytes as MessageStore::prepare() does. The fallback date
     // it passes there changes only the date, which is not indexed.
-    static SearchIndexEntry fromRaw(const QByteArray& raw);
+    static SearchIndexEntry fromRaw(const QByteArray& raw, BodyRule rule = BodyRule::Prefix);
+
+    // The prefix rule: at most IndexedBodyChars code units (one fewer when
+    // the cut would split a surrogate pair), without trailing white space.
+    // It gives the same text for any start of `body` longer than the limit
+    // as for `body` itself, and never changes a body within the limit.
+    static QString indexedBody(const QString& body);
 
     // The statements; both take the row id first, then the values (bind()).
     static QString insertStatement();

@@ -118,7 +118,13 @@ QByteArray htmlMetaCharset(QByteArrayView html)
     return head.mid(start, i - start);
 }
 
-QString decodeTextPart(const MimeStructure& structure, const MimePart& part, Problems* problems)
+// The part's text; with `maxChars` >= 0 possibly only its start (more than
+// `maxChars` characters of it, *cut set), as decodeTextStart() says.
+QString decodeTextPart(const MimeStructure& structure,
+                       const MimePart& part,
+                       Problems* problems,
+                       qsizetype maxChars = -1,
+                       bool* cut = nullptr)
 {
     // Bodies in 7bit/8bit are read in place, not copied.
     const QByteArray encoding = structure.transferEncoding(part);
@@ -138,6 +144,9 @@ QString decodeTextPart(const MimeStructure& structure, const MimePart& part, Pro
     }
     if (bytes.contains('\0')) {
         problems->add(Tr::tr("NUL bytes in the text were removed."));
+    }
+    if (maxChars >= 0 && cut) {
+        return decodeTextStart(bytes, charset, problems, maxChars, cut);
     }
     return normalizeLineBreaks(decodeCharset(bytes, charset, problems));
 }
@@ -243,7 +252,20 @@ QList<MailAddress> addressesOf(const HeaderBlock& header, QByteArrayView name, P
     return addresses;
 }
 
-void parseInto(const QByteArray& raw, const QDateTime& fallbackDate, ParsedMessage* result, Problems* problems)
+void trimTrailingSpace(QString& text)
+{
+    qsizetype end = text.size();
+    while (end > 0 && text.at(end - 1).isSpace()) {
+        --end;
+    }
+    text.truncate(end);
+}
+
+void parseInto(const QByteArray& raw,
+               const QDateTime& fallbackDate,
+               qsizetype maxBodyChars,
+               ParsedMessage* result,
+               Problems* problems)
 {
     QByteArray copy;
     const QByteArrayView data = withLineFeeds(raw, &copy, problems);
@@ -293,12 +315,15 @@ void parseInto(const QByteArray& raw, const QDateTime& fallbackDate, ParsedMessa
     }
     result->hasHtmlBody = htmlIndex >= 0;
     if (plainIndex >= 0) {
-        result->bodyText = decodeTextPart(structure, parts[plainIndex], problems);
-        qsizetype end = result->bodyText.size();
-        while (end > 0 && result->bodyText.at(end - 1).isSpace()) {
-            --end;
+        bool cut = false;
+        result->bodyText = decodeTextPart(structure, parts[plainIndex], problems, maxBodyChars, &cut);
+        trimTrailingSpace(result->bodyText);
+        if (cut && result->bodyText.isEmpty()) {
+            // A start that is all white space: whether the HTML takes its
+            // place depends on the rest, so it is read as a whole parse would.
+            result->bodyText = decodeTextPart(structure, parts[plainIndex], problems);
+            trimTrailingSpace(result->bodyText);
         }
-        result->bodyText.truncate(end);
     }
     // An empty text/plain beside the HTML is a placeholder: the HTML is the body.
     if (htmlIndex >= 0 && result->bodyText.trimmed().isEmpty()) {
@@ -334,7 +359,7 @@ void salvage(const QByteArray& raw, ParsedMessage* result)
 
 } // namespace
 
-ParsedMessage parse(const QByteArray& raw, const QDateTime& fallbackDate)
+ParsedMessage parse(const QByteArray& raw, const QDateTime& fallbackDate, qsizetype maxBodyChars)
 {
     ParsedMessage result;
     Problems problems;
@@ -343,7 +368,7 @@ ParsedMessage parse(const QByteArray& raw, const QDateTime& fallbackDate)
         result.status = ParsedMessage::Status::Failed;
     } else {
         try {
-            parseInto(raw, fallbackDate, &result, &problems);
+            parseInto(raw, fallbackDate, maxBodyChars, &result, &problems);
         } catch (const std::exception& e) {
             problems.add(Tr::tr("The message could not be parsed: %1").arg(QString::fromLocal8Bit(e.what())));
             result.status = ParsedMessage::Status::Failed;

@@ -12,7 +12,13 @@ namespace MimeParser {
 
 // `fallbackDate` (the server's INTERNALDATE) is used when the Date header is
 // missing, unparsable, or absurd (before 1971 or more than a day ahead of now).
-ParsedMessage parse(const QByteArray& raw, const QDateTime& fallbackDate);
+// With `maxBodyChars` >= 0 a text/plain body may be decoded only in part:
+// bodyText is then a start of the whole body longer than `maxBodyChars` (or
+// all of it), and the snippet is made from that start. Everything else,
+// problems included, is as in a whole parse. For the search index, which
+// takes only the start of a body (SearchIndexEntry), so that a 300 MB text
+// body is not held as 600 MB of UTF-16.
+ParsedMessage parse(const QByteArray& raw, const QDateTime& fallbackDate, qsizetype maxBodyChars = -1);
 
 // The HTML body, if any (decoded to UTF-8 from its charset); for the viewer.
 QString htmlBody(const QByteArray& raw);

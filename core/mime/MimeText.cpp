@@ -6,6 +6,7 @@
 #include <exception>
 #include <mutex>
 #include <string>
+#include <utility>
 
 #include <vmime/charset.hpp>
 #include <vmime/charsetConverterOptions.hpp>
@@ -156,28 +157,33 @@ QString decodeUnlabelled(QByteArrayView bytes, bool* guessed)
     return decodeWindows1252(bytes);
 }
 
-QString decodeCharset(QByteArrayView bytes, QByteArrayView charset, Problems* problems)
+namespace {
+
+// The decoders that read any piece of the text on its own (UTF-8 cut at a
+// character's start), so that the start of a huge body can be decoded
+// without the rest. None: only vmime knows the charset.
+enum class PlainDecoder { None, Utf8, Windows1252, Latin1 };
+
+// The decoder decodeCharset() uses for `bytes` when it is a plain one, with
+// the problems it records. Looks at all of `bytes`: whether they are valid
+// UTF-8 or ASCII decides how even their first line reads.
+PlainDecoder plainDecoder(QByteArrayView bytes, const QByteArray& name, Problems* problems)
 {
-    const QByteArray name = normalizedCharset(charset);
     switch (charsetKind(name)) {
-    case CharsetKind::Unlabelled: {
-        bool guessed = false;
-        QString text = decodeUnlabelled(bytes, &guessed);
-        if (guessed && problems) {
-            problems->add(Tr::tr("Text in an undeclared 8-bit charset was read as Windows-1252."));
-        }
-        return text;
-    }
+    case CharsetKind::Unlabelled:
     case CharsetKind::Utf8: {
-        bool guessed = false;
-        QString text = decodeUnlabelled(bytes, &guessed);
-        if (guessed && problems) {
-            problems->add(Tr::tr("Text labelled UTF-8 is not valid UTF-8; it was read as Windows-1252."));
+        if (bytes.isValidUtf8()) {
+            return PlainDecoder::Utf8;
         }
-        return text;
+        if (problems) {
+            problems->add(charsetKind(name) == CharsetKind::Utf8
+                              ? Tr::tr("Text labelled UTF-8 is not valid UTF-8; it was read as Windows-1252.")
+                              : Tr::tr("Text in an undeclared 8-bit charset was read as Windows-1252."));
+        }
+        return PlainDecoder::Windows1252;
     }
     case CharsetKind::Windows1252:
-        return decodeWindows1252(bytes);
+        return PlainDecoder::Windows1252;
     case CharsetKind::Other:
         break;
     }
@@ -185,7 +191,48 @@ QString decodeCharset(QByteArrayView bytes, QByteArrayView charset, Problems* pr
     // except the UTF-16/32 and EBCDIC ones, which mail does not use for ASCII.
     if (isAscii(bytes) && !name.startsWith("utf-16") && !name.startsWith("utf-32") && !name.startsWith("ucs")
         && !name.startsWith("utf-7") && !name.startsWith("iso-2022") && !name.startsWith("hz")) {
-        return QString::fromLatin1(bytes);
+        return PlainDecoder::Latin1;
+    }
+    return PlainDecoder::None;
+}
+
+QString decodePlain(QByteArrayView bytes, PlainDecoder decoder)
+{
+    switch (decoder) {
+    case PlainDecoder::Utf8:
+        return QString::fromUtf8(bytes);
+    case PlainDecoder::Windows1252:
+        return decodeWindows1252(bytes);
+    case PlainDecoder::Latin1:
+    case PlainDecoder::None:
+        break;
+    }
+    return QString::fromLatin1(bytes);
+}
+
+// normalizeLineBreaks() one piece at a time: `pendingCr` carries a CR at the
+// end of one piece over to an LF at the start of the next.
+void appendNormalized(QString& out, QStringView piece, bool* pendingCr)
+{
+    for (const QChar c : piece) {
+        const bool afterCr = std::exchange(*pendingCr, false);
+        if (c == u'\r') {
+            out += u'\n';
+            *pendingCr = true;
+        } else if (!c.isNull() && !(afterCr && c == u'\n')) {
+            out += c;
+        }
+    }
+}
+
+} // namespace
+
+QString decodeCharset(QByteArrayView bytes, QByteArrayView charset, Problems* problems)
+{
+    const QByteArray name = normalizedCharset(charset);
+    const PlainDecoder decoder = plainDecoder(bytes, name, problems);
+    if (decoder != PlainDecoder::None) {
+        return decodePlain(bytes, decoder);
     }
     QString text;
     if (convertWithVmime(bytes, icuName(name), &text)) {
@@ -412,6 +459,41 @@ QByteArray decodeTransfer(QByteArrayView data, QByteArrayView encoding, bool* ga
         return decodeQuotedPrintable(data);
     }
     return data.toByteArray();
+}
+
+QString decodeTextStart(QByteArrayView bytes, QByteArrayView charset, Problems* problems, qsizetype minChars, bool* cut)
+{
+    *cut = false;
+    // No charset decodes to more characters than it has bytes: text this
+    // short is all start.
+    if (bytes.size() <= minChars) {
+        return normalizeLineBreaks(decodeCharset(bytes, charset, problems));
+    }
+    const PlainDecoder decoder = plainDecoder(bytes, normalizedCharset(charset), problems);
+    if (decoder == PlainDecoder::None) {
+        // A charset only vmime reads is decoded whole: rare in mail, and
+        // rarer in a huge body.
+        return normalizeLineBreaks(decodeCharset(bytes, charset, problems));
+    }
+    constexpr qsizetype PieceBytes = 1024 * 1024;
+    QString text;
+    bool pendingCr = false;
+    qsizetype at = 0;
+    while (at < bytes.size()) {
+        if (text.size() > minChars) {
+            *cut = true;
+            break;
+        }
+        qsizetype end = std::min(bytes.size(), at + PieceBytes);
+        // Valid UTF-8 (else it is read as Windows-1252) is cut where a
+        // character starts, never inside one.
+        while (decoder == PlainDecoder::Utf8 && end < bytes.size() && (bytes[end] & 0xc0) == 0x80) {
+            --end;
+        }
+        appendNormalized(text, decodePlain(bytes.sliced(at, end - at), decoder), &pendingCr);
+        at = end;
+    }
+    return text;
 }
 
 QString normalizeLineBreaks(QString text)

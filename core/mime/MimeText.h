@@ -60,6 +60,14 @@ int hexDigitValue(char c);
 // `encoding` lower case; unknown encodings give the bytes unchanged.
 QByteArray decodeTransfer(QByteArrayView data, QByteArrayView encoding, bool* garbage = nullptr);
 
+// The start of normalizeLineBreaks(decodeCharset(bytes, charset, problems)),
+// with the same problems, without decoding the rest: more than `minChars`
+// characters of it and *cut set, or all of it. For a huge body of which
+// only the start is indexed; its bytes are still all checked (valid UTF-8
+// or not decides how the first line reads).
+QString
+decodeTextStart(QByteArrayView bytes, QByteArrayView charset, Problems* problems, qsizetype minChars, bool* cut);
+
 // Line breaks to '\n', NUL bytes removed: for text shown and searched.
 QString normalizeLineBreaks(QString text);
 

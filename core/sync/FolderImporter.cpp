@@ -339,15 +339,17 @@ bool FolderImporter::storeUids(qint64 folderId,
                 }
             }
             StoreStage::Batch batch;
-            batch.messages =
-                m_prepareThread->run([&stage, chain, messages = std::move(fetched), dictionary = stage.dictionary()]() {
+            batch.messages = m_prepareThread->run(
+                [&stage, chain, messages = std::move(fetched), dictionary = stage.dictionary()]() mutable {
                     QList<PreparedMessage> prepared;
                     prepared.reserve(messages.size());
-                    for (const FetchedMessage& message : messages) {
+                    for (FetchedMessage& message : messages) {
                         if (stage.isAbandoned(chain)) {
                             return QList<PreparedMessage>(); // dropped anyway
                         }
-                        prepared << MessageStore::prepare(message, dictionary);
+                        // Moved: its bytes go as soon as prepare() is
+                        // done with them, not with the batch.
+                        prepared << MessageStore::prepare(std::move(message), dictionary);
                     }
                     return prepared;
                 });
