@@ -3,6 +3,7 @@
 #include <QMessageBox>
 
 #include "AppIcon.h"
+#include "ArchiveOpening.h"
 #include "MainWindow.h"
 #include "archive/Archive.h"
 #include "common/AppInfo.h"
@@ -42,7 +43,7 @@ int main(int argc, char* argv[])
 
     Archive archive(parser.value(archiveOption));
     QString error;
-    if (!archive.open(&error)) {
+    if (!ArchiveOpening::open(archive, &error)) {
         QMessageBox::critical(nullptr,
                               QCoreApplication::translate("main", "Cannot Open the Archive"),
                               QCoreApplication::translate("main", "%1\n\nArchive file: %2").arg(error, archive.path()));

@@ -35,6 +35,17 @@ bool Archive::open(QString* error)
     return true;
 }
 
+bool Archive::needsUpgrade() const
+{
+    if (!QFileInfo::exists(m_path)) {
+        return false;
+    }
+    QString ignored;
+    const int version = ArchiveDatabase::storedVersion(m_path, &ignored);
+    // 0 is a file with no archive in it yet: creating one is quick.
+    return version > 0 && version < ArchiveSchema::currentVersion();
+}
+
 QString Archive::path() const
 {
     return m_path;

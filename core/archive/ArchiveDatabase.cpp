@@ -176,10 +176,10 @@ void closeReadOnlyConnection(const QString& path, const QString& role)
     QSqlDatabase::removeDatabase(name);
 }
 
-bool checkReadable(const QString& path, int newestVersion, QString* error)
+int storedVersion(const QString& path, QString* error)
 {
     const QString name = connectionName(path) + QStringLiteral("-check");
-    bool readable = false;
+    int version = -1;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
@@ -190,16 +190,24 @@ bool checkReadable(const QString& path, int newestVersion, QString* error)
             QSqlQuery query(db);
             if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
                 *error = Tr::tr("%1 is not an OpenArchiver archive (%2).").arg(path, query.lastError().text());
-            } else if (const int version = query.value(0).toInt(); version > newestVersion) {
-                *error = ArchiveSchema::tooNewMessage(version);
             } else {
-                readable = true;
+                version = query.value(0).toInt();
             }
         }
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
-    return readable;
+    return version;
+}
+
+bool checkReadable(const QString& path, int newestVersion, QString* error)
+{
+    const int version = storedVersion(path, error);
+    if (version > newestVersion) {
+        *error = ArchiveSchema::tooNewMessage(version);
+        return false;
+    }
+    return version >= 0;
 }
 
 void limitPagesOfNewConnections(const QString& path, qint64 pages)

@@ -27,6 +27,9 @@ QSqlDatabase readOnlyConnection(const QString& path, const QString& role, QStrin
 // can open (an SQLite database whose schema version is at most
 // `newestVersion`). Changes nothing in the file.
 bool checkReadable(const QString& path, int newestVersion, QString* error);
+// The format version of an existing archive (PRAGMA user_version), read
+// without writing anything; -1 (and `error`) when it cannot be read.
+int storedVersion(const QString& path, QString* error);
 
 // Connections to `path` opened from now on refuse to grow the file beyond
 // `pages` pages, exactly as SQLite reports a full disk; 0 lifts the limit.
