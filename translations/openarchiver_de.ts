@@ -56,6 +56,21 @@
     </message>
 </context>
 <context>
+    <name>ArchiveOpening</name>
+    <message>
+        <source>Upgrading the Archive</source>
+        <translation>Archiv wird aktualisiert</translation>
+    </message>
+    <message>
+        <source>Upgrading your archive to this version&apos;s format. This happens once and can take a minute for a large archive.
+
+If it is interrupted, nothing is lost: the upgrade starts again the next time.</source>
+        <translation>Ihr Archiv wird auf das Format dieser Version umgestellt. Das geschieht einmal und kann bei einem großen Archiv eine Minute dauern.
+
+Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächsten Start von vorn.</translation>
+    </message>
+</context>
+<context>
     <name>ArchivePage</name>
     <message>
         <source>Archive</source>
