@@ -1,4 +1,5 @@
 #include "ArchiveOpening.h"
+#include "RawArchiveConnection.h"
 #include "archive/Archive.h"
 #include "archive/ArchiveSchema.h"
 
@@ -15,15 +16,10 @@ namespace {
 
 void writeOldArchive(const QString& path, int version)
 {
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
-        db.setDatabaseName(path);
-        ASSERT_TRUE(db.open());
-        QString error;
-        ASSERT_TRUE(ArchiveSchema::migrate(db, &error, version)) << error.toStdString();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    RawArchiveConnection connection(path);
+    ASSERT_TRUE(connection.isOpen());
+    QString error;
+    ASSERT_TRUE(connection.migrateTo(version, &error)) << error.toStdString();
 }
 
 // The visible progress window, if one is shown.
@@ -91,14 +87,12 @@ TEST(ArchiveOpeningTest, ANewerArchiveIsRefusedWithItsReason)
     const QString path = directory.filePath(QStringLiteral("newer.sqlite"));
     writeOldArchive(path, ArchiveSchema::currentVersion());
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-        db.setDatabaseName(path);
-        ASSERT_TRUE(db.open());
+        RawArchiveConnection connection(path);
+        ASSERT_TRUE(connection.isOpen());
+        QSqlDatabase& db = connection.database();
         QSqlQuery query(db);
         ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(ArchiveSchema::currentVersion() + 1)));
-        db.close();
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("newer"));
     Archive archive(path);
     EXPECT_FALSE(archive.needsUpgrade());
     QString error;

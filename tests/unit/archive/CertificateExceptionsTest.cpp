@@ -1,3 +1,4 @@
+#include "RawArchiveConnection.h"
 #include "TemporaryArchive.h"
 
 #include "archive/ArchiveSchema.h"
@@ -124,11 +125,11 @@ TEST(CertificateExceptionsMigration, EachPinnedSourceBecomesItsServersException)
     QTemporaryDir directory;
     const QString path = directory.filePath(QStringLiteral("seven.sqlite"));
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("seven"));
-        db.setDatabaseName(path);
-        ASSERT_TRUE(db.open());
+        RawArchiveConnection connection(path);
+        ASSERT_TRUE(connection.isOpen());
+        QSqlDatabase& db = connection.database();
         QString error;
-        ASSERT_TRUE(ArchiveSchema::migrate(db, &error, 7)) << error.toStdString();
+        ASSERT_TRUE(connection.migrateTo(7, &error)) << error.toStdString();
         QSqlQuery query(db);
         const QString a = QString::fromLatin1(ShaA);
         const QString b = QString::fromLatin1(ShaB);
@@ -146,9 +147,7 @@ TEST(CertificateExceptionsMigration, EachPinnedSourceBecomesItsServersException)
                   .arg(a)}) {
             ASSERT_TRUE(query.exec(sql)) << sql.toStdString();
         }
-        db.close();
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("seven"));
 
     Archive archive(path);
     QString error;
