@@ -70,6 +70,7 @@ private:
             QList<MessageFailure> refused; // not asked for (too large)
             quint32 lastUid = 0; // the highest UID of the batch, fetched or refused
             qint64 byteBudget = 0; // ImapSession::sendFetch's; 0 for a message alone
+            qint64 expectedBytes = 0; // what the server announced, for the bytes in flight
         };
         QList<Batch> batches;
     };

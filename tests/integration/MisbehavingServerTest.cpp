@@ -9,6 +9,7 @@
 #include "archive/ArchiveVerifier.h"
 #include "archive/BlobCodec.h"
 
+#include <QSet>
 #include <QSqlQuery>
 
 #include <sys/resource.h>
@@ -51,37 +52,44 @@ protected:
         return result.error.toStdString() + " | " + result.counts.problems.join(QStringLiteral(" | ")).toStdString();
     }
 
-    // Archives `huge` as the only message of INBOX and checks it: stored byte
-    // for byte, found by a word from the start of its body, and the archive
-    // verifies. Returns by how much the process's peak memory grew during
-    // the pass, in bytes.
-    qint64 archiveHugeMessage(const HugeMessage& huge)
+    // Archives `messages` as the messages of INBOX (UIDs 1, 2, …) and checks
+    // each: stored byte for byte, found by a word from the start of its
+    // body, and the archive verifies. Returns by how much the process's peak
+    // memory grew during the pass, in bytes.
+    qint64 archiveHugeMessages(const QList<HugeMessage>& messages)
     {
-        if (!startServer(ScriptedImapServer::Security::Plain, {numbered("INBOX", 1)})) {
+        if (!startServer(ScriptedImapServer::Security::Plain,
+                         {numbered("INBOX", static_cast<quint32>(messages.size()))})) {
             return -1;
         }
-        m_server->setHandler("UID FETCH", huge.answer());
+        m_server->setHandler("UID FETCH", HugeMessage::answer(messages));
         const IngestionSource source = addSource(ConnectionSecurity::None);
         const long peakBefore = peakResidentKilobytes();
         const SourceSync::Result result = sync(source);
         const qint64 grown = (peakResidentKilobytes() - peakBefore) * qint64(1024);
-        std::cout << "the peak grew by " << grown / (1024 * 1024) << " MB for a " << huge.size() / (1024 * 1024)
-                  << " MB message\n";
+        std::cout << "the peak grew by " << grown / (1024 * 1024) << " MB for " << messages.size() << " message(s) of "
+                  << messages.first().size() / (1024 * 1024) << " MB\n";
         EXPECT_TRUE(result.ok) << problems(result);
         EXPECT_TRUE(result.counts.isComplete()) << problems(result);
 
         // Byte for byte: the stored bytes read back hash as the bytes sent.
         const QList<qint64> found = m_archive.reader().search(QString::fromLatin1(HugeMessage::openingWord()), 10);
-        EXPECT_EQ(found.size(), 1) << "found by a word from the start of its body";
-        QByteArray raw;
-        QString error;
-        EXPECT_TRUE(m_archive.reader().rawMessage(found.value(0), &raw, &error)) << error.toStdString();
-        EXPECT_EQ(raw.size(), huge.size());
-        EXPECT_TRUE(BlobCodec::sha256(raw) == huge.sha256()) << "the archive holds other bytes than were sent";
-        raw = QByteArray();
+        EXPECT_EQ(found.size(), messages.size()) << "each found by a word from the start of its body";
+        QSet<QByteArray> stored;
+        for (const qint64 id : found) {
+            QByteArray raw;
+            QString error;
+            EXPECT_TRUE(m_archive.reader().rawMessage(id, &raw, &error)) << error.toStdString();
+            stored.insert(BlobCodec::sha256(raw));
+        }
+        for (const HugeMessage& huge : messages) {
+            EXPECT_TRUE(stored.contains(huge.sha256())) << "the archive holds other bytes than were sent";
+        }
         EXPECT_TRUE(ArchiveVerifier(m_archive.connection()).run().isClean());
         return grown;
     }
+
+    qint64 archiveHugeMessage(const HugeMessage& huge) { return archiveHugeMessages({huge}); }
 };
 
 // Point 6: a huge honest message costs the bytes received plus what its
@@ -129,6 +137,29 @@ TEST_F(MisbehavingServerTest, AHugeTextBodyCostsLittleMoreThanTheMessage)
         << "the peak grew by " << grown / (1024 * 1024) << " MB for a " << huge.size() / (1024 * 1024) << " MB message";
 #else
     (void)grown;
+#endif
+}
+
+// Two huge messages in a row: the second is not read while the first is
+// still being prepared and stored (the import's pipeline holds batches by
+// their bytes, not only by their number). Measured with 150 MB each: the
+// peak grew by 494 MB before, 383 MB after, 270 MB for one alone; with
+// openarchiver-cli against Dovecot, two of 300 MB peaked at 892 MB before,
+// three now at 716 MB, one alone at 590 MB. What the second still adds
+// (about 110 MB, whatever the size) is not explained yet, hence a bound of
+// one message and a half rather than one.
+TEST_F(MisbehavingServerTest, TwoHugeMessagesInARowAreNotHeldWholeTogether)
+{
+    const QList<HugeMessage> messages {HugeMessage(HugeMessage::Kind::Attachment, HugeMegabytes, 1),
+                                       HugeMessage(HugeMessage::Kind::Attachment, HugeMegabytes, 2)};
+    const qint64 grown = archiveHugeMessages(messages);
+    const qint64 one = messages.first().size();
+#if !defined(__SANITIZE_ADDRESS__)
+    EXPECT_LT(grown, one + one * 3 / 4 + one / 2 + FixedBytes)
+        << "the peak grew by " << grown / (1024 * 1024) << " MB for two messages of " << one / (1024 * 1024) << " MB";
+#else
+    (void)grown;
+    (void)one;
 #endif
 }
 

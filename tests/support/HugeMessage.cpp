@@ -2,6 +2,7 @@
 
 #include "DeterministicRandom.h"
 #include "MailText.h"
+#include "ScriptedImapDefaults.h"
 #include "ScriptedReply.h"
 
 #include <QCryptographicHash>
@@ -41,12 +42,12 @@ QByteArray proseBlock()
 
 } // namespace
 
-HugeMessage::HugeMessage(Kind kind, qint64 megabytes)
+HugeMessage::HugeMessage(Kind kind, qint64 megabytes, int number)
     : m_blocks(megabytes)
 {
     const QByteArray header = "From: Long Writer <long@example.test>\r\nTo: reader@example.test\r\n"
-                              "Date: Sat, 17 Jul 2021 02:44:25 +0000\r\nMessage-ID: <huge@example.test>\r\n"
-                              "MIME-Version: 1.0\r\n";
+                              "Date: Sat, 17 Jul 2021 02:44:25 +0000\r\nMessage-ID: <huge"
+        + (number == 1 ? QByteArray() : "-" + QByteArray::number(number)) + "@example.test>\r\nMIME-Version: 1.0\r\n";
     if (kind == Kind::Attachment) {
         m_head = header
             + "Subject: big attachment\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
@@ -87,19 +88,37 @@ QByteArray HugeMessage::sha256() const
 
 ScriptedImapServer::Handler HugeMessage::answer() const
 {
-    return [message = *this](const ScriptedCommand& command, ScriptedReply& reply) {
-        const QByteArray size = QByteArray::number(message.size());
-        if (!command.arguments.value(1).toUpper().contains("BODY")) {
-            reply.untagged("1 FETCH (UID 1 RFC822.SIZE " + size + ")");
-            reply.ok("Fetch completed");
-            return;
+    return answer({*this});
+}
+
+ScriptedImapServer::Handler HugeMessage::answer(const QList<HugeMessage>& messages)
+{
+    return [messages](const ScriptedCommand& command, ScriptedReply& reply) {
+        const auto largest = static_cast<quint32>(messages.size());
+        const bool body = command.arguments.value(1).toUpper().contains("BODY");
+        for (quint32 uid = 1; uid <= largest && !reply.isClosed(); ++uid) {
+            if (!ScriptedImapDefaults::inSequenceSet(command.arguments.value(0), uid, largest)) {
+                continue;
+            }
+            if (body) {
+                messages.at(uid - 1).send(uid, reply);
+            } else {
+                reply.untagged(QByteArray::number(uid) + " FETCH (UID " + QByteArray::number(uid) + " RFC822.SIZE "
+                               + QByteArray::number(messages.at(uid - 1).size()) + ")");
+            }
         }
-        reply.send("* 1 FETCH (UID 1 FLAGS () INTERNALDATE \"17-Jul-2021 02:44:25 +0000\" BODY[] {" + size + "}\r\n"
-                   + message.m_head);
-        for (qint64 i = 0; i < message.m_blocks && !reply.isClosed(); ++i) {
-            reply.send(message.m_block);
-        }
-        reply.send(message.m_tail + ")\r\n");
         reply.ok("Fetch completed");
     };
+}
+
+void HugeMessage::send(quint32 uid, ScriptedReply& reply) const
+{
+    const QByteArray number = QByteArray::number(uid);
+    reply.send("* " + number + " FETCH (UID " + number
+               + " FLAGS () INTERNALDATE \"17-Jul-2021 02:44:25 +0000\" BODY[] {" + QByteArray::number(size()) + "}\r\n"
+               + m_head);
+    for (qint64 i = 0; i < m_blocks && !reply.isClosed(); ++i) {
+        reply.send(m_block);
+    }
+    reply.send(m_tail + ")\r\n");
 }

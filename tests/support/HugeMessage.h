@@ -22,8 +22,9 @@ public:
         PlainText,
     };
 
-    // About `megabytes` MiB of body.
-    HugeMessage(Kind kind, qint64 megabytes);
+    // About `megabytes` MiB of body. Messages of different `number` differ
+    // (their Message-ID), so the archive keeps each.
+    HugeMessage(Kind kind, qint64 megabytes, int number = 1);
 
     qint64 size() const;
     QByteArray sha256() const;
@@ -33,8 +34,13 @@ public:
     // Answers "UID FETCH": the size pass (RFC822.SIZE) and the body FETCH,
     // as UID 1 of the selected folder.
     ScriptedImapServer::Handler answer() const;
+    // The same for several: message i is UID i + 1, each sent only when
+    // asked for.
+    static ScriptedImapServer::Handler answer(const QList<HugeMessage>& messages);
 
 private:
+    void send(quint32 uid, ScriptedReply& reply) const;
+
     QByteArray m_head;
     QByteArray m_block;
     qint64 m_blocks = 0;
