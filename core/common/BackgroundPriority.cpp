@@ -27,11 +27,6 @@ void BackgroundPriority::setEnabled(bool on)
     enabled = on;
 }
 
-bool BackgroundPriority::isEnabled()
-{
-    return enabled;
-}
-
 void BackgroundPriority::applyToCurrentThread()
 {
     if (!enabled) {

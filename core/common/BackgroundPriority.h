@@ -16,7 +16,6 @@ class BackgroundPriority
 {
 public:
     static void setEnabled(bool enabled);
-    static bool isEnabled();
 
     // Lowers the calling thread's priority when enabled; threads it starts
     // afterwards inherit it on Linux.

@@ -327,10 +327,23 @@ bool FolderImporter::storeUids(qint64 folderId,
             next = index + 1 < plan.batches.size()
                 ? m_session.sendFetch(plan.batches[index + 1].fetch, plan.batches[index + 1].byteBudget)
                 : ImapSession::PendingFetch();
-            // Room for this batch's bytes before they are read (a stop
-            // this asks for is seen after the batch, as below).
-            while (!inFlight.empty() && bytesInFlight() + planned.expectedBytes > MaxBytesInFlight) {
+            // Room for this batch before it is read: the batches in flight
+            // are at most MaxBatchesInFlight, and with this one's announced
+            // bytes at most MaxBytesInFlight (a huge message waits for the
+            // ones before it; the next waits for it).
+            while (!inFlight.empty()
+                   && (inFlight.size() > MaxBatchesInFlight
+                       || bytesInFlight() + planned.expectedBytes > MaxBytesInFlight)) {
                 settleOldest();
+            }
+            if (stopped) {
+                abandonInFlight();
+                // The batches already asked for are read and dropped (the
+                // checkpoint does not cover them), so the connection is in
+                // step for whatever comes next.
+                m_session.receiveFetch(current);
+                m_session.receiveFetch(next);
+                return false;
             }
             QList<FetchedMessage> fetched = m_session.receiveFetch(current);
             m_alone += m_session.takeOverBudget();
@@ -396,17 +409,6 @@ bool FolderImporter::storeUids(qint64 folderId,
             batch.chain = chain;
             inFlight.push_back(
                 {stage.submit(std::move(batch)), planned.fetch.size() + planned.refused.size(), receivedBytes});
-            while (inFlight.size() > MaxBatchesInFlight) {
-                settleOldest();
-            }
-            if (stopped) {
-                abandonInFlight();
-                // The batch already asked for is read and dropped (the
-                // checkpoint does not cover it), so the connection is in
-                // step for whatever comes next.
-                m_session.receiveFetch(next);
-                return false;
-            }
         }
     }
     while (!inFlight.empty()) {
