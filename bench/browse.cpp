@@ -21,7 +21,10 @@
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/LayeredCredentialStore.h"
 #include "credentials/SessionCredentialStore.h"
+#include "sources/DeleteSourceDialog.h"
+#include "sources/IngestionsPage.h"
 #include "sources/SourceStatistics.h"
+#include "sources/SourceTableModel.h"
 #include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 
@@ -31,9 +34,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QListWidget>
+#include <QPointer>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -267,6 +272,10 @@ struct StartResult
     double constructedMs = 0;
     double windowPaintMs = -1;
     double rowsShownMs = -1;
+    // Delete on the Ingestions page: the dialog counts what would go.
+    double deleteDialogMs = -1; // the dialog is up
+    double deletePreviewMs = -1; // its numbers are in
+    double deleteMaxStallMs = -1; // the UI thread's longest stall meanwhile
 };
 
 // 5: the window built as app/gui/main.cpp builds it, then Ctrl+2.
@@ -302,6 +311,26 @@ StartResult measureStart(const QString& path)
         spinUntil([&] { return rowsPaint.paintedAtMs() >= 0; }, 10 * 60 * 1000);
         result.windowPaintMs = windowPaint.paintedAtMs();
         result.rowsShownMs = rowsPaint.paintedAtMs();
+
+        // Delete the source, as far as its dialog: counting what only it
+        // holds reads every message.
+        IngestionsPage* ingestions = window.ingestionsPage();
+        spinUntil([&] { return ingestions->model()->rowCount() > 0; }, 60 * 1000);
+        ingestions->table()->selectRow(0);
+        StallMonitor monitor;
+        monitor.start();
+        QElapsedTimer deleting;
+        deleting.start();
+        QPointer<DeleteSourceDialog> dialog = ingestions->deleteSelected();
+        if (dialog) {
+            spinUntil([&] { return dialog->isVisible(); }, 60 * 1000);
+            result.deleteDialogMs = msSince(deleting);
+            spinUntil([&] { return dialog.isNull() || dialog->hasPreview(); }, 10 * 60 * 1000);
+            result.deletePreviewMs = msSince(deleting);
+            monitor.stop();
+            result.deleteMaxStallMs = monitor.maxGapMs();
+            dialog->reject();
+        }
     }
     archive.closeConnection();
     return result;
@@ -755,7 +784,11 @@ int main(int argc, char* argv[])
             << "| archive opened | " << ms(start.openMs) << " |\n"
             << "| MainWindow constructed | " << ms(start.constructedMs) << " |\n"
             << "| window's first paint | " << ms(start.windowPaintMs) << " |\n"
-            << "| Archive page's list shows its first rows | " << ms(start.rowsShownMs) << " |\n";
+            << "| Archive page's list shows its first rows | " << ms(start.rowsShownMs) << " |\n"
+            << "\n| delete a source (Ingestions) | ms |\n|---|---|\n"
+            << "| dialog shown | " << ms(start.deleteDialogMs) << " |\n"
+            << "| what would be deleted counted | " << ms(start.deletePreviewMs) << " |\n"
+            << "| UI thread's longest stall meanwhile | " << ms(start.deleteMaxStallMs) << " |\n";
     }
     out.flush();
 

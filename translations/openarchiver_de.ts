@@ -80,10 +80,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>Archive file: %1</source>
         <translation>Archivdatei: %1</translation>
     </message>
-    <message>
-        <source>Counting the messages in the archive… (%1 on this computer)</source>
-        <translation>Die Nachrichten im Archiv werden gezählt … (%1 auf diesem Computer)</translation>
-    </message>
     <message numerus="yes">
         <source>%n source(s)</source>
         <translation>
@@ -153,6 +149,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Open Archive Fol&amp;der</source>
         <translation>Archiv&amp;ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Counting the messages in the archive…</source>
+        <translation>Die Nachrichten im Archiv werden gezählt …</translation>
     </message>
 </context>
 <context>
@@ -623,6 +623,18 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Deleted mail cannot be brought back from the archive.</source>
         <translation>Gelöschte E-Mails lassen sich aus dem Archiv nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Counting its archived mail…</source>
+        <translation>Die archivierten Nachrichten werden gezählt …</translation>
+    </message>
+    <message>
+        <source>Counting what only this source holds…</source>
+        <translation>Es wird gezählt, was nur diese Quelle enthält …</translation>
+    </message>
+    <message>
+        <source>Its mail stays searchable and is listed under Removed sources.</source>
+        <translation>Ihre Nachrichten bleiben durchsuchbar und werden unter „Entfernte Quellen“ aufgeführt.</translation>
     </message>
 </context>
 <context>

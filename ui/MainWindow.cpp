@@ -96,6 +96,10 @@ void MainWindow::updateSummary()
     const ArchiveTotals totals = model->archiveTotals();
     m_archivePage->setTotals(totals);
     const int sources = model->rowCount();
+    if (!model->isLoaded()) {
+        m_summary->clear(); // not "no sources" before they are read
+        return;
+    }
     if (sources == 0) {
         m_summary->setText(totals.messages > 0 ? tr("No ingestion sources · %Ln message(s) archived",
                                                     nullptr,
@@ -161,7 +165,7 @@ void MainWindow::createPages()
     m_navigation->setIconSize(QSize(24, 24));
 
     m_pages = new QStackedWidget(central);
-    m_ingestionsPage = new IngestionsPage(m_archive, m_manager, m_service, m_credentials, m_queries, m_pages);
+    m_ingestionsPage = new IngestionsPage(m_manager, m_service, m_credentials, m_queries, m_pages);
     m_pages->addWidget(m_ingestionsPage);
     m_archivePage = new ArchivePage(m_archive, m_queries, m_pages);
     m_pages->addWidget(m_archivePage);
@@ -298,7 +302,7 @@ QList<ShortcutCatalog::Group> MainWindow::shortcutGroups()
     // A dialog's keys are read from a dialog built for the purpose and never
     // shown: its buttons and labels are the ones the user will get.
     {
-        SourceDialog dialog(m_service, m_credentials);
+        SourceDialog dialog(m_service, m_credentials, m_queries);
         QList<Entry> entries = ShortcutCatalog::shortcuts(&dialog);
         entries << ShortcutCatalog::mnemonics(&dialog) << Entry {enter, tr("Save changes (also right after a test)")}
                 << Entry {escape, tr("Cancel")};

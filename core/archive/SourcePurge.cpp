@@ -45,6 +45,11 @@ SourcePurge::SourcePurge(const Archive& archive)
 {
 }
 
+SourcePurge::SourcePurge(QSqlDatabase database)
+    : m_db(std::move(database))
+{
+}
+
 bool SourcePurge::prepareStatements(QString* error)
 {
     const std::pair<QSqlQuery*, QString> statements[] = {

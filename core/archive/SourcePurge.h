@@ -68,6 +68,8 @@ public:
 
     // Works on this thread's connection to the archive.
     explicit SourcePurge(const Archive& archive);
+    // For preview() alone, on a read-only connection (the GUI's query runner).
+    explicit SourcePurge(QSqlDatabase database);
     Q_DISABLE_COPY_MOVE(SourcePurge)
 
     // Purges the source `sourceId` (also one already removed with its mail

@@ -155,3 +155,15 @@ QByteArray CertificateExceptions::trustedSha256For(const IngestionSource& source
     }
     return source.pinnedSha256.toLatin1();
 }
+
+QByteArray CertificateExceptions::trustedSha256For(const IngestionSource& source,
+                                                   const QList<CertificateException>& exceptions)
+{
+    const QString host = normalizedHost(source.host);
+    for (const CertificateException& exception : exceptions) {
+        if (exception.host == host && exception.port == source.port) {
+            return exception.certificate.sha256;
+        }
+    }
+    return source.pinnedSha256.toLatin1();
+}

@@ -51,6 +51,9 @@ public:
     // (TlsPolicy::pinnedSha256): its server's exception, else the source's own
     // pin; empty when neither is there.
     QByteArray trustedSha256For(const IngestionSource& source) const;
+    // The same answer from exceptions read earlier (list()), for a caller
+    // that must not read the archive where it asks (the GUI thread).
+    static QByteArray trustedSha256For(const IngestionSource& source, const QList<CertificateException>& exceptions);
 
     // How hosts are compared: trimmed and lowercase.
     static QString normalizedHost(const QString& host);

@@ -1,5 +1,6 @@
 #include "SourceStatistics.h"
 
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -46,6 +47,11 @@ ArchiveTotals SourceStatistics::archiveTotals() const
         && query.next()) {
         totals.sources = query.value(0).toInt();
         totals.removedSources = query.value(1).toInt();
+    }
+    // Read here, with the counts, so a caller on the UI thread stats nothing.
+    const QString path = m_db.databaseName();
+    if (QFileInfo::exists(path)) {
+        totals.fileBytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
     }
     return totals;
 }

@@ -19,6 +19,7 @@ struct ArchiveTotals
     qint64 bytes = 0; // their raw size, as on the servers
     int sources = 0; // the sources the user has
     int removedSources = 0; // removed sources whose mail was kept and is still archived
+    qint64 fileBytes = -1; // the archive file and its write-ahead log on disk; -1 unknown
 };
 
 class SourceStatistics

@@ -291,7 +291,8 @@ TEST_F(AccessibilityTest, TheDeleteDialogShowsItsFocusAndGrowsForTheWarning)
         preview.messagesShared = 30;
         preview.sharedWith = {{2, QStringLiteral("Personal Gmail with a long name"), false, 20},
                               {3, QStringLiteral("Old laptop"), true, 10}};
-        DeleteSourceDialog dialog(QStringLiteral("Work Email (IMAP) at the office"), preview);
+        DeleteSourceDialog dialog(QStringLiteral("Work Email (IMAP) at the office"));
+        dialog.setPreview(preview);
         dialog.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
         dialog.activateWindow();

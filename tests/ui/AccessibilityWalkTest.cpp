@@ -264,9 +264,11 @@ TEST_F(AccessibilityWalkTest, MainWindowEachPage)
 
 TEST_F(AccessibilityWalkTest, SourceDialogEachProviderNewAndEdit)
 {
+    ArchiveQueryRunner queries(m_archive);
     for (const bool edit : {false, true}) {
         SourceDialog dialog(&m_service,
                             &m_credentials,
+                            &queries,
                             edit ? std::optional<IngestionSource>(m_source) : std::optional<IngestionSource>());
         const std::string mode = edit ? "Edit" : "Create New";
         showAndWalk(&dialog, mode + ", as opened");
@@ -289,7 +291,8 @@ TEST_F(AccessibilityWalkTest, DetailsDeleteFolderChooserAboutAndShortcuts)
 
     SourcePurge::Preview preview;
     preview.messagesOnlyHere = 3;
-    DeleteSourceDialog remove(m_source.name, preview);
+    DeleteSourceDialog remove(m_source.name);
+    remove.setPreview(preview);
     showAndWalk(&remove, "Delete");
 
     RemoteFolder inbox;

@@ -166,7 +166,8 @@ TEST_P(ContrastTest, EveryThemeColourReadsOnWindowAndBase)
 TEST_P(ContrastTest, SourceDialogErrorsAndTestResultRead)
 {
     SourceService service {m_archive, &m_credentials};
-    SourceDialog dialog(&service, &m_credentials);
+    ArchiveQueryRunner queries(m_archive);
+    SourceDialog dialog(&service, &m_credentials, &queries);
     dialog.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
     auto* provider = dialog.findChild<QComboBox*>(QStringLiteral("providerCombo"));
@@ -255,7 +256,8 @@ TEST_P(ContrastTest, DeleteDialogDetailsAndWarningRead)
     SourcePurge::Preview preview;
     preview.messagesOnlyHere = 3;
     preview.bytesOnlyHere = 4096;
-    DeleteSourceDialog dialog(QStringLiteral("Work"), preview);
+    DeleteSourceDialog dialog(QStringLiteral("Work"));
+    dialog.setPreview(preview);
     dialog.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
     dialog.findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);
@@ -269,7 +271,8 @@ TEST_P(ContrastTest, DeleteDialogDetailsAndWarningRead)
 TEST_P(ContrastTest, ErrorTextFollowsAPaletteChange)
 {
     SourceService service {m_archive, &m_credentials};
-    SourceDialog dialog(&service, &m_credentials);
+    ArchiveQueryRunner queries(m_archive);
+    SourceDialog dialog(&service, &m_credentials, &queries);
     dialog.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
     auto* provider = dialog.findChild<QComboBox*>(QStringLiteral("providerCombo"));

@@ -884,12 +884,40 @@ TEST_F(IngestionsPageTest, DeleteWithTheMailRemovesItFromTheArchive)
     action("deleteAction")->trigger();
     auto* dialog = page()->findChild<DeleteSourceDialog*>();
     ASSERT_NE(dialog, nullptr);
-    dialog->findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);
+    // Deleting the mail is offered once the count says what it deletes.
+    auto* removeMail = dialog->findChild<QRadioButton*>(QStringLiteral("removeMailRadio"));
+    EXPECT_FALSE(removeMail->isEnabled());
+    EXPECT_TRUE(
+        dialog->findChild<QLabel*>(QStringLiteral("removeMailDetail"))->text().startsWith(QStringLiteral("Counting")));
+    ASSERT_TRUE(waitUntil([&] { return removeMail->isEnabled(); }));
+    EXPECT_TRUE(dialog->findChild<QLabel*>(QStringLiteral("removeMailDetail"))
+                    ->text()
+                    .startsWith(QStringLiteral("8 messages are deleted")));
+    removeMail->setChecked(true);
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("confirmDeleteButton")), Qt::LeftButton);
 
     ASSERT_TRUE(waitUntil([&] { return model()->rowOf(id) < 0; }));
     EXPECT_EQ(archivedMessages(), 0);
     EXPECT_TRUE(waitUntil([&] { return storedPassword(id).status == CredentialResult::Status::NotFound; }));
+}
+
+// Counting what a deletion removes runs off the UI thread; closing the
+// dialog before it answers stops it and calls nothing back.
+TEST_F(IngestionsPageTest, ClosingTheDeleteDialogWhileCountingStopsTheCount)
+{
+    deliver(3, 523);
+    const qint64 id = createThroughDialog(QStringLiteral("Counted"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+    selectByName(QStringLiteral("Counted"));
+    QPointer<DeleteSourceDialog> dialog = page()->deleteSelected();
+    ASSERT_FALSE(dialog.isNull());
+    EXPECT_FALSE(dialog->hasPreview()) << "the count is not read on the UI thread";
+    dialog->reject();
+    ASSERT_TRUE(waitUntil([&] { return dialog.isNull(); }));
+    ASSERT_TRUE(waitUntil([&] { return m_window->queries()->pendingCount() == 0; }));
+    QTest::qWait(50);
+    EXPECT_GE(model()->rowOf(id), 0) << "cancelling deletes nothing";
+    EXPECT_EQ(archivedMessages(), 3);
 }
 
 // Two sources on the same account share every message. The dialog says what
@@ -908,6 +936,7 @@ TEST_F(IngestionsPageTest, DeletingWithMailDeletesExactlyWhatTheDialogPromised)
     selectByName(QStringLiteral("Second"));
     QPointer<DeleteSourceDialog> dialog = page()->deleteSelected();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    ASSERT_TRUE(waitUntil([&] { return dialog->hasPreview(); }));
     const QString promise = dialog->findChild<QLabel*>(QStringLiteral("removeMailDetail"))->text();
     EXPECT_TRUE(promise.contains(QStringLiteral("No message is deleted"))) << promise.toStdString();
     EXPECT_TRUE(promise.contains(QStringLiteral("8 messages stay because other sources also hold them: First (8)")))
@@ -925,6 +954,7 @@ TEST_F(IngestionsPageTest, DeletingWithMailDeletesExactlyWhatTheDialogPromised)
     selectByName(QStringLiteral("First"));
     dialog = page()->deleteSelected();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    ASSERT_TRUE(waitUntil([&] { return dialog->hasPreview(); }));
     const QString alonePromise = dialog->findChild<QLabel*>(QStringLiteral("removeMailDetail"))->text();
     EXPECT_TRUE(alonePromise.startsWith(QStringLiteral("8 messages are deleted"))) << alonePromise.toStdString();
     EXPECT_FALSE(alonePromise.contains(QStringLiteral("stay")));
@@ -955,6 +985,7 @@ TEST_F(IngestionsPageTest, MailKeptFromARemovedSourceIsNamedAndStays)
     selectByName(QStringLiteral("Current"));
     dialog = page()->deleteSelected();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    ASSERT_TRUE(waitUntil([&] { return dialog->hasPreview(); }));
     const QString promise = dialog->findChild<QLabel*>(QStringLiteral("removeMailDetail"))->text();
     EXPECT_TRUE(promise.contains(QStringLiteral("removed source, 5"))) << promise.toStdString();
     dialog->findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);

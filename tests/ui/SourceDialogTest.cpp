@@ -4,6 +4,7 @@
 #include "UnreachableCredentialStore.h"
 #include "WaitUntil.h"
 #include "archive/Archive.h"
+#include "archive/ArchiveQueryRunner.h"
 #include "credentials/LayeredCredentialStore.h"
 #include "credentials/SessionCredentialStore.h"
 #include "sources/FolderChooserDialog.h"
@@ -46,7 +47,7 @@ protected:
         ASSERT_TRUE(m_directory.isValid());
         QString error;
         ASSERT_TRUE(m_archive.open(&error)) << error.toStdString();
-        m_dialog = std::make_unique<SourceDialog>(&m_service, &m_credentials);
+        m_dialog = std::make_unique<SourceDialog>(&m_service, &m_credentials, &m_queries);
         m_dialog->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_dialog.get()));
     }
@@ -84,6 +85,7 @@ protected:
     Archive m_archive {m_directory.filePath(QStringLiteral("archive.sqlite"))};
     SessionCredentialStore m_credentials;
     SourceService m_service {m_archive, &m_credentials};
+    ArchiveQueryRunner m_queries {m_archive};
     std::unique_ptr<SourceDialog> m_dialog;
 };
 
@@ -418,11 +420,20 @@ TEST_F(SourceDialogTest, ANameAlreadyTakenIsRefusedInline)
     existing.username = QStringLiteral("jane");
     QString error;
     ASSERT_TRUE(SourceRepository(m_archive.connection()).add(existing, &error)) << error.toStdString();
+    // The names in use are read (off the UI thread) when the dialog opens.
+    m_dialog = std::make_unique<SourceDialog>(&m_service, &m_credentials, &m_queries);
+    m_dialog->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(m_dialog.get()));
 
     chooseProvider(QStringLiteral("generic"));
     type("nameEdit", QStringLiteral("Work"));
-    EXPECT_TRUE(errorShown("nameError"));
+    ASSERT_TRUE(waitUntil([&] { return errorShown("nameError"); }, 5000));
     EXPECT_TRUE(child<QLabel>("nameError")->text().contains(QStringLiteral("already exists")));
+    // Another name is fine, the same one with other spaces is not.
+    type("nameEdit", QStringLiteral("Work 2"));
+    EXPECT_FALSE(errorShown("nameError"));
+    type("nameEdit", QStringLiteral("  Work "));
+    EXPECT_TRUE(errorShown("nameError"));
 }
 
 TEST_F(SourceDialogTest, ThePasswordIsMaskedWithAShowToggle)
@@ -450,8 +461,9 @@ TEST(SourceDialogWithoutKeychain, OffersToKeepThePasswordForThisSession)
     SessionCredentialStore session;
     LayeredCredentialStore credentials(&keychain, &session);
     SourceService service(archive, &credentials);
+    ArchiveQueryRunner queries(archive);
     {
-        SourceDialog dialog(&service, &credentials);
+        SourceDialog dialog(&service, &credentials, &queries);
         dialog.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
         auto* provider = dialog.findChild<QComboBox*>(QStringLiteral("providerCombo"));

@@ -54,14 +54,21 @@ protected:
 TEST_F(SourceTableModelTest, PassesTheModelTesterThroughInsertsChangesAndRemovals)
 {
     addSource(QStringLiteral("First"));
-    SourceTableModel model(m_archive, &m_manager, &m_queries);
+    SourceTableModel model(&m_manager, &m_queries);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // Read off the UI thread: nothing yet, and not "no sources" either.
+    EXPECT_FALSE(model.isLoaded());
+    EXPECT_EQ(model.rowCount(), 0);
+    QSignalSpy loaded(&model, &SourceTableModel::loaded);
+    ASSERT_TRUE(loaded.wait(5000));
+    EXPECT_TRUE(model.isLoaded());
     EXPECT_EQ(model.rowCount(), 1);
     EXPECT_EQ(model.columnCount(), SourceTableModel::ColumnCount);
 
     const qint64 second = addSource(QStringLiteral("Second"), IngestionSource::Status::Error);
     emit m_manager.sourceAdded(second);
-    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.rowCount(), 1) << "the row arrives with the read";
+    ASSERT_TRUE(waitUntil([&] { return model.rowCount() == 2; }, 5000));
     const QModelIndex status = model.index(model.rowOf(second), SourceTableModel::Status);
     EXPECT_EQ(status.data().toString(), QStringLiteral("Error"));
     EXPECT_EQ(status.data(Qt::ToolTipRole).toString(), QStringLiteral("why"));
@@ -74,13 +81,50 @@ TEST_F(SourceTableModelTest, PassesTheModelTesterThroughInsertsChangesAndRemoval
     EXPECT_EQ(model.rowOf(second), -1);
 }
 
+// A read of a source can be on its way when the source is removed; its
+// answer, older than the removal, must not bring the row back.
+TEST_F(SourceTableModelTest, AReadOlderThanARemovalDoesNotBringTheRowBack)
+{
+    const qint64 id = addSource(QStringLiteral("Going"));
+    SourceTableModel model(&m_manager, &m_queries);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_TRUE(waitUntil([&] { return model.rowOf(id) >= 0; }, 5000));
+
+    // The read is queued while the source still exists in the archive.
+    emit m_manager.sourceAdded(id);
+    emit m_manager.sourceRemoved(id, QString());
+    EXPECT_EQ(model.rowOf(id), -1);
+    ASSERT_TRUE(waitUntil([&] { return m_queries.pendingCount() == 0; }, 5000));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(model.rowOf(id), -1);
+    EXPECT_EQ(model.rowCount(), 0);
+}
+
+// Changes while a read of the row runs are not lost: the row is read once
+// more after it, and shows the last state.
+TEST_F(SourceTableModelTest, AChangeDuringARowReadIsReadAgain)
+{
+    const qint64 id = addSource(QStringLiteral("Changing"));
+    SourceTableModel model(&m_manager, &m_queries);
+    ASSERT_TRUE(waitUntil([&] { return model.rowOf(id) >= 0; }, 5000));
+    QString error;
+    for (const auto status : {IngestionSource::Status::Paused, IngestionSource::Status::Error}) {
+        ASSERT_TRUE(SourceRepository(m_archive.connection()).setStatus(id, status, QStringLiteral("why"), &error));
+        emit m_manager.sourceAdded(id); // reads the row at once, like a status change's flush
+    }
+    ASSERT_TRUE(waitUntil([&] { return model.source(id)->status == IngestionSource::Status::Error; }, 5000));
+    ASSERT_TRUE(waitUntil([&] { return m_queries.pendingCount() == 0; }, 5000));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(model.source(id)->status, IngestionSource::Status::Error);
+}
+
 // An import reports progress far more often than anyone can read it: the
 // model must repaint a few times a second, not once a signal.
 TEST_F(SourceTableModelTest, AFloodOfProgressRepaintsOnlyAFewTimes)
 {
     const qint64 id = addSource(QStringLiteral("Busy"));
     const qint64 quiet = addSource(QStringLiteral("Quiet"));
-    SourceTableModel model(m_archive, &m_manager, &m_queries);
+    SourceTableModel model(&m_manager, &m_queries);
     // The totals are counted off the UI thread first; then the flood.
     ASSERT_TRUE(waitUntil(
         [&] {

@@ -334,14 +334,10 @@ void ArchivePage::openCurrentMessage()
 
 void ArchivePage::refresh()
 {
-    qint64 bytes = 0;
-    for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
-        bytes += QFileInfo(m_archive.path() + suffix).size();
-    }
-    const QString size = QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    const QString size = QLocale().formattedDataSize(m_totals.fileBytes, 1, QLocale::DataSizeTraditionalFormat);
     m_summary->setToolTip(tr("Archive file: %1").arg(QDir::toNativeSeparators(m_archive.path())));
     if (m_totals.messages < 0) {
-        m_summary->setText(tr("Counting the messages in the archive… (%1 on this computer)").arg(size));
+        m_summary->setText(tr("Counting the messages in the archive…"));
         return;
     }
     // Removed sources whose mail was kept are named apart: their mail is

@@ -33,10 +33,12 @@ QString holderList(const QList<SourcePurge::Preview::Holder>& holders)
 
 } // namespace
 
-DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePurge::Preview& preview, QWidget* parent)
+DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, QWidget* parent)
     : QDialog(parent)
     , m_keep(new QRadioButton(this))
     , m_remove(new QRadioButton(this))
+    , m_keepDetail(wrappedLabel(tr("Counting its archived mail…"), this))
+    , m_removeDetail(wrappedLabel(tr("Counting what only this source holds…"), this))
     , m_warning(nullptr)
 {
     setObjectName(QStringLiteral("DeleteSourceDialog"));
@@ -57,43 +59,29 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
     question->setMinimumWidth(fontMetrics().height() * 28);
     layout->addWidget(question);
 
-    const qint64 total = preview.messagesOnlyHere + preview.messagesShared;
     m_keep->setObjectName(QStringLiteral("keepMailRadio"));
     m_keep->setText(tr("&Keep its mail in the archive"));
     m_keep->setChecked(true);
     layout->addWidget(m_keep);
-    auto* keepDetail = wrappedLabel(total == 0 ? tr("It has no archived mail.")
-                                               : tr("All %Ln message(s) stay searchable and are listed under Removed "
-                                                    "sources; you can delete them later.",
-                                                    nullptr,
-                                                    static_cast<int>(total)),
-                                    this);
-    keepDetail->setObjectName(QStringLiteral("keepMailDetail"));
-    keepDetail->setIndent(24);
-    ThemeColors::apply(keepDetail, ThemeColors::Role::Secondary);
-    layout->addWidget(keepDetail);
+    m_keepDetail->setObjectName(QStringLiteral("keepMailDetail"));
+    m_keepDetail->setIndent(24);
+    m_keepDetail->setMinimumHeight(m_keepDetail->fontMetrics().height() * 2);
+    ThemeColors::apply(m_keepDetail, ThemeColors::Role::Secondary);
+    layout->addWidget(m_keepDetail);
 
     m_remove->setObjectName(QStringLiteral("removeMailRadio"));
     m_remove->setText(tr("&Delete the mail only this source holds"));
-    m_remove->setAccessibleDescription(
-        tr("%Ln message(s) are deleted", nullptr, static_cast<int>(preview.messagesOnlyHere)));
+    // Not before the user can see what it deletes.
+    m_remove->setEnabled(false);
+    m_remove->setAccessibleDescription(m_removeDetail->text());
     layout->addWidget(m_remove);
-    QString removeText = preview.messagesOnlyHere == 0
-        ? tr("No message is deleted: this source holds none of its own.")
-        : tr("%Ln message(s) are deleted (%1).", nullptr, static_cast<int>(preview.messagesOnlyHere))
-              .arg(QLocale().formattedDataSize(preview.bytesOnlyHere, 1, QLocale::DataSizeTraditionalFormat));
-    if (preview.messagesShared > 0) {
-        removeText += QLatin1Char(' ')
-            + tr("%Ln message(s) stay because other sources also hold them: %1.",
-                 nullptr,
-                 static_cast<int>(preview.messagesShared))
-                  .arg(holderList(preview.sharedWith));
-    }
-    auto* removeDetail = wrappedLabel(removeText, this);
-    removeDetail->setObjectName(QStringLiteral("removeMailDetail"));
-    removeDetail->setIndent(24);
-    ThemeColors::apply(removeDetail, ThemeColors::Role::Secondary);
-    layout->addWidget(removeDetail);
+    m_removeDetail->setObjectName(QStringLiteral("removeMailDetail"));
+    m_removeDetail->setIndent(24);
+    ThemeColors::apply(m_removeDetail, ThemeColors::Role::Secondary);
+    // Room for the longest answer's first lines, so the count arriving
+    // moves no button from under the pointer.
+    m_removeDetail->setMinimumHeight(m_removeDetail->fontMetrics().height() * 2);
+    layout->addWidget(m_removeDetail);
 
     // Always laid out, so choosing Delete changes no geometry; the text
     // appears only then.
@@ -121,6 +109,57 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, const SourcePu
 }
 
 DeleteSourceDialog::~DeleteSourceDialog() = default;
+
+void DeleteSourceDialog::setPreview(const SourcePurge::Preview& preview)
+{
+    m_hasPreview = true;
+    const qint64 total = preview.messagesOnlyHere + preview.messagesShared;
+    m_keepDetail->setText(total == 0 ? tr("It has no archived mail.")
+                                     : tr("All %Ln message(s) stay searchable and are listed under Removed "
+                                          "sources; you can delete them later.",
+                                          nullptr,
+                                          static_cast<int>(total)));
+    QString removeText = preview.messagesOnlyHere == 0
+        ? tr("No message is deleted: this source holds none of its own.")
+        : tr("%Ln message(s) are deleted (%1).", nullptr, static_cast<int>(preview.messagesOnlyHere))
+              .arg(QLocale().formattedDataSize(preview.bytesOnlyHere, 1, QLocale::DataSizeTraditionalFormat));
+    if (preview.messagesShared > 0) {
+        removeText += QLatin1Char(' ')
+            + tr("%Ln message(s) stay because other sources also hold them: %1.",
+                 nullptr,
+                 static_cast<int>(preview.messagesShared))
+                  .arg(holderList(preview.sharedWith));
+    }
+    m_removeDetail->setText(removeText);
+    m_remove->setAccessibleDescription(
+        tr("%Ln message(s) are deleted", nullptr, static_cast<int>(preview.messagesOnlyHere)));
+    m_remove->setEnabled(true);
+    fitText();
+}
+
+void DeleteSourceDialog::fitText()
+{
+    // The answer may take more lines than "Counting…" did: grow, never clip.
+    layout()->activate();
+    const int needed = layout()->heightForWidth(width());
+    if (needed > height()) {
+        resize(width(), needed);
+    }
+}
+
+void DeleteSourceDialog::setPreviewError(const QString& error)
+{
+    m_keepDetail->setText(tr("Its mail stays searchable and is listed under Removed sources."));
+    m_removeDetail->setText(error);
+    m_remove->setAccessibleDescription(m_removeDetail->text());
+    m_remove->setEnabled(false);
+    fitText();
+}
+
+bool DeleteSourceDialog::hasPreview() const
+{
+    return m_hasPreview;
+}
 
 bool DeleteSourceDialog::deleteMail() const
 {

@@ -8,6 +8,7 @@
 #include "SourceDialog.h"
 #include "SourceTableModel.h"
 #include "StatusBadgeDelegate.h"
+#include "archive/ArchiveQueryRunner.h"
 #include "common/ColumnFitter.h"
 #include "common/PaintedIcons.h"
 #include "common/ThemeColors.h"
@@ -30,19 +31,17 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-IngestionsPage::IngestionsPage(Archive archive,
-                               SyncManager* manager,
+IngestionsPage::IngestionsPage(SyncManager* manager,
                                SourceService* service,
                                CredentialStore* credentials,
                                ArchiveQueryRunner* queries,
                                QWidget* parent)
     : QWidget(parent)
-    , m_archive(std::move(archive))
     , m_manager(manager)
     , m_service(service)
     , m_credentials(credentials)
     , m_queries(queries)
-    , m_model(new SourceTableModel(m_archive, manager, queries, this))
+    , m_model(new SourceTableModel(manager, queries, this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("IngestionsPage"));
@@ -63,6 +62,7 @@ IngestionsPage::IngestionsPage(Archive archive,
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &IngestionsPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &IngestionsPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &IngestionsPage::updateEmptyState);
+    connect(m_model, &SourceTableModel::loaded, this, &IngestionsPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &IngestionsPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &IngestionsPage::announceSelectedState);
     connect(m_service, &SourceService::finished, this, [this](quint64 requestId, const SourceOutcome& outcome) {
@@ -349,7 +349,8 @@ void IngestionsPage::showContextMenu(const QPoint& position)
 
 void IngestionsPage::updateEmptyState()
 {
-    const bool empty = m_model->rowCount() == 0;
+    // Until the sources are read, an empty table is not "no sources yet".
+    const bool empty = m_model->isLoaded() && m_model->rowCount() == 0;
     m_stack->setCurrentIndex(empty ? 0 : 1);
     if (!empty && !m_table->selectionModel()->hasSelection()) {
         m_table->selectRow(0);
@@ -428,7 +429,7 @@ void IngestionsPage::selectSource(qint64 sourceId)
 
 SourceDialog* IngestionsPage::createNew()
 {
-    auto* dialog = new SourceDialog(m_service, m_credentials, std::nullopt, this);
+    auto* dialog = new SourceDialog(m_service, m_credentials, m_queries, std::nullopt, this);
     openSourceDialog(dialog);
     return dialog;
 }
@@ -439,7 +440,7 @@ SourceDialog* IngestionsPage::editSelected()
     if (!source) {
         return nullptr;
     }
-    auto* dialog = new SourceDialog(m_service, m_credentials, source, this);
+    auto* dialog = new SourceDialog(m_service, m_credentials, m_queries, source, this);
     openSourceDialog(dialog);
     return dialog;
 }
@@ -508,16 +509,28 @@ DeleteSourceDialog* IngestionsPage::deleteSelected()
     if (!source) {
         return nullptr;
     }
-    // What goes and what stays, counted the way the removal will count it.
-    QString error;
-    const SourcePurge::Preview preview = m_service->previewRemoval(source->id, &error);
-    if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("Cannot Delete the Source"), error);
-        return nullptr;
-    }
-    auto* dialog = new DeleteSourceDialog(source->name, preview, this);
+    auto* dialog = new DeleteSourceDialog(source->name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 sourceId = source->id;
+    // What goes and what stays, counted the way the removal will count it,
+    // off this thread (seconds at a million messages). Closing the dialog
+    // stops the count.
+    const ArchiveQueryRunner::Ticket counting = m_queries->run(
+        ArchiveQueryRunner::Lane::Interactive,
+        dialog,
+        [sourceId](const ArchiveReader& reader) {
+            std::pair<SourcePurge::Preview, QString> result;
+            result.first = SourcePurge(reader.database()).preview(sourceId, &result.second);
+            return result;
+        },
+        [dialog](const std::pair<SourcePurge::Preview, QString>& result) {
+            if (result.second.isEmpty()) {
+                dialog->setPreview(result.first);
+            } else {
+                dialog->setPreviewError(result.second);
+            }
+        });
+    connect(dialog, &QObject::destroyed, m_queries, [queries = m_queries, counting] { queries->cancel(counting); });
     connect(dialog, &QDialog::accepted, this, [this, dialog, sourceId] {
         m_removals.insert(m_service->removeSource(sourceId, dialog->deleteMail()));
     });

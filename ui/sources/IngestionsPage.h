@@ -1,7 +1,5 @@
 #pragma once
 
-#include "archive/Archive.h"
-
 #include <QSet>
 
 #include <QWidget>
@@ -32,10 +30,9 @@ class IngestionsPage : public QWidget
 public:
     // The page changes sources only through the service; `credentials` reads
     // a stored password for the dialog's connection test.
-    // Every read of the archive for the table's totals and the Details
-    // dialog goes through `queries`.
-    IngestionsPage(Archive archive,
-                   SyncManager* manager,
+    // Every read of the archive (the table's rows and totals, Details, what
+    // a deletion would remove) goes through `queries`.
+    IngestionsPage(SyncManager* manager,
                    SourceService* service,
                    CredentialStore* credentials,
                    ArchiveQueryRunner* queries,
@@ -84,7 +81,6 @@ private:
     void selectSource(qint64 sourceId);
     void openSourceDialog(SourceDialog* dialog);
 
-    Archive m_archive;
     SyncManager* m_manager;
     SourceService* m_service;
     CredentialStore* m_credentials;

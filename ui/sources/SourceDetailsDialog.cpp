@@ -216,6 +216,8 @@ void SourceDetailsDialog::apply(const Snapshot& snapshot)
         }
         return;
     }
+    m_shown.source = snapshot.source;
+    m_shown.exception = snapshot.exception;
     const IngestionSource* source = &*snapshot.source;
     const QList<ArchiveEvent>& events = snapshot.events;
     setWindowTitle(tr("%1 — Details").arg(source->name));
@@ -403,13 +405,8 @@ void SourceDetailsDialog::refreshCertificate(const IngestionSource& source,
 
 void SourceDetailsDialog::removeCertificateException()
 {
-    const auto source = m_service->find(m_sourceId);
-    if (!source) {
-        return;
-    }
-    const auto exception = m_service->certificateException(source->host, source->port);
+    const std::optional<CertificateException> exception = m_shown.exception;
     if (!exception) {
-        refresh();
         return;
     }
     QMessageBox box(QMessageBox::Question,
@@ -448,7 +445,7 @@ void SourceDetailsDialog::trustCertificate()
     if (m_untrusted.isNull()) {
         return;
     }
-    const auto source = m_service->find(m_sourceId);
+    const std::optional<IngestionSource> source = m_shown.source;
     if (!source
         || !CertificateTrustPrompt::ask(
             this, m_untrusted, QStringLiteral("%1:%2").arg(source->host).arg(source->port))) {

@@ -72,6 +72,9 @@ private:
     SourceService* m_service;
     qint64 m_sourceId;
     CertificateInfo m_untrusted;
+    // As last read (apply()): what the certificate buttons act on, so a
+    // click reads nothing on the UI thread.
+    Snapshot m_shown;
 
     QPushButton* m_syncNow = nullptr;
     QLabel* m_title = nullptr;

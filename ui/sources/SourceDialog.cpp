@@ -2,11 +2,13 @@
 
 #include "CertificateTrustPrompt.h"
 #include "FolderChooserDialog.h"
+#include "archive/ArchiveQueryRunner.h"
 #include "common/PaintedIcons.h"
 #include "common/ThemeColors.h"
 #include "credentials/CredentialStore.h"
 #include "help/ShortcutCatalog.h"
 #include "sources/ProviderPreset.h"
+#include "sources/SourceRepository.h"
 #include "sources/SourceValidation.h"
 #include "sync/ConnectionTester.h"
 #include "sync/SourceSync.h"
@@ -28,6 +30,8 @@
 #include <QSizePolicy>
 #include <QStyle>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace {
 
@@ -78,6 +82,7 @@ void announce(QWidget* widget, QAccessible::Event event)
 
 SourceDialog::SourceDialog(SourceService* service,
                            CredentialStore* credentials,
+                           ArchiveQueryRunner* queries,
                            std::optional<IngestionSource> existing,
                            QWidget* parent)
     : QDialog(parent)
@@ -116,6 +121,23 @@ SourceDialog::SourceDialog(SourceService* service,
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SourceDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
+
+    using Known = std::pair<QList<IngestionSource>, QList<CertificateException>>;
+    queries->run(
+        ArchiveQueryRunner::Lane::Interactive,
+        this,
+        [](const ArchiveReader& reader) {
+            return Known {SourceRepository(reader.database()).list(), CertificateExceptions(reader.database()).list()};
+        },
+        [this](const Known& known) {
+            m_otherSources = known.first;
+            m_trusted = known.second;
+            m_knownRead = true;
+            validate(false, false); // a name typed meanwhile may be taken
+            if (m_testWaiting) {
+                startTest(*std::exchange(m_testWaiting, std::nullopt));
+            }
+        });
 
     connect(m_tester, &ConnectionTester::finished, this, &SourceDialog::handleTestResult);
     connect(m_service, &SourceService::finished, this, &SourceDialog::handleSaved);
@@ -546,7 +568,11 @@ bool SourceDialog::validate(bool all, bool focusFirstInvalid)
     };
     QString nameError = SourceValidation::nameError(m_name->text());
     if (nameError.isEmpty()) {
-        if (m_service->isNameTaken(m_name->text(), m_existing ? m_existing->id : 0)) {
+        const QString name = m_name->text().trimmed();
+        const qint64 self = m_existing ? m_existing->id : 0;
+        if (std::any_of(m_otherSources.cbegin(), m_otherSources.cend(), [&](const IngestionSource& other) {
+                return other.name == name && other.id != self;
+            })) {
             nameError = tr("A source named \"%1\" already exists; choose another name.").arg(m_name->text().trimmed());
         }
     }
@@ -633,8 +659,12 @@ void SourceDialog::testConnection()
 
 void SourceDialog::startTest(const QString& password)
 {
+    if (!m_knownRead) {
+        m_testWaiting = password; // the certificates trusted so far decide the test
+        return;
+    }
     IngestionSource source = sourceFromForm();
-    source.pinnedSha256 = QString::fromLatin1(m_service->trustedSha256For(source));
+    source.pinnedSha256 = QString::fromLatin1(CertificateExceptions::trustedSha256For(source, m_trusted));
     m_testedHost = source.host;
     m_testedPort = source.port;
     m_tester->start(source, password);
@@ -732,9 +762,18 @@ void SourceDialog::trustCertificate()
         showResult(false, trusted.message);
         return;
     }
+    rememberTrusted(m_testedHost, m_testedPort);
+    testConnection();
+}
+
+void SourceDialog::rememberTrusted(const QString& host, quint16 port)
+{
+    const QString normalized = CertificateExceptions::normalizedHost(host);
+    m_trusted.removeIf(
+        [&](const CertificateException& exception) { return exception.host == normalized && exception.port == port; });
+    m_trusted.append({normalized, port, m_untrusted, QDateTime::currentDateTime()});
     m_untrusted = {};
     m_trustButton->hide();
-    testConnection();
 }
 
 bool SourceDialog::confirmCertificateBeforeSave()
@@ -745,8 +784,8 @@ bool SourceDialog::confirmCertificateBeforeSave()
         || CertificateExceptions::normalizedHost(source.host) != CertificateExceptions::normalizedHost(m_testedHost)) {
         return true;
     }
-    if (m_service->trustedSha256For(source) == m_untrusted.sha256) {
-        return true; // trusted meanwhile, in another source's Details
+    if (CertificateExceptions::trustedSha256For(source, m_trusted) == m_untrusted.sha256) {
+        return true;
     }
     if (!CertificateTrustPrompt::ask(this, m_untrusted, QStringLiteral("%1:%2").arg(m_testedHost).arg(m_testedPort))) {
         showResult(false,
@@ -760,8 +799,7 @@ bool SourceDialog::confirmCertificateBeforeSave()
         showResult(false, trusted.message);
         return false;
     }
-    m_untrusted = {};
-    m_trustButton->hide();
+    rememberTrusted(source.host, source.port);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sources/CertificateExceptions.h"
 #include "sources/IngestionSource.h"
 #include "sync/SourceService.h"
 #include "values/CertificateInfo.h"
@@ -9,6 +10,7 @@
 
 #include <optional>
 
+class ArchiveQueryRunner;
 class ConnectionTester;
 class CredentialStore;
 class QComboBox;
@@ -34,9 +36,12 @@ class SourceDialog : public QDialog
 
 public:
     // Without `existing` the dialog creates a source.
-    // `credentials` reads the stored password for a connection test.
+    // `credentials` reads the stored password for a connection test;
+    // `queries` reads the other sources' names and the trusted certificates
+    // once, when the dialog opens.
     SourceDialog(SourceService* service,
                  CredentialStore* credentials,
+                 ArchiveQueryRunner* queries,
                  std::optional<IngestionSource> existing = std::nullopt,
                  QWidget* parent = nullptr);
     ~SourceDialog() override;
@@ -88,6 +93,8 @@ private:
     void trustCertificate();
     // Asks to trust the certificate the connection test found untrusted, as
     // the trust button does; false when the user declines (nothing is saved).
+    // The service trusted m_untrusted for this server: the next test uses it.
+    void rememberTrusted(const QString& host, quint16 port);
     bool confirmCertificateBeforeSave();
     void save();
     void store(SourceService::PasswordKeeping keeping);
@@ -142,6 +149,14 @@ private:
     QStringList m_chosenFolders;
     QString m_pinnedSha256;
     CertificateInfo m_untrusted;
+    // Read when the dialog opens, off the UI thread: the names in use (a
+    // duplicate is refused as the user types; the service checks again on
+    // save) and the certificates trusted so far (kept current with what
+    // this dialog trusts).
+    QList<IngestionSource> m_otherSources;
+    QList<CertificateException> m_trusted;
+    bool m_knownRead = false;
+    std::optional<QString> m_testWaiting; // a test asked for before they were read
     // The server of the last connection test: m_untrusted is its certificate.
     QString m_testedHost;
     quint16 m_testedPort = 0;

@@ -27,9 +27,8 @@ QString providerName(const QString& providerId)
 
 } // namespace
 
-SourceTableModel::SourceTableModel(Archive archive, SyncManager* manager, ArchiveQueryRunner* queries, QObject* parent)
+SourceTableModel::SourceTableModel(SyncManager* manager, ArchiveQueryRunner* queries, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_archive(std::move(archive))
     , m_manager(manager)
     , m_queries(queries)
     , m_flushTimer(new QTimer(this))
@@ -75,10 +74,21 @@ int SourceTableModel::columnCount(const QModelIndex& parent) const
 
 void SourceTableModel::reload()
 {
+    m_queries->run(
+        ArchiveQueryRunner::Lane::Interactive,
+        this,
+        [](const ArchiveReader& reader) { return SourceRepository(reader.database()).list(); },
+        [this](const QList<IngestionSource>& sources) { applyList(sources); });
+}
+
+void SourceTableModel::applyList(const QList<IngestionSource>& sources)
+{
     beginResetModel();
     m_rows.clear();
-    for (const IngestionSource& source : SourceRepository(m_archive.connection()).list()) {
-        m_rows.append(Row {source, {}, {}, 0, 0});
+    for (const IngestionSource& source : sources) {
+        if (!m_removed.contains(source.id)) {
+            m_rows.append(Row {source, {}, {}, 0, 0});
+        }
     }
     m_dirty.clear();
     endResetModel();
@@ -88,7 +98,16 @@ void SourceTableModel::reload()
     }
     m_archiveTotalsStale = true; // also when there are no sources: mail of removed ones
     countTotals(all);
+    const bool first = !std::exchange(m_loaded, true);
     emit summaryChanged();
+    if (first) {
+        emit loaded();
+    }
+}
+
+bool SourceTableModel::isLoaded() const
+{
+    return m_loaded;
 }
 
 std::optional<IngestionSource> SourceTableModel::source(qint64 sourceId) const
@@ -144,9 +163,31 @@ ArchiveTotals SourceTableModel::archiveTotals() const
 
 void SourceTableModel::refreshSource(qint64 sourceId)
 {
-    const auto source = SourceRepository(m_archive.connection()).find(sourceId);
+    if (m_removed.contains(sourceId)) {
+        return;
+    }
+    if (const auto reading = m_reading.find(sourceId); reading != m_reading.end()) {
+        *reading = true; // its answer may predate this change
+        return;
+    }
+    m_reading.insert(sourceId, false);
+    m_queries->run(
+        ArchiveQueryRunner::Lane::Interactive,
+        this,
+        [sourceId](const ArchiveReader& reader) { return SourceRepository(reader.database()).find(sourceId); },
+        [this, sourceId](const std::optional<IngestionSource>& source) {
+            const bool again = m_reading.take(sourceId);
+            applySource(sourceId, source);
+            if (again) {
+                refreshSource(sourceId);
+            }
+        });
+}
+
+void SourceTableModel::applySource(qint64 sourceId, const std::optional<IngestionSource>& source)
+{
     const int row = rowOf(sourceId);
-    if (!source) {
+    if (!source || m_removed.contains(sourceId)) {
         if (row >= 0) {
             handleRemoved(sourceId);
         }
@@ -185,6 +226,9 @@ void SourceTableModel::handleProgress(qint64 sourceId, const QString& folder, qi
 
 void SourceTableModel::handleRemoved(qint64 sourceId)
 {
+    // Ids are never reused (a removed source's row stays, marked removed):
+    // whatever read of it is still on its way is stale.
+    m_removed.insert(sourceId);
     const int row = rowOf(sourceId);
     if (row < 0) {
         return;

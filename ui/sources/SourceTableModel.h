@@ -1,6 +1,5 @@
 #pragma once
 
-#include "archive/Archive.h"
 #include "sources/IngestionSource.h"
 #include "sources/SourceStatistics.h"
 #include "sync/SyncManager.h"
@@ -10,14 +9,17 @@
 #include <QList>
 #include <QSet>
 
+#include <optional>
+
 class ArchiveQueryRunner;
 class QTimer;
 
 // The Ingestions table: one row a source, with what the sync manager says it
 // is doing. Progress arrives many times a second; it is collected and the
 // changed rows are repainted a few times a second, so a fast import cannot
-// flood the UI. The archive is read on the main thread (WAL: never blocked
-// by a writing sync).
+// flood the UI. The archive is read through the query runner: the rows on
+// its Interactive lane, the totals on its Background lane, never on this
+// thread.
 class SourceTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,8 +37,8 @@ public:
         CompactTextRole, // Archived: the count alone, shown where "count · size" does not fit
     };
 
-    // Totals are counted through `queries` (its Background lane).
-    SourceTableModel(Archive archive, SyncManager* manager, ArchiveQueryRunner* queries, QObject* parent = nullptr);
+    // The rows arrive a moment after construction: isLoaded() and loaded().
+    SourceTableModel(SyncManager* manager, ArchiveQueryRunner* queries, QObject* parent = nullptr);
     ~SourceTableModel() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -44,8 +46,11 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Reads every source again (after an edit, or to refresh relative times).
+    // Reads every source again; the rows are replaced when the answer comes.
     void reload();
+    // The first read of the sources has answered: until then an empty table
+    // does not mean "no sources".
+    bool isLoaded() const;
     std::optional<IngestionSource> source(qint64 sourceId) const;
     // As last counted; messages is -1 until the first count arrives.
     SourceTotals totals(qint64 sourceId) const;
@@ -69,6 +74,8 @@ public:
 signals:
     // Something the status bar sums up changed.
     void summaryChanged();
+    // The first read of the sources answered (rows, if any, are in).
+    void loaded();
 
 private:
     struct Row
@@ -80,7 +87,10 @@ private:
         qint64 total = 0;
     };
 
+    // Reads the source again off this thread; applySource() shows it.
     void refreshSource(qint64 sourceId);
+    void applySource(qint64 sourceId, const std::optional<IngestionSource>& source);
+    void applyList(const QList<IngestionSource>& sources);
     void handleProgress(qint64 sourceId, const QString& folder, qint64 done, qint64 total);
     void handleRemoved(qint64 sourceId);
     void flushChanges();
@@ -95,7 +105,6 @@ private:
     QVariant sortData(const Row& row, int column) const;
     QString activityText(const Row& row) const;
 
-    Archive m_archive;
     SyncManager* m_manager;
     QList<Row> m_rows; // by name, as the repository lists them
     QSet<qint64> m_dirty; // rows to repaint at the next flush
@@ -105,6 +114,11 @@ private:
     ArchiveTotals m_archiveTotals;
     ArchiveQueryRunner* m_queries;
     bool m_counting = false; // counting totals, at most one request at a time
+    bool m_loaded = false;
+    // One read a source at a time; a change while it runs reads it once more.
+    QHash<qint64, bool> m_reading; // source id -> read again when it answers
+    // Removed while a read of them was on its way: that answer is stale.
+    QSet<qint64> m_removed;
     QTimer* m_flushTimer;
     int m_flushes = 0;
 };

@@ -90,12 +90,18 @@ TEST_F(CertificateExceptionsTest, EverySourceOnTheServerTrustsItsExceptionUntilI
     auto elsewhere =
         repository().add(sourceOn(QStringLiteral("Other"), QStringLiteral("mail.example.test"), 994), &error);
     ASSERT_TRUE(first && second && elsewhere) << error.toStdString();
-    EXPECT_TRUE(exceptions().trustedSha256For(*second).isEmpty());
+    // The GUI asks with exceptions it read earlier: the same answer.
+    const auto trusted = [this](const IngestionSource& source) {
+        const QByteArray answer = exceptions().trustedSha256For(source);
+        EXPECT_EQ(CertificateExceptions::trustedSha256For(source, exceptions().list()), answer) << "from list()";
+        return answer;
+    };
+    EXPECT_TRUE(trusted(*second).isEmpty());
 
     ASSERT_TRUE(exceptions().add(first->host, first->port, certificate(ShaA), &error)) << error.toStdString();
-    EXPECT_EQ(exceptions().trustedSha256For(*first), ShaA);
-    EXPECT_EQ(exceptions().trustedSha256For(*second), ShaA) << "same server, not asked again";
-    EXPECT_TRUE(exceptions().trustedSha256For(*elsewhere).isEmpty()) << "another port is another server";
+    EXPECT_EQ(trusted(*first), ShaA);
+    EXPECT_EQ(trusted(*second), ShaA) << "same server, not asked again";
+    EXPECT_TRUE(trusted(*elsewhere).isEmpty()) << "another port is another server";
 
     // A source's own pin (set before exceptions, or by the CLI) counts where
     // its server has no exception; removing the server's trust removes it too.
@@ -103,19 +109,19 @@ TEST_F(CertificateExceptionsTest, EverySourceOnTheServerTrustsItsExceptionUntilI
     elsewhere->pinnedSha256 = QString::fromLatin1(ShaB);
     ASSERT_TRUE(repository().update(*second, &error)) << error.toStdString();
     ASSERT_TRUE(repository().update(*elsewhere, &error)) << error.toStdString();
-    EXPECT_EQ(exceptions().trustedSha256For(*repository().find(second->id)), ShaA) << "the exception comes first";
-    EXPECT_EQ(exceptions().trustedSha256For(*repository().find(elsewhere->id)), ShaB);
+    EXPECT_EQ(trusted(*repository().find(second->id)), ShaA) << "the exception comes first";
+    EXPECT_EQ(trusted(*repository().find(elsewhere->id)), ShaB);
     ASSERT_TRUE(exceptions().remove(QStringLiteral("Mail.Example.Test"), 993, &error)) << error.toStdString();
     EXPECT_FALSE(exceptions().find(QStringLiteral("mail.example.test"), 993).has_value());
-    EXPECT_TRUE(exceptions().trustedSha256For(*repository().find(first->id)).isEmpty());
-    EXPECT_TRUE(exceptions().trustedSha256For(*repository().find(second->id)).isEmpty());
-    EXPECT_EQ(exceptions().trustedSha256For(*repository().find(elsewhere->id)), ShaB) << "another server's pin stays";
+    EXPECT_TRUE(trusted(*repository().find(first->id)).isEmpty());
+    EXPECT_TRUE(trusted(*repository().find(second->id)).isEmpty());
+    EXPECT_EQ(trusted(*repository().find(elsewhere->id)), ShaB) << "another server's pin stays";
     EXPECT_TRUE(exceptions().remove(QStringLiteral("mail.example.test"), 993, &error)) << "nothing to remove is fine";
 
     // Trusting a certificate for a server replaces what its sources pinned.
     ASSERT_TRUE(exceptions().add(QStringLiteral("mail.example.test"), 994, certificate(ShaA), &error));
     EXPECT_TRUE(repository().find(elsewhere->id)->pinnedSha256.isEmpty());
-    EXPECT_EQ(exceptions().trustedSha256For(*repository().find(elsewhere->id)), ShaA);
+    EXPECT_EQ(trusted(*repository().find(elsewhere->id)), ShaA);
 }
 
 // Format 9: each live source's pin becomes the exception of its server;
