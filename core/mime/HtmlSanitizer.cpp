@@ -2,6 +2,7 @@
 
 #include "CssFilter.h"
 #include "HtmlNestingLimiter.h"
+#include "LayoutTable.h"
 
 #include <QUrl>
 
@@ -9,6 +10,7 @@
 
 #include <memory>
 #include <span>
+#include <unordered_set>
 #include <vector>
 
 namespace HtmlSanitizer {
@@ -327,6 +329,11 @@ private:
     };
 
     void visitElement(const GumboNode* node);
+    // A part of a layout table (LayoutTable) written as blocks: true when
+    // `node` was one and is dealt with.
+    bool flattenLayoutPart(const GumboNode* node);
+    // The table whose row, section or cell `node` is.
+    static const GumboNode* owningTable(const GumboNode* node);
     // Writes the start tag; false when the element turned out to be dropped.
     bool writeStartTag(const GumboElement& element, const ElementRule& rule);
     bool writeImage(const GumboElement& element, const ElementRule& rule);
@@ -337,6 +344,7 @@ private:
     SanitizedHtml m_result;
     std::vector<Work> m_work;
     int m_depth = 0;
+    std::unordered_set<const GumboNode*> m_flattened; // layout tables written as blocks
 };
 
 SanitizedHtml Sanitizer::run(const GumboNode* root)
@@ -392,6 +400,9 @@ void Sanitizer::visitElement(const GumboNode* node)
         return;
     }
     countRemoteBackground(element);
+    if (rule.treatment == Treatment::Keep && m_depth < MaxOutputDepth && flattenLayoutPart(node)) {
+        return;
+    }
     if (rule.treatment == Treatment::Keep && (rule.isVoid || m_depth < MaxOutputDepth)
         && writeStartTag(element, rule)) {
         if (!rule.isVoid) {
@@ -404,6 +415,76 @@ void Sanitizer::visitElement(const GumboNode* node)
     if (!rule.isVoid) {
         pushChildren(element.children);
     }
+}
+
+bool Sanitizer::flattenLayoutPart(const GumboNode* node)
+{
+    const GumboElement& element = node->v.element;
+    // What is not written is still counted, like everywhere else.
+    const char* style = attributeValue(element, "style");
+    const CssFilter::FilteredStyle filtered =
+        style != nullptr ? CssFilter::filter(QString::fromUtf8(style)) : CssFilter::FilteredStyle {};
+    switch (element.tag) {
+    case GUMBO_TAG_TABLE:
+        if (!LayoutTable::isFlattenable(node)) {
+            return false;
+        }
+        // The table's own attributes place the table (align centres it,
+        // width sizes it); as a block they would mean something else.
+        m_flattened.insert(node);
+        m_result.blockedRemoteImages += filtered.remoteUrls;
+        m_result.html.append(QLatin1StringView("<div>"));
+        break;
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+        if (!m_flattened.contains(owningTable(node))) {
+            return false;
+        }
+        m_result.blockedRemoteImages += filtered.remoteUrls;
+        pushChildren(element.children); // only the cells matter
+        return true;
+    case GUMBO_TAG_TD: {
+        if (!m_flattened.contains(owningTable(node))) {
+            return false;
+        }
+        // A cell's align and text styles mean the same on a block; its
+        // padding becomes the block's margin (LayoutTable::blockStyle).
+        m_result.html.append(QLatin1StringView("<div"));
+        if (const char* align = attributeValue(element, "align"); align != nullptr) {
+            appendAttribute(&m_result.html, "align", QString::fromUtf8(align));
+        }
+        m_result.blockedRemoteImages += filtered.remoteUrls;
+        if (const QString kept = LayoutTable::blockStyle(filtered.style); !kept.isEmpty()) {
+            appendAttribute(&m_result.html, "style", kept);
+        }
+        m_result.html.append(QLatin1Char('>'));
+        break;
+    }
+    default:
+        return false;
+    }
+    ++m_depth;
+    m_work.push_back({nullptr, "div"});
+    pushChildren(element.children);
+    return true;
+}
+
+const GumboNode* Sanitizer::owningTable(const GumboNode* node)
+{
+    // td -> tr -> (tbody|thead|tfoot ->) table; Gumbo builds no other shape.
+    for (const GumboNode* up = node->parent; up != nullptr; up = up->parent) {
+        if (up->type == GUMBO_NODE_ELEMENT && up->v.element.tag == GUMBO_TAG_TABLE) {
+            return up;
+        }
+        if (up->type != GUMBO_NODE_ELEMENT
+            || (up->v.element.tag != GUMBO_TAG_TR && up->v.element.tag != GUMBO_TAG_TBODY
+                && up->v.element.tag != GUMBO_TAG_THEAD && up->v.element.tag != GUMBO_TAG_TFOOT)) {
+            return nullptr;
+        }
+    }
+    return nullptr;
 }
 
 void Sanitizer::pushChildren(const GumboVector& children)

@@ -1,6 +1,10 @@
 #include "WaitUntil.h"
 #include "archive/Archive.h"
+#include "archive/ArchiveQueryRunner.h"
 #include "archive/EventLog.h"
+#include "archive/MessageBodyBrowser.h"
+#include "archive/MessageDocument.h"
+#include "archive/MessageView.h"
 #include "common/FocusRingStyle.h"
 #include "common/ThemeColors.h"
 #include "credentials/SessionCredentialStore.h"
@@ -27,8 +31,6 @@
 #include <QTreeWidget>
 
 #include <memory>
-
-#include "archive/ArchiveQueryRunner.h"
 
 #include <gtest/gtest.h>
 
@@ -288,6 +290,42 @@ TEST_P(ContrastTest, ErrorTextFollowsAPaletteChange)
 
 // Issue 19 point 12: the focus ring stands out at 3:1 (WCAG 2.1 non-text
 // contrast) against Window and Base in both palettes.
+// HTML mail brings its own dark text and no background: on a dark theme it
+// gets the white page it was written for; plain text follows the theme.
+TEST_P(ContrastTest, HtmlMailGetsTheWhitePageItWasWrittenFor)
+{
+    ArchiveQueryRunner queries(m_archive);
+    MessageView view(&queries);
+    view.resize(700, 500);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    MessageDocument document;
+    document.hasHtml = true;
+    document.html =
+        QStringLiteral("<html><body><p style=\"color: #30363d\">Written for a white page</p>"
+                       "<p>Default text, and <a href=\"https://example.com/\">a link</a></p></body></html>");
+    document.parsed.bodyText = QStringLiteral("The plain text body");
+    view.showDocument(document);
+    ASSERT_TRUE(view.isShowingHtml());
+    MessageBodyBrowser* body = view.bodyBrowser();
+    const QPalette page = body->palette();
+    for (const auto role : {QPalette::Text, QPalette::Link}) {
+        EXPECT_GE(ThemeColors::contrastRatio(page.color(role), page.color(QPalette::Base)), AA) << role;
+    }
+    QApplication::processEvents();
+    const QImage shown = body->viewport()->grab().toImage();
+    const QColor background = shown.pixelColor(shown.width() - 4, shown.height() - 4);
+    EXPECT_EQ(background, QColor(Qt::white)) << background.name().toStdString();
+    const QColor text = renderedText(body->viewport(), background);
+    EXPECT_GE(ThemeColors::contrastRatio(text, background), AA) << text.name().toStdString();
+    EXPECT_GE(ThemeColors::contrastRatio(QColor(0x30, 0x36, 0x3d), background), AA);
+
+    view.setShowHtml(false);
+    const QPalette plain = body->palette();
+    EXPECT_EQ(plain.color(QPalette::Base), QApplication::palette().color(QPalette::Base)) << "the theme's again";
+    EXPECT_GE(ThemeColors::contrastRatio(plain.color(QPalette::Text), plain.color(QPalette::Base)), AA);
+}
+
 TEST_P(ContrastTest, FocusRingStandsOutAgainstWindowAndBase)
 {
     const QPalette palette = QApplication::palette();

@@ -19,6 +19,12 @@ public:
     // The images the HTML refers to by cid: (lower-case content ids).
     void setInlineImages(const QHash<QString, QByteArray>& images);
 
+    // HTML mail is written for a white page, with its own (mostly dark)
+    // colours and none for the background: on a dark theme's base it would
+    // be dark on dark. Like every mail client, it gets a white page with
+    // black default text; a plain-text body follows the theme.
+    void setHtmlPage(bool htmlMail);
+
     // Every resource asked for that was not served (for tests and the
     // count of blocked content).
     int refusedResources() const;

@@ -239,6 +239,7 @@ void MessageView::render()
     const bool html = m_preferHtml && m_document.hasHtml;
     m_format->setCurrentIndex(html ? 0 : 1);
     m_linkTarget->clear();
+    m_body->setHtmlPage(html);
     if (html) {
         m_body->setHtml(m_document.html);
     } else {

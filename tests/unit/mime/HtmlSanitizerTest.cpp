@@ -444,6 +444,65 @@ TEST(HtmlSanitizer, QuadraticParserPatternsStayBounded)
     }
 }
 
+// Newsletters wrap their page in single-column tables; QTextDocument lays a
+// table out whole, so they become blocks. Only certain layout goes: a grid
+// of data, a header cell or a dark background keeps its table.
+TEST(HtmlSanitizer, SingleColumnLayoutTablesBecomeBlocks)
+{
+    const SanitizedHtml page =
+        sanitize("<table width=\"100%\" bgcolor=\"#f2f4f6\" align=\"center\"><tr><td align=\"center\">"
+                 "<table width=\"600\" style=\"background:#ffffff; border:1px solid #dde1e6\">"
+                 "<tr><td style=\"padding:18px; color:#30363d; background-color:#fff; border-bottom:1px solid #eee\">"
+                 "First section</td></tr>"
+                 "<tr><td><table><tr><td>left</td><td>right</td></tr></table></td></tr>"
+                 "</table></td></tr></table>");
+    SCOPED_TRACE(page.html.toStdString());
+    expectWellFormed(page);
+    // The two wrappers are blocks; the two-column table inside stays a table.
+    EXPECT_EQ(page.html.count(QLatin1StringView("<table")), 1);
+    EXPECT_TRUE(page.html.contains(QLatin1StringView("<td>left</td><td>right</td>")));
+    // A cell keeps its alignment and text styles, its padding as margin,
+    // not its light background or its border.
+    EXPECT_TRUE(page.html.contains(QLatin1StringView("<div align=\"center\">")));
+    EXPECT_TRUE(page.html.contains(QLatin1StringView("<div style=\"margin: 18px; color: #30363d\">First section")));
+    EXPECT_FALSE(page.html.contains(QLatin1StringView("background")));
+    EXPECT_FALSE(page.html.contains(QLatin1StringView("border")));
+    // The table's own align placed the table: it is not the text's.
+    EXPECT_TRUE(page.html.startsWith(
+        QLatin1StringView("<html><body><div><div align=\"center\"><div><div style=\"margin: 18px; color: #30363d\">")));
+    // Text stays in its order.
+    EXPECT_LT(page.html.indexOf(QLatin1StringView("First section")), page.html.indexOf(QLatin1StringView("left")));
+
+    for (const char* kept : {
+             // Two columns.
+             "<table><tr><td>a</td><td>b</td></tr></table>",
+             // A header cell: a one-column data table.
+             "<table><tr><th>Name</th></tr><tr><td>a</td></tr></table>",
+             "<table><caption>Prices</caption><tr><td>a</td></tr></table>",
+             // White text on a dark or coloured cell must keep its cell.
+             "<table><tr><td bgcolor=\"#1a73e8\" style=\"color:#fff\">Sale</td></tr></table>",
+             "<table bgcolor=\"black\"><tr><td style=\"color:white\">Night</td></tr></table>",
+             "<table><tr style=\"background: #222\"><td style=\"color:#fff\">Dark row</td></tr></table>",
+             "<table><tr><td style=\"background: #333 url(https://t.example/bg.png)\">Dark</td></tr></table>",
+             // A notation not read here counts as dark.
+             "<table><tr><td style=\"background-color: rgb(255, 255, 255)\">unread</td></tr></table>",
+             "<table><tr><td bgcolor=\"not-a-colour\">unknown</td></tr></table>",
+         }) {
+        SCOPED_TRACE(kept);
+        const SanitizedHtml result = sanitize(kept);
+        expectWellFormed(result);
+        EXPECT_TRUE(result.html.contains(QLatin1StringView("<table"))) << result.html.toStdString();
+    }
+
+    // A remote image in a flattened table's style is still counted.
+    const SanitizedHtml counted =
+        sanitize("<table style=\"background: url(http://t.example/a.png)\"><tr>"
+                 "<td style=\"background-image: url(http://t.example/b.png)\">x</td></tr></table>");
+    EXPECT_EQ(counted.html.count(QLatin1StringView("<table")), 0) << counted.html.toStdString();
+    EXPECT_EQ(counted.blockedRemoteImages, 2);
+    expectClean(counted);
+}
+
 TEST(HtmlSanitizer, TenMegabyteBodyCompletes)
 {
     const QByteArray unit =
