@@ -210,7 +210,7 @@ void MainWindow::createMenus()
     quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quitAction->setObjectName(QStringLiteral("quitAction"));
     quitAction->setMenuRole(QAction::QuitRole);
-    connect(quitAction, &QAction::triggered, qApp, &QApplication::quit);
+    connect(quitAction, &QAction::triggered, this, &MainWindow::quitRequested);
 
     QMenu* sourceMenu = menuBar()->addMenu(tr("&Source"));
     sourceMenu->addActions(m_ingestionsPage->sourceActions());
@@ -331,9 +331,18 @@ QList<ShortcutCatalog::Group> MainWindow::shortcutGroups()
     return groups;
 }
 
+void MainWindow::setCloseGuard(std::function<bool()> guard)
+{
+    m_closeGuard = std::move(guard);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveWindowState();
+    if (m_closeGuard && !m_closeGuard()) {
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class ArchivePage;
 class ArchiveQueryRunner;
 class CredentialStore;
@@ -39,6 +41,15 @@ public:
     // Every read of the archive the windows make goes through it.
     ArchiveQueryRunner* queries() const;
 
+    // Asked when the user closes the window: true lets it close, false
+    // keeps it (the guard hid it to the tray, or asks first). Without a
+    // guard the window closes.
+    void setCloseGuard(std::function<bool()> guard);
+
+signals:
+    // File → Quit: the application decides (it stops the syncs first).
+    void quitRequested();
+
 public slots:
     void showAbout();
     // F1: the user guide in the browser.
@@ -71,4 +82,5 @@ private:
     ArchivePage* m_archivePage = nullptr;
     QLabel* m_summary = nullptr;
     StatusMessageLabel* m_statusMessage = nullptr;
+    std::function<bool()> m_closeGuard;
 };

@@ -4,17 +4,13 @@
 
 #include "AppIcon.h"
 #include "ArchiveOpening.h"
-#include "MainWindow.h"
+#include "DesktopApplication.h"
+#include "SingleInstance.h"
 #include "archive/Archive.h"
 #include "common/AppInfo.h"
 #include "common/BackgroundPriority.h"
 #include "common/FocusRingStyle.h"
 #include "common/Translations.h"
-#include "credentials/KeychainCredentialStore.h"
-#include "credentials/LayeredCredentialStore.h"
-#include "credentials/SessionCredentialStore.h"
-#include "sync/SourceService.h"
-#include "sync/SyncManager.h"
 
 int main(int argc, char* argv[])
 {
@@ -38,10 +34,30 @@ int main(int argc, char* argv[])
         QStringLiteral("archive"),
         QCoreApplication::translate("main", "Use the archive file <path> instead of your own."),
         QCoreApplication::translate("main", "path"));
+    const QCommandLineOption minimizedOption(
+        QStringLiteral("minimized"),
+        QCoreApplication::translate("main", "Start in the system tray, without opening the window."));
     parser.addOption(archiveOption);
+    parser.addOption(minimizedOption);
     parser.process(app);
 
     Archive archive(parser.value(archiveOption));
+    // One running instance per user and archive: a second launch brings the
+    // first one's window forward and ends.
+    SingleInstance instance(archive.path());
+    if (!instance.claim()) {
+        if (instance.activateRunning(QCoreApplication::arguments().mid(1))) {
+            return 0;
+        }
+        QMessageBox::critical(nullptr,
+                              QCoreApplication::translate("main", "Already Running"),
+                              QCoreApplication::translate("main",
+                                                          "%1 is already running for this archive but does not "
+                                                          "answer. If it does not appear, end it and start again.\n\n"
+                                                          "Archive file: %2")
+                                  .arg(AppInfo::displayName(), archive.path()));
+        return 1;
+    }
     QString error;
     if (!ArchiveOpening::open(archive, &error)) {
         QMessageBox::critical(nullptr,
@@ -49,15 +65,9 @@ int main(int argc, char* argv[])
                               QCoreApplication::translate("main", "%1\n\nArchive file: %2").arg(error, archive.path()));
         return 1;
     }
-    // The keychain, and what the user chose to keep for this session when
-    // no keychain was reachable.
-    KeychainCredentialStore keychain(archive.identity());
-    SessionCredentialStore session;
-    LayeredCredentialStore credentials(&keychain, &session);
-    SyncManager manager(archive, &credentials);
-    SourceService sources(archive, &credentials, &manager);
-    MainWindow window(archive, &manager, &sources, &credentials);
-    window.show();
-    manager.start();
+    DesktopApplication desktop(archive, DesktopApplication::systemCredentials(archive));
+    QObject::connect(&instance, &SingleInstance::activationRequested, &desktop, &DesktopApplication::showWindow);
+    QObject::connect(&desktop, &DesktopApplication::finished, &app, &QApplication::quit);
+    desktop.start(parser.isSet(minimizedOption));
     return QApplication::exec();
 }

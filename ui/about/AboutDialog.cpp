@@ -28,8 +28,9 @@ AboutDialog::AboutDialog(QWidget* parent)
     version->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* description = new QLabel(tr("Archives your email from any IMAP server into a local archive that you can "
-                                      "read like a mail client, verify and export. Your mail server is only ever "
-                                      "read, and a message you read never contacts any server."),
+                                      "read like a mail client, verify and export, and keeps archiving from the system "
+                                      "tray when its window is closed. Your mail server is only ever read, and a "
+                                      "message you read never contacts any server."),
                                    this);
     description->setWordWrap(true);
 
