@@ -5,6 +5,7 @@
 #include "credentials/CredentialStore.h"
 #include "sources/SourceRepository.h"
 
+#include <QStringList>
 #include <QThread>
 #include <QTimer>
 
@@ -15,6 +16,18 @@
 namespace {
 
 constexpr std::chrono::milliseconds MaxRetryDelay = std::chrono::minutes(60);
+
+// A pass cancelled at quit, as the history records it. Whatever made it end
+// after the cancel (the cut socket may surface as a lost connection or an
+// unreadable answer) is the quit's doing, not the server's: the next start
+// meets any real failure again and records it then.
+SourceSync::Result asStopped(const SourceSync::Result& result)
+{
+    SourceSync::Result stopped;
+    stopped.cancelled = true;
+    stopped.counts = result.counts;
+    return stopped;
+}
 
 } // namespace
 
@@ -212,10 +225,54 @@ void SyncManager::rescheduleCheck(qint64 sourceId)
     }
 }
 
+void SyncManager::shutdown(std::function<void()> whenStopped)
+{
+    m_shuttingDown = true;
+    m_whenStopped.push_back(std::move(whenStopped));
+    m_queue.clear();
+    QList<qint64> notRunning;
+    for (auto& [id, sourceState] : m_states) {
+        sourceState.again = false;
+        sourceState.passwordRequest = 0; // a read still under way is ignored
+        sourceState.checkTimer->stop();
+        sourceState.retryTimer->stop();
+        sourceState.activity.nextCheckAt = {};
+        if (sourceState.worker) {
+            sourceState.worker->cancel(); // the activity ends when the worker reports
+        } else if (!sourceState.thread) {
+            sourceState.activity = Activity {}; // no retry, no check: Idle
+            notRunning << id;
+        }
+    }
+    // Announced after the loop: a receiver may ask for a source's activity,
+    // which adds to m_states while it is walked.
+    for (const qint64 id : notRunning) {
+        emit sourceChanged(id);
+    }
+    if (!anyThreadRunning()) {
+        reportIfStopped();
+        return;
+    }
+    if (!m_shutdownGrace) {
+        m_shutdownGrace = new QTimer(this);
+        m_shutdownGrace->setSingleShot(true);
+        connect(m_shutdownGrace, &QTimer::timeout, this, &SyncManager::warnStillStopping);
+        m_shutdownGrace->start(ShutdownGrace);
+    }
+}
+
 SyncManager::Activity SyncManager::activity(qint64 sourceId) const
 {
     const auto found = m_states.find(sourceId);
     return found == m_states.end() ? Activity {} : found->second.activity;
+}
+
+bool SyncManager::isSyncing() const
+{
+    return std::any_of(m_states.begin(), m_states.end(), [](const auto& entry) {
+        const Activity::State state = entry.second.activity.state;
+        return state == Activity::State::Syncing || state == Activity::State::Waiting;
+    });
 }
 
 SyncManager::SourceState& SyncManager::state(qint64 sourceId)
@@ -250,7 +307,7 @@ void SyncManager::setActivity(qint64 sourceId, Activity::State activity, const Q
 void SyncManager::schedule(qint64 sourceId)
 {
     SourceState& sourceState = state(sourceId);
-    if (sourceState.held) {
+    if (sourceState.held || m_shuttingDown) {
         return;
     }
     if (sourceState.thread || sourceState.passwordRequest != 0) {
@@ -275,6 +332,9 @@ int SyncManager::runningCount() const
 
 void SyncManager::startQueued()
 {
+    if (m_shuttingDown) {
+        return;
+    }
     while (!m_queue.isEmpty() && runningCount() < m_concurrencyLimit) {
         const qint64 sourceId = m_queue.takeFirst();
         // The reply comes through the event loop (CredentialStore contract).
@@ -339,6 +399,12 @@ void SyncManager::handleFinished(qint64 sourceId, const SourceSync::Result& resu
         setActivity(sourceId, Activity::State::Idle);
         return;
     }
+    if (m_shuttingDown) {
+        recordStoppedAtShutdown(*source, result);
+        setActivity(sourceId, Activity::State::Idle);
+        emit sourceChanged(sourceId);
+        return;
+    }
     const bool paused = source->status == IngestionSource::Status::Paused;
     bool retry = false;
     if (result.ok || result.cancelled) {
@@ -370,22 +436,74 @@ void SyncManager::handleFinished(qint64 sourceId, const SourceSync::Result& resu
     emit sourceChanged(sourceId); // the status may have changed as well
 }
 
+void SyncManager::recordStoppedAtShutdown(const IngestionSource& source, const SourceSync::Result& result)
+{
+    // A pass that got to its end before the cancel counts as it is (an
+    // import that completed is Active now); any other ended because of the
+    // quit and keeps its source's status, so an import resumes at the next
+    // start from its checkpoint.
+    SyncRecorder(m_archive).record(source, result.ok ? result : asStopped(result));
+}
+
 void SyncManager::handleThreadFinished(qint64 sourceId)
 {
     SourceState& sourceState = state(sourceId);
     sourceState.thread.reset(); // finished already: the join is immediate
     if (sourceState.afterStop) {
+        // Run at quit as well: an edit's fresh import must still reset the
+        // checkpoints (its pass is not scheduled), a removal still removes.
         const std::function<void()> next = std::exchange(sourceState.afterStop, {});
         sourceState.again = false;
         next(); // may erase sourceState
-        startQueued();
-        return;
-    }
-    if (sourceState.again) {
+    } else if (sourceState.again) {
         sourceState.again = false;
         schedule(sourceId);
     }
     startQueued();
+    reportIfStopped();
+}
+
+bool SyncManager::anyThreadRunning() const
+{
+    return std::any_of(
+        m_states.begin(), m_states.end(), [](const auto& entry) { return entry.second.thread != nullptr; });
+}
+
+void SyncManager::reportIfStopped()
+{
+    if (!m_shuttingDown || m_whenStopped.empty() || anyThreadRunning()) {
+        return;
+    }
+    if (m_shutdownGrace) {
+        m_shutdownGrace->stop();
+    }
+    // Through the event loop, so a caller never runs its quit inside its own
+    // call to shutdown(), nor inside one of our signal handlers.
+    QMetaObject::invokeMethod(this, &SyncManager::runWhenStopped, Qt::QueuedConnection);
+}
+
+void SyncManager::runWhenStopped()
+{
+    // Taken first: a callback may delete this manager. A second queued call
+    // finds nothing left to run.
+    for (const std::function<void()>& callback : std::exchange(m_whenStopped, {})) {
+        callback();
+    }
+}
+
+void SyncManager::warnStillStopping() const
+{
+    QStringList sources;
+    for (const auto& [id, sourceState] : m_states) {
+        if (sourceState.thread) {
+            sources << QString::number(id);
+        }
+    }
+    if (!sources.isEmpty()) {
+        qWarning("Quit: the passes of sources %s are still finishing their last batch after %lld ms; waiting for them",
+                 qUtf8Printable(sources.join(QStringLiteral(", "))),
+                 static_cast<long long>(ShutdownGrace.count()));
+    }
 }
 
 void SyncManager::armCheck(qint64 sourceId)

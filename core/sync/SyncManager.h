@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 class CredentialStore;
 class QThread;
@@ -91,7 +92,40 @@ public:
     // The check interval changed: a waiting check is re-armed with it.
     void rescheduleCheck(qint64 sourceId);
 
+    // How long shutdown waits for running passes before it says, in the log,
+    // which ones hold it up: the issue allows 5 s from Quit to the end, and
+    // the application needs the last second for its own teardown.
+    static constexpr std::chrono::milliseconds ShutdownGrace {4000};
+
+    // Quit (menu, tray, session end). From now on nothing is scheduled:
+    // checks and retries are stopped, the queue is cleared, password reads
+    // under way are ignored, and syncNow, resume, addSource, releaseHold and
+    // an edit start nothing (the next start picks up what they changed; an
+    // edit's fresh import still resets the checkpoints). Every running pass
+    // is cancelled as pause() does: its socket is shut down, the batch being
+    // committed is stored and the ones behind it are dropped, so the
+    // checkpoint says exactly what is archived. Such a pass keeps its
+    // source's status (an import stays Importing and resumes at the next
+    // start) and is logged as stopped (sync.cancelled), never as a failure,
+    // whatever error the cut connection made it report. `whenStopped` then
+    // runs once, on this thread and always through the event loop (never
+    // inside this call), when every pass's thread has ended; at once when
+    // none runs. A second call adds its own callback.
+    //
+    // There is no harder stop than the cancel: what may still run is the
+    // disk and CPU work of the last batch (preparing or committing a huge
+    // message, SQLite's busy timeout), which ends by itself. After
+    // ShutdownGrace a warning names the sources still stopping, and
+    // `whenStopped` keeps waiting for them: ending a thread from outside
+    // would leave SQLite's write lock and the heap in an unknown state. If
+    // a pass never ended, neither would the wait (nor the destructor, which
+    // joins every thread).
+    void shutdown(std::function<void()> whenStopped);
+
     Activity activity(qint64 sourceId) const;
+    // A source is syncing or waiting for its turn: the app asks before
+    // quitting where no tray keeps it running.
+    bool isSyncing() const;
 
 signals:
     // The status or the activity of the source changed.
@@ -131,7 +165,13 @@ private:
     void handlePassword(quint64 requestId, qint64 sourceId, const CredentialResult& result);
     void launch(const IngestionSource& source, const QString& password);
     void handleFinished(qint64 sourceId, const SourceSync::Result& result);
+    void recordStoppedAtShutdown(const IngestionSource& source, const SourceSync::Result& result);
     void handleThreadFinished(qint64 sourceId);
+    bool anyThreadRunning() const;
+    // Queues the shutdown callbacks once no pass's thread runs any more.
+    void reportIfStopped();
+    void runWhenStopped();
+    void warnStillStopping() const;
     void armCheck(qint64 sourceId);
     std::chrono::milliseconds retryDelay(int failures) const;
 
@@ -144,4 +184,7 @@ private:
     std::chrono::milliseconds m_errorAfter;
     QList<qint64> m_queue;
     std::map<qint64, SourceState> m_states; // node-stable: handlers keep references
+    bool m_shuttingDown = false;
+    std::vector<std::function<void()>> m_whenStopped; // shutdown callbacks not yet queued
+    QTimer* m_shutdownGrace = nullptr;
 };
