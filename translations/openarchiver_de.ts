@@ -20,8 +20,8 @@
         <translation>Erstellt mit Qt %1, vmime %2, SQLite %3 und zstd %4.</translation>
     </message>
     <message>
-        <source>Archives your email from any IMAP server into a local archive that you can read like a mail client, verify and export. Your mail server is only ever read, and a message you read never contacts any server.</source>
-        <translation>Archiviert Ihre E-Mails von jedem IMAP-Server in ein lokales Archiv, das Sie wie in einem E-Mail-Programm lesen, prüfen und exportieren können. Ihr Mailserver wird nur gelesen, und eine Nachricht, die Sie lesen, kontaktiert nie einen Server.</translation>
+        <source>Archives your email from any IMAP server into a local archive that you can read like a mail client, verify and export, and keeps archiving from the system tray when its window is closed. Your mail server is only ever read, and a message you read never contacts any server.</source>
+        <translation>Archiviert Ihre E-Mails von jedem IMAP-Server in ein lokales Archiv, das Sie wie in einem E-Mail-Programm lesen, prüfen und exportieren können, und archiviert vom Infobereich aus weiter, wenn sein Fenster geschlossen ist. Ihr Mailserver wird nur gelesen, und eine Nachricht, die Sie lesen, kontaktiert nie einen Server.</translation>
     </message>
 </context>
 <context>
@@ -635,6 +635,37 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Its mail stays searchable and is listed under Removed sources.</source>
         <translation>Ihre Nachrichten bleiben durchsuchbar und werden unter „Entfernte Quellen“ aufgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApplication</name>
+    <message>
+        <source>%1 keeps archiving</source>
+        <translation>%1 archiviert weiter</translation>
+    </message>
+    <message>
+        <source>It goes on checking your sources in the background. Open it or quit it from this icon.</source>
+        <translation>Es prüft Ihre Quellen im Hintergrund weiter. Über dieses Symbol öffnen oder beenden Sie es.</translation>
+    </message>
+    <message>
+        <source>Quit %1?</source>
+        <translation>%1 beenden?</translation>
+    </message>
+    <message>
+        <source>A sync is running. Quitting stops it at the next batch; it continues where it stopped the next time %1 starts.</source>
+        <translation>Eine Synchronisierung läuft. Beenden hält sie beim nächsten Stapel an; sie setzt dort fort, wenn %1 das nächste Mal startet.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Cannot pause every source</source>
+        <translation>Nicht jede Quelle lässt sich pausieren</translation>
+    </message>
+    <message>
+        <source>Cannot resume every source</source>
+        <translation>Nicht jede Quelle lässt sich fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -3023,6 +3054,97 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>TrayIcon</name>
+    <message>
+        <source>&amp;Open %1</source>
+        <translation>%1 ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Sync All Now</source>
+        <translation>Alle jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Pause All</source>
+        <translation>Alle &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Resume All</source>
+        <translation>Alle &amp;fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>TrayState</name>
+    <message>
+        <source>No ingestion sources</source>
+        <translation>Keine Importquellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n Quelle</numerusform>
+            <numerusform>%n Quellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>syncing %1</source>
+        <translation>synchronisiert %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n syncing</source>
+        <translation>
+            <numerusform>%n synchronisiert</numerusform>
+            <numerusform>%n synchronisieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n brauchen Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n can&apos;t reach the server</source>
+        <translation>
+            <numerusform>%n erreicht den Server nicht</numerusform>
+            <numerusform>%n erreichen den Server nicht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all paused</source>
+        <translation>alle pausiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n pausiert</numerusform>
+            <numerusform>%n pausiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln Nachricht</numerusform>
+            <numerusform>%Ln Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <extracomment>The tray icon&apos;s tooltip: the app&apos;s name, then its parts joined by &quot; · &quot;.</extracomment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+</context>
+<context>
     <name>VerifyCommand</name>
     <message>
         <source>Verifying %1 of %2 messages…</source>
@@ -3052,6 +3174,22 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
 
 Archive file: %2</source>
         <translation>%1
+
+Archivdatei: %2</translation>
+    </message>
+    <message>
+        <source>Start in the system tray, without opening the window.</source>
+        <translation>Im Infobereich starten, ohne das Fenster zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Already Running</source>
+        <translation>Läuft bereits</translation>
+    </message>
+    <message>
+        <source>%1 is already running for this archive but does not answer. If it does not appear, end it and start again.
+
+Archive file: %2</source>
+        <translation>%1 läuft bereits für dieses Archiv, antwortet aber nicht. Wenn es nicht erscheint, beenden Sie es und starten Sie es erneut.
 
 Archivdatei: %2</translation>
     </message>

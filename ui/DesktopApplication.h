@@ -1,13 +1,13 @@
 #pragma once
 
 #include "archive/Archive.h"
+#include "credentials/CredentialStore.h"
 
 #include <QObject>
 
 #include <functional>
 #include <memory>
 
-class CredentialStore;
 class MainWindow;
 class QTimer;
 class SourceService;

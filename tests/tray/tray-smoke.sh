@@ -34,13 +34,17 @@ wait_for() {
 }
 tree() { xwininfo -root -tree; }
 trayer_up() { tree | grep -q '"trayer"'; }
-# The windows trayer holds: the icons it embedded.
-tray_icons() { xwininfo -tree -id "$(xwininfo -root -tree | awk '/"trayer"/ {print $1; exit}')" | grep -c '^ \{8,\}0x' || true; }
-icon_in_tray() { [[ "$(tray_icons)" -ge 1 ]]; }
+# The app's windows share name and class; a top-level one is a child of the
+# root (no window manager here), the tray icon sits deeper, in trayer's panel.
+app_window='0x[0-9a-f]+ "OpenArchiver Desktop": \("openarchiver"'
+tray_icon_id() { tree | grep -E "^ {8,}$app_window" | awk '{print $1; exit}'; }
+icon_in_tray() { [[ -n "$(tray_icon_id)" ]]; }
 main_window_shown() {
   local id
-  id=$(tree | awk '/"OpenArchiver Desktop": \("openarchiver"/ {print $1; exit}')
-  [[ -n "$id" ]] && xwininfo -id "$id" | grep -q 'IsViewable'
+  for id in $(tree | grep -E "^ {5}$app_window" | awk '{print $1}'); do
+    xwininfo -id "$id" | grep -q 'IsViewable' && return 0
+  done
+  return 1
 }
 
 trayer --edge top --align right --widthtype request --height 32 >/dev/null 2>&1 &
@@ -60,7 +64,7 @@ wait_for 10 main_window_shown || fail "the second launch did not bring the windo
 kill -0 "$first" || fail "the first instance is gone"
 
 # Quit from the tray's menu: right-click the icon, then the Quit mnemonic.
-icon=$(xwininfo -tree -id "$(tree | awk '/"trayer"/ {print $1; exit}')" | awk '/^ {8,}0x/ {print $1; exit}')
+icon=$(tray_icon_id)
 read -r x y < <(xwininfo -id "$icon" | awk '/Absolute upper-left X/ {x=$NF} /Absolute upper-left Y/ {y=$NF} END {print x+8, y+8}')
 xdotool mousemove "$x" "$y" click 3
 sleep 0.5

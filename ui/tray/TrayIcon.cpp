@@ -132,7 +132,8 @@ void TrayIcon::refresh()
     m_hasLook = true;
     m_icon->setToolTip(state.toolTip);
     m_syncAll->setEnabled(state.anyRunning);
-    m_pauseResume->setText(state.anyRunning ? tr("&Pause All") : tr("&Resume All"));
+    // Resume only when every source is paused; with none, Pause (disabled).
+    m_pauseResume->setText(!state.anyRunning && state.anyPaused ? tr("&Resume All") : tr("&Pause All"));
     m_pauseResume->setEnabled(!sources.isEmpty());
     m_state = state;
 }
