@@ -28,7 +28,7 @@ constexpr QLatin1String ActivateKey("activate");
 const QByteArray Reply = QByteArrayLiteral("ok\n");
 // The socket is the user's own, but what comes through it is still input:
 // a longer request, or one that is never finished, is dropped.
-constexpr qint64 MaxRequestBytes = 64 * 1024;
+constexpr qint64 MaxRequestBytes = qint64 {64} * 1024;
 constexpr int RequestTimeoutMs = 5000;
 constexpr int RetryIntervalMs = 100;
 
@@ -47,7 +47,7 @@ QString userIdentity()
 QString canonicalArchivePath(const QString& archivePath)
 {
     const QFileInfo file(archivePath);
-    if (const QString canonical = file.canonicalFilePath(); !canonical.isEmpty()) {
+    if (QString canonical = file.canonicalFilePath(); !canonical.isEmpty()) {
         return canonical;
     }
     if (const QString directory = file.absoluteDir().canonicalPath(); !directory.isEmpty()) {
@@ -101,7 +101,7 @@ std::optional<QStringList> decodeRequest(const QByteArray& line)
         return std::nullopt;
     }
     QStringList decoded;
-    for (const QJsonValue& argument : arguments.toArray()) {
+    for (const auto& argument : arguments.toArray()) {
         if (!argument.isString()) {
             return std::nullopt;
         }
@@ -219,7 +219,11 @@ void SingleInstance::onNewConnection()
         socket->setReadBufferSize(MaxRequestBytes + 1);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { handleRequest(socket); });
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-        QTimer::singleShot(RequestTimeoutMs, socket, [socket] { drop(socket); });
+        // A request that is never finished does not hold the socket open.
+        auto* timeout = new QTimer(socket);
+        timeout->setSingleShot(true);
+        connect(timeout, &QTimer::timeout, socket, [socket] { drop(socket); });
+        timeout->start(RequestTimeoutMs);
     }
 }
 

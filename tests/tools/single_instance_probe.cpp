@@ -41,7 +41,7 @@ int main(int argc, char* argv[])
                                "[ARGUMENT...]\n";
         return Usage;
     }
-    const QString mode = args.at(1);
+    const QString& mode = args.at(1);
     SingleInstance instance(args.at(2));
     if (mode == QLatin1String("--launch")) {
         if (instance.claim()) {
