@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace {
@@ -107,16 +108,13 @@ private:
         if (m_role == BackgroundRole) {
             BackgroundPriority::applyToCurrentThread();
         }
-        QString error;
-        QSqlDatabase db = ArchiveDatabase::readOnlyConnection(m_path, m_role, &error);
-        if (!error.isEmpty()) {
-            qWarning("Archive queries cannot open the archive: %s", qUtf8Printable(error));
-        }
         {
-            ArchiveReader reader(db);
-            if (sqlite3* handle = sqliteHandle(db)) {
-                sqlite3_progress_handler(handle, 1000, &QueryLane::stopHere, this);
-            }
+            // Opened at the first request, not when the thread starts: the
+            // runner may be built before the archive file exists (a test
+            // fixture, a window built while the archive is created), and a
+            // connection that could not open is tried again at the next one.
+            QSqlDatabase db;
+            std::optional<ArchiveReader> reader;
             for (;;) {
                 Task task;
                 {
@@ -132,7 +130,13 @@ private:
                 if (m_tickets->isCancelled(task.ticket)) {
                     m_tickets->forget(task.ticket);
                 } else {
-                    task.work(reader);
+                    if (!db.isOpen()) {
+                        reader.reset();
+                        db = QSqlDatabase(); // no handle left on the one that failed
+                        db = open();
+                        reader.emplace(db);
+                    }
+                    task.work(*reader);
                 }
                 m_running = 0;
             }
@@ -140,8 +144,21 @@ private:
                 sqlite3_progress_handler(handle, 0, nullptr, nullptr);
             }
         }
-        db = QSqlDatabase();
         ArchiveDatabase::closeReadOnlyConnection(m_path, m_role);
+    }
+
+    QSqlDatabase open()
+    {
+        ArchiveDatabase::closeReadOnlyConnection(m_path, m_role); // one that failed before
+        QString error;
+        QSqlDatabase db = ArchiveDatabase::readOnlyConnection(m_path, m_role, &error);
+        if (!error.isEmpty()) {
+            qWarning("Archive queries cannot open the archive: %s", qUtf8Printable(error));
+        }
+        if (sqlite3* handle = sqliteHandle(db)) {
+            sqlite3_progress_handler(handle, 1000, &QueryLane::stopHere, this);
+        }
+        return db;
     }
 
     const QString m_path;

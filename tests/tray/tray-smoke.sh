@@ -22,7 +22,14 @@ mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 archive="$work/archive.sqlite"
 
-fail() { echo "tray-smoke: $*" >&2; xwininfo -root -tree >&2 || true; exit 1; }
+fail() {
+  echo "tray-smoke: $*" >&2
+  for log in "$work"/*.log; do
+    [[ -s "$log" ]] && { echo "--- $(basename "$log"), last lines:" >&2; tail -n 40 "$log" >&2; }
+  done
+  xwininfo -root -tree >&2 || true
+  exit 1
+}
 # Polls `$@` every 0.1 s for up to $timeout seconds.
 wait_for() {
   local timeout=$1; shift

@@ -8,8 +8,10 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <atomic>
@@ -62,6 +64,46 @@ TEST(ArchiveQueryRunner, AnswersOnTheContextsThreadFromAnotherThread)
     EXPECT_NE(ranOn, QThread::currentThread());
     EXPECT_EQ(answeredOn, QThread::currentThread());
     EXPECT_EQ(runner.pendingCount(), 0);
+}
+
+// A runner may be built before its archive file exists (a test fixture's
+// member, before SetUp opens the archive): its lanes open their connection
+// at the first request, and try again after an open that failed.
+TEST(ArchiveQueryRunner, ABuildBeforeTheArchiveExistsStillAnswers)
+{
+    QTemporaryDir directory;
+    ASSERT_TRUE(directory.isValid());
+    Archive archive(directory.filePath(QStringLiteral("later.sqlite")));
+    ArchiveQueryRunner runner(archive);
+    QThread::msleep(50); // the lanes' threads are up, the file is not there
+
+    QObject context;
+    std::optional<bool> openBefore;
+    runner.run(
+        ArchiveQueryRunner::Lane::Interactive,
+        &context,
+        [](const ArchiveReader& reader) { return reader.database().isOpen(); },
+        [&](bool open) { openBefore = open; });
+    ASSERT_TRUE(waitUntil([&] { return openBefore.has_value(); }));
+    EXPECT_FALSE(*openBefore) << "read-only: it must not create the file";
+    EXPECT_FALSE(QFile::exists(archive.path()));
+
+    QString error;
+    ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+    for (const auto lane : {ArchiveQueryRunner::Lane::Interactive, ArchiveQueryRunner::Lane::Background}) {
+        std::optional<std::pair<bool, qint64>> answer;
+        runner.run(
+            lane,
+            &context,
+            [](const ArchiveReader& reader) {
+                return std::make_pair(reader.database().isOpen(), reader.messageCount());
+            },
+            [&](const std::pair<bool, qint64>& result) { answer = result; });
+        ASSERT_TRUE(waitUntil([&] { return answer.has_value(); }));
+        EXPECT_TRUE(answer->first) << "opened once the file exists";
+        EXPECT_EQ(answer->second, 0);
+    }
+    archive.closeConnection();
 }
 
 TEST(ArchiveQueryRunner, ItsConnectionCannotWrite)
