@@ -1191,6 +1191,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>Close it</source>
         <translation>Ihn schließen</translation>
     </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
 </context>
 <context>
     <name>MessageFailureText</name>

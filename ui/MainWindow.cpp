@@ -204,6 +204,11 @@ void MainWindow::createMenus()
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_ingestionsPage->createNewAction());
     fileMenu->addSeparator();
+    // The window goes; with a tray the app goes on there (DesktopApplication).
+    QAction* closeAction = fileMenu->addAction(tr("&Close Window"));
+    closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    closeAction->setObjectName(QStringLiteral("closeWindowAction"));
+    connect(closeAction, &QAction::triggered, this, &QWidget::close);
     QAction* quitAction = fileMenu->addAction(tr("&Quit"));
     // Ctrl+Q on every desktop, as the user guide says: QKeySequence::Quit
     // has no key on Windows or where Qt knows no key scheme.

@@ -122,7 +122,12 @@ TEST_F(DesktopApplicationTest, WithATrayClosingTheWindowKeepsTheAppAndSaysSoOnce
     // after a restart (the notice is remembered).
     app->tray()->openAction()->trigger();
     EXPECT_TRUE(app->window()->isVisible());
-    EXPECT_FALSE(app->window()->close());
+    auto* closeWindow = app->window()->findChild<QAction*>(QStringLiteral("closeWindowAction"));
+    ASSERT_NE(closeWindow, nullptr);
+    EXPECT_EQ(closeWindow->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_W));
+    closeWindow->trigger(); // File → Close Window, as Ctrl+W does
+    EXPECT_FALSE(app->window()->isVisible());
+    EXPECT_FALSE(app->isQuitting());
     EXPECT_EQ(notices.count(), 1);
     EXPECT_EQ(finished.count(), 0);
     EXPECT_EQ(statusOf(paused), Status::Paused);
