@@ -217,8 +217,14 @@ TEST_F(IngestionsPageTest, ANewSourceGoesFromImportingToActiveWithTheRightCount)
     QAbstractItemModelTester tester(model(), QAbstractItemModelTester::FailureReportingMode::Warning);
     const qint64 id = createThroughDialog(QStringLiteral("Work mail"), server().password(QStringLiteral("test")));
     ASSERT_NE(id, 0);
-    // The row is there at once, before the server has answered.
-    ASSERT_GE(model()->rowOf(id), 0);
+    // The row is there at once, before the server has answered, and selected:
+    // what the toolbar acts on next is the source just created.
+    ASSERT_TRUE(waitUntil([&] { return model()->rowOf(id) >= 0; }, 5000));
+    const auto selected = [&] {
+        const QModelIndexList rows = page()->table()->selectionModel()->selectedRows();
+        return rows.isEmpty() ? 0 : rows.first().data(SourceTableModel::SourceIdRole).toLongLong();
+    };
+    ASSERT_TRUE(waitUntil([&] { return selected() == id; }, 5000));
     EXPECT_FALSE(page()->emptyState()->isVisible());
     EXPECT_EQ(cell(id, SourceTableModel::Status), QStringLiteral("Importing"));
     EXPECT_EQ(cell(id, SourceTableModel::Account), QStringLiteral("test@%1").arg(server().host()));
@@ -237,6 +243,22 @@ TEST_F(IngestionsPageTest, ANewSourceGoesFromImportingToActiveWithTheRightCount)
     // "message(s)" until the English catalogue has the plural, "messages" after.
     EXPECT_TRUE(waitUntil([&] { return summary->text().contains(QStringLiteral("60 message")); }))
         << summary->text().toStdString();
+}
+
+// What the toolbar acts on after Create New is the source just created,
+// though its row arrives with the model's next read.
+TEST_F(IngestionsPageTest, TheSourceJustCreatedIsSelected)
+{
+    const auto selected = [&] {
+        const QModelIndexList rows = page()->table()->selectionModel()->selectedRows();
+        return rows.isEmpty() ? 0 : rows.first().data(SourceTableModel::SourceIdRole).toLongLong();
+    };
+    const qint64 first = createThroughDialog(QStringLiteral("B first"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitUntil([&] { return selected() == first; }, 5000));
+    // Sorted by name, the second one's row comes before the first's.
+    const qint64 second = createThroughDialog(QStringLiteral("A second"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitUntil([&] { return model()->rowOf(second) >= 0; }, 5000));
+    EXPECT_TRUE(waitUntil([&] { return selected() == second; }, 5000)) << "selected: " << selected();
 }
 
 TEST_F(IngestionsPageTest, AWrongPasswordShowsErrorWithTheReasonAndAHint)

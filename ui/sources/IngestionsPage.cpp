@@ -60,6 +60,11 @@ IngestionsPage::IngestionsPage(SyncManager* manager,
     layout->addWidget(m_stack, 1);
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &IngestionsPage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_selectWhenShown != 0 && m_model->rowOf(m_selectWhenShown) >= 0) {
+            selectSource(m_selectWhenShown);
+        }
+    });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &IngestionsPage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &IngestionsPage::updateEmptyState);
     connect(m_model, &SourceTableModel::loaded, this, &IngestionsPage::updateEmptyState);
@@ -423,8 +428,12 @@ void IngestionsPage::selectSource(qint64 sourceId)
 {
     const int row = m_model->rowOf(sourceId);
     if (row >= 0) {
+        m_selectWhenShown = 0;
         m_table->selectRow(m_proxy->mapFromSource(m_model->index(row, 0)).row());
+        return;
     }
+    // A source just created: its row comes with the model's next read.
+    m_selectWhenShown = sourceId;
 }
 
 SourceDialog* IngestionsPage::createNew()

@@ -82,6 +82,7 @@ private:
     void openSourceDialog(SourceDialog* dialog);
 
     SyncManager* m_manager;
+    qint64 m_selectWhenShown = 0; // a created source to select once its row is in
     SourceService* m_service;
     CredentialStore* m_credentials;
     ArchiveQueryRunner* m_queries;
