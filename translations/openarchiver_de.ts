@@ -1192,7 +1192,7 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>Ihn schließen</translation>
     </message>
     <message>
-        <source>&amp;Close Window</source>
+        <source>C&amp;lose Window</source>
         <translation>Fenster &amp;schließen</translation>
     </message>
 </context>

@@ -205,7 +205,7 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_ingestionsPage->createNewAction());
     fileMenu->addSeparator();
     // The window goes; with a tray the app goes on there (DesktopApplication).
-    QAction* closeAction = fileMenu->addAction(tr("&Close Window"));
+    QAction* closeAction = fileMenu->addAction(tr("C&lose Window"));
     closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     closeAction->setObjectName(QStringLiteral("closeWindowAction"));
     connect(closeAction, &QAction::triggered, this, &QWidget::close);
