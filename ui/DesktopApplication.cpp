@@ -249,34 +249,30 @@ void DesktopApplication::syncAll()
 
 void DesktopApplication::pauseAll()
 {
-    SourceTableModel* model = m_window->ingestionsPage()->model();
-    QStringList failures;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const auto source = model->source(model->sourceIdAt(row));
-        if (source && source->status != IngestionSource::Status::Paused) {
-            if (const SourceOutcome outcome = m_service->pause(source->id); !outcome.ok()) {
-                failures << outcome.message;
-            }
-        }
-    }
-    if (!failures.isEmpty()) {
-        m_tray->notify(tr("Cannot pause every source"), failures.join(QLatin1Char('\n')));
-    }
+    setAllPaused(true);
 }
 
 void DesktopApplication::resumeAll()
+{
+    setAllPaused(false);
+}
+
+void DesktopApplication::setAllPaused(bool paused)
 {
     SourceTableModel* model = m_window->ingestionsPage()->model();
     QStringList failures;
     for (int row = 0; row < model->rowCount(); ++row) {
         const auto source = model->source(model->sourceIdAt(row));
-        if (source && source->status == IngestionSource::Status::Paused) {
-            if (const SourceOutcome outcome = m_service->resume(source->id); !outcome.ok()) {
-                failures << outcome.message;
-            }
+        if (!source || (source->status == IngestionSource::Status::Paused) == paused) {
+            continue;
+        }
+        const SourceOutcome outcome = paused ? m_service->pause(source->id) : m_service->resume(source->id);
+        if (!outcome.ok()) {
+            failures << outcome.message;
         }
     }
     if (!failures.isEmpty()) {
-        m_tray->notify(tr("Cannot resume every source"), failures.join(QLatin1Char('\n')));
+        m_tray->notify(paused ? tr("Cannot pause every source") : tr("Cannot resume every source"),
+                       failures.join(QLatin1Char('\n')));
     }
 }

@@ -73,6 +73,7 @@ private:
     void syncAll();
     void pauseAll();
     void resumeAll();
+    void setAllPaused(bool paused);
 
     Archive m_archive;
     std::unique_ptr<CredentialStore> m_credentials;

@@ -420,50 +420,39 @@ void Sanitizer::visitElement(const GumboNode* node)
 bool Sanitizer::flattenLayoutPart(const GumboNode* node)
 {
     const GumboElement& element = node->v.element;
+    const bool isTable = element.tag == GUMBO_TAG_TABLE;
+    const bool isPart = element.tag == GUMBO_TAG_TBODY || element.tag == GUMBO_TAG_THEAD
+        || element.tag == GUMBO_TAG_TFOOT || element.tag == GUMBO_TAG_TR || element.tag == GUMBO_TAG_TD;
+    // Decided before anything is read of the element: every other element
+    // (most of a message) goes straight to the usual path.
+    if (isTable ? !LayoutTable::isFlattenable(node)
+                : !isPart || m_flattened.empty() || !m_flattened.contains(owningTable(node))) {
+        return false;
+    }
     // What is not written is still counted, like everywhere else.
     const char* style = attributeValue(element, "style");
     const CssFilter::FilteredStyle filtered =
         style != nullptr ? CssFilter::filter(QString::fromUtf8(style)) : CssFilter::FilteredStyle {};
-    switch (element.tag) {
-    case GUMBO_TAG_TABLE:
-        if (!LayoutTable::isFlattenable(node)) {
-            return false;
-        }
+    m_result.blockedRemoteImages += filtered.remoteUrls;
+    if (isTable) {
         // The table's own attributes place the table (align centres it,
         // width sizes it); as a block they would mean something else.
         m_flattened.insert(node);
-        m_result.blockedRemoteImages += filtered.remoteUrls;
         m_result.html.append(QLatin1StringView("<div>"));
-        break;
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TR:
-        if (!m_flattened.contains(owningTable(node))) {
-            return false;
-        }
-        m_result.blockedRemoteImages += filtered.remoteUrls;
-        pushChildren(element.children); // only the cells matter
-        return true;
-    case GUMBO_TAG_TD: {
-        if (!m_flattened.contains(owningTable(node))) {
-            return false;
-        }
+    } else if (element.tag == GUMBO_TAG_TD) {
         // A cell's align and text styles mean the same on a block; its
         // padding becomes the block's margin (LayoutTable::blockStyle).
         m_result.html.append(QLatin1StringView("<div"));
         if (const char* align = attributeValue(element, "align"); align != nullptr) {
             appendAttribute(&m_result.html, "align", QString::fromUtf8(align));
         }
-        m_result.blockedRemoteImages += filtered.remoteUrls;
         if (const QString kept = LayoutTable::blockStyle(filtered.style); !kept.isEmpty()) {
             appendAttribute(&m_result.html, "style", kept);
         }
         m_result.html.append(QLatin1Char('>'));
-        break;
-    }
-    default:
-        return false;
+    } else {
+        pushChildren(element.children); // a section or row: only the cells matter
+        return true;
     }
     ++m_depth;
     m_work.push_back({nullptr, "div"});

@@ -47,10 +47,10 @@ TrayIcon::TrayIcon(SourceTableModel* model, SyncManager* manager, QObject* paren
     });
     m_icon->setContextMenu(m_menu);
 
+    // The model says summaryChanged() after every change of a row, a count
+    // or an activity (at most a few times a second during an import): the
+    // one signal that covers what the tray shows.
     connect(m_model, &SourceTableModel::summaryChanged, this, &TrayIcon::refresh);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &TrayIcon::refresh);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TrayIcon::refresh);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &TrayIcon::refresh);
     refresh();
 }
 
@@ -129,8 +129,10 @@ void TrayIcon::refresh()
     if (!m_hasLook || state.look != m_state.look) {
         m_icon->setIcon(TrayIconArt::icon(state.look));
     }
+    if (!m_hasLook || state.toolTip != m_state.toolTip) {
+        m_icon->setToolTip(state.toolTip);
+    }
     m_hasLook = true;
-    m_icon->setToolTip(state.toolTip);
     m_syncAll->setEnabled(state.anyRunning);
     // Resume only when every source is paused; with none, Pause (disabled).
     m_pauseResume->setText(!state.anyRunning && state.anyPaused ? tr("&Resume All") : tr("&Pause All"));
