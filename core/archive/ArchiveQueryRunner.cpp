@@ -1,9 +1,8 @@
 #include "ArchiveQueryRunner.h"
 
 #include "ArchiveDatabase.h"
+#include "SqliteHandle.h"
 #include "common/BackgroundPriority.h"
-
-#include <QSqlDriver>
 
 #include <sqlite3.h>
 
@@ -17,20 +16,6 @@
 namespace {
 
 const QString BackgroundRole = QStringLiteral("background");
-
-// The connection's sqlite3 handle, to give it a progress handler. Null
-// when the driver is not Qt's SQLite driver.
-sqlite3* sqliteHandle(const QSqlDatabase& db)
-{
-    if (!db.isOpen() || !db.driver()) {
-        return nullptr;
-    }
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        return nullptr;
-    }
-    return *static_cast<sqlite3* const*>(handle.constData());
-}
 
 } // namespace
 
