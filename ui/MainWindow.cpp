@@ -6,6 +6,7 @@
 #include "archive/ArchiveQueryRunner.h"
 #include "archive/MessageListView.h"
 #include "archive/MessageWindow.h"
+#include "backup/BackupDialog.h"
 #include "common/StatusMessageLabel.h"
 #include "help/ShortcutsWindow.h"
 #include "sources/IngestionsPage.h"
@@ -204,6 +205,10 @@ void MainWindow::createMenus()
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_ingestionsPage->createNewAction());
     fileMenu->addSeparator();
+    QAction* backupAction = fileMenu->addAction(tr("&Back Up Archive…"));
+    backupAction->setObjectName(QStringLiteral("backupAction"));
+    connect(backupAction, &QAction::triggered, this, &MainWindow::showBackup);
+    fileMenu->addSeparator();
     // The window goes; with a tray the app goes on there (DesktopApplication).
     QAction* closeAction = fileMenu->addAction(tr("C&lose Window"));
     closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
@@ -273,6 +278,22 @@ void MainWindow::showUserGuide()
         m_statusMessage->showMessage(
             tr("No web browser opened the user guide. It is at %1").arg(AppInfo::userGuideUrl()), 0);
     }
+}
+
+BackupDialog* MainWindow::showBackup()
+{
+    // One at a time: a second would copy the same archive again.
+    if (auto* open = findChild<BackupDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    // Not modal: a backup of a large archive takes minutes, and the window
+    // stays usable meanwhile (syncs go on; the copy is a snapshot).
+    auto* dialog = new BackupDialog(m_archive.path(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 ShortcutsWindow* MainWindow::showShortcuts()

@@ -8,6 +8,7 @@
 #include <functional>
 
 class ArchivePage;
+class BackupDialog;
 class ArchiveQueryRunner;
 class CredentialStore;
 class SourceService;
@@ -56,6 +57,8 @@ public slots:
     void showUserGuide();
     // Help → Keyboard shortcuts; raises the window when it is open.
     ShortcutsWindow* showShortcuts();
+    // File → Back Up Archive…; raises the dialog when it is open.
+    BackupDialog* showBackup();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,3 +1,4 @@
+#include "BackupCommand.h"
 #include "CliContext.h"
 #include "ExportCommand.h"
 #include "ShowCommand.h"
@@ -42,7 +43,9 @@ QString commandList()
                            "  show ID|SHA256 [--raw | --text | --html]   (a message: its headers and\n"
                            "             text; --raw its exact bytes, --html the HTML the viewer shows)\n"
                            "  export --format eml --out DIR [--source NAME] [--folder PATH]\n"
-                           "  verify\n");
+                           "  verify\n"
+                           "  backup --to FILE [--force]   (a consistent copy of the archive in one\n"
+                           "             file, safe while a sync runs; --force replaces FILE)\n");
 }
 
 // The lines of commandList() for `command` ("source", "sync"…), with
@@ -123,6 +126,8 @@ int main(int argc, char* argv[])
         runner = runExportCommand;
     } else if (command == QLatin1String("verify")) {
         runner = runVerifyCommand;
+    } else if (command == QLatin1String("backup")) {
+        runner = runBackupCommand;
     } else {
         err << "openarchiver-cli: " << CommandLine::tr("unknown command \"%1\".").arg(command) << '\n' << commandList();
         return CliExit::BadUsage;

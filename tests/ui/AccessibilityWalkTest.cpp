@@ -2,6 +2,7 @@
 #include "WaitUntil.h"
 #include "about/AboutDialog.h"
 #include "archive/Archive.h"
+#include "backup/BackupDialog.h"
 #include "common/AppInfo.h"
 #include "credentials/SessionCredentialStore.h"
 #include "help/ShortcutsWindow.h"
@@ -307,6 +308,14 @@ TEST_F(AccessibilityWalkTest, DetailsDeleteFolderChooserAboutAndShortcuts)
 
     AboutDialog about;
     showAndWalk(&about, "About");
+
+    BackupDialog backup(m_archive.path());
+    showAndWalk(&backup, "Back up, as opened");
+    backup.setTargetPath(m_directory.filePath(QStringLiteral("backup.sqlite")));
+    QSignalSpy backedUp(&backup, &BackupDialog::backupEnded);
+    backup.startBackup();
+    ASSERT_TRUE(backedUp.count() == 1 || backedUp.wait(60000));
+    walk(&backup, "Back up, finished");
 
     MainWindow window(m_archive, &m_manager, &m_service, &m_credentials);
     window.show();

@@ -3,6 +3,7 @@
 #include "about/AboutDialog.h"
 #include "archive/Archive.h"
 #include "archive/ArchivePage.h"
+#include "backup/BackupDialog.h"
 #include "credentials/SessionCredentialStore.h"
 #include "help/ShortcutsWindow.h"
 #include "sources/IngestionsPage.h"
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -140,6 +142,34 @@ TEST_F(MainWindowTest, AboutBoxShowsVersionAndLibraries)
 
     QTest::keyClick(dialog, Qt::Key_Escape);
     EXPECT_FALSE(dialog->isVisible());
+}
+
+// File → Back Up Archive… opens one non-modal dialog on this window's
+// archive; asking again raises the same one.
+TEST_F(MainWindowTest, FileMenuBacksUpTheWindowsArchive)
+{
+    MainWindow window(m_archive, &m_manager, &m_service, &m_credentials);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto* action = window.findChild<QAction*>(QStringLiteral("backupAction"));
+    ASSERT_NE(action, nullptr);
+    EXPECT_EQ(action->text(), QStringLiteral("&Back Up Archive…"));
+    action->trigger();
+    auto* dialog = window.findChild<BackupDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_EQ(dialog->windowModality(), Qt::NonModal);
+    EXPECT_FALSE(dialog->isModal());
+    EXPECT_EQ(window.showBackup(), dialog);
+    EXPECT_EQ(window.findChildren<BackupDialog*>().size(), 1);
+
+    const QString target = m_directory.filePath(QStringLiteral("copy.sqlite"));
+    dialog->setTargetPath(target);
+    QSignalSpy ended(dialog, &BackupDialog::backupEnded);
+    dialog->startBackup();
+    ASSERT_TRUE(ended.count() == 1 || ended.wait(60000));
+    EXPECT_TRUE(ended.at(0).at(0).toBool());
+    EXPECT_TRUE(QFile::exists(target));
 }
 
 TEST_F(MainWindowTest, RemembersItsGeometry)

@@ -1,0 +1,310 @@
+#include "BackupDialog.h"
+
+#include "archive/ArchiveBackup.h"
+#include "common/ThemeColors.h"
+
+#include <QCloseEvent>
+#include <QDate>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace {
+
+// The bar counts in thousandths: a QProgressBar's range is an int, an
+// archive's bytes are not.
+constexpr int ProgressSteps = 1000;
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+void BackupDialog::ThreadStop::operator()(QThread* thread) const
+{
+    // The copy checks between steps; the partial file is removed by the
+    // copy itself before the thread ends.
+    thread->requestInterruption();
+    thread->wait();
+    delete thread;
+}
+
+BackupDialog::BackupDialog(QString archivePath, QWidget* parent)
+    : QDialog(parent)
+    , m_archivePath(std::move(archivePath))
+    , m_path(new QLineEdit(this))
+    , m_choose(new QPushButton(tr("&Choose…"), this))
+    , m_progress(new QProgressBar(this))
+    , m_message(new QLabel(this))
+    , m_backUp(new QPushButton(tr("&Back Up"), this))
+    , m_close(new QPushButton(tr("Close"), this))
+{
+    setObjectName(QStringLiteral("BackupDialog"));
+    setWindowTitle(tr("Back Up Archive"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    layout->setSpacing(10);
+
+    auto* intro = new QLabel(tr("A backup is a copy of your whole archive in one file. It is taken safely while "
+                                "mail is being archived: it holds everything archived up to the moment it starts."),
+                             this);
+    intro->setWordWrap(true);
+    intro->setTextFormat(Qt::PlainText);
+    intro->setMinimumWidth(fontMetrics().height() * 30);
+    layout->addWidget(intro);
+
+    auto* pathRow = new QHBoxLayout;
+    auto* pathLabel = new QLabel(tr("Back up &to:"), this);
+    pathLabel->setBuddy(m_path);
+    m_path->setObjectName(QStringLiteral("backupPathEdit"));
+    m_path->setAccessibleName(tr("Backup file"));
+    m_path->setText(defaultTarget(QDate::currentDate()));
+    m_choose->setObjectName(QStringLiteral("chooseBackupFileButton"));
+    m_choose->setAccessibleName(tr("Choose the backup file"));
+    pathRow->addWidget(pathLabel);
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(m_choose);
+    layout->addLayout(pathRow);
+
+    m_progress->setObjectName(QStringLiteral("backupProgress"));
+    m_progress->setAccessibleName(tr("Backup progress"));
+    m_progress->setRange(0, ProgressSteps);
+    m_progress->setValue(0);
+    m_progress->setFormat(QString());
+    layout->addWidget(m_progress);
+
+    m_message->setObjectName(QStringLiteral("backupMessage"));
+    m_message->setAccessibleName(tr("Backup status"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // Room for a two-line answer from the start: the result arriving moves
+    // no button from under the pointer.
+    m_message->setMinimumHeight(m_message->fontMetrics().height() * 3);
+    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    layout->addWidget(m_message);
+
+    auto* buttons = new QDialogButtonBox(this);
+    m_backUp->setObjectName(QStringLiteral("backUpButton"));
+    m_backUp->setDefault(true);
+    m_close->setObjectName(QStringLiteral("closeBackupButton"));
+    buttons->addButton(m_backUp, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    layout->addWidget(buttons);
+
+    connect(m_choose, &QPushButton::clicked, this, &BackupDialog::chooseFile);
+    connect(m_backUp, &QPushButton::clicked, this, &BackupDialog::startBackup);
+    connect(m_close, &QPushButton::clicked, this, &BackupDialog::reject);
+    // Another file than the one whose replacement was confirmed asks again.
+    connect(m_path, &QLineEdit::textEdited, this, [this] {
+        m_replaceConfirmed.clear();
+        m_backUp->setText(tr("&Back Up"));
+    });
+    m_path->setFocus();
+}
+
+BackupDialog::~BackupDialog() = default;
+
+QString BackupDialog::defaultTarget(const QDate& date)
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) {
+        folder = QDir::homePath();
+    }
+    //: The suggested file name of a backup; %1 is the date as 2026-12-07.
+    return QDir::toNativeSeparators(
+        QDir(folder).filePath(tr("OpenArchiver backup %1.sqlite").arg(date.toString(Qt::ISODate))));
+}
+
+QString BackupDialog::targetPath() const
+{
+    return QDir::fromNativeSeparators(m_path->text().trimmed());
+}
+
+void BackupDialog::setTargetPath(const QString& path)
+{
+    m_path->setText(QDir::toNativeSeparators(path));
+    m_replaceConfirmed.clear();
+    m_backUp->setText(tr("&Back Up"));
+}
+
+bool BackupDialog::isRunning() const
+{
+    return m_thread != nullptr;
+}
+
+void BackupDialog::setStepObserver(std::function<void(qint64)> observer)
+{
+    m_stepObserver = std::move(observer);
+}
+
+void BackupDialog::setPagesPerStep(int pages)
+{
+    m_pagesPerStep = pages;
+}
+
+void BackupDialog::chooseFile()
+{
+    // open(), not the static getSaveFileName: that one runs a nested loop.
+    auto* chooser = new QFileDialog(this, tr("Back Up Archive To"), QFileInfo(targetPath()).absolutePath());
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setAcceptMode(QFileDialog::AcceptSave);
+    chooser->setFileMode(QFileDialog::AnyFile);
+    chooser->setDefaultSuffix(QStringLiteral("sqlite"));
+    chooser->setNameFilters({tr("Archive backups (*.sqlite)"), tr("All files (*)")});
+    chooser->selectFile(QFileInfo(targetPath()).fileName());
+    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString& file) {
+        setTargetPath(file);
+        // The chooser asked already whether to replace an existing file.
+        m_replaceConfirmed = QFileInfo(file).absoluteFilePath();
+        m_backUp->setFocus();
+    });
+    chooser->open();
+}
+
+void BackupDialog::startBackup()
+{
+    if (isRunning()) {
+        return;
+    }
+    if (targetPath().isEmpty()) {
+        showMessage(tr("Choose a file to back up to."), true);
+        return;
+    }
+    const QString target = QFileInfo(targetPath()).absoluteFilePath();
+    if (const QString refused = ArchiveBackup(m_archivePath, target).checkTarget(); !refused.isEmpty()) {
+        showMessage(refused, true);
+        return;
+    }
+    // Asked in the dialog itself rather than in a box over it: the answer
+    // is the same button again, or another name.
+    if (QFileInfo::exists(target) && m_replaceConfirmed != target) {
+        m_replaceConfirmed = target;
+        m_backUp->setText(tr("&Replace"));
+        showMessage(tr("%1 exists. Choose Replace to overwrite it with a new backup, or another name.")
+                        .arg(QDir::toNativeSeparators(target)),
+                    false);
+        return;
+    }
+
+    setRunning(true);
+    m_progress->setValue(0);
+    m_progress->setFormat(QString());
+    showMessage(tr("Backing up…"), false);
+    auto result = std::make_shared<BackupResult>();
+    // The thread opens its own connection to the archive (ArchiveBackup
+    // does, on the thread it runs on) and closes it before it ends.
+    m_thread.reset(QThread::create(
+        [this, archive = m_archivePath, target, result, observer = m_stepObserver, pagesPerStep = m_pagesPerStep] {
+            ArchiveBackup backup(archive, target);
+            if (pagesPerStep > 0) {
+                backup.setPagesPerStep(pagesPerStep);
+            }
+            int shown = -1;
+            *result = backup.run([this, &shown, &observer](qint64 done, qint64 total, qint64 pageSize) {
+                if (observer) {
+                    observer(done);
+                }
+                // Only what the bar can show crosses to the UI thread.
+                const int step = total > 0 ? static_cast<int>(done * ProgressSteps / total) : ProgressSteps;
+                if (step != shown) {
+                    shown = step;
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, done, total, pageSize] { showProgress(done * pageSize, total * pageSize); },
+                        Qt::QueuedConnection);
+                }
+                return !QThread::currentThread()->isInterruptionRequested();
+            });
+        }));
+    // Queued to this dialog: the destructor waits for the thread before the
+    // dialog goes, and an event for a deleted object is never delivered.
+    connect(m_thread.get(), &QThread::finished, this, [this, result] {
+        m_thread.reset();
+        showResult(*result);
+    });
+    m_thread->start();
+}
+
+void BackupDialog::reject()
+{
+    if (isRunning()) {
+        m_thread->requestInterruption();
+        m_close->setEnabled(false);
+        showMessage(tr("Cancelling…"), false);
+        return;
+    }
+    QDialog::reject();
+}
+
+void BackupDialog::closeEvent(QCloseEvent* event)
+{
+    if (isRunning()) {
+        // Closing means stop: the dialog stays to say it has.
+        reject();
+        event->ignore();
+        return;
+    }
+    QDialog::closeEvent(event);
+}
+
+void BackupDialog::showProgress(qint64 doneBytes, qint64 totalBytes)
+{
+    m_progress->setValue(totalBytes > 0 ? static_cast<int>(doneBytes * ProgressSteps / totalBytes) : ProgressSteps);
+    //: Progress of a backup: "1.2 GB of 10.2 GB".
+    const QString text = tr("%1 of %2").arg(sizeText(doneBytes), sizeText(totalBytes));
+    // A literal format: sizes hold no %p, %v or %m.
+    m_progress->setFormat(text);
+    m_progress->setAccessibleDescription(text);
+}
+
+void BackupDialog::showResult(const BackupResult& result)
+{
+    setRunning(false);
+    m_replaceConfirmed.clear();
+    m_backUp->setText(tr("&Back Up"));
+    if (result.succeeded()) {
+        m_progress->setValue(ProgressSteps);
+        showMessage(result.summary(), false);
+        ThemeColors::apply(m_message, ThemeColors::Role::Success);
+    } else {
+        m_progress->setValue(0);
+        m_progress->setFormat(QString());
+        showMessage(result.summary(), !result.cancelled);
+    }
+    emit backupEnded(result.succeeded());
+}
+
+void BackupDialog::setRunning(bool running)
+{
+    m_path->setEnabled(!running);
+    m_choose->setEnabled(!running);
+    m_backUp->setEnabled(!running);
+    m_close->setEnabled(true);
+    m_close->setText(running ? tr("Cancel") : tr("Close"));
+    // Keyboard focus must not stay on a button that was just disabled.
+    (running ? static_cast<QWidget*>(m_close) : m_backUp)->setFocus();
+}
+
+void BackupDialog::showMessage(const QString& text, bool isError)
+{
+    m_message->setText(text);
+    m_message->setAccessibleDescription(text);
+    if (isError) {
+        ThemeColors::apply(m_message, ThemeColors::Role::Error);
+    } else {
+        ThemeColors::clear(m_message);
+    }
+}
