@@ -340,6 +340,81 @@ TEST_F(CliSyncTest, AnImportKilledAtRandomMomentsEndsExact)
     archive.closeConnection();
 }
 
+// `openarchiver-cli backup` while `openarchiver-cli sync` imports: each copy
+// is the archive at one moment of the import, never a mix. Backups are taken
+// one after the other for as long as the import runs, so at least one meets
+// it mid-way however fast this machine is.
+TEST_F(CliSyncTest, BackupsTakenDuringAnImportAreConsistentPrefixes)
+{
+    const QList<GeneratedMessage> inbox = deliver(4000, QStringLiteral("INBOX"), 84);
+    const QSet<QByteArray> delivered = hashesOf(inbox);
+    ASSERT_EQ(addSource("testpass123").exitCode, 0);
+
+    QProcess sync;
+    sync.start(QStringLiteral(OPENARCHIVER_CLI), {QStringLiteral("--archive"), m_archivePath, QStringLiteral("sync")});
+    ASSERT_TRUE(sync.waitForStarted());
+    QStringList copies;
+    int takenMidway = 0;
+    while (sync.state() != QProcess::NotRunning && copies.size() < 200) {
+        const QString copy = m_directory.filePath(QStringLiteral("copy-%1.sqlite").arg(copies.size()));
+        const bool syncRanBefore = sync.state() != QProcess::NotRunning;
+        const CliRun backup = run({QStringLiteral("backup"), QStringLiteral("--to"), copy});
+        ASSERT_EQ(backup.exitCode, 0) << backup.err.toStdString();
+        EXPECT_TRUE(backup.out.startsWith(QStringLiteral("Backed up "))) << backup.out.toStdString();
+        copies << copy;
+        sync.waitForFinished(0); // takes note of an exit without waiting
+        takenMidway += syncRanBefore && sync.state() != QProcess::NotRunning ? 1 : 0;
+    }
+    // (waitForFinished says false for a process that has ended already.)
+    ASSERT_TRUE(sync.state() == QProcess::NotRunning || sync.waitForFinished(240000));
+    ASSERT_EQ(sync.exitStatus(), QProcess::NormalExit);
+    ASSERT_EQ(sync.exitCode(), 0) << sync.readAllStandardError().toStdString();
+    EXPECT_GE(takenMidway, 1) << "no backup ran while the import did";
+
+    int partial = 0;
+    for (const QString& path : copies) {
+        SCOPED_TRACE(path.toStdString());
+        // Opened as the app would (it switches the copy to WAL; the copy is
+        // ours to change).
+        Archive copy(path);
+        QString error;
+        ASSERT_TRUE(copy.open(&error)) << error.toStdString();
+        const VerifyReport report = ArchiveVerifier(copy.connection()).run();
+        EXPECT_TRUE(report.isClean()) << report.summary().toStdString();
+        QSqlQuery query(copy.connection());
+        // The folder's checkpoint covers exactly what is stored: UIDs
+        // 1..last_uid (Dovecot numbers the delivered mail from 1), no gap,
+        // nothing beyond.
+        // (A copy taken before the import created the folder has none.)
+        ASSERT_TRUE(query.exec(QStringLiteral(
+                        "SELECT coalesce((SELECT last_uid FROM folders WHERE path = 'INBOX'), 0), "
+                        "(SELECT count(*) FROM locations), (SELECT coalesce(max(uid), 0) FROM locations), "
+                        "(SELECT count(DISTINCT uid) FROM locations)"))
+                    && query.next());
+        const qint64 lastUid = query.value(0).toLongLong();
+        EXPECT_EQ(query.value(1).toLongLong(), lastUid);
+        EXPECT_EQ(query.value(2).toLongLong(), lastUid);
+        EXPECT_EQ(query.value(3).toLongLong(), lastUid);
+        query.finish();
+        if (lastUid > 0 && lastUid < 4000) {
+            ++partial;
+        }
+        ASSERT_TRUE(query.exec(QStringLiteral("SELECT sha256 FROM blobs")));
+        qint64 blobs = 0;
+        while (query.next()) {
+            ++blobs;
+            EXPECT_TRUE(delivered.contains(query.value(0).toByteArray())) << "only delivered mail";
+        }
+        EXPECT_EQ(blobs, lastUid) << "every stored location has its message";
+        query.finish();
+        copy.closeConnection();
+    }
+    EXPECT_GE(partial, 1) << "at least one copy caught the import half way";
+    std::cout << copies.size() << " backups, " << takenMidway << " while the import ran, " << partial
+              << " holding part of it\n";
+    EXPECT_EQ(archivedHashes(), delivered) << "the import itself went on undisturbed";
+}
+
 TEST_F(CliSyncTest, AllFoldersTakesNestedAndNonAsciiFoldersButNotTrashOrJunk)
 {
     const QList<GeneratedMessage> inbox = deliver(5, QStringLiteral("INBOX"), 79);
