@@ -62,7 +62,8 @@ BackupDialog::BackupDialog(QString archivePath, QWidget* parent)
                              this);
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::PlainText);
-    intro->setMinimumWidth(fontMetrics().height() * 30);
+    // Wide enough for the suggested path in the Documents folder.
+    intro->setMinimumWidth(fontMetrics().height() * 38);
     layout->addWidget(intro);
 
     auto* pathRow = new QHBoxLayout;
