@@ -54,6 +54,9 @@ int runVerifyCommand(CliContext& context)
 
     const QJsonObject details {{QStringLiteral("checked"), report.blobsChecked},
                                {QStringLiteral("damaged"), report.blobsDamaged},
+                               {QStringLiteral("truncated"), report.blobsTruncated},
+                               {QStringLiteral("frameDamaged"), report.blobsFrameDamaged},
+                               {QStringLiteral("hashMismatch"), report.blobsHashMismatch},
                                {QStringLiteral("clean"), report.isClean()},
                                {QStringLiteral("cancelled"), report.cancelled}};
     context.archive.events().append(QStringLiteral("verify.finished"), report.summary(), 0, details);

@@ -1,5 +1,7 @@
 #include "ArchiveSchema.h"
 
+#include "AboutThisFile.h"
+
 #include "SearchIndexReindex.h"
 #include "SqlTransaction.h"
 
@@ -274,6 +276,18 @@ const QList<QStringList>& migrations()
             QStringLiteral("CREATE INDEX messages_subject ON messages (subject COLLATE NOCASE, id)"),
             QStringLiteral("CREATE INDEX messages_size ON messages (size, id)"),
         },
+        // 11: the archive describes itself (AboutThisFile): a README, the
+        // format's specification and the reference reader in a table of
+        // their own, rewritten by every later upgrade. New blobs' zstd
+        // frames carry their checksum (BlobCodec); older frames have none,
+        // and read as before.
+        {
+            QStringLiteral(R"(CREATE TABLE about_this_file (
+                name TEXT PRIMARY KEY,
+                version INTEGER NOT NULL,
+                text TEXT NOT NULL
+            ) WITHOUT ROWID)"),
+        },
     };
     return migrations;
 }
@@ -294,6 +308,9 @@ CodeStep codeStep(int version)
 {
     return version == 10 ? &SearchIndexReindex::run : nullptr;
 }
+
+// The first format with the table about_this_file.
+constexpr int FirstDescribedVersion = 11;
 
 // The version is the number of migrations: they cannot disagree.
 const int LatestVersion = static_cast<int>(migrations().size());
@@ -365,6 +382,15 @@ bool migrate(QSqlDatabase& db, QString* error, int targetVersion)
             QString stepError;
             if (!step(db, &stepError)) {
                 *error = Tr::tr("Cannot upgrade the archive to format %1: %2").arg(next).arg(stepError);
+                return false;
+            }
+        }
+        // The last step of an upgrade (or of creating the archive) leaves
+        // this version's description of the format in it.
+        if (next == targetVersion && next >= FirstDescribedVersion) {
+            QString aboutError;
+            if (!AboutThisFile::write(db, next, &aboutError)) {
+                *error = Tr::tr("Cannot upgrade the archive to format %1: %2").arg(next).arg(aboutError);
                 return false;
             }
         }

@@ -15,7 +15,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ArchiveVerifier)
 };
 
-constexpr int MaxListedDamage = 50;
+// Listed one by one in the summary; the counts cover the rest.
+constexpr int MaxListedDamage = 10;
 // Blobs are read in slices by id so one statement never holds a read
 // snapshot over the whole archive while a sync wants to checkpoint the WAL.
 constexpr int SliceSize = 256;
@@ -112,6 +113,30 @@ QString VerifyReport::summary() const
     if (blobsDamaged > 0) {
         lines << Tr::tr(
             "%n message(s) do not read back to the bytes that were stored.", nullptr, static_cast<int>(blobsDamaged));
+        if (blobsTruncated > 0) {
+            lines << Tr::tr("  %n of them cut short (truncated).", nullptr, static_cast<int>(blobsTruncated));
+        }
+        if (blobsFrameDamaged > 0) {
+            lines << Tr::tr("  %n of them with damaged compressed data (a zstd frame or its checksum).",
+                            nullptr,
+                            static_cast<int>(blobsFrameDamaged));
+        }
+        if (blobsHashMismatch > 0) {
+            lines << Tr::tr("  %n of them decode, but not to the bytes their SHA-256 names.",
+                            nullptr,
+                            static_cast<int>(blobsHashMismatch));
+        }
+        for (const Damaged& item : damaged) {
+            const QString kind = item.kind == BlobCodec::Damage::Truncated ? Tr::tr("truncated")
+                : item.kind == BlobCodec::Damage::Hash                     ? Tr::tr("wrong SHA-256")
+                                                                           : Tr::tr("damaged frame");
+            lines << (item.messageId > 0 ? Tr::tr("  Message %1 (blob %2): %3, %4").arg(item.messageId).arg(item.blobId)
+                                         : Tr::tr("  Blob %1, of no message: %2, %3").arg(item.blobId))
+                         .arg(kind, item.problem);
+        }
+        if (damaged.size() < blobsDamaged) {
+            lines << Tr::tr("  … and %n more.", nullptr, static_cast<int>(blobsDamaged - damaged.size()));
+        }
     }
     if (!integrityOk) {
         lines << Tr::tr("The database file is damaged: %1").arg(integrityProblems.join(QStringLiteral("; ")));
@@ -179,6 +204,7 @@ void ArchiveVerifier::checkBlobs(VerifyReport& report, const Progress& progress)
             lastId = query.value(0).toLongLong();
             QByteArray raw;
             QString problem;
+            BlobCodec::Damage damage = BlobCodec::Damage::None;
             const SharedDictionary dictionary = query.value(6).isNull()
                 ? SharedDictionary()
                 : DictionaryTable::byId(m_db, query.value(6).toLongLong(), &m_dictionaries);
@@ -187,11 +213,19 @@ void ArchiveVerifier::checkBlobs(VerifyReport& report, const Progress& progress)
                                                        query.value(3).toLongLong(),
                                                        &raw,
                                                        &problem,
-                                                       dictionary.get());
-            if (!decoded || BlobCodec::sha256(raw) != query.value(1).toByteArray()) {
+                                                       dictionary.get(),
+                                                       &damage);
+            if (decoded && BlobCodec::sha256(raw) != query.value(1).toByteArray()) {
+                damage = BlobCodec::Damage::Hash;
+                problem = Tr::tr("the bytes read back have another SHA-256");
+            }
+            if (damage != BlobCodec::Damage::None) {
                 ++report.blobsDamaged;
-                if (report.damagedMessageIds.size() < MaxListedDamage) {
-                    report.damagedMessageIds << query.value(5).toLongLong();
+                ++(damage == BlobCodec::Damage::Truncated  ? report.blobsTruncated
+                       : damage == BlobCodec::Damage::Hash ? report.blobsHashMismatch
+                                                           : report.blobsFrameDamaged);
+                if (report.damaged.size() < MaxListedDamage) {
+                    report.damaged << VerifyReport::Damaged {query.value(5).toLongLong(), lastId, damage, problem};
                 }
             }
             ++report.blobsChecked;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlobCodec.h"
 #include "CompressionDictionary.h"
 
 #include <QHash>
@@ -15,8 +16,18 @@
 struct VerifyReport
 {
     qint64 blobsChecked = 0;
-    qint64 blobsDamaged = 0; // wrong hash, undecodable, wrong size
-    QList<qint64> damagedMessageIds; // the first few, for the details
+    qint64 blobsDamaged = 0; // the sum of the three kinds below
+    qint64 blobsTruncated = 0; // frames that end early, too few bytes
+    qint64 blobsFrameDamaged = 0; // a bad frame, checksum, packed form or missing dictionary
+    qint64 blobsHashMismatch = 0; // decodes, but to other bytes
+    struct Damaged
+    {
+        qint64 messageId = 0; // 0 for a blob no message refers to
+        qint64 blobId = 0;
+        BlobCodec::Damage kind = BlobCodec::Damage::None;
+        QString problem; // what the decoder said
+    };
+    QList<Damaged> damaged; // the first few, for the details
     bool integrityOk = true; // PRAGMA integrity_check
     QStringList integrityProblems;
     qint64 foreignKeyProblems = 0; // PRAGMA foreign_key_check rows

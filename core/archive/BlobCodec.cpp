@@ -9,6 +9,7 @@
 // ZSTD_c_forceAttachDict is in the experimental part of the API.
 #define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
+#include <zstd_errors.h>
 
 namespace BlobCodec {
 
@@ -65,9 +66,12 @@ size_t compressFrame(
 {
     ZSTD_CCtx* const context = threadCompressionContext();
     ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters);
+    ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1);
     if (!dictionary) {
-        return ZSTD_compressCCtx(context, out, capacity, in, size, level);
+        ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level);
+        return ZSTD_compress2(context, out, capacity, in, size);
     }
+    // The level is the dictionary's own.
     ZSTD_CCtx_refCDict(context, dictionary->compressionDictionary());
     // Use the dictionary's tables in place. For inputs over 16 KB zstd
     // copies them (768 KB at level 3) by default: that cost more than
@@ -151,26 +155,41 @@ bool usesDictionary(Compression compression)
 // Decodes the zstd frames of `stored` one after the other into `out`: one
 // for a plain blob, one or two for a packed one. Their sizes are read and
 // checked against `maxSize` before anything is allocated.
-bool decompressFrames(
-    const QByteArray& stored, const CompressionDictionary* dictionary, qint64 maxSize, QByteArray* out, QString* error)
+// A zstd error that means the input ended early.
+bool endedEarly(size_t code)
+{
+    return ZSTD_getErrorCode(code) == ZSTD_error_srcSize_wrong;
+}
+
+bool decompressFrames(const QByteArray& stored,
+                      const CompressionDictionary* dictionary,
+                      qint64 maxSize,
+                      QByteArray* out,
+                      QString* error,
+                      Damage* damage)
 {
     const char* const in = stored.constData();
     const auto size = static_cast<size_t>(stored.size());
-    const auto damaged = [error] {
-        *error = Tr::tr("damaged compressed data");
+    const auto damaged = [error, damage](Damage kind) {
+        *error =
+            kind == Damage::Truncated ? Tr::tr("the compressed data ends early") : Tr::tr("damaged compressed data");
+        *damage = kind;
         return false;
     };
     if (size == 0) {
-        return damaged();
+        return damaged(Damage::Truncated);
     }
     qint64 total = 0;
     for (size_t at = 0; at < size;) {
         const size_t frameSize = ZSTD_findFrameCompressedSize(in + at, size - at);
+        if (ZSTD_isError(frameSize) && endedEarly(frameSize)) {
+            return damaged(Damage::Truncated);
+        }
         const unsigned long long contentSize =
             ZSTD_isError(frameSize) ? ZSTD_CONTENTSIZE_ERROR : ZSTD_getFrameContentSize(in + at, frameSize);
         if (contentSize == ZSTD_CONTENTSIZE_ERROR || contentSize == ZSTD_CONTENTSIZE_UNKNOWN
             || contentSize > static_cast<unsigned long long>(maxSize - total)) {
-            return damaged();
+            return damaged(Damage::Frame);
         }
         total += static_cast<qint64>(contentSize);
         at += frameSize;
@@ -187,6 +206,7 @@ bool decompressFrames(
             : ZSTD_decompressDCtx(threadDecompressionContext(), into, capacity, in + at, frameSize);
         if (ZSTD_isError(frame)) {
             *error = Tr::tr("damaged compressed data: %1").arg(QString::fromLatin1(ZSTD_getErrorName(frame)));
+            *damage = endedEarly(frame) ? Damage::Truncated : Damage::Frame;
             out->clear();
             return false;
         }
@@ -195,7 +215,7 @@ bool decompressFrames(
     }
     if (written != total) {
         out->clear();
-        return damaged();
+        return damaged(Damage::Frame);
     }
     return true;
 }
@@ -207,44 +227,54 @@ bool decompress(QByteArray stored,
                 qint64 rawSize,
                 QByteArray* raw,
                 QString* error,
-                const CompressionDictionary* dictionary)
+                const CompressionDictionary* dictionary,
+                Damage* damage)
 {
+    Damage ignored = Damage::None;
+    damage = damage ? damage : &ignored;
+    *damage = Damage::None;
     if (compression == Compression::None) {
         *raw = std::move(stored);
         if (raw->size() != rawSize) {
             *error = Tr::tr("stored size %1 differs from the recorded %2").arg(raw->size()).arg(rawSize);
+            *damage = raw->size() < rawSize ? Damage::Truncated : Damage::Frame;
             return false;
         }
         return true;
     }
     if (compression != Compression::Zstd && compression != Compression::ZstdDictionary && !isPacked(compression)) {
         *error = Tr::tr("unknown compression %1").arg(static_cast<int>(compression));
+        *damage = Damage::Frame;
         return false;
     }
     if (usesDictionary(compression) && !dictionary) {
         *error = Tr::tr("the compression dictionary is missing");
+        *damage = Damage::Frame;
         return false;
     }
     const CompressionDictionary* const frameDictionary = usesDictionary(compression) ? dictionary : nullptr;
     if (!isPacked(compression)) {
-        if (!decompressFrames(stored, frameDictionary, rawSize, raw, error)) {
+        if (!decompressFrames(stored, frameDictionary, rawSize, raw, error, damage)) {
             return false;
         }
         if (raw->size() != rawSize) {
+            // Whole frames that give too few bytes: a frame is missing.
             raw->clear();
-            *error = Tr::tr("damaged compressed data");
+            *error = Tr::tr("the compressed data ends early");
+            *damage = Damage::Truncated;
             return false;
         }
         return true;
     }
     // A packed message is always smaller than the message.
     QByteArray packed;
-    if (!decompressFrames(stored, frameDictionary, rawSize, &packed, error)) {
+    if (!decompressFrames(stored, frameDictionary, rawSize, &packed, error, damage)) {
         return false;
     }
     stored = QByteArray();
     if (!Base64Packing::unpack(packed, rawSize, raw, error)) {
         raw->clear();
+        *damage = Damage::Frame;
         return false;
     }
     return true;

@@ -21,7 +21,19 @@ enum class Compression {
     PackedZstdDictionary = 4,
 };
 
+// What is wrong with a blob that does not read back (ArchiveVerifier).
+enum class Damage {
+    None,
+    Truncated, // its frames end early, or give fewer bytes than the message had
+    Frame, // a frame, its checksum, the packed form or the dictionary is bad
+    Hash, // it decodes, but to other bytes than the SHA-256 says
+};
+
 QByteArray sha256(const QByteArray& raw);
+
+// Every frame written carries zstd's content checksum (4 bytes a frame):
+// damage inside a frame is then found by the frame itself, and told apart
+// from a truncated blob or a wrong hash (docs/archive-format.md, section 6).
 
 // Compresses `raw`. zstd level 3 compresses text mail to about a third at
 // hundreds of MB/s; higher levels cost far more time for little.
@@ -43,7 +55,9 @@ QByteArray compressPacked(const QByteArray& packed,
 
 // Decompresses (and unpacks) a stored blob. `rawSize` is the recorded
 // original size; a blob that does not give exactly that many bytes is an
-// error. `dictionary` is needed for the dictionary kinds.
+// error. `dictionary` is needed for the dictionary kinds. `damage`, when
+// given, says what kind of damage made it fail (never Hash: the caller
+// compares the hash).
 // `stored` is taken by value: moved in, it is freed before a packed message
 // is unpacked, so a huge message is not held three times.
 bool decompress(QByteArray stored,
@@ -51,6 +65,7 @@ bool decompress(QByteArray stored,
                 qint64 rawSize,
                 QByteArray* raw,
                 QString* error,
-                const CompressionDictionary* dictionary = nullptr);
+                const CompressionDictionary* dictionary = nullptr,
+                Damage* damage = nullptr);
 
 } // namespace BlobCodec

@@ -5,6 +5,7 @@
 #include "archive/ArchiveVerifier.h"
 #include "archive/BlobCodec.h"
 
+#include <QHash>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -72,9 +73,57 @@ TEST_F(ArchiveVerifierTest, FindsAMessageWhoseBytesChanged)
     const VerifyReport report = verify();
     EXPECT_FALSE(report.isClean());
     EXPECT_EQ(report.blobsDamaged, 2);
-    EXPECT_EQ(report.damagedMessageIds.size(), 2);
+    ASSERT_EQ(report.damaged.size(), 2);
+    EXPECT_EQ(report.damaged.at(0).blobId, 17);
+    EXPECT_EQ(report.damaged.at(0).kind, BlobCodec::Damage::Hash);
+    EXPECT_EQ(report.damaged.at(1).blobId, 18);
+    EXPECT_EQ(report.damaged.at(1).kind, BlobCodec::Damage::Frame);
     EXPECT_TRUE(report.summary().contains(QStringLiteral("2 message(s) do not read back")))
         << report.summary().toStdString();
+}
+
+// What kind of damage it is tells the user (and us) where it came from: a
+// file cut short, bits flipped on the disk, or bytes that were changed.
+TEST_F(ArchiveVerifierTest, TellsTruncationFrameDamageAndAWrongHashApart)
+{
+    QSqlQuery read(m_archive.archive().connection());
+    ASSERT_TRUE(read.exec(QStringLiteral("SELECT id, data FROM blobs WHERE compression IN (1, 2) AND "
+                                         "length(data) > 400 ORDER BY id LIMIT 2")));
+    QList<std::pair<qint64, QByteArray>> blobs;
+    while (read.next()) {
+        blobs.append({read.value(0).toLongLong(), read.value(1).toByteArray()});
+    }
+    read.finish();
+    ASSERT_EQ(blobs.size(), 2);
+    const auto [cutId, cut] = blobs.at(0);
+    const auto [flippedId, flipped] = blobs.at(1);
+    ASSERT_TRUE(execute(QStringLiteral("UPDATE blobs SET data = ? WHERE id = ?"), {cut.left(cut.size() - 7), cutId}));
+    // One bit in the middle of the frame: without the frame's checksum this
+    // could decode, silently, to other bytes.
+    QByteArray changed = flipped;
+    changed[changed.size() / 2] = static_cast<char>(changed.at(changed.size() / 2) ^ 0x10);
+    ASSERT_TRUE(execute(QStringLiteral("UPDATE blobs SET data = ? WHERE id = ?"), {changed, flippedId}));
+    const QByteArray other = QByteArrayLiteral("Subject: other\r\n\r\nother bytes\r\n");
+    ASSERT_TRUE(execute(QStringLiteral("UPDATE blobs SET data = ?, raw_size = ? WHERE id = 40"),
+                        {BlobCodec::compress(other), other.size()}));
+
+    const VerifyReport report = verify();
+    EXPECT_EQ(report.blobsDamaged, 3);
+    EXPECT_EQ(report.blobsTruncated, 1);
+    EXPECT_EQ(report.blobsFrameDamaged, 1);
+    EXPECT_EQ(report.blobsHashMismatch, 1);
+    QHash<qint64, BlobCodec::Damage> kinds;
+    for (const VerifyReport::Damaged& item : report.damaged) {
+        kinds.insert(item.blobId, item.kind);
+    }
+    EXPECT_EQ(kinds.value(cutId), BlobCodec::Damage::Truncated);
+    EXPECT_EQ(kinds.value(flippedId), BlobCodec::Damage::Frame);
+    EXPECT_EQ(kinds.value(40), BlobCodec::Damage::Hash);
+    const QString summary = report.summary();
+    EXPECT_TRUE(summary.contains(QStringLiteral("1 of them cut short (truncated)"))) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(QStringLiteral("1 of them with damaged compressed data"))) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(QStringLiteral("1 of them decode, but not to the bytes"))) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(QStringLiteral("(blob %1): truncated").arg(cutId))) << summary.toStdString();
 }
 
 TEST_F(ArchiveVerifierTest, FindsMessagesMissingFromTheSearchIndex)

@@ -70,6 +70,74 @@ TEST(BlobCodec, RefusesDamagedFramesAndMissingDictionaries)
     EXPECT_FALSE(BlobCodec::decompress(stored, static_cast<BlobCodec::Compression>(9), raw.size(), &back, &error));
 }
 
+// Bytes zstd cannot compress are kept as they are inside the frame: a bit
+// flipped there decodes without complaint unless the frame carries its
+// checksum, as every frame written since format 11 does.
+TEST(BlobCodec, EveryFrameCarriesAChecksumSoAFlippedBitIsCaught)
+{
+    QByteArray noise(64 * 1024, Qt::Uninitialized);
+    quint32 state = 12345;
+    for (char& byte : noise) {
+        state = state * 1664525u + 1013904223u;
+        byte = static_cast<char>(state >> 24);
+    }
+    const QByteArray message = "Subject: noise\r\n\r\n" + noise;
+    QByteArray attachment;
+    const QByteArray encoded = noise.toBase64();
+    for (qsizetype at = 0; at < encoded.size(); at += 76) {
+        attachment += encoded.mid(at, 76) + "\r\n";
+    }
+    const QByteArray withAttachment = "Subject: packed\r\n\r\n" + attachment + "-- \r\nthe end\r\n";
+    qsizetype compressedEnd = 0;
+    const QByteArray packed = Base64Packing::pack(withAttachment, &compressedEnd);
+    ASSERT_FALSE(packed.isEmpty());
+    ASSERT_GT(compressedEnd, 0); // two frames
+    const QByteArray trained = CompressionDictionary::train(smallMessages(600, 43));
+    ASSERT_FALSE(trained.isEmpty());
+    const CompressionDictionary dictionary(1, trained);
+    struct Case
+    {
+        const char* name;
+        QByteArray raw;
+        QByteArray stored;
+        BlobCodec::Compression compression;
+    };
+    const Case cases[] = {
+        {"zstd", message, BlobCodec::compress(message), BlobCodec::Compression::Zstd},
+        {"dictionary", message, BlobCodec::compress(message, dictionary), BlobCodec::Compression::ZstdDictionary},
+        {"packed",
+         withAttachment,
+         BlobCodec::compressPacked(packed, compressedEnd, nullptr),
+         BlobCodec::Compression::PackedZstd},
+        {"packed with dictionary",
+         withAttachment,
+         BlobCodec::compressPacked(packed, compressedEnd, &dictionary),
+         BlobCodec::Compression::PackedZstdDictionary},
+    };
+    for (const Case& item : cases) {
+        const qint64 rawSize = item.raw.size();
+        QByteArray back;
+        QString error;
+        BlobCodec::Damage damage = BlobCodec::Damage::Hash;
+        ASSERT_TRUE(BlobCodec::decompress(item.stored, item.compression, rawSize, &back, &error, &dictionary, &damage))
+            << item.name << ": " << error.toStdString();
+        EXPECT_EQ(back, item.raw) << item.name;
+        EXPECT_EQ(damage, BlobCodec::Damage::None) << item.name;
+
+        // In the middle: inside the noise, which the frame keeps as it is.
+        QByteArray flipped = item.stored;
+        flipped[flipped.size() / 3] = static_cast<char>(flipped.at(flipped.size() / 3) ^ 0x01);
+        EXPECT_FALSE(BlobCodec::decompress(flipped, item.compression, rawSize, &back, &error, &dictionary, &damage))
+            << item.name;
+        EXPECT_EQ(damage, BlobCodec::Damage::Frame) << item.name << ": " << error.toStdString();
+
+        const QByteArray cut = item.stored.left(item.stored.size() - 3);
+        EXPECT_FALSE(BlobCodec::decompress(cut, item.compression, rawSize, &back, &error, &dictionary, &damage))
+            << item.name;
+        EXPECT_EQ(damage, BlobCodec::Damage::Truncated) << item.name << ": " << error.toStdString();
+    }
+}
+
 // A packed message decompresses and unpacks to its exact bytes, in one frame
 // or in two, with and without the dictionary; a packed blob read as another
 // kind does not.
