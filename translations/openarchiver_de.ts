@@ -25,6 +25,93 @@
     </message>
 </context>
 <context>
+    <name>ArchiveBackup</name>
+    <message>
+        <source>The backup was cancelled; nothing was written to %1.</source>
+        <translation>Die Sicherung wurde abgebrochen; nach %1 wurde nichts geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %Ln message(s) (%2) to %3.</source>
+        <extracomment>%2 is a size such as &quot;12.4 MB&quot;, %3 the backup file.</extracomment>
+        <translation>
+            <numerusform>%Ln Nachricht (%2) nach %3 gesichert.</numerusform>
+            <numerusform>%Ln Nachrichten (%2) nach %3 gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a file to back up to.</source>
+        <translation>Wählen Sie eine Datei für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>%1 is the archive itself. Choose another file for the backup.</source>
+        <translation>%1 ist das Archiv selbst. Wählen Sie eine andere Datei für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Choose a file name for the backup.</source>
+        <translation>%1 ist ein Ordner. Wählen Sie einen Dateinamen für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>Cannot read the archive: %1</source>
+        <translation>Das Archiv kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The backup needs about %1; the disk has %2 free.</source>
+        <translation>Die Sicherung braucht etwa %1; auf dem Datenträger sind %2 frei.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder of %1: %2</source>
+        <translation>In den Ordner von %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the backup %1: %2</source>
+        <translation>Die Sicherung %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the SQLite driver is not Qt&apos;s own</source>
+        <translation>der SQLite-Treiber ist nicht der von Qt</translation>
+    </message>
+    <message>
+        <source>Cannot start the backup: %1</source>
+        <translation>Die Sicherung kann nicht beginnen: %1</translation>
+    </message>
+    <message>
+        <source>The disk is full: the backup %1 could not be written.</source>
+        <translation>Der Datenträger ist voll: Die Sicherung %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The backup %1 could not be written: %2</source>
+        <translation>Die Sicherung %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The backup %1 could not be made self-contained: %2</source>
+        <translation>Die Sicherung %1 konnte nicht eigenständig gemacht werden: %2</translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged (%2); it was not kept.</source>
+        <translation>Die Sicherung %1 ist beschädigt (%2); sie wurde nicht behalten.</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not match the archive (format %2 of %3, %4 of %5 messages); it was not kept.</source>
+        <translation>Die Sicherung %1 passt nicht zum Archiv (Format %2 statt %3, %4 statt %5 Nachrichten); sie wurde nicht behalten.</translation>
+    </message>
+    <message>
+        <source>The backup %1 could not be made self-contained: its log file remained.</source>
+        <translation>Die Sicherung %1 konnte nicht eigenständig gemacht werden: Ihre Protokolldatei blieb zurück.</translation>
+    </message>
+    <message>
+        <source>The backup %1 could not be written to the disk.</source>
+        <translation>Die Sicherung %1 konnte nicht auf den Datenträger geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot put the backup in place as %1: %2</source>
+        <translation>Die Sicherung kann nicht als %1 abgelegt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveDatabase</name>
     <message>
         <source>Cannot configure the archive (%1): %2</source>
@@ -294,6 +381,58 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>The archive is intact.</source>
         <translation>Das Archiv ist unversehrt.</translation>
     </message>
+    <message numerus="yes">
+        <source>  %n of them cut short (truncated).</source>
+        <translation>
+            <numerusform>  %n davon abgeschnitten (gekürzt).</numerusform>
+            <numerusform>  %n davon abgeschnitten (gekürzt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n of them with damaged compressed data (a zstd frame or its checksum).</source>
+        <translation>
+            <numerusform>  %n davon mit beschädigten komprimierten Daten (ein zstd-Frame oder seine Prüfsumme).</numerusform>
+            <numerusform>  %n davon mit beschädigten komprimierten Daten (ein zstd-Frame oder seine Prüfsumme).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n of them decode, but not to the bytes their SHA-256 names.</source>
+        <translation>
+            <numerusform>  %n davon lässt sich entpacken, aber nicht zu den Bytes, die ihr SHA-256 nennt.</numerusform>
+            <numerusform>  %n davon lassen sich entpacken, aber nicht zu den Bytes, die ihr SHA-256 nennt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>gekürzt</translation>
+    </message>
+    <message>
+        <source>wrong SHA-256</source>
+        <translation>falscher SHA-256</translation>
+    </message>
+    <message>
+        <source>damaged frame</source>
+        <translation>beschädigter Frame</translation>
+    </message>
+    <message>
+        <source>  Message %1 (blob %2): %3, %4</source>
+        <translation>  Nachricht %1 (Blob %2): %3, %4</translation>
+    </message>
+    <message>
+        <source>  Blob %1, of no message: %2, %3</source>
+        <translation>  Blob %1, zu keiner Nachricht: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more.</source>
+        <translation>
+            <numerusform>  … und %n weitere.</numerusform>
+            <numerusform>  … und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the bytes read back have another SHA-256</source>
+        <translation>die zurückgelesenen Bytes haben einen anderen SHA-256</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentPanel</name>
@@ -387,6 +526,122 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>BackupCommand</name>
+    <message>
+        <source>The file to write the backup to.</source>
+        <translation>Die Datei, in die die Sicherung geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Replace the file if it exists.</source>
+        <translation>Die Datei ersetzen, falls sie existiert.</translation>
+    </message>
+    <message>
+        <source>--to FILE is required.</source>
+        <translation>--to DATEI ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;.</source>
+        <translation>unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 exists; add --force to replace it.</source>
+        <translation>%1 existiert; fügen Sie --force hinzu, um sie zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Backing up: %1 of %2…</source>
+        <translation>Sichern: %1 von %2…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up</source>
+        <translation>&amp;Sichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Back Up Archive</source>
+        <translation>Archiv sichern</translation>
+    </message>
+    <message>
+        <source>A backup is a copy of your whole archive in one file. It is taken safely while mail is being archived: it holds everything archived up to the moment it starts.</source>
+        <translation>Eine Sicherung ist eine Kopie Ihres ganzen Archivs in einer Datei. Sie gelingt auch, während E-Mails archiviert werden: Sie enthält alles, was bis zu ihrem Beginn archiviert war.</translation>
+    </message>
+    <message>
+        <source>Back up &amp;to:</source>
+        <translation>Sichern &amp;nach:</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Sicherungsdatei</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Sicherungsdatei wählen</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Fortschritt der Sicherung</translation>
+    </message>
+    <message>
+        <source>Backup status</source>
+        <translation>Stand der Sicherung</translation>
+    </message>
+    <message>
+        <source>OpenArchiver backup %1.sqlite</source>
+        <extracomment>The suggested file name of a backup; %1 is the date as 2026-12-07.</extracomment>
+        <translation>OpenArchiver-Sicherung %1.sqlite</translation>
+    </message>
+    <message>
+        <source>Back Up Archive To</source>
+        <translation>Archiv sichern nach</translation>
+    </message>
+    <message>
+        <source>Archive backups (*.sqlite)</source>
+        <translation>Archivsicherungen (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file to back up to.</source>
+        <translation>Wählen Sie eine Datei für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 exists. Choose Replace to overwrite it with a new backup, or another name.</source>
+        <translation>%1 existiert. Wählen Sie „Ersetzen“, um sie mit einer neuen Sicherung zu überschreiben, oder einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sichern…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>Progress of a backup: &quot;1.2 GB of 10.2 GB&quot;.</extracomment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>Base64Packing</name>
     <message>
         <source>damaged packed message</source>
@@ -418,6 +673,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>the compression dictionary is missing</source>
         <translation>das Kompressionswörterbuch fehlt</translation>
+    </message>
+    <message>
+        <source>the compressed data ends early</source>
+        <translation>die komprimierten Daten enden zu früh</translation>
     </message>
 </context>
 <context>
@@ -495,6 +754,8 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              text; --raw its exact bytes, --html the HTML the viewer shows)
   export --format eml --out DIR [--source NAME] [--folder PATH]
   verify
+  backup --to FILE [--force]   (a consistent copy of the archive in one
+             file, safe while a sync runs; --force replaces FILE)
 </source>
         <translation>Befehle:
   source add --name N --host H [--port P] [--security tls|starttls|none] --user U
@@ -514,6 +775,8 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              Text; --raw ihre genauen Bytes, --html das HTML der Anzeige)
   export --format eml --out VERZ [--source NAME] [--folder PFAD]
   verify
+  backup --to DATEI [--force]   (eine stimmige Kopie des Archivs in einer
+             Datei, sicher während einer Synchronisierung; --force ersetzt DATEI)
 </translation>
     </message>
 </context>
@@ -1194,6 +1457,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>C&amp;lose Window</source>
         <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Archive…</source>
+        <translation>&amp;Archiv sichern…</translation>
     </message>
 </context>
 <context>

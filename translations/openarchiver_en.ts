@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ArchiveBackup</name>
+    <message numerus="yes">
+        <source>Backed up %Ln message(s) (%2) to %3.</source>
+        <extracomment>%2 is a size such as &quot;12.4 MB&quot;, %3 the backup file.</extracomment>
+        <translation>
+            <numerusform>Backed up %Ln message (%2) to %3.</numerusform>
+            <numerusform>Backed up %Ln messages (%2) to %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ArchivePage</name>
     <message numerus="yes">
         <source>%n source(s)</source>
@@ -100,6 +111,34 @@
         <translation>
             <numerusform>%n message has no stored content.</numerusform>
             <numerusform>%n messages have no stored content.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n of them cut short (truncated).</source>
+        <translation>
+            <numerusform>  %n of them cut short (truncated).</numerusform>
+            <numerusform>  %n of them cut short (truncated).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n of them with damaged compressed data (a zstd frame or its checksum).</source>
+        <translation>
+            <numerusform>  %n of them with damaged compressed data (a zstd frame or its checksum).</numerusform>
+            <numerusform>  %n of them with damaged compressed data (a zstd frame or its checksum).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n of them decode, but not to the bytes their SHA-256 names.</source>
+        <translation>
+            <numerusform>  %n of them decodes, but not to the bytes its SHA-256 names.</numerusform>
+            <numerusform>  %n of them decode, but not to the bytes their SHA-256 names.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more.</source>
+        <translation>
+            <numerusform>  … and %n more.</numerusform>
+            <numerusform>  … and %n more.</numerusform>
         </translation>
     </message>
 </context>
