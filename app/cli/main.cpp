@@ -1,6 +1,7 @@
 #include "BackupCommand.h"
 #include "CliContext.h"
 #include "ExportCommand.h"
+#include "SearchCommand.h"
 #include "ShowCommand.h"
 #include "SourceCommand.h"
 #include "StatusCommand.h"
@@ -40,6 +41,10 @@ QString commandList()
                            "             messages another source also holds)\n"
                            "  sync [--source NAME]\n"
                            "  status [--json]\n"
+                           "  search QUERY [--json] [--limit N] [--source NAME] [--folder PATH]\n"
+                           "             (words, \"phrases\", from: to: subject: body: filename:\n"
+                           "             has:attachment in: source: before: after: date: larger:\n"
+                           "             smaller:, OR, -word, (…); newest first, 50 by default)\n"
                            "  show ID|SHA256 [--raw | --text | --html]   (a message: its headers and\n"
                            "             text; --raw its exact bytes, --html the HTML the viewer shows)\n"
                            "  export --format eml --out DIR [--source NAME] [--folder PATH]\n"
@@ -120,6 +125,8 @@ int main(int argc, char* argv[])
         runner = runStatusCommand;
     } else if (command == QLatin1String("sync")) {
         runner = runSyncCommand;
+    } else if (command == QLatin1String("search")) {
+        runner = runSearchCommand;
     } else if (command == QLatin1String("show")) {
         runner = runShowCommand;
     } else if (command == QLatin1String("export")) {

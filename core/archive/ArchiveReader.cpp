@@ -5,6 +5,7 @@
 #include "MessageFailureText.h"
 #include "MessageListStatement.h"
 #include "mime/MimeParser.h"
+#include "search/SearchQuery.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -379,22 +380,47 @@ bool ArchiveReader::attachmentContent(qint64 messageId,
     return true;
 }
 
-QList<qint64> ArchiveReader::search(const QString& text, int limit, QString* error) const
+QList<qint64> ArchiveReader::search(const QString& text, int limit, QString* error, const SearchScope& scope) const
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT m.id FROM message_fts JOIN messages m ON m.id = message_fts.rowid "
-                                 "WHERE message_fts MATCH ? ORDER BY m.date DESC, m.id DESC LIMIT ?"));
-    query.addBindValue(text);
-    query.addBindValue(limit);
+    return search(SearchQuery::parse(text), limit, error, scope);
+}
+
+QList<qint64> ArchiveReader::search(const SearchQuery& query, int limit, QString* error, const SearchScope& scope) const
+{
+    QString ignored;
+    error = error ? error : &ignored;
+    if (!query.isValid()) {
+        *error = query.error();
+        return {};
+    }
+    if (query.isEmpty()) {
+        *error = Tr::tr("Type a word, a \"phrase\" or an operator such as from: to search.");
+        return {};
+    }
+    QString condition = query.condition();
+    QVariantList values = query.bindings();
+    if (!scope.isEverything()) {
+        condition += QStringLiteral(
+            " AND EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id JOIN sources s "
+            "ON s.id = f.source_id WHERE l.message_id = m.id AND (? = '' OR s.name = ?) AND (? = '' OR f.path = ?))");
+        values << scope.sourceName << scope.sourceName << scope.folderPath << scope.folderPath;
+    }
+    QSqlQuery sql(m_db);
+    sql.prepare(
+        QStringLiteral("SELECT m.id FROM messages m WHERE %1 ORDER BY m.date DESC, m.id DESC LIMIT ?").arg(condition));
+    for (const QVariant& value : std::as_const(values)) {
+        sql.addBindValue(value);
+    }
+    sql.addBindValue(limit);
     QList<qint64> ids;
-    if (!query.exec()) {
-        if (error) {
-            *error = query.lastError().text();
-        }
+    if (!sql.exec()) {
+        // SearchQuery never lets the user's text reach SQL or FTS5 syntax;
+        // what is left is the archive itself failing (locked, damaged).
+        *error = Tr::tr("The archive could not be searched: %1").arg(sql.lastError().text());
         return ids;
     }
-    while (query.next()) {
-        ids << query.value(0).toLongLong();
+    while (sql.next()) {
+        ids << sql.value(0).toLongLong();
     }
     return ids;
 }

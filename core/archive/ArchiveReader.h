@@ -57,6 +57,14 @@ struct MessageLocation
     bool deletedOnServer = false;
 };
 
+// Where a search looks: every message, an account's, or one folder's.
+struct SearchScope
+{
+    QString sourceName; // empty: every source
+    QString folderPath; // empty: every folder (of the source, if one is given)
+    bool isEverything() const { return sourceName.isEmpty() && folderPath.isEmpty(); }
+};
+
 struct MessageSummary
 {
     qint64 id = 0;
@@ -125,6 +133,8 @@ struct FolderEntry
 };
 
 // The read side of the archive, for the browser, the CLI and verify.
+class SearchQuery;
+
 class ArchiveReader
 {
 public:
@@ -163,8 +173,13 @@ public:
     QString htmlBody(qint64 messageId) const;
     bool attachmentContent(qint64 messageId, const QString& partPath, QByteArray* content, QString* error) const;
 
-    // Full-text search (FTS5 query syntax, diacritics ignored), newest first.
-    QList<qint64> search(const QString& query, int limit, QString* error = nullptr) const;
+    // Search in the language of SearchQuery (words, phrases, from:, date:, …),
+    // newest first, within `scope`. A query that cannot be read gives no ids
+    // and its reason in words in `error`; so does a blank one.
+    QList<qint64>
+    search(const QString& query, int limit, QString* error = nullptr, const SearchScope& scope = {}) const;
+    QList<qint64>
+    search(const SearchQuery& query, int limit, QString* error = nullptr, const SearchScope& scope = {}) const;
 
     qint64 messageCount() const;
 

@@ -474,6 +474,7 @@ TEST_F(CliTest, EverySubcommandsHelpPrintsUsageAndTouchesNothing)
                                    QStringLiteral("status"),
                                    QStringLiteral("sync"),
                                    QStringLiteral("export"),
+                                   QStringLiteral("search"),
                                    QStringLiteral("source")}) {
         for (const QString& flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
             CliRun help = run({command, flag});
@@ -552,6 +553,85 @@ TEST_F(CliTest, RefusesAPasswordOnTheCommandLine)
 }
 
 } // namespace
+
+TEST_F(CliTest, SearchFindsByTheSearchLanguageAndSaysWhyAQueryIsWrong)
+{
+    fill(30);
+    const QByteArray raw = QByteArrayLiteral("From: Zora Quill <zora@example.test>\r\nTo: a@example.test\r\n"
+                                             "Subject: Quokka census\r\nMessage-ID: <census-1@example.test>\r\n"
+                                             "Date: Thu, 02 May 2024 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                                             "Content-Type: text/plain; charset=utf-8\r\n\r\nCounting quokkas on "
+                                             "Rottnest.\r\n");
+    {
+        Archive archive(m_path);
+        QString error;
+        ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+        MessageStore store = archive.store();
+        const qint64 folderId = store.ensureFolder(store.ensureSource(QStringLiteral("Work"), &error),
+                                                   "INBOX",
+                                                   QStringLiteral("INBOX"),
+                                                   QStringLiteral("/"),
+                                                   &error);
+        FolderCheckpoint checkpoint = store.checkpoint(folderId);
+        FetchedMessage fetched;
+        fetched.uid = ++checkpoint.lastUid;
+        fetched.raw = raw;
+        ASSERT_TRUE(store.storeBatch({MessageStore::prepare(fetched)}, checkpoint, nullptr, &error))
+            << error.toStdString();
+        store = MessageStore(QSqlDatabase());
+        archive.closeConnection();
+    }
+
+    CliRun json = run({QStringLiteral("search"), QStringLiteral("quokka*"), QStringLiteral("--json")});
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    const QJsonArray results = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    ASSERT_EQ(results.size(), 1) << json.out.toStdString();
+    const QJsonObject found = results.first().toObject();
+    EXPECT_GT(found.value(QStringLiteral("id")).toInteger(), 30);
+    EXPECT_EQ(found.value(QStringLiteral("sha256")).toString(),
+              QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex()));
+    EXPECT_EQ(found.value(QStringLiteral("message_id")).toString(), QStringLiteral("census-1@example.test"));
+    EXPECT_EQ(found.value(QStringLiteral("date")).toString(), QStringLiteral("2024-05-02T09:00:00Z"));
+    EXPECT_EQ(found.value(QStringLiteral("from")).toString(), QStringLiteral("Zora Quill <zora@example.test>"));
+    EXPECT_EQ(found.value(QStringLiteral("subject")).toString(), QStringLiteral("Quokka census"));
+    EXPECT_TRUE(found.value(QStringLiteral("snippet")).toString().contains(QStringLiteral("Counting quokkas")));
+    const QJsonArray locations = found.value(QStringLiteral("locations")).toArray();
+    ASSERT_EQ(locations.size(), 1);
+    EXPECT_EQ(locations.first().toObject().value(QStringLiteral("source")).toString(), QStringLiteral("Work"));
+    EXPECT_EQ(locations.first().toObject().value(QStringLiteral("folder")).toString(), QStringLiteral("INBOX"));
+
+    // Several words on the command line are one query.
+    CliRun text = run({QStringLiteral("search"), QStringLiteral("from:zora"), QStringLiteral("rottnest")});
+    EXPECT_EQ(text.exitCode, 0) << text.err.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("Quokka census"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("1 message found."))) << text.out.toStdString();
+    CliRun none = run({QStringLiteral("search"), QStringLiteral("quokka"), QStringLiteral("-census")});
+    EXPECT_EQ(none.exitCode, 0);
+    EXPECT_TRUE(none.out.contains(QStringLiteral("0 messages found."))) << none.out.toStdString();
+    CliRun elsewhere = run({QStringLiteral("search"),
+                            QStringLiteral("quokka"),
+                            QStringLiteral("--json"),
+                            QStringLiteral("--source"),
+                            QStringLiteral("Work"),
+                            QStringLiteral("--folder"),
+                            QStringLiteral("Sent")});
+    EXPECT_EQ(elsewhere.exitCode, 0) << elsewhere.err.toStdString();
+    EXPECT_TRUE(QJsonDocument::fromJson(elsewhere.out.toUtf8()).array().isEmpty()) << elsewhere.out.toStdString();
+
+    CliRun badDate = run({QStringLiteral("search"), QStringLiteral("before:someday")});
+    EXPECT_EQ(badDate.exitCode, 2);
+    EXPECT_TRUE(badDate.err.contains(QStringLiteral("needs a date like 2021-06-30"))) << badDate.err.toStdString();
+    CliRun unbalanced = run({QStringLiteral("search"), QStringLiteral("(quokka")});
+    EXPECT_EQ(unbalanced.exitCode, 2);
+    EXPECT_FALSE(unbalanced.err.contains(QStringLiteral("fts5"), Qt::CaseInsensitive)) << unbalanced.err.toStdString();
+    EXPECT_EQ(
+        run({QStringLiteral("search"), QStringLiteral("quokka"), QStringLiteral("--source"), QStringLiteral("Nope")})
+            .exitCode,
+        2);
+    EXPECT_EQ(run({QStringLiteral("search"), QStringLiteral("quokka"), QStringLiteral("--limit"), QStringLiteral("0")})
+                  .exitCode,
+              2);
+}
 
 TEST_F(CliTest, ShowGivesTheExactBytesTheTextAndTheViewersHtml)
 {

@@ -156,12 +156,17 @@ TEST(ArchiveReader, SearchFindsWordsWhateverTheirAccentsAndWhereverTheyAre)
     EXPECT_EQ(reader.search(QStringLiteral("quxlerbaum"), 10, &error), QList<qint64> {target}) << error.toStdString();
     EXPECT_EQ(reader.search(QStringLiteral("QÜXLÉRBAUM"), 10), QList<qint64> {target});
     EXPECT_EQ(reader.search(QStringLiteral("subject:Qüxlerbäum"), 10), QList<qint64> {target});
-    EXPECT_EQ(reader.search(QStringLiteral("sender:quantzler"), 10), QList<qint64> {target});
-    EXPECT_EQ(reader.search(QStringLiteral("attachment_names:zwolfquartal"), 10), QList<qint64> {target});
-    EXPECT_EQ(reader.search(QStringLiteral("recipients:vorbruggen"), 10), QList<qint64> {target});
+    EXPECT_EQ(reader.search(QStringLiteral("from:quantzler"), 10), QList<qint64> {target});
+    EXPECT_EQ(reader.search(QStringLiteral("filename:zwolfquartal"), 10), QList<qint64> {target});
+    EXPECT_EQ(reader.search(QStringLiteral("to:vorbruggen"), 10), QList<qint64> {target});
     EXPECT_TRUE(reader.search(QStringLiteral("zzzznotawordzzzz"), 10).isEmpty());
     EXPECT_TRUE(reader.search(QStringLiteral("\"unbalanced"), 10, &error).isEmpty());
-    EXPECT_FALSE(error.isEmpty());
+    EXPECT_TRUE(error.contains(QStringLiteral("quotation mark"))) << error.toStdString();
+    // Within a scope: the source and folder it was stored in, and no other.
+    EXPECT_EQ(reader.search(QStringLiteral("zephyr"), 10, &error, {QStringLiteral("Work"), QStringLiteral("INBOX")}),
+              QList<qint64> {target});
+    EXPECT_TRUE(reader.search(QStringLiteral("zephyr"), 10, &error, {QStringLiteral("Home"), {}}).isEmpty());
+    EXPECT_TRUE(reader.search(QStringLiteral("zephyr"), 10, &error, {{}, QStringLiteral("Sent")}).isEmpty());
 }
 
 } // namespace
