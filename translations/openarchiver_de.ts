@@ -301,6 +301,14 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
             <numerusform>%n nicht archiviert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Type a word, a &quot;phrase&quot; or an operator such as from: to search.</source>
+        <translation>Geben Sie ein Wort, eine „Wortgruppe“ oder einen Operator wie from: ein, um zu suchen.</translation>
+    </message>
+    <message>
+        <source>The archive could not be searched: %1</source>
+        <translation>Das Archiv konnte nicht durchsucht werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveSchema</name>
@@ -750,6 +758,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              messages another source also holds)
   sync [--source NAME]
   status [--json]
+  search QUERY [--json] [--limit N] [--source NAME] [--folder PATH]
+             (words, &quot;phrases&quot;, from: to: subject: body: filename:
+             has:attachment in: source: before: after: date: larger:
+             smaller:, OR, -word, (…); newest first, 50 by default)
   show ID|SHA256 [--raw | --text | --html]   (a message: its headers and
              text; --raw its exact bytes, --html the HTML the viewer shows)
   export --format eml --out DIR [--source NAME] [--folder PATH]
@@ -771,6 +783,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              außer denen, die eine andere Quelle ebenfalls enthält)
   sync [--source NAME]
   status [--json]
+  search ANFRAGE [--json] [--limit N] [--source NAME] [--folder PFAD]
+             (Wörter, &quot;Wortgruppen&quot;, from: to: subject: body: filename:
+             has:attachment in: source: before: after: date: larger:
+             smaller:, OR, -wort, (…); neueste zuerst, 50 ohne Angabe)
   show ID|SHA256 [--raw | --text | --html]   (eine Nachricht: Kopfzeilen und
              Text; --raw ihre genauen Bytes, --html das HTML der Anzeige)
   export --format eml --out VERZ [--source NAME] [--folder PFAD]
@@ -1984,6 +2000,95 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
             <numerusform>in %n Std.</numerusform>
             <numerusform>in %n Std.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SearchCommand</name>
+    <message>
+        <source>Usage: openarchiver-cli search QUERY [--json] [--limit N] [--source NAME] [--folder PATH]</source>
+        <translation>Aufruf: openarchiver-cli search ANFRAGE [--json] [--limit N] [--source NAME] [--folder PFAD]</translation>
+    </message>
+    <message>
+        <source>--limit needs a number of messages above 0, not &quot;%1&quot;.</source>
+        <translation>--limit braucht eine Anzahl Nachrichten über 0, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>The query has nothing to look for: type a word, a &quot;phrase&quot; or an operator such as from:.</source>
+        <translation>Die Anfrage enthält nichts zu suchen: Geben Sie ein Wort, eine „Wortgruppe“ oder einen Operator wie from: ein.</translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Quelle namens „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found.</source>
+        <translation>
+            <numerusform>%n Nachricht gefunden.</numerusform>
+            <numerusform>%n Nachrichten gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There may be more: raise --limit.</source>
+        <translation>Es kann mehr geben: Erhöhen Sie --limit.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchQuery</name>
+    <message>
+        <source>A quotation mark is not closed: add the closing &quot; after the phrase.</source>
+        <translation>Ein Anführungszeichen ist nicht geschlossen: Setzen Sie das schließende &quot; hinter die Wortgruppe.</translation>
+    </message>
+    <message>
+        <source>A &quot;)&quot; has no matching &quot;(&quot;.</source>
+        <translation>Zu einer „)“ fehlt die passende „(“.</translation>
+    </message>
+    <message>
+        <source>&quot;OR&quot; needs a search term on both sides, as in invoice OR receipt.</source>
+        <translation>„OR“ braucht auf beiden Seiten einen Suchbegriff, wie in Rechnung OR Quittung.</translation>
+    </message>
+    <message>
+        <source>&quot;-&quot; needs a search term right after it, as in -newsletter.</source>
+        <translation>„-“ braucht direkt dahinter einen Suchbegriff, wie in -newsletter.</translation>
+    </message>
+    <message>
+        <source>A &quot;(&quot; is not closed: add the &quot;)&quot; that ends it.</source>
+        <translation>Eine „(“ ist nicht geschlossen: Setzen Sie die „)“, die sie beendet.</translation>
+    </message>
+    <message>
+        <source>There is nothing between &quot;(&quot; and &quot;)&quot;.</source>
+        <translation>Zwischen „(“ und „)“ steht nichts.</translation>
+    </message>
+    <message>
+        <source>&quot;%1:&quot; needs a word or a &quot;phrase&quot; after it, as in %1:invoice.</source>
+        <translation>„%1:“ braucht dahinter ein Wort oder eine „Wortgruppe“, wie in %1:rechnung.</translation>
+    </message>
+    <message>
+        <source>&quot;has:&quot; knows only has:attachment.</source>
+        <translation>„has:“ kennt nur has:attachment.</translation>
+    </message>
+    <message>
+        <source>&quot;in:&quot; needs a folder, as in in:INBOX or in:&quot;Archive/2023&quot;.</source>
+        <translation>„in:“ braucht einen Ordner, wie in in:INBOX oder in:&quot;Archiv/2023&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;source:&quot; needs an account&apos;s name, as in source:Work.</source>
+        <translation>„source:“ braucht den Namen eines Kontos, wie in source:Arbeit.</translation>
+    </message>
+    <message>
+        <source>&quot;%1:&quot; needs a date like 2021-06-30 (or 2021-06, or 2021).</source>
+        <translation>„%1:“ braucht ein Datum wie 2021-06-30 (oder 2021-06, oder 2021).</translation>
+    </message>
+    <message>
+        <source>&quot;date:&quot; needs a year, a month or a day, as in 2019, 2019-03 or 2019-03-05, or a range such as 2019-03..2020-01.</source>
+        <translation>„date:“ braucht ein Jahr, einen Monat oder einen Tag, wie 2019, 2019-03 oder 2019-03-05, oder einen Bereich wie 2019-03..2020-01.</translation>
+    </message>
+    <message>
+        <source>The range of &quot;date:&quot; ends before it begins: %1.</source>
+        <translation>Der Bereich von „date:“ endet, bevor er beginnt: %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1:&quot; needs a size like 5M, 500K or 2G.</source>
+        <translation>„%1:“ braucht eine Größe wie 5M, 500K oder 2G.</translation>
     </message>
 </context>
 <context>

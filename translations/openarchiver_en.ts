@@ -349,6 +349,16 @@
     </message>
 </context>
 <context>
+    <name>SearchCommand</name>
+    <message numerus="yes">
+        <source>%n message(s) found.</source>
+        <translation>
+            <numerusform>%n message found.</numerusform>
+            <numerusform>%n messages found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ShowCommand</name>
     <message numerus="yes">
         <source>%n remote image(s) in its HTML are not loaded by the viewer.</source>
