@@ -225,10 +225,10 @@ TEST_F(SourcePurgeTest, RemovesTheMailOnlyThatSourceHoldsAndKeepsSharedMail)
     EXPECT_EQ(indexHits(QStringLiteral("purgedword*")), 0);
     EXPECT_EQ(indexHits(QStringLiteral("otherpurgedword*")), 0);
     EXPECT_EQ(reader.search(QStringLiteral("keptwordbody"), 10).size(), 1);
-    EXPECT_EQ(reader.search(QStringLiteral("recipients:keptwordrecipient"), 10).size(), 1);
+    EXPECT_EQ(reader.search(QStringLiteral("to:keptwordrecipient"), 10).size(), 1);
     EXPECT_EQ(reader.search(QStringLiteral("subject:sharedwordsubject"), 10).size(), 1);
-    EXPECT_EQ(reader.search(QStringLiteral("sender:sharedwordsender"), 10).size(), 1);
-    EXPECT_EQ(reader.search(QStringLiteral("attachment_names:sharedwordfile"), 10).size(), 1);
+    EXPECT_EQ(reader.search(QStringLiteral("from:sharedwordsender"), 10).size(), 1);
+    EXPECT_EQ(reader.search(QStringLiteral("filename:sharedwordfile"), 10).size(), 1);
     EXPECT_EQ(strayIndexEntries(), 0);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM message_fts_docsize")), count(QStringLiteral("messages")));
     EXPECT_TRUE(indexIntact());
