@@ -627,6 +627,10 @@ SearchQuery SearchQuery::parse(const QString& text, const QTimeZone& zone)
     }
     collectHighlights(root, &query.m_highlights);
     query.m_root = std::make_shared<const Node>(std::move(root));
+    // Compiled once: every search and count of this query reuses it.
+    if (!query.isEmpty()) {
+        compile(*query.m_root, &query.m_condition, &query.m_bindings);
+    }
     return query;
 }
 
@@ -652,22 +656,12 @@ bool SearchQuery::isEmpty() const
 
 QString SearchQuery::condition() const
 {
-    QString sql;
-    QVariantList values;
-    if (isValid() && !isEmpty()) {
-        compile(*m_root, &sql, &values);
-    }
-    return sql;
+    return m_condition;
 }
 
 QVariantList SearchQuery::bindings() const
 {
-    QString sql;
-    QVariantList values;
-    if (isValid() && !isEmpty()) {
-        compile(*m_root, &sql, &values);
-    }
-    return values;
+    return m_bindings;
 }
 
 QStringList SearchQuery::highlightTerms() const

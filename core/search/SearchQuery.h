@@ -58,4 +58,6 @@ private:
     std::shared_ptr<const Node> m_root;
     QString m_error;
     QStringList m_highlights;
+    QString m_condition;
+    QVariantList m_bindings;
 };

@@ -69,6 +69,28 @@ protected:
         return messages;
     }
 
+    // Stores one message after the others in Work/INBOX.
+    void storeOne(const QByteArray& raw)
+    {
+        Archive archive(m_path);
+        QString error;
+        ASSERT_TRUE(archive.open(&error)) << error.toStdString();
+        MessageStore store = archive.store();
+        const qint64 folderId = store.ensureFolder(store.ensureSource(QStringLiteral("Work"), &error),
+                                                   "INBOX",
+                                                   QStringLiteral("INBOX"),
+                                                   QStringLiteral("/"),
+                                                   &error);
+        FolderCheckpoint checkpoint = store.checkpoint(folderId);
+        FetchedMessage fetched;
+        fetched.uid = ++checkpoint.lastUid;
+        fetched.raw = raw;
+        ASSERT_TRUE(store.storeBatch({MessageStore::prepare(fetched)}, checkpoint, nullptr, &error))
+            << error.toStdString();
+        store = MessageStore(QSqlDatabase());
+        archive.closeConnection();
+    }
+
     QTemporaryDir m_directory;
     QString m_path;
 };
@@ -562,25 +584,7 @@ TEST_F(CliTest, SearchFindsByTheSearchLanguageAndSaysWhyAQueryIsWrong)
                                              "Date: Thu, 02 May 2024 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
                                              "Content-Type: text/plain; charset=utf-8\r\n\r\nCounting quokkas on "
                                              "Rottnest.\r\n");
-    {
-        Archive archive(m_path);
-        QString error;
-        ASSERT_TRUE(archive.open(&error)) << error.toStdString();
-        MessageStore store = archive.store();
-        const qint64 folderId = store.ensureFolder(store.ensureSource(QStringLiteral("Work"), &error),
-                                                   "INBOX",
-                                                   QStringLiteral("INBOX"),
-                                                   QStringLiteral("/"),
-                                                   &error);
-        FolderCheckpoint checkpoint = store.checkpoint(folderId);
-        FetchedMessage fetched;
-        fetched.uid = ++checkpoint.lastUid;
-        fetched.raw = raw;
-        ASSERT_TRUE(store.storeBatch({MessageStore::prepare(fetched)}, checkpoint, nullptr, &error))
-            << error.toStdString();
-        store = MessageStore(QSqlDatabase());
-        archive.closeConnection();
-    }
+    ASSERT_NO_FATAL_FAILURE(storeOne(raw));
 
     CliRun json = run({QStringLiteral("search"), QStringLiteral("quokka*"), QStringLiteral("--json")});
     ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
@@ -643,25 +647,7 @@ TEST_F(CliTest, ShowGivesTheExactBytesTheTextAndTheViewersHtml)
                                               "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
                                               "<p onclick=\"steal()\">Sale <b>today</b></p>"
                                               "<img src=\"http://tracker.example/p.gif\"><script>x()</script>\r\n");
-    {
-        Archive archive(m_path);
-        QString error;
-        ASSERT_TRUE(archive.open(&error)) << error.toStdString();
-        MessageStore store = archive.store();
-        const qint64 folderId = store.ensureFolder(store.ensureSource(QStringLiteral("Work"), &error),
-                                                   "INBOX",
-                                                   QStringLiteral("INBOX"),
-                                                   QStringLiteral("/"),
-                                                   &error);
-        FolderCheckpoint checkpoint = store.checkpoint(folderId);
-        FetchedMessage fetched;
-        fetched.uid = ++checkpoint.lastUid;
-        fetched.raw = html;
-        ASSERT_TRUE(store.storeBatch({MessageStore::prepare(fetched)}, checkpoint, nullptr, &error))
-            << error.toStdString();
-        store = MessageStore(QSqlDatabase());
-        archive.closeConnection();
-    }
+    ASSERT_NO_FATAL_FAILURE(storeOne(html));
 
     // --raw by id: the archived bytes, exactly.
     QProcess raw;
