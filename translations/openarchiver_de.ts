@@ -241,6 +241,40 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>Counting the messages in the archive…</source>
         <translation>Die Nachrichten im Archiv werden gezählt …</translation>
     </message>
+    <message>
+        <source>All mail</source>
+        <translation>Alle E-Mails</translation>
+    </message>
+    <message>
+        <source>Search results in %1</source>
+        <translation>Suchergebnisse in %1</translation>
+    </message>
+    <message>
+        <source>All messages in %1</source>
+        <extracomment>What an export takes: %1 is a folder (&quot;Work › INBOX&quot;), a source or &quot;All mail&quot;.</extracomment>
+        <translation>Alle Nachrichten in %1</translation>
+    </message>
+    <message>
+        <source>All messages matching “%1” in %2</source>
+        <extracomment>%1 is what was typed in the search box, %2 where it searched.</extracomment>
+        <translation>Alle Nachrichten zu „%1“ in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln message(s) matching “%1” in %2</source>
+        <extracomment>%1 is what was typed in the search box, %2 where it searched.</extracomment>
+        <translation>
+            <numerusform>Die %Ln Nachricht zu „%1“ in %2</numerusform>
+            <numerusform>Alle %Ln Nachrichten zu „%1“ in %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No message in %1 matches. The chip next to the search box searches all mail.</source>
+        <translation>Keine Nachricht in %1 passt. Das Feld neben dem Suchfeld sucht in allen E-Mails.</translation>
+    </message>
+    <message>
+        <source>No message matches.</source>
+        <translation>Keine Nachricht passt.</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveReader</name>
@@ -306,8 +340,8 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>Geben Sie ein Wort, eine „Wortgruppe“ oder einen Operator wie from: ein, um zu suchen.</translation>
     </message>
     <message>
-        <source>The archive could not be searched: %1</source>
-        <translation>Das Archiv konnte nicht durchsucht werden: %1</translation>
+        <source>The archive could not be read: %1</source>
+        <translation>Das Archiv konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -764,7 +798,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              smaller:, OR, -word, (…); newest first, 50 by default)
   show ID|SHA256 [--raw | --text | --html]   (a message: its headers and
              text; --raw its exact bytes, --html the HTML the viewer shows)
-  export --format eml --out DIR [--source NAME] [--folder PATH]
+  export --format eml|mbox --out PATH [--query Q] [--source NAME]
+             [--folder PATH] [--flat] [--force]   (exact bytes: eml files in
+             PATH/&lt;source&gt;/&lt;folder&gt;/, or --flat all in PATH; mbox: one mboxrd
+             file, --force replaces it; Q as in search)
   verify
   backup --to FILE [--force]   (a consistent copy of the archive in one
              file, safe while a sync runs; --force replaces FILE)
@@ -789,7 +826,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              smaller:, OR, -wort, (…); neueste zuerst, 50 ohne Angabe)
   show ID|SHA256 [--raw | --text | --html]   (eine Nachricht: Kopfzeilen und
              Text; --raw ihre genauen Bytes, --html das HTML der Anzeige)
-  export --format eml --out VERZ [--source NAME] [--folder PFAD]
+  export --format eml|mbox --out PFAD [--query ANFRAGE] [--source NAME]
+             [--folder PFAD] [--flat] [--force]   (genaue Bytes: eml-Dateien in
+             PFAD/&lt;Quelle&gt;/&lt;Ordner&gt;/, mit --flat alle in PFAD; mbox: eine
+             mboxrd-Datei, --force ersetzt sie; ANFRAGE wie bei search)
   verify
   backup --to DATEI [--force]   (eine stimmige Kopie des Archivs in einer
              Datei, sicher während einer Synchronisierung; --force ersetzt DATEI)
@@ -950,14 +990,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
 <context>
     <name>ExportCommand</name>
     <message>
-        <source>Export format: eml.</source>
-        <translation>Exportformat: eml.</translation>
-    </message>
-    <message>
-        <source>Directory to write into.</source>
-        <translation>Verzeichnis, in das geschrieben wird.</translation>
-    </message>
-    <message>
         <source>Only this source.</source>
         <translation>Nur diese Quelle.</translation>
     </message>
@@ -966,41 +998,164 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>Nur dieser Ordner.</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot;; this version exports eml.</source>
-        <translation>unbekanntes Format „%1“; diese Version exportiert eml.</translation>
+        <source>eml (one file a message) or mbox (one file).</source>
+        <translation>eml (eine Datei je Nachricht) oder mbox (eine Datei).</translation>
     </message>
     <message>
-        <source>--out DIR is required.</source>
-        <translation>--out VERZ ist erforderlich.</translation>
+        <source>The folder (eml) or file (mbox) to write.</source>
+        <translation>Der Ordner (eml) oder die Datei (mbox), die geschrieben wird.</translation>
     </message>
     <message>
-        <source>Cannot create %1.</source>
-        <translation>%1 kann nicht angelegt werden.</translation>
+        <source>Only messages this search finds (as typed in the app).</source>
+        <translation>Nur Nachrichten, die diese Suche findet (wie in der App eingegeben).</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <source>eml: every file in the folder itself.</source>
+        <translation>eml: alle Dateien direkt in den Ordner.</translation>
+    </message>
+    <message>
+        <source>mbox: replace the file if it exists.</source>
+        <translation>mbox: die Datei ersetzen, falls es sie gibt.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;.</source>
+        <translation>unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;; choose eml or mbox.</source>
+        <translation>unbekanntes Format „%1“; eml oder mbox wählen.</translation>
+    </message>
+    <message>
+        <source>--out PATH is required.</source>
+        <translation>--out PFAD wird benötigt.</translation>
+    </message>
+    <message>
+        <source>%1 exists; add --force to replace it.</source>
+        <translation>%1 gibt es bereits; --force ersetzt die Datei.</translation>
+    </message>
+    <message>
+        <source>Exporting: %1 of %2 messages…</source>
+        <translation>Exportieren: %1 von %2 Nachrichten…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>In a &amp;folder for each source and folder</source>
+        <translation>In einem &amp;Ordner je Quelle und Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export Messages</source>
+        <translation>Nachrichten exportieren</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Exportieren:</translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) could not be exported.</source>
+        <source>The %Ln &amp;selected message(s)</source>
         <translation>
-            <numerusform>%n Nachricht konnte nicht exportiert werden.</numerusform>
-            <numerusform>%n Nachrichten konnten nicht exportiert werden.</numerusform>
+            <numerusform>Die %Ln &amp;ausgewählte Nachricht</numerusform>
+            <numerusform>Die %Ln &amp;ausgewählten Nachrichten</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n message(s) (%1) to %2.</source>
-        <translation>
-            <numerusform>%n Nachricht (%1) nach %2 exportiert.</numerusform>
-            <numerusform>%n Nachrichten (%1) nach %2 exportiert.</numerusform>
-        </translation>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
     </message>
-    <message numerus="yes">
-        <source>%n location(s)</source>
-        <translation>
-            <numerusform>%n Fundort</numerusform>
-            <numerusform>%n Fundorte</numerusform>
-        </translation>
+    <message>
+        <source>One mbox file (Thunderbird, Apple Mail, mutt…)</source>
+        <translation>Eine mbox-Datei (Thunderbird, Apple Mail, mutt…)</translation>
+    </message>
+    <message>
+        <source>An .eml file for each message, in a folder</source>
+        <translation>Eine .eml-Datei je Nachricht, in einem Ordner</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Choose where to export to</source>
+        <translation>Wählen, wohin exportiert wird</translation>
+    </message>
+    <message>
+        <source>Export &amp;to:</source>
+        <translation>Exportieren &amp;nach:</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Fortschritt des Exports</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Stand des Exports</translation>
+    </message>
+    <message>
+        <source>OpenArchiver export %1</source>
+        <extracomment>The suggested name of an export; %1 is the date as 2026-12-07.</extracomment>
+        <translation>OpenArchiver-Export %1</translation>
+    </message>
+    <message>
+        <source>Export to mbox File</source>
+        <translation>In mbox-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>mbox files (*.mbox)</source>
+        <translation>mbox-Dateien (*.mbox)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Wählen Sie, wohin exportiert wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 exists. Choose Replace to overwrite it, or another name.</source>
+        <translation>%1 gibt es bereits. Wählen Sie „Ersetzen“, um die Datei zu überschreiben, oder einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages</source>
+        <extracomment>Progress of an export: &quot;1,204 of 5,000 messages&quot;.</extracomment>
+        <translation>%1 von %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1633,121 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>&amp;Back Up Archive…</source>
         <translation>&amp;Archiv sichern…</translation>
     </message>
+    <message>
+        <source>&amp;Export Messages…</source>
+        <translation>Nachrichten e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export the selected messages or the list shown (a folder, a search)</source>
+        <translation>Die ausgewählten Nachrichten oder die gezeigte Liste exportieren (einen Ordner, eine Suche)</translation>
+    </message>
+    <message>
+        <source>&amp;Search Mail</source>
+        <translation>E-Mails &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search the archive</source>
+        <translation>Das Archiv durchsuchen</translation>
+    </message>
+    <message>
+        <source>Down (in the search box)</source>
+        <translation>Pfeil nach unten (im Suchfeld)</translation>
+    </message>
+    <message>
+        <source>To the results</source>
+        <translation>Zu den Ergebnissen</translation>
+    </message>
+    <message>
+        <source>Escape (in the search box)</source>
+        <translation>Escape (im Suchfeld)</translation>
+    </message>
+    <message>
+        <source>Clear the search; again: to the results</source>
+        <translation>Suche leeren; noch einmal: zu den Ergebnissen</translation>
+    </message>
+</context>
+<context>
+    <name>MessageExporter</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export cancelled after %n message(s); the files written are complete.</source>
+        <translation>
+            <numerusform>Export nach %n Nachricht abgebrochen; die geschriebenen Dateien sind vollständig.</numerusform>
+            <numerusform>Export nach %n Nachrichten abgebrochen; die geschriebenen Dateien sind vollständig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed; no file was written: %1</source>
+        <translation>Export fehlgeschlagen; es wurde keine Datei geschrieben: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export stopped after %1 of %n message(s): %2</source>
+        <translation>
+            <numerusform>Export nach %1 von %n Nachricht angehalten: %2</numerusform>
+            <numerusform>Export nach %1 von %n Nachrichten angehalten: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n Nachricht (%1) nach %2 exportiert.</numerusform>
+            <numerusform>%n Nachrichten (%1) nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be read from the archive: %1</source>
+        <translation>
+            <numerusform>%n Nachricht konnte nicht aus dem Archiv gelesen werden: %1</numerusform>
+            <numerusform>%n Nachrichten konnten nicht aus dem Archiv gelesen werden: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Choose where to export to.</source>
+        <translation>Wählen Sie, wohin exportiert wird.</translation>
+    </message>
+    <message>
+        <source>%1 is the archive itself; choose another file.</source>
+        <translation>%1 ist das Archiv selbst; wählen Sie eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; an mbox export is one file.</source>
+        <translation>%1 ist ein Ordner; ein mbox-Export ist eine Datei.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Den Ordner %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>%1 is a file; .eml files are exported into a folder.</source>
+        <translation>%1 ist eine Datei; .eml-Dateien werden in einen Ordner exportiert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the archive: %1</source>
+        <translation>Das Archiv kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>message %1 (&quot;%2&quot;): %3</source>
+        <translation>Nachricht %1 („%2“): %3</translation>
+    </message>
 </context>
 <context>
     <name>MessageFailureText</name>
@@ -1538,6 +1808,11 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+    <message>
+        <source>%1; found: %2</source>
+        <extracomment>A search result read aloud: the subject, then the line where the words were found.</extracomment>
+        <translation>%1; gefunden: %2</translation>
     </message>
 </context>
 <context>
@@ -2000,6 +2275,103 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
             <numerusform>in %n Std.</numerusform>
             <numerusform>in %n Std.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Search mail</source>
+        <translation>E-Mails durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search: words, &quot;a phrase&quot;, from:, subject:, date:2019… (Ctrl+K)</source>
+        <extracomment>The search box&apos;s hint; Ctrl+K is its shortcut.</extracomment>
+        <translation>Suchen: Wörter, &quot;eine Wortgruppe&quot;, from:, subject:, date:2019… (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Words match subject, sender, recipients, text and attachment names.
+from: to: subject: body: filename: has:attachment in:FOLDER source:NAME
+before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
+&quot;a phrase&quot;, prefix*, A OR B, -word, (parentheses)</source>
+        <translation>Wörter finden sich in Betreff, Absender, Empfängern, Text und Namen von Anhängen.
+from: to: subject: body: filename: has:attachment in:ORDNER source:NAME
+before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
+&quot;eine Wortgruppe&quot;, anfang*, A OR B, -wort, (Klammern)</translation>
+    </message>
+    <message>
+        <source>Searching only here; click to search all mail</source>
+        <translation>Sucht nur hier; ein Klick sucht in allen E-Mails</translation>
+    </message>
+    <message>
+        <source>Best &amp;match first</source>
+        <translation>Beste &amp;Treffer zuerst</translation>
+    </message>
+    <message>
+        <source>Order the results by how well they match rather than by date</source>
+        <translation>Die Ergebnisse danach ordnen, wie gut sie passen, statt nach Datum</translation>
+    </message>
+    <message>
+        <source>Export the messages found, or the ones selected, as .eml files or an mbox file</source>
+        <translation>Die gefundenen oder ausgewählten Nachrichten als .eml-Dateien oder eine mbox-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <extracomment>The search&apos;s scope chip: %1 is a source or &quot;Source › Folder&quot;.</extracomment>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>Searching only in %1. Press to search all mail.</source>
+        <translation>Sucht nur in %1. Drücken, um in allen E-Mails zu suchen.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>More than %1 messages</source>
+        <extracomment>A search&apos;s count when counting on would take long; %1 is 10,000.</extracomment>
+        <translation>Mehr als %1 Nachrichten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln Nachricht</numerusform>
+            <numerusform>%Ln Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All matching messages are selected.</source>
+        <translation>Alle passenden Nachrichten sind ausgewählt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln matching messages are selected.</source>
+        <translation>
+            <numerusform>Die %Ln passende Nachricht ist ausgewählt.</numerusform>
+            <numerusform>Alle %Ln passenden Nachrichten sind ausgewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select &amp;all matching</source>
+        <translation>Alle Treffer aus&amp;wählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Select &amp;all %Ln matching</source>
+        <translation>
+            <numerusform>Den %Ln Treffer aus&amp;wählen</numerusform>
+            <numerusform>Alle %Ln Treffer aus&amp;wählen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search now</source>
+        <translation>Jetzt suchen</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,14 @@
             <numerusform>The archive holds %Ln messages from %1, in %2 on this computer.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>All %Ln message(s) matching “%1” in %2</source>
+        <extracomment>%1 is what was typed in the search box, %2 where it searched.</extracomment>
+        <translation>
+            <numerusform>All %Ln message matching “%1” in %2</numerusform>
+            <numerusform>All %Ln messages matching “%1” in %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArchiveReader</name>
@@ -184,26 +192,12 @@
     </message>
 </context>
 <context>
-    <name>ExportCommand</name>
+    <name>ExportDialog</name>
     <message numerus="yes">
-        <source>%n message(s) could not be exported.</source>
+        <source>The %Ln &amp;selected message(s)</source>
         <translation>
-            <numerusform>%n message could not be exported.</numerusform>
-            <numerusform>%n messages could not be exported.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n message(s) (%1) to %2.</source>
-        <translation>
-            <numerusform>Exported %n message (%1) to %2.</numerusform>
-            <numerusform>Exported %n messages (%1) to %2.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n location(s)</source>
-        <translation>
-            <numerusform>%n location</numerusform>
-            <numerusform>%n locations</numerusform>
+            <numerusform>The %Ln &amp;selected message</numerusform>
+            <numerusform>The %Ln &amp;selected messages</numerusform>
         </translation>
     </message>
 </context>
@@ -291,6 +285,37 @@
     </message>
 </context>
 <context>
+    <name>MessageExporter</name>
+    <message numerus="yes">
+        <source>Export cancelled after %n message(s); the files written are complete.</source>
+        <translation>
+            <numerusform>Export cancelled after %n message; the files written are complete.</numerusform>
+            <numerusform>Export cancelled after %n messages; the files written are complete.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export stopped after %1 of %n message(s): %2</source>
+        <translation>
+            <numerusform>Export stopped after %1 of %n message: %2</numerusform>
+            <numerusform>Export stopped after %1 of %n messages: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>Exported %n message (%1) to %2.</numerusform>
+            <numerusform>Exported %n messages (%1) to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be read from the archive: %1</source>
+        <translation>
+            <numerusform>%n message could not be read from the archive: %1</numerusform>
+            <numerusform>%n messages could not be read from the archive: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessageFailureText</name>
     <message numerus="yes">
         <source>and %n more</source>
@@ -345,6 +370,30 @@
         <translation>
             <numerusform>in %n h</numerusform>
             <numerusform>in %n h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln matching messages are selected.</source>
+        <translation>
+            <numerusform>The %Ln matching message is selected.</numerusform>
+            <numerusform>All %Ln matching messages are selected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Select &amp;all %Ln matching</source>
+        <translation>
+            <numerusform>Select &amp;all %Ln matching</numerusform>
+            <numerusform>Select &amp;all %Ln matching</numerusform>
         </translation>
     </message>
 </context>

@@ -205,6 +205,15 @@ void MainWindow::createMenus()
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_ingestionsPage->createNewAction());
     fileMenu->addSeparator();
+    QAction* exportAction = fileMenu->addAction(tr("&Export Messages…"));
+    exportAction->setObjectName(QStringLiteral("exportAction"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setProperty(ShortcutCatalog::DescriptionProperty,
+                              tr("Export the selected messages or the list shown (a folder, a search)"));
+    connect(exportAction, &QAction::triggered, this, [this] {
+        m_navigation->setCurrentRow(1);
+        m_archivePage->showExport();
+    });
     QAction* backupAction = fileMenu->addAction(tr("&Back Up Archive…"));
     backupAction->setObjectName(QStringLiteral("backupAction"));
     connect(backupAction, &QAction::triggered, this, &MainWindow::showBackup);
@@ -243,6 +252,18 @@ void MainWindow::createMenus()
             }
         });
     }
+
+    viewMenu->addSeparator();
+    QAction* searchAction = viewMenu->addAction(tr("&Search Mail"));
+    searchAction->setObjectName(QStringLiteral("searchAction"));
+    // Ctrl+K from anywhere in the window, Ctrl+F as in every program that
+    // finds things: both go to the Archive page's search box.
+    searchAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_F)});
+    searchAction->setProperty(ShortcutCatalog::DescriptionProperty, tr("Search the archive"));
+    connect(searchAction, &QAction::triggered, this, [this] {
+        m_navigation->setCurrentRow(1);
+        m_archivePage->focusSearch();
+    });
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* guideAction = helpMenu->addAction(tr("&User Guide"));
@@ -345,7 +366,9 @@ QList<ShortcutCatalog::Group> MainWindow::shortcutGroups()
         archive << Entry {tr("Tab, Shift+Tab"), tr("Between the folders, the message list and the message")}
                 << Entry {tr("Arrows, Page Up/Down, Home, End"),
                           tr("Move in the folders or the messages (the message shows below)")}
-                << Entry {enter, tr("Open the message in its own window")};
+                << Entry {enter, tr("Open the message in its own window")}
+                << Entry {tr("Down (in the search box)"), tr("To the results")}
+                << Entry {tr("Escape (in the search box)"), tr("Clear the search; again: to the results")};
         groups.append({tr("Archive"), archive});
     }
     {

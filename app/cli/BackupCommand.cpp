@@ -1,6 +1,7 @@
 #include "BackupCommand.h"
 
 #include "CliContext.h"
+#include "CliInterrupt.h"
 #include "archive/Archive.h"
 #include "archive/ArchiveBackup.h"
 
@@ -11,22 +12,12 @@
 #include <QFileInfo>
 #include <QLocale>
 
-#include <csignal>
-#include <unistd.h>
-
 namespace {
 
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(BackupCommand)
 };
-
-volatile std::sig_atomic_t interrupted = 0;
-
-void onInterrupt(int)
-{
-    interrupted = 1;
-}
 
 QString sizeText(qint64 bytes)
 {
@@ -70,9 +61,8 @@ int runBackupCommand(CliContext& context)
 
     // Ctrl+C stops between steps and removes the partial copy, instead of
     // killing us with a temporary file left next to the target.
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    const bool terminal = ::isatty(STDERR_FILENO);
+    CliInterrupt::catchInterrupts();
+    const bool terminal = CliInterrupt::errorIsTerminal();
     QElapsedTimer sinceUpdate;
     sinceUpdate.start();
     const BackupResult result = backup.run([&](qint64 done, qint64 total, qint64 pageSize) {
@@ -82,7 +72,7 @@ int runBackupCommand(CliContext& context)
             context.err.flush();
             sinceUpdate.restart();
         }
-        return interrupted == 0;
+        return !CliInterrupt::wasInterrupted();
     });
     if (terminal) {
         context.err << '\n';

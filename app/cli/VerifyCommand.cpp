@@ -1,6 +1,7 @@
 #include "VerifyCommand.h"
 
 #include "CliContext.h"
+#include "CliInterrupt.h"
 #include "archive/Archive.h"
 #include "archive/ArchiveVerifier.h"
 #include "archive/EventLog.h"
@@ -9,9 +10,6 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 
-#include <csignal>
-#include <unistd.h>
-
 namespace {
 
 struct Tr
@@ -19,22 +17,14 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(VerifyCommand)
 };
 
-volatile std::sig_atomic_t interrupted = 0;
-
-void onInterrupt(int)
-{
-    interrupted = 1;
-}
-
 } // namespace
 
 int runVerifyCommand(CliContext& context)
 {
     // Ctrl+C stops between messages, and says so, instead of killing us
     // mid-read: verification changes nothing, but the report should be honest.
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    const bool terminal = ::isatty(STDERR_FILENO);
+    CliInterrupt::catchInterrupts();
+    const bool terminal = CliInterrupt::errorIsTerminal();
     QElapsedTimer sinceUpdate;
     sinceUpdate.start();
 
@@ -45,7 +35,7 @@ int runVerifyCommand(CliContext& context)
             context.err.flush();
             sinceUpdate.restart();
         }
-        return interrupted == 0;
+        return !CliInterrupt::wasInterrupted();
     });
     if (terminal) {
         context.err << '\n';

@@ -47,7 +47,10 @@ QString commandList()
                            "             smaller:, OR, -word, (…); newest first, 50 by default)\n"
                            "  show ID|SHA256 [--raw | --text | --html]   (a message: its headers and\n"
                            "             text; --raw its exact bytes, --html the HTML the viewer shows)\n"
-                           "  export --format eml --out DIR [--source NAME] [--folder PATH]\n"
+                           "  export --format eml|mbox --out PATH [--query Q] [--source NAME]\n"
+                           "             [--folder PATH] [--flat] [--force]   (exact bytes: eml files in\n"
+                           "             PATH/<source>/<folder>/, or --flat all in PATH; mbox: one mboxrd\n"
+                           "             file, --force replaces it; Q as in search)\n"
                            "  verify\n"
                            "  backup --to FILE [--force]   (a consistent copy of the archive in one\n"
                            "             file, safe while a sync runs; --force replaces FILE)\n");

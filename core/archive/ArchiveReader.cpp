@@ -5,6 +5,7 @@
 #include "MessageFailureText.h"
 #include "MessageListStatement.h"
 #include "mime/MimeParser.h"
+#include "search/SearchHighlighter.h"
 #include "search/SearchQuery.h"
 
 #include <QCoreApplication>
@@ -45,6 +46,22 @@ MessageSummary readSummary(const QSqlQuery& query, int offset = 0)
 }
 
 } // namespace
+
+MessageListQuery::Sort MessageListQuery::effectiveSort() const
+{
+    if (sort == Sort::Relevance && (!search || search->rankingMatch().isEmpty())) {
+        return Sort::Date;
+    }
+    return sort;
+}
+
+MessageListQuery MessageListQuery::of(Scope scope, qint64 id)
+{
+    MessageListQuery query;
+    query.scope = scope;
+    query.id = id;
+    return query;
+}
 
 bool FolderSummary::isComplete() const
 {
@@ -200,6 +217,9 @@ MessagePage ArchiveReader::page(const MessageListQuery& list,
         query.addBindValue(binding);
     }
     if (!query.exec()) {
+        // SearchQuery never lets the user's text reach SQL or FTS5 syntax;
+        // what is left is the archive itself failing (locked, damaged).
+        result.error = Tr::tr("The archive could not be read: %1").arg(query.lastError().text());
         return result;
     }
     const int keyColumn = SummaryColumnCount;
@@ -221,17 +241,17 @@ MessagePage ArchiveReader::page(const MessageListQuery& list,
 
 MessagePage ArchiveReader::folderPage(qint64 folderId, const PageCursor& after, int limit) const
 {
-    return page({MessageListQuery::Scope::Folder, folderId}, after, limit);
+    return page(MessageListQuery::of(MessageListQuery::Scope::Folder, folderId), after, limit);
 }
 
 MessagePage ArchiveReader::sourcePage(qint64 sourceId, const PageCursor& after, int limit) const
 {
-    return page({MessageListQuery::Scope::Source, sourceId}, after, limit);
+    return page(MessageListQuery::of(MessageListQuery::Scope::Source, sourceId), after, limit);
 }
 
 MessagePage ArchiveReader::allPage(const PageCursor& after, int limit) const
 {
-    return page({MessageListQuery::Scope::All, 0}, after, limit);
+    return page(MessageListQuery::of(MessageListQuery::Scope::All), after, limit);
 }
 
 std::optional<MessageSummary> ArchiveReader::message(qint64 messageId) const
@@ -397,32 +417,53 @@ QList<qint64> ArchiveReader::search(const SearchQuery& query, int limit, QString
         *error = Tr::tr("Type a word, a \"phrase\" or an operator such as from: to search.");
         return {};
     }
-    QString condition = query.condition();
-    QVariantList values = query.bindings();
-    if (!scope.isEverything()) {
-        condition += QStringLiteral(
-            " AND EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id JOIN sources s "
-            "ON s.id = f.source_id WHERE l.message_id = m.id AND (? = '' OR s.name = ?) AND (? = '' OR f.path = ?))");
-        values << scope.sourceName << scope.sourceName << scope.folderPath << scope.folderPath;
-    }
-    QSqlQuery sql(m_db);
-    sql.prepare(
-        QStringLiteral("SELECT m.id FROM messages m WHERE %1 ORDER BY m.date DESC, m.id DESC LIMIT ?").arg(condition));
-    for (const QVariant& value : std::as_const(values)) {
-        sql.addBindValue(value);
-    }
-    sql.addBindValue(limit);
+    MessageListQuery list;
+    list.search = query;
+    list.within = scope;
+    const MessagePage found = page(list, {}, limit);
+    *error = found.error;
     QList<qint64> ids;
-    if (!sql.exec()) {
-        // SearchQuery never lets the user's text reach SQL or FTS5 syntax;
-        // what is left is the archive itself failing (locked, damaged).
-        *error = Tr::tr("The archive could not be searched: %1").arg(sql.lastError().text());
-        return ids;
-    }
-    while (sql.next()) {
-        ids << sql.value(0).toLongLong();
+    ids.reserve(found.messages.size());
+    for (const MessageSummary& message : found.messages) {
+        ids << message.id;
     }
     return ids;
+}
+
+qint64 ArchiveReader::count(const MessageListQuery& list, qint64 cap) const
+{
+    // The list's own page statement, cut at cap + 1 rows: in date order,
+    // which every list has an index for (ranking would score every match).
+    MessageListQuery unordered = list;
+    unordered.sort = MessageListQuery::Sort::Date;
+    const MessageListStatement statement =
+        MessageListStatement::build(m_db, QStringLiteral("m.id"), unordered, {}, static_cast<int>(cap));
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT count(*) FROM (%1)").arg(statement.sql));
+    for (const QVariant& binding : statement.bindings) {
+        query.addBindValue(binding);
+    }
+    if (!query.exec() || !query.next()) {
+        return 0;
+    }
+    return query.value(0).toLongLong();
+}
+
+QHash<qint64, QString> ArchiveReader::matchExcerpts(const QList<qint64>& ids, const QStringList& terms, int width) const
+{
+    QHash<qint64, QString> excerpts;
+    const SearchHighlighter highlighter(terms);
+    if (highlighter.isEmpty()) {
+        return excerpts;
+    }
+    for (const qint64 id : ids) {
+        const QString excerpt = highlighter.excerpt(bodyText(id), width);
+        if (!excerpt.isEmpty()) {
+            excerpts.insert(id, excerpt);
+        }
+    }
+    return excerpts;
 }
 
 qint64 ArchiveReader::messageCount() const

@@ -4,6 +4,7 @@
 #include "CompressionDictionary.h"
 #include "MessageListStatement.h"
 #include "mime/ParsedMessage.h"
+#include "search/SearchQuery.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -95,6 +96,7 @@ struct MessagePage
     QList<MessageSummary> messages;
     PageCursor next; // pass to get the following page
     bool atEnd = true;
+    QString error; // the archive could not be read (locked, damaged); empty when it was
 };
 
 // Which messages a list shows, and in which order.
@@ -106,7 +108,10 @@ struct MessageListQuery
         Folder, // one folder's messages
         RemovedSources, // every message kept from removed sources, once
     };
-    enum class Sort { Date, Correspondent, Subject, Size };
+    // Relevance: best match first (bm25 over the words a search looks for;
+    // `order` is ignored). Without a search, or for a search of operators
+    // only, it is Date, newest first.
+    enum class Sort { Date, Correspondent, Subject, Size, Relevance };
 
     Scope scope = Scope::All;
     qint64 id = 0; // the source or folder
@@ -115,6 +120,17 @@ struct MessageListQuery
     // Correspondent means the recipients rather than the sender (a Sent
     // folder lists whom the mail went to).
     bool byRecipients = false;
+    // Only the messages this search finds: a valid, non-empty SearchQuery
+    // (ArchivePage's search box, the CLI's export --query).
+    std::optional<SearchQuery> search;
+    // Only what lies in a source and folder named so (the CLI's --source
+    // and --folder, which name rather than number them).
+    SearchScope within;
+
+    // The sort this query is read in: Relevance only where it can rank.
+    Sort effectiveSort() const;
+    // A scope's list, newest first.
+    static MessageListQuery of(Scope scope, qint64 id = 0);
 };
 
 // A folder as the archive browser's tree shows it.
@@ -133,7 +149,6 @@ struct FolderEntry
 };
 
 // The read side of the archive, for the browser, the CLI and verify.
-class SearchQuery;
 
 class ArchiveReader
 {
@@ -180,6 +195,17 @@ public:
     search(const QString& query, int limit, QString* error = nullptr, const SearchScope& scope = {}) const;
     QList<qint64>
     search(const SearchQuery& query, int limit, QString* error = nullptr, const SearchScope& scope = {}) const;
+
+    // How many messages a list holds, counting at most `cap` + 1: a result
+    // above `cap` is "more than cap" (counting a common word in a million
+    // messages would keep the user waiting for a number).
+    qint64 count(const MessageListQuery& list, qint64 cap) const;
+
+    // For each message, a line of its body around the first of `terms`
+    // (SearchHighlighter) — what a search result shows under its subject.
+    // A message whose body holds none of them (it matched by subject,
+    // sender or attachment name) is left out: its stored snippet serves.
+    QHash<qint64, QString> matchExcerpts(const QList<qint64>& ids, const QStringList& terms, int width) const;
 
     qint64 messageCount() const;
 

@@ -30,6 +30,8 @@ QString sortKey(const MessageListQuery& list, bool folderByDate)
         return QStringLiteral("m.subject COLLATE NOCASE");
     case Sort::Size:
         return QStringLiteral("m.size");
+    case Sort::Relevance:
+        return QStringLiteral("r.score");
     }
     return {};
 }
@@ -99,14 +101,28 @@ MessageListStatement MessageListStatement::build(QSqlDatabase db,
                                                  Strategy strategy)
 {
     using Scope = MessageListQuery::Scope;
-    const bool folderByDate = list.scope == Scope::Folder && list.sort == MessageListQuery::Sort::Date;
-    const QString key = sortKey(list, folderByDate);
+    using Sort = MessageListQuery::Sort;
+    MessageListQuery effective = list;
+    effective.sort = list.effectiveSort();
+    if (effective.sort != list.sort) {
+        effective.order = Qt::DescendingOrder; // unrankable: newest first
+    }
+    const bool relevance = effective.sort == Sort::Relevance;
+    const bool folderByDate = list.scope == Scope::Folder && effective.sort == Sort::Date;
+    const QString key = sortKey(effective, folderByDate);
     const QString id = folderByDate ? QStringLiteral("l.message_id") : QStringLiteral("m.id");
-    const bool descending = list.order == Qt::DescendingOrder;
+    // bm25 is lower for a better match.
+    const bool descending = !relevance && effective.order == Qt::DescendingOrder;
 
     MessageListStatement statement;
     QString from = QStringLiteral("messages m");
     QStringList where;
+    if (relevance) {
+        // Every match is scored; the page is the best of them.
+        from = QStringLiteral("messages m JOIN (SELECT rowid AS rid, bm25(message_fts) AS score FROM message_fts "
+                              "WHERE message_fts MATCH ?) r ON r.rid = m.id");
+        statement.bindings << list.search->rankingMatch();
+    }
     if (folderByDate) {
         // One row per location: a message the server holds twice in the
         // folder is listed twice, as the server lists it.
@@ -123,6 +139,23 @@ MessageListStatement MessageListStatement::build(QSqlDatabase db,
         where << (statement.strategy == Strategy::Gather ? QStringLiteral("m.id IN (%1)").arg(scope.ids)
                                                          : scope.contains);
         statement.bindings << scopeBindings;
+    }
+    if (!list.within.isEverything()) {
+        QString named = QStringLiteral("EXISTS (SELECT 1 FROM locations l2 JOIN folders f2 ON f2.id = l2.folder_id "
+                                       "JOIN sources s2 ON s2.id = f2.source_id WHERE l2.message_id = m.id");
+        if (!list.within.sourceName.isEmpty()) {
+            named += QStringLiteral(" AND s2.name = ?");
+            statement.bindings << list.within.sourceName;
+        }
+        if (!list.within.folderPath.isEmpty()) {
+            named += QStringLiteral(" AND f2.path = ?");
+            statement.bindings << list.within.folderPath;
+        }
+        where << named + QLatin1Char(')');
+    }
+    if (list.search) {
+        where << QLatin1Char('(') + list.search->condition() + QLatin1Char(')');
+        statement.bindings << list.search->bindings();
     }
     if (!after.isStart()) {
         // Spelt out rather than as a row value, (key, id) < (?, ?): SQLite

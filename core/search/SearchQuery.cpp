@@ -599,13 +599,31 @@ void compile(const Node& node, QString* sql, QVariantList* values)
     }
 }
 
+// Every term the query looks for, for ranking: a message that holds more of
+// them, and holds them more often, ranks higher.
+void collectRankingTerms(const Node& node, QStringList* out)
+{
+    if (node.kind == Node::Kind::Not) {
+        return;
+    }
+    if (node.kind == Node::Kind::Text) {
+        *out << ftsTerm(node);
+    }
+    for (const Node& child : node.children) {
+        collectRankingTerms(child, out);
+    }
+}
+
 void collectHighlights(const Node& node, QStringList* out)
 {
     if (node.kind == Node::Kind::Not) {
         return;
     }
-    if (node.kind == Node::Kind::Text && !out->contains(node.text)) {
-        *out << node.text;
+    if (node.kind == Node::Kind::Text) {
+        const QString term = node.prefix ? node.text + QLatin1Char('*') : node.text;
+        if (!out->contains(term)) {
+            *out << term;
+        }
     }
     for (const Node& child : node.children) {
         collectHighlights(child, out);
@@ -626,6 +644,9 @@ SearchQuery SearchQuery::parse(const QString& text, const QTimeZone& zone)
         return query;
     }
     collectHighlights(root, &query.m_highlights);
+    QStringList ranking;
+    collectRankingTerms(root, &ranking);
+    query.m_rankingMatch = ranking.join(QLatin1String(" OR "));
     query.m_root = std::make_shared<const Node>(std::move(root));
     // Compiled once: every search and count of this query reuses it.
     if (!query.isEmpty()) {
@@ -667,4 +688,9 @@ QVariantList SearchQuery::bindings() const
 QStringList SearchQuery::highlightTerms() const
 {
     return m_highlights;
+}
+
+QString SearchQuery::rankingMatch() const
+{
+    return m_rankingMatch;
 }

@@ -49,8 +49,13 @@ public:
     QVariantList bindings() const;
 
     // The words and phrases to highlight in results: those the query looks
-    // for, not those it excludes.
+    // for, not those it excludes; a prefix ends in `*` (SearchHighlighter).
     QStringList highlightTerms() const;
+
+    // An FTS5 expression matching any of the terms the query looks for, for
+    // ranking by relevance (bm25); empty when it looks for no words (only
+    // operators such as has:attachment or date:), which cannot be ranked.
+    QString rankingMatch() const;
 
     struct Node;
 
@@ -60,4 +65,5 @@ private:
     QStringList m_highlights;
     QString m_condition;
     QVariantList m_bindings;
+    QString m_rankingMatch;
 };

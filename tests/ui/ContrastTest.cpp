@@ -165,6 +165,18 @@ TEST_P(ContrastTest, EveryThemeColourReadsOnWindowAndBase)
     EXPECT_NE(ThemeColors::secondaryText(palette), palette.color(QPalette::WindowText));
 }
 
+// A search's marked words: their text reads on the marker (4.5:1). The
+// marker itself is a tint, as a browser's find marker is (yellow on white
+// is 1.3:1); the word is told apart by its weight too (bold in the list).
+TEST_P(ContrastTest, SearchMatchesReadOnTheirMarker)
+{
+    const QPalette palette = QApplication::palette();
+    const QColor marker = ThemeColors::searchMatchBackground(palette);
+    EXPECT_GE(ThemeColors::contrastRatio(ThemeColors::searchMatchText(palette), marker), AA)
+        << marker.name().toStdString();
+    EXPECT_GE(ThemeColors::contrastRatio(marker, palette.color(QPalette::Base)), 1.25) << marker.name().toStdString();
+}
+
 TEST_P(ContrastTest, SourceDialogErrorsAndTestResultRead)
 {
     SourceService service {m_archive, &m_credentials};

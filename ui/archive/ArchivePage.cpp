@@ -5,8 +5,12 @@
 #include "MessageListView.h"
 #include "MessageView.h"
 #include "MessageWindow.h"
+#include "SearchBar.h"
+#include "SearchResultDelegate.h"
 #include "archive/ArchiveQueryRunner.h"
 #include "common/ThemeColors.h"
+#include "export/ExportDialog.h"
+#include <QLineEdit>
 
 #include <QDesktopServices>
 #include <QDir>
@@ -45,6 +49,8 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
     , m_list(new MessageListView(this))
     , m_listPlaceholder(new QLabel(this))
     , m_preview(new MessageView(queries, this))
+    , m_search(new SearchBar(this))
+    , m_countQuery(queries)
     , m_previewDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("ArchivePage"));
@@ -107,9 +113,16 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
     m_listPlaceholder->setAlignment(Qt::AlignCenter);
     m_listPlaceholder->setWordWrap(true);
     ThemeColors::apply(m_listPlaceholder, ThemeColors::Role::Secondary);
+    m_list->setItemDelegateForColumn(MessageListModel::SubjectColumn, new SearchResultDelegate(m_list));
     m_listStack->addWidget(m_list);
     m_listStack->addWidget(m_listPlaceholder);
-    m_listSplitter->addWidget(m_listStack);
+    auto* listColumn = new QWidget(this);
+    auto* listLayout = new QVBoxLayout(listColumn);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(6);
+    listLayout->addWidget(m_search);
+    listLayout->addWidget(m_listStack, 1);
+    m_listSplitter->addWidget(listColumn);
     m_listSplitter->addWidget(m_preview);
     m_listSplitter->setStretchFactor(0, 2);
     m_listSplitter->setStretchFactor(1, 3);
@@ -119,8 +132,39 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
     m_splitter->setChildrenCollapsible(false);
     m_listSplitter->setChildrenCollapsible(false);
     layout->addWidget(m_splitter, 1);
-    setTabOrder(m_folderView, m_list);
+    setTabOrder(m_folderView, m_search->edit());
+    setTabOrder(m_search->edit(), m_list);
     setTabOrder(m_list, m_preview);
+
+    connect(m_search, &SearchBar::searchChanged, this, [this] {
+        const std::optional<SearchQuery> query = m_search->query();
+        m_preview->setHighlightTerms(query ? query->highlightTerms() : QStringList());
+        showList();
+    });
+    connect(m_search, &SearchBar::widenScopeRequested, this, [this] {
+        m_folderView->setCurrentIndex(m_folders->indexForKey(QStringLiteral("all")));
+    });
+    connect(m_search, &SearchBar::bestMatchToggled, m_messages, &MessageListModel::setRelevanceOrder);
+    connect(m_messages, &MessageListModel::relevanceOrderChanged, this, [this](bool relevance) {
+        m_search->setBestMatch(relevance);
+        // Best match has no column: no column shows an order then.
+        m_list->header()->setSortIndicatorShown(!relevance);
+    });
+    connect(m_search, &SearchBar::selectAllMatchingRequested, this, [this] {
+        m_list->selectAll();
+        m_wholeListSelected = true;
+        m_search->setAllMatchingSelected(true);
+        m_list->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_search, &SearchBar::exportRequested, this, &ArchivePage::showExport);
+    connect(m_search, &SearchBar::leaveRequested, this, [this] { m_list->setFocus(Qt::OtherFocusReason); });
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        // A click or a key after Select all matching: the user chose rows.
+        if (m_wholeListSelected && m_list->selectionModel()->selectedRows().size() < m_messages->rowCount()) {
+            m_wholeListSelected = false;
+            m_search->setAllMatchingSelected(false);
+        }
+    });
 
     m_previewDelay->setSingleShot(true);
     // Holding an arrow key skims the list: only where it stops is read.
@@ -176,6 +220,11 @@ MessageListModel* ArchivePage::messageModel() const
 MessageView* ArchivePage::preview() const
 {
     return m_preview;
+}
+
+SearchBar* ArchivePage::searchBar() const
+{
+    return m_search;
 }
 
 void ArchivePage::setTotals(const ArchiveTotals& totals)
@@ -295,11 +344,80 @@ void ArchivePage::applyFolders(const QList<FolderEntry>& folders, qint64 allMess
 
 void ArchivePage::folderSelected()
 {
+    showList();
+}
+
+void ArchivePage::showList()
+{
     const QModelIndex current = m_folderView->currentIndex();
-    const std::optional<MessageListQuery> query = m_folders->queryFor(current);
+    std::optional<MessageListQuery> query =
+        current.isValid() || m_foldersLoadedOnce ? m_folders->queryFor(current) : MessageListQuery();
+    const std::optional<SearchQuery> search = m_search->query();
+    const QString title = current.isValid() ? m_folders->titleFor(current) : tr("All mail");
+    m_search->setScope(title,
+                       current.isValid() && current.data(FolderTreeModel::KeyRole).toString() != QLatin1String("all"));
+    if (query && search) {
+        query->search = search;
+    }
+    m_wholeListSelected = false;
     m_messages->setQuery(query);
-    m_list->setAccessibleDescription(m_folders->titleFor(current));
+    m_list->setTwoLineRows(m_messages->isSearch());
+    m_list->setAccessibleDescription(search ? tr("Search results in %1").arg(title) : title);
+    m_countQuery.cancel();
+    if (query && search) {
+        m_search->setCount(-1);
+        const MessageListQuery counted = *query;
+        m_countQuery.run(
+            ArchiveQueryRunner::Lane::Background,
+            this,
+            [counted](const ArchiveReader& reader) { return reader.count(counted, SearchBar::CountCap); },
+            [this](qint64 count) { m_search->setCount(count); });
+    }
     updateListPlaceholder();
+}
+
+QString ArchivePage::listDescription() const
+{
+    const QModelIndex current = m_folderView->currentIndex();
+    const QString title = current.isValid() ? m_folders->titleFor(current) : tr("All mail");
+    const std::optional<SearchQuery> search = m_search->query();
+    if (!search) {
+        //: What an export takes: %1 is a folder ("Work › INBOX"), a source or "All mail".
+        return tr("All messages in %1").arg(title);
+    }
+    const qint64 count = m_search->count();
+    if (count < 0 || count > SearchBar::CountCap) {
+        //: %1 is what was typed in the search box, %2 where it searched.
+        return tr("All messages matching “%1” in %2").arg(m_search->text(), title);
+    }
+    //: %1 is what was typed in the search box, %2 where it searched.
+    return tr("All %Ln message(s) matching “%1” in %2", nullptr, static_cast<int>(count)).arg(m_search->text(), title);
+}
+
+void ArchivePage::focusSearch()
+{
+    m_search->focusSearch();
+}
+
+ExportDialog* ArchivePage::showExport()
+{
+    const std::optional<MessageListQuery> list = m_messages->query();
+    if (!list) {
+        return nullptr;
+    }
+    ExportDialog::Offer offer;
+    offer.list = *list;
+    offer.listDescription = listDescription();
+    offer.preferList = m_wholeListSelected;
+    if (!m_wholeListSelected) {
+        for (const QModelIndex& row : m_list->selectionModel()->selectedRows()) {
+            offer.selected << m_messages->messageIdAt(row.row());
+        }
+    }
+    auto* dialog = new ExportDialog(m_archive.path(), offer, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void ArchivePage::updateListPlaceholder()
@@ -311,6 +429,12 @@ void ArchivePage::updateListPlaceholder()
                                  : tr("Choose a folder on the left.");
     } else if (m_messages->isLoading()) {
         text.clear(); // the first page is on its way: keep the list, empty, rather than flash a text
+    } else if (m_messages->rowCount() == 0 && m_messages->isSearch()) {
+        const bool narrowed =
+            current.isValid() && current.data(FolderTreeModel::KeyRole).toString() != QLatin1String("all");
+        text = narrowed ? tr("No message in %1 matches. The chip next to the search box searches all mail.")
+                              .arg(m_folders->titleFor(current))
+                        : tr("No message matches.");
     } else if (m_messages->rowCount() == 0) {
         text = m_totals.messages == 0 || m_folders->rowCount() <= 1
             ? tr("No mail is archived yet. Add a source on the Ingestions page (Ctrl+1), and its mail appears here as "
@@ -328,6 +452,8 @@ void ArchivePage::openCurrentMessage()
         return;
     }
     auto* window = new MessageWindow(m_queries, this->window());
+    const std::optional<SearchQuery> search = m_search->query();
+    window->view()->setHighlightTerms(search ? search->highlightTerms() : QStringList());
     window->showMessage(m_messages->messageIdAt(current.row()));
     window->show();
 }

@@ -6,7 +6,9 @@
 
 #include <QWidget>
 
+class ExportDialog;
 class FolderTreeModel;
+class SearchBar;
 class MessageListModel;
 class MessageView;
 class QLabel;
@@ -42,6 +44,7 @@ public:
     FolderTreeModel* folderModel() const;
     MessageListModel* messageModel() const;
     MessageView* preview() const;
+    SearchBar* searchBar() const;
 
 public slots:
     void refresh();
@@ -52,6 +55,11 @@ public slots:
     void openArchiveFolder();
     // Opens the current message in a window of its own.
     void openCurrentMessage();
+    // Puts the keys in the search box (Ctrl+K, Ctrl+F).
+    void focusSearch();
+    // The export dialog for the selected messages or the whole list shown
+    // (File → Export Messages…, the search's Export…).
+    ExportDialog* showExport();
 
 signals:
     // The folder tree was read and shown (for tests).
@@ -64,6 +72,10 @@ protected:
 private:
     void applyFolders(const QList<FolderEntry>& folders, qint64 allMessages);
     void folderSelected();
+    // Shows the tree's node, narrowed by the search when there is one.
+    void showList();
+    // "1,204 messages matching “invoice” in Work › INBOX".
+    QString listDescription() const;
     void updateListPlaceholder();
     void saveLayout() const;
     void restoreLayout();
@@ -82,7 +94,12 @@ private:
     MessageListView* m_list;
     QLabel* m_listPlaceholder;
     MessageView* m_preview;
+    SearchBar* m_search;
+    LatestQuery m_countQuery;
     QTimer* m_previewDelay;
+    // "Select all N matching" was chosen and the selection not changed
+    // since: an export takes the whole list, not only the rows loaded.
+    bool m_wholeListSelected = false;
     bool m_foldersLoadedOnce = false;
     bool m_layoutRestored = false; // the user's splitter position was found
     qint64 m_shownTotal = -1;

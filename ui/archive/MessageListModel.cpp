@@ -14,6 +14,7 @@ MessageListModel::MessageListModel(ArchiveQueryRunner* runner, QObject* parent)
     , m_runner(runner)
     , m_pageQuery(runner)
     , m_newestQuery(runner)
+    , m_excerptQuery(runner)
 {
 }
 
@@ -23,13 +24,21 @@ void MessageListModel::setQuery(const std::optional<MessageListQuery>& query)
 {
     m_pageQuery.cancel();
     m_newestQuery.cancel();
+    m_excerptQuery.cancel();
     ++m_generation;
     beginResetModel();
     m_rows.clear();
+    m_excerpts.clear();
+    m_excerptsAsked.clear();
+    m_excerptsUpTo = 0;
     m_query = query;
+    m_terms.clear();
     if (m_query) {
-        m_query->sort = m_sort;
+        m_query->sort = m_relevance && m_query->search ? MessageListQuery::Sort::Relevance : m_sort;
         m_query->order = m_order;
+        if (m_query->search) {
+            m_terms = m_query->search->highlightTerms();
+        }
     }
     m_next = {};
     m_atEnd = !m_query.has_value();
@@ -81,15 +90,83 @@ void MessageListModel::appendPage(quint64 generation, const MessagePage& page)
             {}, static_cast<int>(m_rows.size()), static_cast<int>(m_rows.size() + page.messages.size() - 1));
         m_rows += page.messages;
         endInsertRows();
+        requestExcerpts();
     }
     if (first) {
         emit loaded();
     }
 }
 
+void MessageListModel::requestExcerpts()
+{
+    if (m_terms.isEmpty() || m_excerptQuery.isBusy() || m_excerptsUpTo >= m_rows.size()) {
+        return;
+    }
+    // A few at a time, in the order of the list: each reads and parses its
+    // message, and the first rows are the ones on screen.
+    constexpr qsizetype Chunk = 25;
+    QList<qint64> ids;
+    for (; m_excerptsUpTo < m_rows.size() && ids.size() < Chunk; ++m_excerptsUpTo) {
+        const qint64 id = m_rows.at(m_excerptsUpTo).id;
+        if (!m_excerptsAsked.contains(id)) {
+            m_excerptsAsked.insert(id);
+            ids << id;
+        }
+    }
+    if (ids.isEmpty()) {
+        emit excerptsLoaded();
+        return;
+    }
+    const QStringList terms = m_terms;
+    const quint64 generation = m_generation;
+    m_excerptQuery.run(
+        ArchiveQueryRunner::Lane::Background,
+        this,
+        [ids, terms](const ArchiveReader& reader) { return reader.matchExcerpts(ids, terms, 160); },
+        [this, generation](const QHash<qint64, QString>& excerpts) {
+            if (generation != m_generation) {
+                return;
+            }
+            m_excerpts.insert(excerpts);
+            for (auto it = excerpts.begin(); it != excerpts.end(); ++it) {
+                const int row = rowOf(it.key());
+                if (row >= 0) {
+                    emit dataChanged(index(row, SubjectColumn), index(row, SubjectColumn), {ExcerptRole});
+                }
+            }
+            if (m_excerptsUpTo < m_rows.size()) {
+                requestExcerpts();
+            } else {
+                emit excerptsLoaded();
+            }
+        });
+}
+
+void MessageListModel::setRelevanceOrder(bool relevance)
+{
+    if (relevance == m_relevance) {
+        return;
+    }
+    m_relevance = relevance;
+    emit relevanceOrderChanged(relevance);
+    if (m_query && m_query->search) {
+        setQuery(m_query);
+    }
+}
+
+bool MessageListModel::isRelevanceOrder() const
+{
+    return m_relevance;
+}
+
+bool MessageListModel::isSearch() const
+{
+    return m_query && m_query->search;
+}
+
 void MessageListModel::refreshNewest()
 {
-    if (!m_query || m_loading || m_newestQuery.isBusy() || m_sort != MessageListQuery::Sort::Date
+    if (!m_query || m_loading || m_newestQuery.isBusy() || m_query->sort != MessageListQuery::Sort::Date
         || m_order != Qt::DescendingOrder) {
         return;
     }
@@ -121,6 +198,11 @@ void MessageListModel::refreshNewest()
             beginInsertRows({}, 0, static_cast<int>(rows.size() - 1));
             m_rows = rows + m_rows;
             endInsertRows();
+            // Their excerpts: the rows below moved down by as many.
+            if (!m_terms.isEmpty()) {
+                m_excerptsUpTo = 0;
+                requestExcerpts();
+            }
             if (!page.atEnd) {
                 refreshNewest(); // the next page of what arrived
             }
@@ -167,6 +249,12 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const
     if (role == MessageIdRole) {
         return message.id;
     }
+    if (role == HighlightTermsRole) {
+        return index.column() == SubjectColumn ? QVariant(m_terms) : QVariant();
+    }
+    if (role == ExcerptRole) {
+        return m_excerpts.value(message.id, message.snippet);
+    }
     if (role == Qt::ToolTipRole && index.column() == CorrespondentColumn) {
         return sent
             ? message.recipients
@@ -197,8 +285,14 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const
                 return message.fromName;
             }
             return message.fromAddress.isEmpty() ? tr("(no sender)") : message.fromAddress;
-        case SubjectColumn:
-            return message.subject.isEmpty() ? tr("(no subject)") : message.subject;
+        case SubjectColumn: {
+            const QString subject = message.subject.isEmpty() ? tr("(no subject)") : message.subject;
+            if (role == Qt::AccessibleTextRole && !m_terms.isEmpty()) {
+                //: A search result read aloud: the subject, then the line where the words were found.
+                return tr("%1; found: %2").arg(subject, m_excerpts.value(message.id, message.snippet));
+            }
+            return subject;
+        }
         case DateColumn:
             return QLocale().toString(message.date.toLocalTime(), QLocale::ShortFormat);
         case SizeColumn:
@@ -269,11 +363,15 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
         sort = MessageListQuery::Sort::Date;
         break;
     }
-    if (sort == m_sort && order == m_order) {
+    if (sort == m_sort && order == m_order && !m_relevance) {
         return;
     }
     m_sort = sort;
     m_order = order;
+    if (m_relevance) {
+        m_relevance = false;
+        emit relevanceOrderChanged(false);
+    }
     if (m_query) {
         setQuery(m_query);
     }

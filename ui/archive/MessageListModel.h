@@ -4,6 +4,7 @@
 #include "archive/LatestQuery.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 class ArchiveQueryRunner;
 
@@ -19,7 +20,13 @@ class MessageListModel : public QAbstractTableModel
 
 public:
     enum Column { AttachmentColumn, CorrespondentColumn, SubjectColumn, DateColumn, SizeColumn, ColumnCount };
-    enum Role { MessageIdRole = Qt::UserRole + 1 };
+    enum Role {
+        MessageIdRole = Qt::UserRole + 1,
+        // While a search is shown: the words to mark (SearchHighlighter), and
+        // the line of the body where they were found (or the message's start).
+        HighlightTermsRole,
+        ExcerptRole,
+    };
 
     static constexpr int PageSize = 200;
 
@@ -34,6 +41,13 @@ public:
     // New mail arrived: newest-first lists take the rows newer than their
     // first row at the top; other orders keep what they show.
     void refreshNewest();
+
+    // Best match first (a search of words) instead of the column sort;
+    // sorting by a column ends it.
+    void setRelevanceOrder(bool relevance);
+    bool isRelevanceOrder() const;
+    // The query is a search.
+    bool isSearch() const;
 
     // True from a new query until its first page arrived.
     bool isLoading() const;
@@ -53,10 +67,15 @@ public:
 signals:
     // The first page of a new query (or sort) is shown.
     void loaded();
+    // The order changed from relevance to a column's, or back.
+    void relevanceOrderChanged(bool relevance);
+    // The excerpts of the loaded rows have arrived (for tests).
+    void excerptsLoaded();
 
 private:
     void requestPage();
     void appendPage(quint64 generation, const MessagePage& page);
+    void requestExcerpts();
 
     ArchiveQueryRunner* m_runner;
     std::optional<MessageListQuery> m_query;
@@ -69,4 +88,10 @@ private:
     quint64 m_generation = 0; // a new query or sort: older pages are dropped
     LatestQuery m_pageQuery;
     LatestQuery m_newestQuery;
+    bool m_relevance = false;
+    QStringList m_terms; // the search's words, for the delegate
+    QHash<qint64, QString> m_excerpts;
+    QSet<qint64> m_excerptsAsked;
+    qsizetype m_excerptsUpTo = 0; // rows before this have asked for theirs
+    LatestQuery m_excerptQuery;
 };

@@ -57,11 +57,19 @@ void MessageListView::changeEvent(QEvent* event)
     }
 }
 
+void MessageListView::setTwoLineRows(bool twoLines)
+{
+    if (twoLines != m_twoLines) {
+        m_twoLines = twoLines;
+        updateRowHeight();
+    }
+}
+
 void MessageListView::updateRowHeight()
 {
     // The height a QTreeView gives a line of text, so the list looks as
     // before and as dense as a mail client's.
-    const int height = fontMetrics().height() + 6;
+    const int height = fontMetrics().height() * (m_twoLines ? 2 : 1) + 6;
     verticalHeader()->setMinimumSectionSize(height);
     verticalHeader()->setDefaultSectionSize(height);
 }

@@ -22,10 +22,16 @@ public:
     // The column header (QTreeView's name for it).
     QHeaderView* header() const;
 
+    // Rows two lines high: a search's results show, under the subject, the
+    // line where the words were found.
+    void setTwoLineRows(bool twoLines);
+
 protected:
     QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void updateRowHeight();
+
+    bool m_twoLines = false;
 };

@@ -5,6 +5,7 @@
 #include "MessageWindow.h"
 #include "RawMessageDialog.h"
 #include "common/ThemeColors.h"
+#include "search/SearchHighlighter.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -14,7 +15,9 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -265,6 +268,55 @@ void MessageView::render()
     m_notice->setText(notes.join(QLatin1Char(' ')));
     m_notice->setVisible(!notes.isEmpty());
     m_body->setAccessibleDescription(m_notice->text());
+    markMatches();
+}
+
+void MessageView::setHighlightTerms(const QStringList& terms)
+{
+    if (terms == m_highlightTerms) {
+        return;
+    }
+    m_highlightTerms = terms;
+    if (m_stack->currentIndex() == 1) {
+        markMatches();
+    }
+}
+
+int MessageView::highlightCount() const
+{
+    return static_cast<int>(m_body->extraSelections().size());
+}
+
+void MessageView::markMatches()
+{
+    // Extra selections colour the text without changing the document: Copy
+    // and Show Original are not affected.
+    QList<QTextEdit::ExtraSelection> marks;
+    const SearchHighlighter highlighter(m_highlightTerms);
+    if (!highlighter.isEmpty()) {
+        QTextCharFormat format;
+        format.setBackground(ThemeColors::searchMatchBackground(palette()));
+        format.setForeground(ThemeColors::searchMatchText(palette()));
+        const QList<SearchHighlighter::Range> ranges = highlighter.find(m_body->document()->toPlainText());
+        for (const SearchHighlighter::Range& range : ranges) {
+            QTextCursor cursor(m_body->document());
+            cursor.setPosition(static_cast<int>(range.start));
+            cursor.setPosition(static_cast<int>(range.start + range.length), QTextCursor::KeepAnchor);
+            marks.append({cursor, format});
+        }
+        if (!marks.isEmpty()) {
+            // The first match in view, a third of the way down, as a mail
+            // client opens a search result; once the text is laid out.
+            QTextCursor first = marks.constFirst().cursor;
+            first.clearSelection();
+            m_body->setTextCursor(first);
+            QTimer::singleShot(0, m_body, [body = m_body] {
+                const int top = body->cursorRect().top() + body->verticalScrollBar()->value();
+                body->verticalScrollBar()->setValue(top - body->viewport()->height() / 3);
+            });
+        }
+    }
+    m_body->setExtraSelections(marks);
 }
 
 void MessageView::setShowHtml(bool html)

@@ -37,6 +37,11 @@ public:
     // The text of the body as shown (for tests and screen readers).
     QString bodyText() const;
     bool isShowingHtml() const;
+    // Marks these words (SearchQuery::highlightTerms) in the body of every
+    // message shown from now on, and scrolls to the first; none marks none.
+    void setHighlightTerms(const QStringList& terms);
+    // How many places are marked in the body shown (for tests).
+    int highlightCount() const;
     MessageBodyBrowser* bodyBrowser() const;
     AttachmentPanel* attachmentPanel() const;
 
@@ -50,6 +55,7 @@ signals:
 
 private:
     void render();
+    void markMatches();
     void openAttachedMessage(const QByteArray& raw, const QString& name);
 
     ArchiveQueryRunner* m_runner;
@@ -72,4 +78,5 @@ private:
     MessageBodyBrowser* m_body;
     QLabel* m_linkTarget;
     AttachmentPanel* m_attachments;
+    QStringList m_highlightTerms;
 };

@@ -184,6 +184,19 @@ QColor secondaryText(const QPalette& palette)
     return text;
 }
 
+QColor searchMatchBackground(const QPalette& palette)
+{
+    return isDark(palette) ? QColor(0x7a, 0x5c, 0x00) : QColor(0xff, 0xe0, 0x66);
+}
+
+QColor searchMatchText(const QPalette& palette)
+{
+    const QColor background = searchMatchBackground(palette);
+    const QColor black(Qt::black);
+    const QColor white(Qt::white);
+    return contrastRatio(black, background) >= contrastRatio(white, background) ? black : white;
+}
+
 QColor statusText(IngestionSource::Status status, const QPalette& palette)
 {
     switch (status) {

@@ -38,6 +38,10 @@ QColor warningText(const QPalette& palette);
 // Less prominent than WindowText, unlike PlaceholderText still 4.5:1.
 QColor secondaryText(const QPalette& palette);
 QColor statusText(IngestionSource::Status status, const QPalette& palette);
+// A search's matched words: a marker background (yellow on a light theme,
+// amber on a dark one) and the text on it, which reads at 4.5:1 there.
+QColor searchMatchBackground(const QPalette& palette);
+QColor searchMatchText(const QPalette& palette);
 QColor color(Role role, const QPalette& palette);
 
 // Gives the widget's text the colour through its palette (WindowText and

@@ -219,6 +219,8 @@ TEST(ArchiveReader, PagesInEverySortOrderListEachMessageOnceInOrder)
             return m.subject.toLower();
         case Sort::Size:
             return m.size;
+        case Sort::Relevance:
+            break; // needs a search: SearchQueryTest
         }
         return {};
     };

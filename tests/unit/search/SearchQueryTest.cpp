@@ -240,10 +240,11 @@ TEST_F(SearchQueryTest, HighlightsWhatIsLookedForNotWhatIsExcluded)
     const SearchQuery query =
         SearchQuery::parse(QStringLiteral("invoice \"late payment\" from:anna -spam inv* larger:1M"));
     ASSERT_TRUE(query.isValid());
-    EXPECT_EQ(
-        query.highlightTerms(),
-        (QStringList {
-            QStringLiteral("invoice"), QStringLiteral("late payment"), QStringLiteral("anna"), QStringLiteral("inv")}));
+    EXPECT_EQ(query.highlightTerms(),
+              (QStringList {QStringLiteral("invoice"),
+                            QStringLiteral("late payment"),
+                            QStringLiteral("anna"),
+                            QStringLiteral("inv*")}));
 }
 
 // Whatever is typed, the archive never sees an FTS5 or SQL syntax error: a
@@ -282,3 +283,93 @@ TEST_F(SearchQueryTest, AnyTextEitherRunsOrIsRefusedInWords)
 }
 
 } // namespace
+
+// The message list of the Archive page with a search: scoped, paged, counted
+// with a cap, and ranked.
+TEST_F(SearchQueryTest, AListNarrowedByASearchIsPagedCountedAndRanked)
+{
+    ArchiveReader reader = m_archive.archive().reader();
+    const auto subjects = [&reader](MessageListQuery list, int pageSize) {
+        QStringList out;
+        PageCursor cursor;
+        for (int guard = 0; guard < 50; ++guard) {
+            const MessagePage page = reader.page(list, cursor, pageSize);
+            EXPECT_TRUE(page.error.isEmpty()) << page.error.toStdString();
+            for (const MessageSummary& message : page.messages) {
+                out << message.subject;
+            }
+            if (page.atEnd) {
+                break;
+            }
+            cursor = page.next;
+        }
+        return out;
+    };
+    MessageListQuery list;
+    list.search = SearchQuery::parse(QStringLiteral("invoice"), QTimeZone::utc());
+    // Newest first, one at a time or all at once.
+    const QStringList newestFirst = {
+        QStringLiteral("invoice reminder"), QStringLiteral("Lunch"), QStringLiteral("Quarterly invoice")};
+    EXPECT_EQ(subjects(list, 1), newestFirst);
+    EXPECT_EQ(subjects(list, 50), newestFirst);
+    EXPECT_EQ(reader.count(list, 100), 3);
+    EXPECT_EQ(reader.count(list, 2), 3); // "more than 2"
+    EXPECT_EQ(reader.count(list, 1), 2);
+
+    // Within a source (by id, as the tree selects it, and by name, as the
+    // CLI names it) and a folder.
+    const qint64 home = m_archive.folder(QStringLiteral("Home"), QStringLiteral("INBOX"));
+    list.search = SearchQuery::parse(QStringLiteral("anna OR zanzibar"), QTimeZone::utc());
+    MessageListQuery inHome = list;
+    inHome.scope = MessageListQuery::Scope::Folder;
+    inHome.id = home;
+    EXPECT_EQ(subjects(inHome, 10), QStringList {QStringLiteral("Travel")});
+    MessageListQuery named = list;
+    named.within.sourceName = QStringLiteral("Work");
+    named.within.folderPath = QStringLiteral("INBOX");
+    EXPECT_EQ(subjects(named, 10).size(), 4);
+    EXPECT_EQ(reader.count(named, 100), 4);
+
+    // By relevance: the message that says it most comes first, and paging
+    // by relevance lists each match once.
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(m_archive.store(
+        inbox,
+        {mail(message("From: x@example.org\r\nSubject: once\r\nDate: Mon, 01 Mar 2021 08:00:00 +0000\r\n",
+                      "Content-Type: text/plain\r\n\r\nThe walrus appears once in a long line of other words "
+                      "about the sea, the sand, the sky and the ships.\r\n"),
+              utc(2021, 3, 1)),
+         mail(message("From: x@example.org\r\nSubject: often\r\nDate: Sun, 28 Feb 2021 08:00:00 +0000\r\n",
+                      "Content-Type: text/plain\r\n\r\nWalrus, walrus, walrus.\r\n"),
+              utc(2021, 2, 28))}))
+        << m_archive.error().toStdString();
+    MessageListQuery ranked;
+    ranked.search = SearchQuery::parse(QStringLiteral("walrus"), QTimeZone::utc());
+    EXPECT_EQ(subjects(ranked, 10), (QStringList {QStringLiteral("once"), QStringLiteral("often")}));
+    ranked.sort = MessageListQuery::Sort::Relevance;
+    EXPECT_EQ(subjects(ranked, 10), (QStringList {QStringLiteral("often"), QStringLiteral("once")}));
+    EXPECT_EQ(subjects(ranked, 1), (QStringList {QStringLiteral("often"), QStringLiteral("once")}));
+    // A search of operators alone cannot be ranked: newest first.
+    ranked.search = SearchQuery::parse(QStringLiteral("has:attachment OR larger:50K"), QTimeZone::utc());
+    EXPECT_EQ(ranked.effectiveSort(), MessageListQuery::Sort::Date);
+    EXPECT_EQ(subjects(ranked, 1), (QStringList {QStringLiteral("Übersicht"), QStringLiteral("Quarterly invoice")}));
+}
+
+TEST_F(SearchQueryTest, AResultShowsTheLineOfItsBodyWhereTheWordIs)
+{
+    ArchiveReader reader = m_archive.archive().reader();
+    MessageListQuery list;
+    list.search = SearchQuery::parse(QStringLiteral("zanzibar OR reminder"), QTimeZone::utc());
+    QList<qint64> ids;
+    QHash<qint64, QString> subjectOf;
+    for (const MessageSummary& message : reader.page(list, {}, 10).messages) {
+        ids << message.id;
+        subjectOf.insert(message.id, message.subject);
+    }
+    ASSERT_EQ(ids.size(), 2);
+    const QHash<qint64, QString> excerpts = reader.matchExcerpts(ids, list.search->highlightTerms(), 80);
+    // Found in the (base64) body: that line. Found in the subject only: none.
+    ASSERT_EQ(excerpts.size(), 1);
+    EXPECT_EQ(subjectOf.value(excerpts.keys().first()), QStringLiteral("Travel"));
+    EXPECT_EQ(excerpts.values().first(), QStringLiteral("We fly to Zanzibar on Monday."));
+}

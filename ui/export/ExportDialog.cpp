@@ -1,0 +1,351 @@
+#include "ExportDialog.h"
+
+#include "common/ThemeColors.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDate>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QThread>
+#include <QVBoxLayout>
+
+void ExportDialog::ThreadStop::operator()(QThread* thread) const
+{
+    thread->requestInterruption();
+    thread->wait();
+    delete thread;
+}
+
+ExportDialog::ExportDialog(QString archivePath, Offer offer, QWidget* parent)
+    : QDialog(parent)
+    , m_archivePath(std::move(archivePath))
+    , m_offer(std::move(offer))
+    , m_selection(new QRadioButton(this))
+    , m_wholeList(new QRadioButton(this))
+    , m_format(new QComboBox(this))
+    , m_keepFolders(new QCheckBox(tr("In a &folder for each source and folder"), this))
+    , m_path(new QLineEdit(this))
+    , m_choose(new QPushButton(tr("&Choose…"), this))
+    , m_progress(new QProgressBar(this))
+    , m_message(new QLabel(this))
+    , m_export(new QPushButton(tr("&Export"), this))
+    , m_close(new QPushButton(tr("Close"), this))
+{
+    setObjectName(QStringLiteral("ExportDialog"));
+    setWindowTitle(tr("Export Messages"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    layout->setSpacing(10);
+
+    auto* what = new QLabel(tr("Export:"), this);
+    layout->addWidget(what);
+    const QLocale locale;
+    m_selection->setObjectName(QStringLiteral("exportSelectionRadio"));
+    m_selection->setText(tr("The %Ln &selected message(s)", nullptr, static_cast<int>(m_offer.selected.size())));
+    m_wholeList->setObjectName(QStringLiteral("exportListRadio"));
+    m_wholeList->setText(m_offer.listDescription);
+    auto* group = new QButtonGroup(this);
+    group->addButton(m_selection);
+    group->addButton(m_wholeList);
+    layout->addWidget(m_selection);
+    layout->addWidget(m_wholeList);
+    const bool canSelect = m_offer.selected.size() > 1;
+    m_selection->setVisible(canSelect);
+    (canSelect && !m_offer.preferList ? m_selection : m_wholeList)->setChecked(true);
+
+    auto* form = new QFormLayout;
+    m_format->setObjectName(QStringLiteral("exportFormatCombo"));
+    m_format->setAccessibleName(tr("Format"));
+    m_format->addItem(tr("One mbox file (Thunderbird, Apple Mail, mutt…)"),
+                      static_cast<int>(ExportRequest::Format::Mbox));
+    m_format->addItem(tr("An .eml file for each message, in a folder"), static_cast<int>(ExportRequest::Format::Eml));
+    form->addRow(tr("F&ormat:"), m_format);
+    m_keepFolders->setObjectName(QStringLiteral("exportKeepFoldersCheck"));
+    m_keepFolders->setChecked(true);
+    form->addRow(QString(), m_keepFolders);
+    auto* pathRow = new QHBoxLayout;
+    m_path->setObjectName(QStringLiteral("exportPathEdit"));
+    m_path->setAccessibleName(tr("Export to"));
+    m_choose->setObjectName(QStringLiteral("chooseExportTargetButton"));
+    m_choose->setAccessibleName(tr("Choose where to export to"));
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(m_choose);
+    auto* pathLabel = new QLabel(tr("Export &to:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
+    layout->addLayout(form);
+
+    m_progress->setObjectName(QStringLiteral("exportProgress"));
+    m_progress->setAccessibleName(tr("Export progress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setFormat(QString());
+    layout->addWidget(m_progress);
+    m_message->setObjectName(QStringLiteral("exportMessage"));
+    m_message->setAccessibleName(tr("Export status"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_message->setMinimumHeight(m_message->fontMetrics().height() * 3);
+    m_message->setMinimumWidth(fontMetrics().height() * 34);
+    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    layout->addWidget(m_message);
+
+    auto* buttons = new QDialogButtonBox(this);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setDefault(true);
+    m_close->setObjectName(QStringLiteral("closeExportButton"));
+    buttons->addButton(m_export, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    layout->addWidget(buttons);
+
+    m_path->setText(defaultTarget(format(), QDate::currentDate()));
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
+    connect(m_choose, &QPushButton::clicked, this, &ExportDialog::chooseTarget);
+    connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
+    connect(m_close, &QPushButton::clicked, this, &ExportDialog::reject);
+    connect(m_path, &QLineEdit::textEdited, this, [this] {
+        m_replaceConfirmed.clear();
+        m_export->setText(tr("&Export"));
+    });
+    formatChanged();
+    m_export->setFocus();
+}
+
+ExportDialog::~ExportDialog() = default;
+
+QString ExportDialog::defaultTarget(ExportRequest::Format format, const QDate& date)
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) {
+        folder = QDir::homePath();
+    }
+    //: The suggested name of an export; %1 is the date as 2026-12-07.
+    QString name = tr("OpenArchiver export %1").arg(date.toString(Qt::ISODate));
+    if (format == ExportRequest::Format::Mbox) {
+        name += QStringLiteral(".mbox");
+    }
+    return QDir::toNativeSeparators(QDir(folder).filePath(name));
+}
+
+ExportRequest::Format ExportDialog::format() const
+{
+    return static_cast<ExportRequest::Format>(m_format->currentData().toInt());
+}
+
+void ExportDialog::setFormat(ExportRequest::Format format)
+{
+    m_format->setCurrentIndex(m_format->findData(static_cast<int>(format)));
+}
+
+void ExportDialog::setExportSelection(bool selection)
+{
+    (selection && m_offer.selected.size() > 1 ? m_selection : m_wholeList)->setChecked(true);
+}
+
+QString ExportDialog::targetPath() const
+{
+    return QDir::fromNativeSeparators(m_path->text().trimmed());
+}
+
+void ExportDialog::setTargetPath(const QString& path)
+{
+    m_path->setText(QDir::toNativeSeparators(path));
+    m_replaceConfirmed.clear();
+    m_export->setText(tr("&Export"));
+}
+
+bool ExportDialog::isRunning() const
+{
+    return m_thread != nullptr;
+}
+
+ExportRequest ExportDialog::request() const
+{
+    ExportRequest request;
+    request.format = format();
+    request.target = QFileInfo(targetPath()).absoluteFilePath();
+    request.keepFolders = m_keepFolders->isChecked();
+    request.list = m_offer.list;
+    if (m_selection->isChecked() && m_offer.selected.size() > 1) {
+        request.messageIds = m_offer.selected;
+    }
+    request.replace = request.format == ExportRequest::Format::Mbox && m_replaceConfirmed == request.target;
+    return request;
+}
+
+void ExportDialog::formatChanged()
+{
+    const bool mbox = format() == ExportRequest::Format::Mbox;
+    m_keepFolders->setEnabled(!mbox);
+    // The suggested name follows the format while the user kept it.
+    const QString other =
+        defaultTarget(mbox ? ExportRequest::Format::Eml : ExportRequest::Format::Mbox, QDate::currentDate());
+    if (m_path->text() == other) {
+        setTargetPath(defaultTarget(format(), QDate::currentDate()));
+    }
+}
+
+void ExportDialog::chooseTarget()
+{
+    const bool mbox = format() == ExportRequest::Format::Mbox;
+    auto* chooser = new QFileDialog(
+        this, mbox ? tr("Export to mbox File") : tr("Export to Folder"), QFileInfo(targetPath()).absolutePath());
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    if (mbox) {
+        chooser->setAcceptMode(QFileDialog::AcceptSave);
+        chooser->setFileMode(QFileDialog::AnyFile);
+        chooser->setDefaultSuffix(QStringLiteral("mbox"));
+        chooser->setNameFilters({tr("mbox files (*.mbox)"), tr("All files (*)")});
+        chooser->selectFile(QFileInfo(targetPath()).fileName());
+    } else {
+        chooser->setFileMode(QFileDialog::Directory);
+        chooser->setOption(QFileDialog::ShowDirsOnly);
+    }
+    connect(chooser, &QFileDialog::fileSelected, this, [this, mbox](const QString& file) {
+        setTargetPath(file);
+        if (mbox) {
+            m_replaceConfirmed = QFileInfo(file).absoluteFilePath(); // the chooser asked
+        }
+        m_export->setFocus();
+    });
+    chooser->open();
+}
+
+void ExportDialog::startExport()
+{
+    if (isRunning()) {
+        return;
+    }
+    const QString target = QFileInfo(targetPath()).absoluteFilePath();
+    if (targetPath().isEmpty()) {
+        showMessage(tr("Choose where to export to."), true);
+        return;
+    }
+    if (format() == ExportRequest::Format::Mbox && QFileInfo(target).isFile() && m_replaceConfirmed != target) {
+        m_replaceConfirmed = target;
+        m_export->setText(tr("&Replace"));
+        showMessage(
+            tr("%1 exists. Choose Replace to overwrite it, or another name.").arg(QDir::toNativeSeparators(target)),
+            false);
+        return;
+    }
+    const ExportRequest request = this->request();
+    if (const QString refused = MessageExporter(m_archivePath, request).checkTarget(); !refused.isEmpty()) {
+        showMessage(refused, true);
+        return;
+    }
+    setRunning(true);
+    m_progress->setValue(0);
+    m_progress->setFormat(QString());
+    showMessage(tr("Exporting…"), false);
+    auto result = std::make_shared<ExportResult>();
+    m_thread.reset(QThread::create([this, archive = m_archivePath, request, result] {
+        int shown = -1;
+        *result = MessageExporter(archive, request).run([this, &shown](qint64 done, qint64 total, qint64) {
+            const int step = total > 0 ? static_cast<int>(done * 1000 / total) : 1000;
+            if (step != shown) {
+                shown = step;
+                QMetaObject::invokeMethod(
+                    this, [this, done, total] { showProgress(done, total); }, Qt::QueuedConnection);
+            }
+            return !QThread::currentThread()->isInterruptionRequested();
+        });
+    }));
+    connect(m_thread.get(), &QThread::finished, this, [this, result] {
+        m_thread.reset();
+        showResult(*result);
+    });
+    m_thread->start();
+}
+
+void ExportDialog::reject()
+{
+    if (isRunning()) {
+        m_thread->requestInterruption();
+        m_close->setEnabled(false);
+        showMessage(tr("Cancelling…"), false);
+        return;
+    }
+    QDialog::reject();
+}
+
+void ExportDialog::closeEvent(QCloseEvent* event)
+{
+    if (isRunning()) {
+        reject();
+        event->ignore();
+        return;
+    }
+    QDialog::closeEvent(event);
+}
+
+void ExportDialog::showProgress(qint64 done, qint64 total)
+{
+    m_progress->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 1000);
+    const QLocale locale;
+    //: Progress of an export: "1,204 of 5,000 messages".
+    const QString text = tr("%1 of %2 messages").arg(locale.toString(done), locale.toString(total));
+    m_progress->setFormat(text);
+    m_progress->setAccessibleDescription(text);
+}
+
+void ExportDialog::showResult(const ExportResult& result)
+{
+    setRunning(false);
+    m_replaceConfirmed.clear();
+    m_export->setText(tr("&Export"));
+    if (result.succeeded()) {
+        m_progress->setValue(1000);
+        showMessage(result.summary(), result.unreadable > 0);
+        if (result.unreadable == 0) {
+            ThemeColors::apply(m_message, ThemeColors::Role::Success);
+        }
+    } else {
+        m_progress->setValue(0);
+        m_progress->setFormat(QString());
+        showMessage(result.summary(), !result.cancelled);
+    }
+    emit exportEnded(result.succeeded());
+}
+
+void ExportDialog::setRunning(bool running)
+{
+    for (QWidget* input : {static_cast<QWidget*>(m_selection),
+                           static_cast<QWidget*>(m_wholeList),
+                           static_cast<QWidget*>(m_format),
+                           static_cast<QWidget*>(m_path),
+                           static_cast<QWidget*>(m_choose),
+                           static_cast<QWidget*>(m_export)}) {
+        input->setEnabled(!running);
+    }
+    m_keepFolders->setEnabled(!running && format() == ExportRequest::Format::Eml);
+    m_close->setEnabled(true);
+    m_close->setText(running ? tr("Cancel") : tr("Close"));
+    (running ? static_cast<QWidget*>(m_close) : m_export)->setFocus();
+}
+
+void ExportDialog::showMessage(const QString& text, bool isError)
+{
+    m_message->setText(text);
+    m_message->setAccessibleDescription(text);
+    if (isError) {
+        ThemeColors::apply(m_message, ThemeColors::Role::Error);
+    } else {
+        ThemeColors::clear(m_message);
+    }
+}
