@@ -1650,20 +1650,16 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>Das Archiv durchsuchen</translation>
     </message>
     <message>
-        <source>Down (in the search box)</source>
-        <translation>Pfeil nach unten (im Suchfeld)</translation>
+        <source>Down</source>
+        <translation>Pfeil nach unten</translation>
     </message>
     <message>
-        <source>To the results</source>
-        <translation>Zu den Ergebnissen</translation>
+        <source>In the search box: to the results</source>
+        <translation>Im Suchfeld: zu den Ergebnissen</translation>
     </message>
     <message>
-        <source>Escape (in the search box)</source>
-        <translation>Escape (im Suchfeld)</translation>
-    </message>
-    <message>
-        <source>Clear the search; again: to the results</source>
-        <translation>Suche leeren; noch einmal: zu den Ergebnissen</translation>
+        <source>In the search box: clear the search; again: to the results</source>
+        <translation>Im Suchfeld: Suche leeren; noch einmal: zu den Ergebnissen</translation>
     </message>
 </context>
 <context>
@@ -2307,10 +2303,6 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         <translation>Sucht nur hier; ein Klick sucht in allen E-Mails</translation>
     </message>
     <message>
-        <source>Best &amp;match first</source>
-        <translation>Beste &amp;Treffer zuerst</translation>
-    </message>
-    <message>
         <source>Order the results by how well they match rather than by date</source>
         <translation>Die Ergebnisse danach ordnen, wie gut sie passen, statt nach Datum</translation>
     </message>
@@ -2355,23 +2347,27 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         </translation>
     </message>
     <message>
-        <source>Select &amp;all matching</source>
-        <translation>Alle Treffer aus&amp;wählen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Select &amp;all %Ln matching</source>
-        <translation>
-            <numerusform>Den %Ln Treffer aus&amp;wählen</numerusform>
-            <numerusform>Alle %Ln Treffer aus&amp;wählen</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Search now</source>
         <translation>Jetzt suchen</translation>
     </message>
     <message>
         <source>Clear the search</source>
         <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Best match first</source>
+        <translation>Beste &amp;Treffer zuerst</translation>
+    </message>
+    <message>
+        <source>Select all &amp;matching</source>
+        <translation>Alle Treffer aus&amp;wählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Select all %Ln &amp;matching</source>
+        <translation>
+            <numerusform>Den %Ln Treffer aus&amp;wählen</numerusform>
+            <numerusform>Alle %Ln Treffer aus&amp;wählen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

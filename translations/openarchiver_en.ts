@@ -390,10 +390,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Select &amp;all %Ln matching</source>
+        <source>Select all %Ln &amp;matching</source>
         <translation>
-            <numerusform>Select &amp;all %Ln matching</numerusform>
-            <numerusform>Select &amp;all %Ln matching</numerusform>
+            <numerusform>Select the %Ln &amp;matching message</numerusform>
+            <numerusform>Select all %Ln &amp;matching</numerusform>
         </translation>
     </message>
 </context>

@@ -207,7 +207,8 @@ void MainWindow::createMenus()
     fileMenu->addSeparator();
     QAction* exportAction = fileMenu->addAction(tr("&Export Messages…"));
     exportAction->setObjectName(QStringLiteral("exportAction"));
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // Ctrl+E edits the selected source.
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportAction->setProperty(ShortcutCatalog::DescriptionProperty,
                               tr("Export the selected messages or the list shown (a folder, a search)"));
     connect(exportAction, &QAction::triggered, this, [this] {
@@ -367,8 +368,8 @@ QList<ShortcutCatalog::Group> MainWindow::shortcutGroups()
                 << Entry {tr("Arrows, Page Up/Down, Home, End"),
                           tr("Move in the folders or the messages (the message shows below)")}
                 << Entry {enter, tr("Open the message in its own window")}
-                << Entry {tr("Down (in the search box)"), tr("To the results")}
-                << Entry {tr("Escape (in the search box)"), tr("Clear the search; again: to the results")};
+                << Entry {tr("Down"), tr("In the search box: to the results")}
+                << Entry {escape, tr("In the search box: clear the search; again: to the results")};
         groups.append({tr("Archive"), archive});
     }
     {

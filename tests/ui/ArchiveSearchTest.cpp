@@ -142,7 +142,7 @@ TEST(ArchiveSearchTest, ATypedQueryIsCountedHighlightedOpenedAndExported)
     ASSERT_TRUE(waitUntil([&] { return statusText(&page) == QStringLiteral("3 messages"); }));
     auto* selectAll = bar->findChild<QPushButton*>(QStringLiteral("selectAllMatchingButton"));
     ASSERT_TRUE(selectAll->isVisible());
-    EXPECT_EQ(selectAll->text(), QStringLiteral("Select &all 3 matching"));
+    EXPECT_EQ(selectAll->text(), QStringLiteral("Select all 3 &matching"));
     QTest::mouseClick(selectAll, Qt::LeftButton);
     EXPECT_TRUE(statusText(&page).contains(QStringLiteral("All 3 matching messages are selected")));
     ExportDialog* dialog = page.showExport();

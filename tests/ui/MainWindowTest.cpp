@@ -3,8 +3,10 @@
 #include "about/AboutDialog.h"
 #include "archive/Archive.h"
 #include "archive/ArchivePage.h"
+#include "archive/SearchBar.h"
 #include "backup/BackupDialog.h"
 #include "credentials/SessionCredentialStore.h"
+#include "export/ExportDialog.h"
 #include "help/ShortcutsWindow.h"
 #include "sources/IngestionsPage.h"
 #include "sources/SourceDialog.h"
@@ -16,6 +18,7 @@
 #include <QFile>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -116,6 +119,40 @@ TEST_F(MainWindowTest, NavigatesToTheArchivePageByListAndShortcut)
 
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     EXPECT_EQ(pages->currentWidget(), window.ingestionsPage());
+}
+
+// Ctrl+K (and Ctrl+F) from any page puts the keys in the search box; inside
+// it, Ctrl+K (which a line edit takes on X11: delete to the end) stays the
+// window's. Ctrl+Shift+E exports (Ctrl+E edits a source).
+TEST_F(MainWindowTest, CtrlKSearchesFromAnywhereAndCtrlShiftEExports)
+{
+    MainWindow window(m_archive, &m_manager, &m_service, &m_credentials);
+    window.show();
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    auto* pages = window.findChild<QStackedWidget*>();
+    EXPECT_EQ(pages->currentWidget(), window.ingestionsPage());
+
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    EXPECT_EQ(pages->currentWidget(), window.archivePage());
+    QLineEdit* edit = window.archivePage()->searchBar()->edit();
+    ASSERT_TRUE(waitUntil([&] { return edit->hasFocus(); }, 5000));
+    QTest::keyClicks(edit, QStringLiteral("invoice"));
+    edit->setCursorPosition(2);
+    QTest::keyClick(edit, Qt::Key_K, Qt::ControlModifier);
+    EXPECT_EQ(edit->text(), QStringLiteral("invoice"));
+    EXPECT_EQ(edit->selectedText(), QStringLiteral("invoice"));
+
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    EXPECT_EQ(pages->currentWidget(), window.archivePage());
+    ASSERT_TRUE(waitUntil([&] { return edit->hasFocus(); }, 5000));
+
+    QTest::keyClick(edit, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    auto* dialog = window.findChild<ExportDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_FALSE(dialog->isModal());
+    dialog->close();
 }
 
 TEST_F(MainWindowTest, AboutBoxShowsVersionAndLibraries)

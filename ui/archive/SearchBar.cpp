@@ -63,7 +63,7 @@ SearchBar::SearchBar(QWidget* parent)
     row->addWidget(m_scope);
 
     m_bestMatch->setObjectName(QStringLiteral("bestMatchButton"));
-    m_bestMatch->setText(tr("Best &match first"));
+    m_bestMatch->setText(tr("&Best match first"));
     m_bestMatch->setCheckable(true);
     m_bestMatch->setToolTip(tr("Order the results by how well they match rather than by date"));
     row->addWidget(m_bestMatch);
@@ -77,6 +77,7 @@ SearchBar::SearchBar(QWidget* parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusLayout->addWidget(m_status, 1);
     m_selectAll->setObjectName(QStringLiteral("selectAllMatchingButton"));
+    m_selectAll->setText(tr("Select all &matching")); // the count joins it once known
     m_selectAll->setFlat(true);
     statusLayout->addWidget(m_selectAll);
     m_export->setObjectName(QStringLiteral("exportResultsButton"));
@@ -220,8 +221,8 @@ void SearchBar::updateStatus()
                        : tr("All %Ln matching messages are selected.", nullptr, static_cast<int>(m_count)));
         } else {
             m_selectAll->setText(m_count > CountCap
-                                     ? tr("Select &all matching")
-                                     : tr("Select &all %Ln matching", nullptr, static_cast<int>(m_count)));
+                                     ? tr("Select all &matching")
+                                     : tr("Select all %Ln &matching", nullptr, static_cast<int>(m_count)));
             m_selectAll->setVisible(true);
         }
     }
@@ -232,12 +233,11 @@ void SearchBar::updateStatus()
 bool SearchBar::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_edit && event->type() == QEvent::ShortcutOverride) {
-        // On X11 a line edit takes Ctrl+K (delete to the end) and Ctrl+E
-        // (to the end) for itself; here they stay the window's: search
-        // (select the query to type over) and export.
+        // On X11 a line edit takes Ctrl+K (delete to the end of the line)
+        // for itself; here it stays the window's search key (select the
+        // query to type over), as Ctrl+F does.
         const auto* key = static_cast<QKeyEvent*>(event);
-        if (key->modifiers() == Qt::ControlModifier
-            && (key->key() == Qt::Key_K || key->key() == Qt::Key_E || key->key() == Qt::Key_F)) {
+        if (key->modifiers() == Qt::ControlModifier && (key->key() == Qt::Key_K || key->key() == Qt::Key_F)) {
             return true; // not accepted: the shortcut gets it
         }
     }
