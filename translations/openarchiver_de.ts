@@ -275,6 +275,36 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>No message matches.</source>
         <translation>Keine Nachricht passt.</translation>
     </message>
+    <message>
+        <source>Delete from Archive</source>
+        <translation>Aus dem Archiv löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln message(s) from the archive?</source>
+        <translation>
+            <numerusform>%Ln Nachricht aus dem Archiv löschen?</numerusform>
+            <numerusform>%Ln Nachrichten aus dem Archiv löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They were kept from removed sources. They are deleted for good, with their attachments (%1); this cannot be undone. Export them first to keep a copy.</source>
+        <translation>Sie stammen von entfernten Quellen. Sie werden endgültig gelöscht, mit ihren Anhängen (%1); das lässt sich nicht rückgängig machen. Exportieren Sie sie vorher, um eine Kopie zu behalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) stay, because a current source also holds them.</source>
+        <translation>
+            <numerusform>%Ln Nachricht bleibt, weil eine aktuelle Quelle sie ebenfalls enthält.</numerusform>
+            <numerusform>%Ln Nachrichten bleiben, weil eine aktuelle Quelle sie ebenfalls enthält.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveReader</name>
@@ -1663,6 +1693,21 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>MessageDeletion</name>
+    <message>
+        <source>Cannot delete the mail: %1</source>
+        <translation>Die Nachrichten können nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Message %1 has no stored content, so it cannot be taken out of the search index. Run verify for details; nothing was changed.</source>
+        <translation>Nachricht %1 hat keinen gespeicherten Inhalt und kann daher nicht aus dem Suchindex genommen werden. Führen Sie „verify“ aus, um Einzelheiten zu sehen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Message %1 cannot be read back, so it cannot be taken out of the search index: %2. Run verify for details; nothing was changed.</source>
+        <translation>Nachricht %1 lässt sich nicht zurücklesen und kann daher nicht aus dem Suchindex genommen werden: %2. Führen Sie „verify“ aus, um Einzelheiten zu sehen; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>MessageExporter</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -2274,6 +2319,25 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>RemovedMailPurge</name>
+    <message>
+        <source>Cannot count the mail: %1</source>
+        <translation>Die Nachrichten können nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to the archive: %1</source>
+        <translation>In das Archiv kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot delete the mail: %1</source>
+        <translation>Die Nachrichten können nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Deleting was cancelled; nothing was changed.</source>
+        <translation>Das Löschen wurde abgebrochen; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>E&amp;xport…</source>
@@ -2368,6 +2432,18 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
             <numerusform>Den %Ln Treffer aus&amp;wählen</numerusform>
             <numerusform>Alle %Ln Treffer aus&amp;wählen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Dele&amp;te from Archive…</source>
+        <translation>Aus dem Archiv l&amp;öschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected messages, or all matching, from the archive: mail kept from removed sources that no current source holds</source>
+        <translation>Die ausgewählten oder alle passenden Nachrichten aus dem Archiv löschen: E-Mails entfernter Quellen, die keine aktuelle Quelle enthält</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
     </message>
 </context>
 <context>
@@ -3221,14 +3297,6 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         <translation>Das Entfernen der Quelle wurde abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
-        <source>Message %1 has no stored content, so it cannot be taken out of the search index. Run verify for details; nothing was changed.</source>
-        <translation>Nachricht %1 hat keinen gespeicherten Inhalt und kann daher nicht aus dem Suchindex genommen werden. Führen Sie „verify“ aus, um Einzelheiten zu sehen; nichts wurde geändert.</translation>
-    </message>
-    <message>
-        <source>Message %1 cannot be read back, so it cannot be taken out of the search index: %2. Run verify for details; nothing was changed.</source>
-        <translation>Nachricht %1 lässt sich nicht zurücklesen und kann daher nicht aus dem Suchindex genommen werden: %2. Führen Sie „verify“ aus, um Einzelheiten zu sehen; nichts wurde geändert.</translation>
-    </message>
-    <message>
         <source>Cannot count the source&apos;s mail: %1</source>
         <translation>Die E-Mails der Quelle können nicht gezählt werden: %1</translation>
     </message>
@@ -3435,6 +3503,27 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
     <message>
         <source>Stopped trusting the certificate of %1 (SHA-256 %2).</source>
         <translation>Dem Zertifikat von %1 wird nicht mehr vertraut (SHA-256 %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mail of removed sources deleted: %Ln message(s); %1 kept because a current source holds them.</source>
+        <translation>
+            <numerusform>E-Mails entfernter Quellen gelöscht: %Ln Nachricht; %1 behalten, weil eine aktuelle Quelle sie enthält.</numerusform>
+            <numerusform>E-Mails entfernter Quellen gelöscht: %Ln Nachrichten; %1 behalten, weil eine aktuelle Quelle sie enthält.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) deleted from the archive.</source>
+        <translation>
+            <numerusform>%Ln Nachricht aus dem Archiv gelöscht.</numerusform>
+            <numerusform>%Ln Nachrichten aus dem Archiv gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) stay because a current source also holds them.</source>
+        <translation>
+            <numerusform>%Ln Nachricht bleibt, weil eine aktuelle Quelle sie ebenfalls enthält.</numerusform>
+            <numerusform>%Ln Nachrichten bleiben, weil eine aktuelle Quelle sie ebenfalls enthält.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

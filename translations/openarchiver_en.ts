@@ -52,6 +52,20 @@
             <numerusform>All %Ln messages matching “%1” in %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %Ln message(s) from the archive?</source>
+        <translation>
+            <numerusform>Delete %Ln message from the archive?</numerusform>
+            <numerusform>Delete %Ln messages from the archive?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) stay, because a current source also holds them.</source>
+        <translation>
+            <numerusform>%Ln message stays, because a current source also holds it.</numerusform>
+            <numerusform>%Ln messages stay, because a current source also holds them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArchiveReader</name>
@@ -469,6 +483,27 @@
         <translation>
             <numerusform>The mail of %1 was deleted: %Ln message.</numerusform>
             <numerusform>The mail of %1 was deleted: %Ln messages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mail of removed sources deleted: %Ln message(s); %1 kept because a current source holds them.</source>
+        <translation>
+            <numerusform>Mail of removed sources deleted: %Ln message; %1 kept because a current source holds them.</numerusform>
+            <numerusform>Mail of removed sources deleted: %Ln messages; %1 kept because a current source holds them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) deleted from the archive.</source>
+        <translation>
+            <numerusform>%Ln message deleted from the archive.</numerusform>
+            <numerusform>%Ln messages deleted from the archive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) stay because a current source also holds them.</source>
+        <translation>
+            <numerusform>%Ln message stays because a current source also holds it.</numerusform>
+            <numerusform>%Ln messages stay because a current source also holds them.</numerusform>
         </translation>
     </message>
 </context>

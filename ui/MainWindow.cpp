@@ -169,6 +169,7 @@ void MainWindow::createPages()
     m_ingestionsPage = new IngestionsPage(m_manager, m_service, m_credentials, m_queries, m_pages);
     m_pages->addWidget(m_ingestionsPage);
     m_archivePage = new ArchivePage(m_archive, m_queries, m_pages);
+    m_archivePage->setSourceService(m_service);
     m_pages->addWidget(m_archivePage);
 
     auto* ingestionsItem = new QListWidgetItem(

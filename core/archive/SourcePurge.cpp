@@ -1,9 +1,7 @@
 #include "SourcePurge.h"
 
 #include "Archive.h"
-#include "BlobCodec.h"
-#include "DictionaryTable.h"
-#include "SearchIndexEntry.h"
+#include "MessageDeletion.h"
 #include "SqlTransaction.h"
 
 #include <QCoreApplication>
@@ -19,9 +17,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(SourcePurge)
 };
-
-// Messages handled together: their index entries, then their rows.
-constexpr qint64 ChunkSize = 500;
 
 // A source's messages, each once, and whether a folder of another source
 // (a removed one too: its mail stays reachable) holds it as well. run()
@@ -50,28 +45,6 @@ SourcePurge::SourcePurge(QSqlDatabase database)
 {
 }
 
-bool SourcePurge::prepareStatements(QString* error)
-{
-    const std::pair<QSqlQuery*, QString> statements[] = {
-        {&m_readBlob,
-         QStringLiteral("SELECT b.id, b.data, b.compression, b.raw_size, b.dictionary_id FROM messages m "
-                        "JOIN blobs b ON b.id = m.blob_id WHERE m.id = ?")},
-        {&m_deleteIndexEntry, SearchIndexEntry::deleteStatement()},
-        {&m_deleteAttachments, QStringLiteral("DELETE FROM attachments WHERE message_id = ?")},
-        {&m_deleteMessage, QStringLiteral("DELETE FROM messages WHERE id = ?")},
-        {&m_deleteBlob, QStringLiteral("DELETE FROM blobs WHERE id = ?")},
-    };
-    for (const auto& [query, sql] : statements) {
-        *query = QSqlQuery(m_db);
-        query->setForwardOnly(true);
-        if (!query->prepare(sql)) {
-            *error = Tr::tr("Cannot remove the source's mail: %1").arg(queryError(*query));
-            return false;
-        }
-    }
-    return true;
-}
-
 SourcePurge::Result
 SourcePurge::run(qint64 sourceId, QString* error, const Progress& progress, const BeforeCommit& beforeCommit)
 {
@@ -79,9 +52,6 @@ SourcePurge::run(qint64 sourceId, QString* error, const Progress& progress, cons
     SqlTransaction transaction(m_db);
     if (!transaction.isActive()) {
         *error = Tr::tr("Cannot write to the archive: %1").arg(transaction.errorText());
-        return {};
-    }
-    if (!prepareStatements(error)) {
         return {};
     }
     const auto failed = [&](const QSqlQuery& query) {
@@ -128,30 +98,14 @@ SourcePurge::run(qint64 sourceId, QString* error, const Progress& progress, cons
         return failed(query);
     }
 
-    // A chunk's index entries first, then its rows. A statement that opens a
-    // statement journal (deleting a message does: its attachments cascade)
-    // makes FTS5 write out what it has pending; message by message, that was
-    // a tiny index segment for every message and a fifth slower overall.
-    const qint64 total = onlyHere.size();
-    QList<qint64> blobIds(std::min<qint64>(total, ChunkSize));
-    for (qint64 start = 0; start < total; start += ChunkSize) {
-        const qint64 end = std::min(total, start + ChunkSize);
-        for (qint64 i = start; i < end; ++i) {
-            if (!removeIndexEntry(onlyHere.at(i), &blobIds[i - start], &result, error)) {
-                return {};
-            }
-        }
-        for (qint64 i = start; i < end; ++i) {
-            if (!removeRows(onlyHere.at(i), blobIds.at(i - start), error)) {
-                return {};
-            }
-            ++result.messagesRemoved;
-        }
-        if (progress && !progress(end, total)) {
+    bool cancelled = false;
+    if (!MessageDeletion(m_db).run(onlyHere, &result.bytesFreed, error, progress, &cancelled)) {
+        if (cancelled) {
             *error = Tr::tr("Removing the source was cancelled; nothing was changed.");
-            return {};
         }
+        return {};
     }
+    result.messagesRemoved = onlyHere.size();
 
     query.prepare(QStringLiteral("DELETE FROM folders WHERE source_id = ?"));
     query.addBindValue(sourceId);
@@ -170,65 +124,6 @@ SourcePurge::run(qint64 sourceId, QString* error, const Progress& progress, cons
         return {};
     }
     return result;
-}
-
-bool SourcePurge::removeIndexEntry(qint64 messageId, qint64* blobId, Result* result, QString* error)
-{
-    QSqlQuery& read = m_readBlob;
-    read.addBindValue(messageId);
-    if (!read.exec()) {
-        *error = Tr::tr("Cannot remove the source's mail: %1").arg(queryError(read));
-        return false;
-    }
-    if (!read.next()) {
-        *error = Tr::tr("Message %1 has no stored content, so it cannot be taken out of the search index. Run "
-                        "verify for details; nothing was changed.")
-                     .arg(messageId);
-        return false;
-    }
-    *blobId = read.value(0).toLongLong();
-    const QByteArray stored = read.value(1).toByteArray();
-    const auto compression = static_cast<BlobCodec::Compression>(read.value(2).toInt());
-    const qint64 rawSize = read.value(3).toLongLong();
-    const QVariant dictionaryId = read.value(4);
-    read.finish();
-
-    // The index keeps no copy of the text: removing the entry needs the
-    // values it was added with, derived again from the exact bytes.
-    const SharedDictionary dictionary = dictionaryId.isNull()
-        ? SharedDictionary()
-        : DictionaryTable::byId(m_db, dictionaryId.toLongLong(), &m_dictionaries);
-    QByteArray raw;
-    QString problem;
-    if (!BlobCodec::decompress(stored, compression, rawSize, &raw, &problem, dictionary.get())) {
-        *error = Tr::tr("Message %1 cannot be read back, so it cannot be taken out of the search index: %2. Run "
-                        "verify for details; nothing was changed.")
-                     .arg(messageId)
-                     .arg(problem);
-        return false;
-    }
-    SearchIndexEntry::fromRaw(raw).bind(m_deleteIndexEntry, messageId);
-    if (!m_deleteIndexEntry.exec()) {
-        *error = Tr::tr("Cannot remove the source's mail: %1").arg(queryError(m_deleteIndexEntry));
-        return false;
-    }
-    result->bytesFreed += stored.size();
-    return true;
-}
-
-bool SourcePurge::removeRows(qint64 messageId, qint64 blobId, QString* error)
-{
-    m_deleteAttachments.addBindValue(messageId);
-    m_deleteMessage.addBindValue(messageId);
-    m_deleteBlob.addBindValue(blobId);
-    // In this order: attachments refer to the message, the message to its blob.
-    for (QSqlQuery* statement : {&m_deleteAttachments, &m_deleteMessage, &m_deleteBlob}) {
-        if (!statement->exec()) {
-            *error = Tr::tr("Cannot remove the source's mail: %1").arg(queryError(*statement));
-            return false;
-        }
-    }
-    return true;
 }
 
 SourcePurge::Preview SourcePurge::preview(qint64 sourceId, QString* error) const

@@ -1,8 +1,5 @@
 #pragma once
 
-#include "CompressionDictionary.h"
-
-#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -81,19 +78,5 @@ public:
     Preview preview(qint64 sourceId, QString* error) const;
 
 private:
-    bool prepareStatements(QString* error);
-    bool removeIndexEntry(qint64 messageId, qint64* blobId, Result* result, QString* error);
-    bool removeRows(qint64 messageId, qint64 blobId, QString* error);
-
     QSqlDatabase m_db;
-    QHash<qint64, SharedDictionary> m_dictionaries;
-    // Prepared once, run once a message: each finds its rows by primary key
-    // or index, so a purge costs the same per message at 100 or 100,000
-    // (about 0.4 ms a message, most of it FTS5 taking the words out of the
-    // index again, which costs what putting them in did).
-    QSqlQuery m_readBlob;
-    QSqlQuery m_deleteIndexEntry;
-    QSqlQuery m_deleteAttachments;
-    QSqlQuery m_deleteMessage;
-    QSqlQuery m_deleteBlob;
 };

@@ -604,6 +604,67 @@ quint64 SourceService::purgeRemovedSource(qint64 sourceId)
     return requestId;
 }
 
+quint64 SourceService::purgeRemovedMail(const RemovedMailPurge::Selection& selection)
+{
+    const quint64 requestId = nextRequest();
+    // Deleting re-reads every message for its search entry: off the UI
+    // thread, like a source's purge. Removed sources never sync, so nothing
+    // else writes their locations meanwhile.
+    QThread* thread = QThread::create([this, archive = m_archive, requestId, selection] {
+        BackgroundPriority::applyToCurrentThread();
+        QString error;
+        const RemovedMailPurge::Result purged = RemovedMailPurge(archive).run(
+            selection,
+            &error,
+            [this, requestId](qint64 done, qint64 total) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, requestId, done, total] { emit purgeProgress(requestId, done, total); },
+                    Qt::QueuedConnection);
+                return !m_stopping.load();
+            },
+            [&archive](const RemovedMailPurge::Result& result, QString* why) {
+                return EventLog(archive.connection())
+                    .append(QStringLiteral("mail.purged"),
+                            tr("Mail of removed sources deleted: %Ln message(s); %1 kept because a current source "
+                               "holds them.",
+                               nullptr,
+                               static_cast<int>(result.deleted))
+                                .arg(result.kept),
+                            0,
+                            {{QStringLiteral("messagesRemoved"), result.deleted},
+                             {QStringLiteral("messagesKept"), result.kept},
+                             {QStringLiteral("locationsRemoved"), result.locationsRemoved},
+                             {QStringLiteral("bytesFreed"), result.bytesFreed}},
+                            why);
+            });
+        archive.closeConnection();
+        SourceOutcome outcome;
+        if (error.isEmpty()) {
+            QString summary = tr("%Ln message(s) deleted from the archive.", nullptr, static_cast<int>(purged.deleted));
+            if (purged.kept > 0) {
+                summary += QLatin1Char(' ')
+                    + tr("%Ln message(s) stay because a current source also holds them.",
+                         nullptr,
+                         static_cast<int>(purged.kept));
+            }
+            outcome = SourceOutcome::done(0, summary);
+        } else {
+            outcome = SourceOutcome::failed(Kind::ArchiveFailed, 0, error);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, requestId, outcome] { emit finished(requestId, outcome); }, Qt::QueuedConnection);
+    });
+    thread->setObjectName(QStringLiteral("purge-mail-%1").arg(requestId));
+    m_purges.append(thread);
+    connect(thread, &QThread::finished, this, [this, thread] {
+        m_purges.removeAll(thread);
+        delete thread;
+    });
+    thread->start();
+    return requestId;
+}
+
 void SourceService::removed(quint64 requestId, qint64 sourceId, const QString& summary)
 {
     // The password goes last: while the source could still come back (a

@@ -2,6 +2,7 @@
 
 #include "SourceOutcome.h"
 #include "archive/Archive.h"
+#include "archive/RemovedMailPurge.h"
 #include "archive/SourcePurge.h"
 #include "sources/CertificateExceptions.h"
 #include "sources/IngestionSource.h"
@@ -80,6 +81,11 @@ public:
     // Deletes the mail a source removed earlier left, except what another
     // source holds.
     quint64 purgeRemovedSource(qint64 sourceId);
+    // Deletes chosen mail of removed sources (a selection, or a whole list
+    // there, a search too): what no current source holds goes from the
+    // archive, what one holds stays. On a thread of its own; ends with
+    // finished(), its message saying what was deleted and kept.
+    quint64 purgeRemovedMail(const RemovedMailPurge::Selection& selection);
 
     SourceOutcome pause(qint64 sourceId);
     SourceOutcome resume(qint64 sourceId);
@@ -104,6 +110,8 @@ signals:
     void finished(quint64 requestId, const SourceOutcome& outcome);
     // A removal deleting mail is under way (every few hundred messages).
     void removalProgress(qint64 sourceId, qint64 done, qint64 total);
+    // purgeRemovedMail() is under way.
+    void purgeProgress(quint64 requestId, qint64 done, qint64 total);
 
 private:
     enum class Step { Add, Edit, Password, Remove };

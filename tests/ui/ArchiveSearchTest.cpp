@@ -9,13 +9,17 @@
 #include "archive/MessageListView.h"
 #include "archive/MessageView.h"
 #include "archive/SearchBar.h"
+#include "credentials/SessionCredentialStore.h"
 #include "export/ExportDialog.h"
+#include "sources/SourceRepository.h"
+#include "sync/SourceService.h"
 
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -173,4 +177,78 @@ TEST(ArchiveSearchTest, ATypedQueryIsCountedHighlightedOpenedAndExported)
     QTest::keyClick(bar->edit(), Qt::Key_Escape);
     ASSERT_TRUE(waitUntil([&] { return !list->isSearch() && !list->isLoading() && list->rowCount() == 33; }));
     EXPECT_FALSE(bar->findChild<QLabel*>(QStringLiteral("searchStatus"))->isVisible());
+}
+
+// Under Removed sources: a search, Select all matching, Delete from
+// Archive… asks with the counts, and deletes what no current source holds.
+TEST(ArchiveSearchTest, MatchingMailOfARemovedSourceIsDeletedAfterAskingWithTheCounts)
+{
+    TemporaryArchive archive;
+    ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
+    const qint64 oldInbox = archive.folder(QStringLiteral("Old"), QStringLiteral("INBOX"));
+    const qint64 nowInbox = archive.folder(QStringLiteral("Now"), QStringLiteral("INBOX"));
+    const GeneratedMessage shared =
+        handWritten(mail("Walrus shared", "A walrus in both.", 5), QDateTime(QDate(2024, 5, 5), QTime(10, 0), Qt::UTC));
+    ASSERT_TRUE(archive.store(
+        oldInbox,
+        {handWritten(mail("Walrus one", "A walrus.", 2), QDateTime(QDate(2024, 5, 2), QTime(10, 0), Qt::UTC)),
+         handWritten(mail("Walrus two", "Another walrus.", 3), QDateTime(QDate(2024, 5, 3), QTime(10, 0), Qt::UTC)),
+         shared,
+         handWritten(mail("Seal", "No such animal here.", 4), QDateTime(QDate(2024, 5, 4), QTime(10, 0), Qt::UTC))}));
+    ASSERT_TRUE(archive.store(nowInbox, {shared}));
+    SessionCredentialStore credentials;
+    SourceService service(archive.archive(), &credentials);
+    qint64 oldId = 0;
+    for (const FolderSummary& folder : archive.archive().reader().folders()) {
+        if (folder.sourceName == QStringLiteral("Old")) {
+            oldId = folder.sourceId;
+        }
+    }
+    ASSERT_NE(oldId, 0);
+    QString error;
+    ASSERT_TRUE(SourceRepository(archive.archive().connection()).removeKeepingMail(oldId, &error))
+        << error.toStdString();
+
+    ArchiveQueryRunner runner(archive.archive());
+    ArchivePage page(archive.archive(), &runner);
+    page.setSourceService(&service);
+    QSignalSpy folders(&page, &ArchivePage::foldersLoaded);
+    page.resize(1200, 800);
+    page.show();
+    ASSERT_TRUE(waitUntil([&] { return folders.count() > 0; }, 20000));
+    MessageListModel* list = page.messageModel();
+    SearchBar* bar = page.searchBar();
+    auto* deleteButton = bar->findChild<QPushButton*>(QStringLiteral("deleteRemovedMailButton"));
+    EXPECT_FALSE(deleteButton->isVisible()); // All mail: nothing to delete
+
+    page.folderView()->setCurrentIndex(page.folderModel()->indexForKey(QStringLiteral("removed")));
+    ASSERT_TRUE(waitUntil([&] { return !list->isLoading() && list->rowCount() == 4; }, 5000))
+        << list->rowCount() << " " << page.folderView()->currentIndex().data().toString().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return statusText(&page) == QStringLiteral("4 messages"); }))
+        << statusText(&page).toStdString();
+    EXPECT_TRUE(deleteButton->isVisible());
+
+    bar->edit()->setText(QStringLiteral("walrus"));
+    bar->applyNow();
+    ASSERT_TRUE(waitUntil([&] { return !list->isLoading() && list->rowCount() == 3; }));
+    ASSERT_TRUE(waitUntil([&] { return statusText(&page) == QStringLiteral("3 messages"); }));
+    QTest::mouseClick(bar->findChild<QPushButton*>(QStringLiteral("selectAllMatchingButton")), Qt::LeftButton);
+    QTest::mouseClick(deleteButton, Qt::LeftButton);
+    QMessageBox* box = nullptr;
+    ASSERT_TRUE(
+        waitUntil([&] { return (box = page.findChild<QMessageBox*>(QStringLiteral("deleteRemovedMailBox"))); }, 10000))
+        << statusText(&page).toStdString() << " visible " << deleteButton->isVisible();
+    EXPECT_EQ(box->text(), QStringLiteral("Delete 2 messages from the archive?"));
+    EXPECT_TRUE(
+        box->informativeText().contains(QStringLiteral("1 message stays, because a current source also holds it")))
+        << box->informativeText().toStdString();
+    QSignalSpy deleted(&page, &ArchivePage::removedMailDeleted);
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("confirmDeleteButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return deleted.count() == 1; }));
+    EXPECT_TRUE(deleted.first().at(0).toBool());
+    EXPECT_TRUE(statusText(&page).startsWith(QStringLiteral("2 messages deleted from the archive.")))
+        << statusText(&page).toStdString();
+    // What is left: the seal under Removed sources, the shared one in Now.
+    ASSERT_TRUE(waitUntil([&] { return !list->isLoading() && list->rowCount() == 0; }));
+    EXPECT_EQ(archive.archive().reader().messageCount(), 2);
 }

@@ -8,8 +8,10 @@
 #include "SearchBar.h"
 #include "SearchResultDelegate.h"
 #include "archive/ArchiveQueryRunner.h"
+#include "archive/RemovedMailPurge.h"
 #include "common/ThemeColors.h"
 #include "export/ExportDialog.h"
+#include "sync/SourceService.h"
 #include <QLineEdit>
 
 #include <QDesktopServices>
@@ -24,6 +26,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTimer>
@@ -54,6 +57,7 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
     , m_previewDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("ArchivePage"));
+    m_deletePreview.setRunner(queries);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
     layout->setSpacing(8);
@@ -157,6 +161,11 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
         m_list->setFocus(Qt::OtherFocusReason);
     });
     connect(m_search, &SearchBar::exportRequested, this, &ArchivePage::showExport);
+    connect(m_search, &SearchBar::deleteRequested, this, &ArchivePage::deleteRemovedMail);
+    // Delete in the list: only mail of removed sources can go (the
+    // archive never deletes a current source's mail by itself).
+    auto* deleteKey = new QShortcut(QKeySequence::Delete, m_list, this, &ArchivePage::deleteRemovedMail);
+    deleteKey->setContext(Qt::WidgetShortcut);
     connect(m_search, &SearchBar::leaveRequested, this, [this] { m_list->setFocus(Qt::OtherFocusReason); });
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         // A click or a key after Select all matching: the user chose rows.
@@ -356,6 +365,8 @@ void ArchivePage::showList()
     const QString title = current.isValid() ? m_folders->titleFor(current) : tr("All mail");
     m_search->setScope(title,
                        current.isValid() && current.data(FolderTreeModel::KeyRole).toString() != QLatin1String("all"));
+    const bool removedMail = m_service && m_folders->isRemovedMail(current);
+    m_search->setDeleteAvailable(removedMail);
     if (query && search) {
         query->search = search;
     }
@@ -364,7 +375,7 @@ void ArchivePage::showList()
     m_list->setTwoLineRows(m_messages->isSearch());
     m_list->setAccessibleDescription(search ? tr("Search results in %1").arg(title) : title);
     m_countQuery.cancel();
-    if (query && search) {
+    if (query && (search || removedMail)) {
         m_search->setCount(-1);
         const MessageListQuery counted = *query;
         m_countQuery.run(
@@ -382,7 +393,10 @@ QString ArchivePage::listDescription() const
     const QString title = current.isValid() ? m_folders->titleFor(current) : tr("All mail");
     const std::optional<SearchQuery> search = m_search->query();
     if (!search) {
-        //: What an export takes: %1 is a folder ("Work › INBOX"), a source or "All mail".
+        if (!current.isValid() || current.data(FolderTreeModel::KeyRole).toString() == QLatin1String("all")) {
+            return tr("All mail");
+        }
+        //: What an export takes: %1 is a folder ("Work › INBOX"), a source or "Removed sources".
         return tr("All messages in %1").arg(title);
     }
     const qint64 count = m_search->count();
@@ -392,6 +406,93 @@ QString ArchivePage::listDescription() const
     }
     //: %1 is what was typed in the search box, %2 where it searched.
     return tr("All %Ln message(s) matching “%1” in %2", nullptr, static_cast<int>(count)).arg(m_search->text(), title);
+}
+
+void ArchivePage::setSourceService(SourceService* service)
+{
+    m_service = service;
+    if (!m_service) {
+        return;
+    }
+    connect(m_service, &SourceService::finished, this, [this](quint64 requestId, const SourceOutcome& outcome) {
+        if (requestId != m_deleteRequest) {
+            return;
+        }
+        m_deleteRequest = 0;
+        m_search->showOutcome(outcome.message, !outcome.ok());
+        reloadFolders();
+        showList();
+        emit removedMailDeleted(outcome.ok());
+    });
+    showList();
+}
+
+void ArchivePage::deleteRemovedMail()
+{
+    const QModelIndex current = m_folderView->currentIndex();
+    const std::optional<MessageListQuery> list = m_messages->query();
+    if (!m_service || m_deleteRequest != 0 || !list || !m_folders->isRemovedMail(current)) {
+        return;
+    }
+    RemovedMailPurge::Selection selection;
+    if (m_wholeListSelected) {
+        selection.list = *list;
+    } else {
+        for (const QModelIndex& row : m_list->selectionModel()->selectedRows()) {
+            selection.ids << m_messages->messageIdAt(row.row());
+        }
+        if (selection.ids.isEmpty()) {
+            return;
+        }
+    }
+    // Counted first (a whole list can be large: off the UI thread), so the
+    // question states what goes and what stays.
+    m_deletePreview.run(
+        ArchiveQueryRunner::Lane::Background,
+        this,
+        [selection](const ArchiveReader& reader) {
+            std::pair<RemovedMailPurge::Preview, QString> result;
+            result.first = RemovedMailPurge(reader.database()).preview(selection, &result.second);
+            return result;
+        },
+        [this, selection](const std::pair<RemovedMailPurge::Preview, QString>& result) {
+            if (!result.second.isEmpty()) {
+                m_search->showOutcome(result.second, true);
+                return;
+            }
+            const RemovedMailPurge::Preview& preview = result.first;
+            auto* box = new QMessageBox(
+                QMessageBox::Warning,
+                tr("Delete from Archive"),
+                tr("Delete %Ln message(s) from the archive?", nullptr, static_cast<int>(preview.deleted)),
+                QMessageBox::Cancel,
+                this);
+            box->setObjectName(QStringLiteral("deleteRemovedMailBox"));
+            QString details =
+                tr("They were kept from removed sources. They are deleted for good, with their "
+                   "attachments (%1); this cannot be undone. Export them first to keep a copy.")
+                    .arg(QLocale().formattedDataSize(preview.bytes, 1, QLocale::DataSizeTraditionalFormat));
+            if (preview.kept > 0) {
+                details += QStringLiteral("\n\n")
+                    + tr("%Ln message(s) stay, because a current source also holds them.",
+                         nullptr,
+                         static_cast<int>(preview.kept));
+            }
+            box->setInformativeText(details);
+            QPushButton* confirm = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+            confirm->setObjectName(QStringLiteral("confirmDeleteButton"));
+            box->setDefaultButton(QMessageBox::Cancel);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            connect(box, &QMessageBox::buttonClicked, this, [this, confirm, selection](QAbstractButton* clicked) {
+                if (clicked != confirm || !m_service) {
+                    return;
+                }
+                m_search->showOutcome(tr("Deleting…"), false);
+                m_deleteRequest = m_service->purgeRemovedMail(selection);
+            });
+            // open(), not exec(): syncs go on reporting meanwhile.
+            box->open();
+        });
 }
 
 void ArchivePage::focusSearch()

@@ -9,6 +9,7 @@
 class ExportDialog;
 class FolderTreeModel;
 class SearchBar;
+class SourceService;
 class MessageListModel;
 class MessageView;
 class QLabel;
@@ -60,10 +61,20 @@ public slots:
     // The export dialog for the selected messages or the whole list shown
     // (File → Export Messages…, the search's Export…).
     ExportDialog* showExport();
+    // Under Removed sources: asks, with the counts, whether to delete the
+    // selected messages (or all matching) from the archive, and does so
+    // through the SourceService (Delete key, "Delete from Archive…").
+    void deleteRemovedMail();
+
+public:
+    // Deleting mail of removed sources goes through it (the GUI sets it).
+    void setSourceService(SourceService* service);
 
 signals:
     // The folder tree was read and shown (for tests).
     void foldersLoaded();
+    // A deletion of removed sources' mail ended (for tests).
+    void removedMailDeleted(bool succeeded);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -100,6 +111,9 @@ private:
     // "Select all N matching" was chosen and the selection not changed
     // since: an export takes the whole list, not only the rows loaded.
     bool m_wholeListSelected = false;
+    SourceService* m_service = nullptr;
+    LatestQuery m_deletePreview;
+    quint64 m_deleteRequest = 0;
     bool m_foldersLoadedOnce = false;
     bool m_layoutRestored = false; // the user's splitter position was found
     qint64 m_shownTotal = -1;

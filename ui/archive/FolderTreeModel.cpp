@@ -175,6 +175,16 @@ QModelIndex FolderTreeModel::indexForKey(const QString& key) const
     return found.isEmpty() ? QModelIndex() : found.first();
 }
 
+bool FolderTreeModel::isRemovedMail(const QModelIndex& index) const
+{
+    for (QModelIndex node = index.siblingAtColumn(NameColumn); node.isValid(); node = node.parent()) {
+        if (static_cast<Kind>(node.data(KindRole).toInt()) == Kind::RemovedSources) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::optional<MessageListQuery> FolderTreeModel::queryFor(const QModelIndex& index) const
 {
     if (!index.isValid()) {

@@ -35,6 +35,8 @@ public:
     std::optional<MessageListQuery> queryFor(const QModelIndex& index) const;
     // A name for the list's accessible description and the window title.
     QString titleFor(const QModelIndex& index) const;
+    // The node is Removed sources or lies under it: mail that can be deleted.
+    bool isRemovedMail(const QModelIndex& index) const;
 
     // "Sent", "Sent Items", "[Gmail]/Sent Mail", "Gesendet"…, or \Sent.
     static bool isSentFolder(const FolderEntry& folder);

@@ -23,6 +23,7 @@ SearchBar::SearchBar(QWidget* parent)
     , m_status(new QLabel(m_statusRow))
     , m_selectAll(new QPushButton(m_statusRow))
     , m_export(new QPushButton(tr("E&xport…"), m_statusRow))
+    , m_delete(new QPushButton(tr("Dele&te from Archive…"), m_statusRow))
     , m_typing(new QTimer(this))
 {
     setObjectName(QStringLiteral("searchBar"));
@@ -83,6 +84,11 @@ SearchBar::SearchBar(QWidget* parent)
     m_export->setObjectName(QStringLiteral("exportResultsButton"));
     m_export->setToolTip(tr("Export the messages found, or the ones selected, as .eml files or an mbox file"));
     statusLayout->addWidget(m_export);
+    m_delete->setObjectName(QStringLiteral("deleteRemovedMailButton"));
+    m_delete->setToolTip(tr("Delete the selected messages, or all matching, from the archive: mail kept from "
+                            "removed sources that no current source holds"));
+    m_delete->hide();
+    statusLayout->addWidget(m_delete);
     m_statusRow->hide();
     layout->addWidget(m_statusRow);
 
@@ -95,6 +101,7 @@ SearchBar::SearchBar(QWidget* parent)
     connect(m_bestMatch, &QToolButton::toggled, this, &SearchBar::bestMatchToggled);
     connect(m_selectAll, &QPushButton::clicked, this, &SearchBar::selectAllMatchingRequested);
     connect(m_export, &QPushButton::clicked, this, &SearchBar::exportRequested);
+    connect(m_delete, &QPushButton::clicked, this, &SearchBar::deleteRequested);
 }
 
 SearchBar::~SearchBar() = default;
@@ -143,6 +150,7 @@ void SearchBar::applyNow()
     }
     m_appliedText = next ? text : QString();
     m_query = next;
+    m_outcome.clear();
     m_count = -1;
     m_allSelected = false;
     updateStatus();
@@ -187,33 +195,59 @@ void SearchBar::setBestMatch(bool bestMatch)
     m_bestMatch->setChecked(bestMatch);
 }
 
+void SearchBar::setDeleteAvailable(bool available)
+{
+    if (available != m_deleteAvailable) {
+        m_deleteAvailable = available;
+        m_count = -1;
+        m_allSelected = false;
+        updateStatus();
+    }
+}
+
+void SearchBar::showOutcome(const QString& text, bool isError)
+{
+    m_outcome = text;
+    m_outcomeIsError = isError;
+    updateStatus();
+}
+
 void SearchBar::updateStatus()
 {
     const bool searching = m_query.has_value();
-    m_statusRow->setVisible(searching || !m_error.isEmpty());
+    // The count and the list's actions: for a search, and for the mail of
+    // removed sources, which can be deleted.
+    const bool listed = searching || m_deleteAvailable;
+    m_statusRow->setVisible(listed || !m_error.isEmpty() || !m_outcome.isEmpty());
     m_scope->setVisible(searching && m_scopeNarrowed);
     m_selectAll->setVisible(false);
     m_export->setVisible(searching && m_error.isEmpty());
-    if (!m_error.isEmpty()) {
-        m_status->setText(m_error);
-        ThemeColors::apply(m_status, ThemeColors::Role::Error);
-        m_status->setAccessibleName(m_error);
+    m_delete->setVisible(m_deleteAvailable && m_error.isEmpty() && m_count != 0);
+    const QString shown = !m_error.isEmpty() ? m_error : m_outcome;
+    if (!shown.isEmpty()) {
+        m_status->setText(shown);
+        m_status->setAccessibleName(shown);
+        if (m_error.isEmpty() && !m_outcomeIsError) {
+            ThemeColors::apply(m_status, ThemeColors::Role::Success);
+        } else {
+            ThemeColors::apply(m_status, ThemeColors::Role::Error);
+        }
         return;
     }
     ThemeColors::apply(m_status, ThemeColors::Role::Secondary);
     QString text;
     const QLocale locale;
-    if (!searching) {
+    if (!listed) {
         text.clear();
     } else if (m_count < 0) {
-        text = tr("Searching…");
+        text = searching ? tr("Searching…") : tr("Counting…");
     } else if (m_count > CountCap) {
         //: A search's count when counting on would take long; %1 is 10,000.
         text = tr("More than %1 messages").arg(locale.toString(CountCap));
     } else {
         text = tr("%Ln message(s)", nullptr, static_cast<int>(m_count));
     }
-    if (searching && m_count > 1) {
+    if (listed && m_count > 1) {
         if (m_allSelected) {
             text += QStringLiteral(" · ")
                 + (m_count > CountCap

@@ -47,6 +47,11 @@ public:
     // "All 1,204 matching messages are selected" instead of the offer.
     void setAllMatchingSelected(bool selected);
     void setBestMatch(bool bestMatch);
+    // The list is mail of removed sources: its count, Select all and
+    // "Delete from Archive…" show also without a search.
+    void setDeleteAvailable(bool available);
+    // Says what a deletion did, or why it failed, until the next search.
+    void showOutcome(const QString& text, bool isError);
 
 public slots:
     // Focus in the box, its text selected to be typed over (Ctrl+K).
@@ -62,6 +67,7 @@ signals:
     void bestMatchToggled(bool bestMatch);
     void selectAllMatchingRequested();
     void exportRequested();
+    void deleteRequested();
     // Down or Escape in the box: the keys go to the list.
     void leaveRequested();
 
@@ -78,6 +84,10 @@ private:
     QLabel* m_status;
     QPushButton* m_selectAll;
     QPushButton* m_export;
+    QPushButton* m_delete;
+    QString m_outcome;
+    bool m_outcomeIsError = false;
+    bool m_deleteAvailable = false;
     QTimer* m_typing;
     std::optional<SearchQuery> m_query;
     QString m_appliedText;

@@ -6,6 +6,7 @@
 #include "archive/ArchiveVerifier.h"
 #include "archive/EventLog.h"
 #include "archive/MessageStore.h"
+#include "archive/RemovedMailPurge.h"
 #include "archive/SearchIndexEntry.h"
 #include "archive/SourcePurge.h"
 #include "mime/MimeParser.h"
@@ -396,3 +397,65 @@ TEST(SearchIndexEntry, TheStoredBytesAloneGiveTheValuesTheStoreIndexed)
 }
 
 } // namespace
+
+// Chosen mail of removed sources (a search there, or ids): what no current
+// source holds goes with its index entry; what one holds stays; a current
+// source's mail is never touched.
+TEST_F(SourcePurgeTest, ChosenMailOfRemovedSourcesGoesAndWhatACurrentSourceHoldsStays)
+{
+    const qint64 oldInbox = m_archive.folder(QStringLiteral("Old"), QStringLiteral("INBOX"));
+    const qint64 nowInbox = m_archive.folder(QStringLiteral("Now"), QStringLiteral("INBOX"));
+    store(oldInbox, {tagged("keepme"), tagged("dropme"), tagged("shared")});
+    store(oldInbox, MailGenerator::smallMessages(10, 75));
+    store(nowInbox, {tagged("shared"), tagged("current")});
+    QString error;
+    ASSERT_TRUE(SourceRepository(db()).removeKeepingMail(sourceId(QStringLiteral("Old")), &error))
+        << error.toStdString();
+    const qint64 before = count(QStringLiteral("messages"));
+
+    RemovedMailPurge::Selection selection;
+    selection.list.scope = MessageListQuery::Scope::RemovedSources;
+    selection.list.search =
+        SearchQuery::parse(QStringLiteral("subject:dropmesubject OR subject:sharedsubject OR subject:currentsubject"));
+    const RemovedMailPurge::Preview preview = RemovedMailPurge(db()).preview(selection, &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    EXPECT_EQ(preview.messages, 2); // "current" is no removed source's mail
+    EXPECT_EQ(preview.deleted, 1);
+    EXPECT_EQ(preview.kept, 1);
+    EXPECT_GT(preview.bytes, 0);
+
+    const RemovedMailPurge::Result result = RemovedMailPurge(m_archive.archive()).run(selection, &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    EXPECT_EQ(result.deleted, 1);
+    EXPECT_EQ(result.kept, 1);
+    EXPECT_EQ(result.locationsRemoved, 2);
+    EXPECT_EQ(count(QStringLiteral("messages")), before - 1);
+    EXPECT_EQ(indexHits(QStringLiteral("dropme*")), 0);
+    EXPECT_GT(indexHits(QStringLiteral("keepme*")), 0);
+    EXPECT_GT(indexHits(QStringLiteral("shared*")), 0);
+    EXPECT_GT(indexHits(QStringLiteral("current*")), 0);
+    // The shared message is now the current source's alone.
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM locations l JOIN messages m ON m.id = l.message_id "
+                                    "WHERE m.subject = 'Report about sharedsubject'")),
+              1);
+
+    // Chosen by id: a current source's message is not removed mail.
+    RemovedMailPurge::Selection byId;
+    byId.ids = {scalar(QStringLiteral("SELECT id FROM messages WHERE subject = 'Report about currentsubject'"))};
+    EXPECT_EQ(RemovedMailPurge(db()).preview(byId, &error).messages, 0);
+    EXPECT_EQ(RemovedMailPurge(m_archive.archive()).run(byId, &error).deleted, 0);
+    EXPECT_EQ(count(QStringLiteral("messages")), before - 1);
+
+    // A cancel changes nothing.
+    RemovedMailPurge::Selection everything;
+    everything.list.scope = MessageListQuery::Scope::RemovedSources;
+    RemovedMailPurge(m_archive.archive()).run(everything, &error, [](qint64, qint64) { return false; });
+    EXPECT_FALSE(error.isEmpty());
+    EXPECT_EQ(count(QStringLiteral("messages")), before - 1);
+    error.clear();
+    const RemovedMailPurge::Result all = RemovedMailPurge(m_archive.archive()).run(everything, &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    EXPECT_EQ(all.deleted, 11); // keepme and the 10
+    EXPECT_EQ(count(QStringLiteral("messages")), 2); // shared and current, in Now
+    expectVerifierClean();
+}
