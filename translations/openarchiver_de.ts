@@ -251,7 +251,7 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
     <message>
         <source>All messages in %1</source>
-        <extracomment>What an export takes: %1 is a folder (&quot;Work › INBOX&quot;), a source or &quot;All mail&quot;.</extracomment>
+        <extracomment>What an export takes: %1 is a folder (&quot;Work › INBOX&quot;), a source or &quot;Removed sources&quot;.</extracomment>
         <translation>Alle Nachrichten in %1</translation>
     </message>
     <message>
@@ -304,6 +304,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Deleting…</source>
         <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Under Removed sources: delete the selected messages from the archive (asks first)</source>
+        <translation>Unter „Entfernte Quellen“: die ausgewählten Nachrichten aus dem Archiv löschen (fragt vorher)</translation>
     </message>
 </context>
 <context>

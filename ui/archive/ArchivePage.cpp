@@ -11,6 +11,7 @@
 #include "archive/RemovedMailPurge.h"
 #include "common/ThemeColors.h"
 #include "export/ExportDialog.h"
+#include "help/ShortcutCatalog.h"
 #include "sync/SourceService.h"
 #include <QLineEdit>
 
@@ -166,6 +167,8 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
     // archive never deletes a current source's mail by itself).
     auto* deleteKey = new QShortcut(QKeySequence::Delete, m_list, this, &ArchivePage::deleteRemovedMail);
     deleteKey->setContext(Qt::WidgetShortcut);
+    deleteKey->setProperty(ShortcutCatalog::DescriptionProperty,
+                           tr("Under Removed sources: delete the selected messages from the archive (asks first)"));
     connect(m_search, &SearchBar::leaveRequested, this, [this] { m_list->setFocus(Qt::OtherFocusReason); });
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         // A click or a key after Select all matching: the user chose rows.
