@@ -2115,6 +2115,48 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>NotificationPolicy</name>
+    <message numerus="yes">
+        <source>%1: %Ln message(s) archived</source>
+        <extracomment>A notification: %1 is a source&apos;s name.</extracomment>
+        <translation>
+            <numerusform>%1: %Ln Nachricht archiviert</numerusform>
+            <numerusform>%1: %Ln Nachrichten archiviert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 needs your attention.</source>
+        <translation>%1 braucht Ihre Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not reach its server for a while; it keeps trying.</source>
+        <translation>%1 erreicht seinen Server seit einer Weile nicht; es wird weiter versucht.</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 needs attention</source>
+        <translation>%1 braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>%1 is unreachable</source>
+        <translation>%1 ist nicht erreichbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln update(s) from your sources</source>
+        <translation>
+            <numerusform>%Ln Neuigkeit von Ihren Quellen</numerusform>
+            <numerusform>%Ln Neuigkeiten von Ihren Quellen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProviderPreset</name>
     <message>
         <source>Generic IMAP</source>
@@ -3911,6 +3953,10 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
     <message>
         <source>&amp;Resume All</source>
         <translation>Alle &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Notifications</source>
+        <translation>Be&amp;nachrichtigungen zeigen</translation>
     </message>
 </context>
 <context>

@@ -357,6 +357,24 @@
     </message>
 </context>
 <context>
+    <name>NotificationPolicy</name>
+    <message numerus="yes">
+        <source>%1: %Ln message(s) archived</source>
+        <extracomment>A notification: %1 is a source&apos;s name.</extracomment>
+        <translation>
+            <numerusform>%1: %Ln message archived</numerusform>
+            <numerusform>%1: %Ln messages archived</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln update(s) from your sources</source>
+        <translation>
+            <numerusform>%Ln update from your sources</numerusform>
+            <numerusform>%Ln updates from your sources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RelativeTime</name>
     <message numerus="yes">
         <source>%n min ago</source>

@@ -9,6 +9,7 @@
 #include "sources/SourceTableModel.h"
 #include "sync/SourceService.h"
 #include "sync/SyncManager.h"
+#include "tray/Notifier.h"
 #include "tray/TrayIcon.h"
 
 #include <QApplication>
@@ -45,6 +46,13 @@ DesktopApplication::DesktopApplication(Archive archive, std::unique_ptr<Credenti
     connect(m_tray, &TrayIcon::pauseAllRequested, this, &DesktopApplication::pauseAll);
     connect(m_tray, &TrayIcon::resumeAllRequested, this, &DesktopApplication::resumeAll);
     connect(m_tray, &TrayIcon::quitRequested, this, &DesktopApplication::quit);
+    m_notifier = new Notifier(m_window->ingestionsPage()->model(), m_window->queries(), m_tray, this);
+    connect(m_notifier, &Notifier::openRequested, this, [this](qint64 sourceId) {
+        showWindow();
+        if (sourceId != 0) {
+            m_window->showSourceDetails(sourceId);
+        }
+    });
     // The session is ending: quit, never hide to the tray.
     connect(qApp, &QGuiApplication::commitDataRequest, this, [this] {
         m_sessionEnding = true;
@@ -60,6 +68,8 @@ DesktopApplication::DesktopApplication(Archive archive, std::unique_ptr<Credenti
 // manager (its destructor stops what still runs), then the credentials.
 DesktopApplication::~DesktopApplication()
 {
+    delete m_notifier; // it follows the window's model and the tray
+    m_notifier = nullptr;
     delete m_tray;
     m_tray = nullptr;
 }
@@ -95,6 +105,11 @@ void DesktopApplication::start(bool minimized)
 MainWindow* DesktopApplication::window() const
 {
     return m_window.get();
+}
+
+Notifier* DesktopApplication::notifier() const
+{
+    return m_notifier;
 }
 
 TrayIcon* DesktopApplication::tray() const

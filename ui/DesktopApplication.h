@@ -9,6 +9,7 @@
 #include <memory>
 
 class MainWindow;
+class Notifier;
 class QTimer;
 class SourceService;
 class SyncManager;
@@ -45,6 +46,7 @@ public:
 
     MainWindow* window() const;
     TrayIcon* tray() const;
+    Notifier* notifier() const;
     SyncManager* syncManager() const;
     SourceService* sourceService() const;
     // The icon is in a tray the user can reach.
@@ -81,6 +83,7 @@ private:
     std::unique_ptr<SourceService> m_service;
     std::unique_ptr<MainWindow> m_window;
     TrayIcon* m_tray = nullptr;
+    Notifier* m_notifier = nullptr;
     QTimer* m_trayWatch = nullptr;
     std::function<bool()> m_trayProbe;
     int m_trayChecks = 0;

@@ -201,6 +201,12 @@ void MainWindow::createPages()
     setCentralWidget(central);
 }
 
+void MainWindow::showSourceDetails(qint64 sourceId)
+{
+    m_navigation->setCurrentRow(0);
+    m_ingestionsPage->showDetailsOf(sourceId);
+}
+
 void MainWindow::createMenus()
 {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));

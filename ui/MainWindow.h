@@ -41,6 +41,9 @@ public:
     ArchivePage* archivePage() const;
     // Every read of the archive the windows make goes through it.
     ArchiveQueryRunner* queries() const;
+    // The Ingestions page with the source's details open (a notification
+    // was clicked).
+    void showSourceDetails(qint64 sourceId);
 
     // Asked when the user closes the window: true lets it close, false
     // keeps it (the guard hid it to the tray, or asks first). Without a

@@ -8,6 +8,7 @@
 #include "sources/SourceRepository.h"
 #include "sources/SourceTableModel.h"
 #include "sync/SyncManager.h"
+#include "tray/Notifier.h"
 #include "tray/TrayIcon.h"
 
 #include <QAction>
@@ -218,7 +219,7 @@ TEST_F(DesktopApplicationTest, TheTraysMenuPausesAndResumesEverySource)
     EXPECT_TRUE(app->tray()->syncAllAction()->isEnabled());
 }
 
-TEST_F(DesktopApplicationTest, TheTrayMenuHasTheFourEntries)
+TEST_F(DesktopApplicationTest, TheTrayMenuHasItsEntries)
 {
     DesktopApplication* app = makeApp(true);
     app->start(false);
@@ -232,8 +233,49 @@ TEST_F(DesktopApplicationTest, TheTrayMenuHasTheFourEntries)
               QStringList({QStringLiteral("&Open OpenArchiver Desktop"),
                            QStringLiteral("&Sync All Now"),
                            QStringLiteral("&Pause All"),
+                           QStringLiteral("Show &Notifications"),
                            QStringLiteral("&Quit")}));
     EXPECT_FALSE(app->tray()->systemTrayIcon()->icon().isNull());
+    EXPECT_TRUE(app->tray()->notificationsAction()->isChecked());
+}
+
+// A source that comes to need the user is notified once, however often the
+// table is read again; with notifications turned off in the tray menu, a
+// new problem is not.
+TEST_F(DesktopApplicationTest, ANewProblemIsNotifiedOnceAndNotAtAllWhenTurnedOff)
+{
+    const qint64 work = addSource(QStringLiteral("Work"), Status::Paused);
+    DesktopApplication* app = makeApp(true);
+    app->start(false);
+    SourceTableModel* model = app->window()->ingestionsPage()->model();
+    ASSERT_TRUE(waitUntil([&] { return model->isLoaded() && model->rowCount() == 1; }));
+    QSignalSpy shown(app->tray(), &TrayIcon::notificationShown);
+    const auto readAgain = [&] {
+        QSignalSpy changed(model, &SourceTableModel::summaryChanged);
+        model->reload();
+        return waitUntil([&] { return changed.count() > 0 && !app->notifier()->hasPending(); }, 20000);
+    };
+
+    QString error;
+    ASSERT_TRUE(SourceRepository(m_archive.connection())
+                    .setStatus(work, Status::Error, QStringLiteral("The server refused the password."), &error))
+        << error.toStdString();
+    ASSERT_TRUE(readAgain());
+    ASSERT_EQ(shown.count(), 1);
+    EXPECT_EQ(shown.first().at(0).toString(), QStringLiteral("Work needs attention"));
+    EXPECT_EQ(shown.first().at(1).toString(), QStringLiteral("Work: The server refused the password."));
+    ASSERT_TRUE(readAgain());
+    ASSERT_TRUE(readAgain());
+    EXPECT_EQ(shown.count(), 1);
+
+    app->tray()->notificationsAction()->trigger();
+    EXPECT_FALSE(Notifier::isEnabled());
+    ASSERT_TRUE(SourceRepository(m_archive.connection())
+                    .setStatus(work, Status::Error, QStringLiteral("The certificate changed."), &error));
+    ASSERT_TRUE(readAgain());
+    EXPECT_EQ(shown.count(), 1);
+    app->tray()->notificationsAction()->trigger();
+    EXPECT_TRUE(Notifier::isEnabled());
 }
 
 } // namespace

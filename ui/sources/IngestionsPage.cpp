@@ -471,7 +471,11 @@ void IngestionsPage::openSourceDialog(SourceDialog* dialog)
 
 SourceDetailsDialog* IngestionsPage::showDetails()
 {
-    const qint64 sourceId = selectedSourceId();
+    return showDetailsOf(selectedSourceId());
+}
+
+SourceDetailsDialog* IngestionsPage::showDetailsOf(qint64 sourceId)
+{
     if (sourceId == 0) {
         return nullptr;
     }

@@ -54,6 +54,7 @@ public slots:
     SourceDialog* createNew();
     SourceDialog* editSelected();
     SourceDetailsDialog* showDetails();
+    SourceDetailsDialog* showDetailsOf(qint64 sourceId);
     void togglePauseSelected();
     void syncSelectedNow();
     DeleteSourceDialog* deleteSelected();

@@ -1,5 +1,6 @@
 #include "TrayIcon.h"
 
+#include "Notifier.h"
 #include "TrayIconArt.h"
 #include "common/AppInfo.h"
 #include "sources/SourceTableModel.h"
@@ -27,6 +28,11 @@ TrayIcon::TrayIcon(SourceTableModel* model, SyncManager* manager, QObject* paren
     m_pauseResume = m_menu->addAction(tr("&Pause All"));
     m_pauseResume->setObjectName(QStringLiteral("trayPauseResumeAction"));
     m_menu->addSeparator();
+    m_notifications = m_menu->addAction(tr("Show &Notifications"));
+    m_notifications->setObjectName(QStringLiteral("trayNotificationsAction"));
+    m_notifications->setCheckable(true);
+    m_notifications->setChecked(Notifier::isEnabled());
+    connect(m_notifications, &QAction::toggled, this, [](bool on) { Notifier::setEnabled(on); });
     m_quit = m_menu->addAction(tr("&Quit"));
     m_quit->setObjectName(QStringLiteral("trayQuitAction"));
 
@@ -99,6 +105,11 @@ QAction* TrayIcon::syncAllAction() const
 QAction* TrayIcon::pauseResumeAction() const
 {
     return m_pauseResume;
+}
+
+QAction* TrayIcon::notificationsAction() const
+{
+    return m_notifications;
 }
 
 QAction* TrayIcon::quitAction() const

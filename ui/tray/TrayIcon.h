@@ -33,6 +33,8 @@ public:
     QAction* syncAllAction() const;
     QAction* pauseResumeAction() const;
     QAction* quitAction() const;
+    // The setting that turns notifications off (Notifier::isEnabled).
+    QAction* notificationsAction() const;
 
     // A desktop notification where the platform has them (the tray's
     // balloon elsewhere).
@@ -61,6 +63,7 @@ private:
     QAction* m_syncAll;
     QAction* m_pauseResume;
     QAction* m_quit;
+    QAction* m_notifications;
     TrayState m_state;
     bool m_hasLook = false;
 };
