@@ -25,7 +25,8 @@ const QString IndexedWords = QStringLiteral("m.id IN (SELECT rowid FROM message_
 // 100k and 1M (docs/benchmarks.md); the choice is not sensitive to it.
 constexpr double WalkStepsPerGather = 20;
 // Relevance scores every match (bm25 reads each one's positions): above this
-// many, only the most recently archived ones are ranked.
+// many matches of its words, only the most recently archived matches of the
+// whole query are ranked.
 constexpr qint64 RankedMatches = 10000;
 
 // The sort key, written exactly as the index of format 10 that serves it
@@ -163,24 +164,22 @@ MessageListStatement MessageListStatement::build(QSqlDatabase db,
     QString condition = list.search ? list.search->condition() : QString();
     const QString driving = list.search ? drivingMatch(*list.search) : QString();
     bool conditionInRanking = false;
+    // The ranked set: the newest RankedMatches matches only (see below).
+    bool rankNewest = false;
     if (relevance) {
-        // Of all mail only: in a narrower list the newest matches of the
-        // archive might all lie outside it.
-        if (!driving.isEmpty() && condition == IndexedWords && list.scope == Scope::All && list.within.isEverything()
-            && cappedMatches(db, driving, RankedMatches) > RankedMatches) {
-            // Words only, in too many messages to score them all at once:
-            // the best of the newest archived matches. The ranked set holds
-            // exactly the query's matches, so it is the whole condition.
-            from = QStringLiteral("messages m JOIN (SELECT rowid AS rid, bm25(message_fts) AS score FROM message_fts "
-                                  "WHERE message_fts MATCH ? ORDER BY rowid DESC LIMIT %1) r ON r.rid = m.id")
-                       .arg(RankedMatches);
-            statement.bindings << driving;
-            conditionInRanking = true;
+        // Words only: the ranked set holds exactly the query's matches, so
+        // it is the whole condition.
+        conditionInRanking = !driving.isEmpty() && condition == IndexedWords;
+        const QString ranking = conditionInRanking ? driving : list.search->rankingMatch();
+        rankNewest = cappedMatches(db, ranking, RankedMatches) > RankedMatches;
+        if (rankNewest) {
+            statement.bindings << ranking;
         } else {
             // Every match is scored; the page is the best of them.
             from = QStringLiteral("messages m JOIN (SELECT rowid AS rid, bm25(message_fts) AS score FROM message_fts "
                                   "WHERE message_fts MATCH ?) r ON r.rid = m.id");
             statement.bindings << list.search->rankingMatch();
+            conditionInRanking = false;
         }
     } else if (!driving.isEmpty()) {
         // SQLite reads the matches and sorts them (Gather): quick for a few,
@@ -229,6 +228,24 @@ MessageListStatement MessageListStatement::build(QSqlDatabase db,
     if (list.search && !conditionInRanking) {
         where << QLatin1Char('(') + condition + QLatin1Char(')');
         statement.bindings << list.search->bindings();
+    }
+    if (rankNewest) {
+        // Too many matches to score them all at once (bm25 reads each one's
+        // positions): the best of the newest archived ones, read in the
+        // index's own order (rowid, newest first) until RankedMatches of
+        // them are in the list.
+        const QString ranked = QStringLiteral(
+            "(SELECT rowid AS rid, bm25(message_fts) AS score FROM message_fts WHERE message_fts MATCH ? "
+            "ORDER BY rowid DESC");
+        if (where.isEmpty()) {
+            from = QStringLiteral("messages m JOIN %1 LIMIT %2) r ON r.rid = m.id")
+                       .arg(ranked, QString::number(RankedMatches));
+        } else {
+            from = QStringLiteral("messages m JOIN (SELECT r.rid, r.score FROM %1) r JOIN messages m ON m.id = r.rid "
+                                  "WHERE %2 ORDER BY r.rid DESC LIMIT %3) r ON r.rid = m.id")
+                       .arg(ranked, where.join(QStringLiteral(" AND ")), QString::number(RankedMatches));
+            where.clear();
+        }
     }
     if (!after.isStart()) {
         // Spelt out rather than as a row value, (key, id) < (?, ?): SQLite
