@@ -354,6 +354,8 @@ int main(int argc, char* argv[])
                 false,
                 QStringLiteral("%1 and not %2").arg(common.text, third.text)),
         shapeOf(QStringLiteral("ranked common word"), common.text, true, QString()),
+        shapeOf(
+            QStringLiteral("ranked word + operator"), common.text + QStringLiteral(" has:attachment"), true, QString()),
     };
 
     // ---- Each shape's matches and plan ----------------------------------------
