@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -105,6 +106,40 @@ MessageListQuery listOf(const Shape& shape)
         list.sort = MessageListQuery::Sort::Relevance;
     }
     return list;
+}
+
+// The first two pages of a list: read without error, the second after the
+// first and none of its messages again; in a folder, every message there.
+bool pagesFollow(const ArchiveReader& reader, const MessageListQuery& list, QString* error)
+{
+    const MessagePage firstPage = reader.page(list, PageCursor {}, PageSize);
+    const MessagePage secondPage = firstPage.atEnd ? MessagePage() : reader.page(list, firstPage.next, PageSize);
+    if (!firstPage.error.isEmpty() || !secondPage.error.isEmpty()) {
+        *error = firstPage.error + secondPage.error;
+        return false;
+    }
+    QSet<qint64> seen;
+    for (const MessageSummary& message : firstPage.messages + secondPage.messages) {
+        if (seen.contains(message.id)) {
+            *error = QStringLiteral("message %1 is on both pages").arg(message.id);
+            return false;
+        }
+        seen.insert(message.id);
+        if (list.scope == MessageListQuery::Scope::Folder) {
+            const QList<MessageLocation> locations = reader.locations(message.id);
+            if (std::none_of(locations.begin(), locations.end(), [&list](const MessageLocation& location) {
+                    return location.folderId == list.id;
+                })) {
+                *error = QStringLiteral("message %1 is not in the folder").arg(message.id);
+                return false;
+            }
+        }
+    }
+    if (!firstPage.atEnd && secondPage.messages.isEmpty()) {
+        *error = QStringLiteral("the second page is empty");
+        return false;
+    }
+    return true;
 }
 
 // ---- Choosing the words from the index --------------------------------------------
@@ -359,6 +394,14 @@ int main(int argc, char* argv[])
     };
 
     // ---- Each shape's matches and plan ----------------------------------------
+    qint64 biggestFolder = 0;
+    qint64 biggestCount = 0;
+    for (const FolderEntry& folder : reader.folderEntries()) {
+        if (folder.messageCount > biggestCount) {
+            biggestFolder = folder.id;
+            biggestCount = folder.messageCount;
+        }
+    }
     for (Shape& shape : shapes) {
         const MessageListQuery list = listOf(shape);
         if (!list.search->isValid()) {
@@ -366,6 +409,16 @@ int main(int argc, char* argv[])
             return 1;
         }
         shape.matches = reader.count(list, std::numeric_limits<int>::max() - 1);
+        // The second page follows the first (each plan's keyset cursor
+        // works), and the same in the biggest folder, where ranking keeps to
+        // the list.
+        MessageListQuery inFolder = list;
+        inFolder.scope = MessageListQuery::Scope::Folder;
+        inFolder.id = biggestFolder;
+        if (!pagesFollow(reader, list, &error) || !pagesFollow(reader, inFolder, &error)) {
+            out << shape.text << ": " << error << '\n';
+            return 1;
+        }
         if (parser.isSet(explainOption)) {
             const MessageListStatement statement =
                 MessageListStatement::build(db, QStringLiteral("m.id"), list, {}, PageSize);
