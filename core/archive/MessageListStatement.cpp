@@ -166,14 +166,22 @@ MessageListStatement MessageListStatement::build(QSqlDatabase db,
     bool conditionInRanking = false;
     // The ranked set: the newest RankedMatches matches only (see below).
     bool rankNewest = false;
+    qsizetype skippedBindings = 0; // of the search's, for a term left out of its condition
     if (relevance) {
         // Words only: the ranked set holds exactly the query's matches, so
         // it is the whole condition.
         conditionInRanking = !driving.isEmpty() && condition == IndexedWords;
-        const QString ranking = conditionInRanking ? driving : list.search->rankingMatch();
+        const QString ranking = driving.isEmpty() ? list.search->rankingMatch() : driving;
         rankNewest = cappedMatches(db, ranking, RankedMatches) > RankedMatches;
         if (rankNewest) {
             statement.bindings << ranking;
+            const QString wordsFirst = QLatin1Char('(') + IndexedWords + QLatin1String(" AND ");
+            if (!conditionInRanking && condition.startsWith(wordsFirst)) {
+                // The ranked set is read through the words already: testing
+                // them again would build the set of all their matches.
+                condition.remove(1, wordsFirst.size() - 1);
+                skippedBindings = 1;
+            }
         } else {
             // Every match is scored; the page is the best of them.
             from = QStringLiteral("messages m JOIN (SELECT rowid AS rid, bm25(message_fts) AS score FROM message_fts "
@@ -227,7 +235,7 @@ MessageListStatement MessageListStatement::build(QSqlDatabase db,
     }
     if (list.search && !conditionInRanking) {
         where << QLatin1Char('(') + condition + QLatin1Char(')');
-        statement.bindings << list.search->bindings();
+        statement.bindings << list.search->bindings().mid(skippedBindings);
     }
     if (rankNewest) {
         // Too many matches to score them all at once (bm25 reads each one's
