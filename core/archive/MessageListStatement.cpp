@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -13,6 +14,20 @@ namespace {
 constexpr qint64 SmallestGatherLimit = 2000;
 // A scope of at most 1/GatherShare of the archive is gathered.
 constexpr qint64 GatherShare = 50;
+
+// How SearchQuery::condition() writes the words a query must contain
+// (compile() in core/search/SearchQuery.cpp), alone or first in an AND;
+// its first binding is then the FTS5 expression.
+const QString IndexedWords = QStringLiteral("m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)");
+// About how many steps of a walk down the date index (each a look-up in the
+// set of matches) cost as much as gathering one match (a look-up of the
+// message by id, then sorting it in): a rough figure from bench/search at
+// 100k and 1M (docs/benchmarks.md); the choice is not sensitive to it.
+constexpr double WalkStepsPerGather = 20;
+// Relevance scores every match (bm25 reads each one's positions): above this
+// many matches of its words, only the most recently archived matches of the
+// whole query are ranked.
+constexpr qint64 RankedMatches = 10000;
 
 // The sort key, written exactly as the index of format 10 that serves it
 // (SQLite uses an expression index only for the same expression).
@@ -70,18 +85,47 @@ ScopeSql scopeSql(MessageListQuery::Scope scope)
     return {};
 }
 
+// The FTS5 expression that every match of `search` satisfies and through
+// which SQLite reads the matches (it looks each one up by id): empty when
+// the condition has no such term (only operators, or words under OR or NOT
+// beside other operators).
+QString drivingMatch(const SearchQuery& search)
+{
+    const QString condition = search.condition();
+    if (condition == IndexedWords || condition.startsWith(QLatin1Char('(') + IndexedWords + QLatin1Char(' '))) {
+        return search.bindings().value(0).toString();
+    }
+    return {};
+}
+
+// The matches of an FTS5 expression, counting at most `cap` + 1.
+qint64 cappedMatches(QSqlDatabase db, const QString& match, qint64 cap)
+{
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM message_fts WHERE message_fts MATCH ? LIMIT ?)"));
+    query.addBindValue(match);
+    query.addBindValue(cap + 1);
+    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+qint64 largestMessageId(QSqlDatabase db)
+{
+    QSqlQuery query(db);
+    // The largest id stands in for the message count: COUNT(*) would read
+    // the whole table, and ids only grow.
+    return query.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM messages")) && query.next()
+        ? query.value(0).toLongLong()
+        : 0;
+}
+
 } // namespace
 
 MessageListStatement::Strategy
 MessageListStatement::choose(QSqlDatabase db, const QString& scopeIds, const QVariantList& scopeBindings)
 {
+    const qint64 limit = std::max(SmallestGatherLimit, largestMessageId(db) / GatherShare);
     QSqlQuery query(db);
-    // The largest id stands in for the message count: COUNT(*) would read
-    // the whole table, and ids only grow.
-    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM messages")) || !query.next()) {
-        return Strategy::Walk;
-    }
-    const qint64 limit = std::max(SmallestGatherLimit, query.value(0).toLongLong() / GatherShare);
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT ?)").arg(scopeIds));
     for (const QVariant& binding : scopeBindings) {
         query.addBindValue(binding);
@@ -117,11 +161,47 @@ MessageListStatement MessageListStatement::build(QSqlDatabase db,
     MessageListStatement statement;
     QString from = QStringLiteral("messages m");
     QStringList where;
+    QString condition = list.search ? list.search->condition() : QString();
+    const QString driving = list.search ? drivingMatch(*list.search) : QString();
+    bool conditionInRanking = false;
+    // The ranked set: the newest RankedMatches matches only (see below).
+    bool rankNewest = false;
+    qsizetype skippedBindings = 0; // of the search's, for a term left out of its condition
     if (relevance) {
-        // Every match is scored; the page is the best of them.
-        from = QStringLiteral("messages m JOIN (SELECT rowid AS rid, bm25(message_fts) AS score FROM message_fts "
-                              "WHERE message_fts MATCH ?) r ON r.rid = m.id");
-        statement.bindings << list.search->rankingMatch();
+        // Words only: the ranked set holds exactly the query's matches, so
+        // it is the whole condition.
+        conditionInRanking = !driving.isEmpty() && condition == IndexedWords;
+        const QString ranking = driving.isEmpty() ? list.search->rankingMatch() : driving;
+        rankNewest = cappedMatches(db, ranking, RankedMatches) > RankedMatches;
+        if (rankNewest) {
+            statement.bindings << ranking;
+            const QString wordsFirst = QLatin1Char('(') + IndexedWords + QLatin1String(" AND ");
+            if (!conditionInRanking && condition.startsWith(wordsFirst)) {
+                // The ranked set is read through the words already: testing
+                // them again would build the set of all their matches.
+                condition.remove(1, wordsFirst.size() - 1);
+                skippedBindings = 1;
+            }
+        } else {
+            // Every match is scored; the page is the best of them.
+            from = QStringLiteral("messages m JOIN (SELECT rowid AS rid, bm25(message_fts) AS score FROM message_fts "
+                                  "WHERE message_fts MATCH ?) r ON r.rid = m.id");
+            statement.bindings << list.search->rankingMatch();
+            conditionInRanking = false;
+        }
+    } else if (!driving.isEmpty()) {
+        // SQLite reads the matches and sorts them (Gather): quick for a few,
+        // slow for half the archive. Walking the sort order's index instead
+        // and keeping the rows in the (precomputed) set of matches costs
+        // about the rows walked before `limit` are found: archive / matches
+        // × limit. Counting the matches up to where both cost the same
+        // decides; the count reads only the index's list of ids.
+        const double walked = static_cast<double>(limit + 1) * static_cast<double>(largestMessageId(db));
+        const auto balance = static_cast<qint64>(std::sqrt(walked / WalkStepsPerGather));
+        if (cappedMatches(db, driving, balance) > balance) {
+            // The unary + keeps SQLite from reading the set by id.
+            condition.insert(condition.indexOf(IndexedWords), QLatin1Char('+'));
+        }
     }
     if (folderByDate) {
         // One row per location: a message the server holds twice in the
@@ -153,9 +233,27 @@ MessageListStatement MessageListStatement::build(QSqlDatabase db,
         }
         where << named + QLatin1Char(')');
     }
-    if (list.search) {
-        where << QLatin1Char('(') + list.search->condition() + QLatin1Char(')');
-        statement.bindings << list.search->bindings();
+    if (list.search && !conditionInRanking) {
+        where << QLatin1Char('(') + condition + QLatin1Char(')');
+        statement.bindings << list.search->bindings().mid(skippedBindings);
+    }
+    if (rankNewest) {
+        // Too many matches to score them all at once (bm25 reads each one's
+        // positions): the best of the newest archived ones, read in the
+        // index's own order (rowid, newest first) until RankedMatches of
+        // them are in the list.
+        const QString ranked = QStringLiteral(
+            "(SELECT rowid AS rid, bm25(message_fts) AS score FROM message_fts WHERE message_fts MATCH ? "
+            "ORDER BY rowid DESC");
+        if (where.isEmpty()) {
+            from = QStringLiteral("messages m JOIN %1 LIMIT %2) r ON r.rid = m.id")
+                       .arg(ranked, QString::number(RankedMatches));
+        } else {
+            from = QStringLiteral("messages m JOIN (SELECT r.rid, r.score FROM %1) r JOIN messages m ON m.id = r.rid "
+                                  "WHERE %2 ORDER BY r.rid DESC LIMIT %3) r ON r.rid = m.id")
+                       .arg(ranked, where.join(QStringLiteral(" AND ")), QString::number(RankedMatches));
+            where.clear();
+        }
     }
     if (!after.isStart()) {
         // Spelt out rather than as a row value, (key, id) < (?, ?): SQLite
