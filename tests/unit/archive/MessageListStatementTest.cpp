@@ -3,6 +3,7 @@
 #include "MailGenerator.h"
 #include "archive/ArchiveReader.h"
 #include "archive/MessageListStatement.h"
+#include "search/SearchQuery.h"
 
 #include <QSqlQuery>
 #include <QStringList>
@@ -184,4 +185,61 @@ TEST(MessageListStatement, AutoGathersASmallScopeAndWalksABigOne)
     const QString plan = planOf(reader.database(),
                                 MessageListStatement::build(reader.database(), QStringLiteral("m.id"), list, {}, 200));
     EXPECT_FALSE(plan.contains(QLatin1String("SCAN m"))) << plan.toStdString();
+}
+
+// A search of words: a word in few messages is read through the index's
+// list of them (look each up, sort the few); a word in many walks the date
+// index and keeps what matches, stopping after a page. Also pins how
+// MessageListStatement recognises the words in SearchQuery's condition: if
+// that text changed, every search would take the first way.
+TEST_F(MessageListStatementTest, ARareWordIsGatheredAndACommonWordWalksTheDateIndex)
+{
+    GeneratedMessage planted;
+    planted.raw = "From: a@example.test\r\nSubject: Zyxwvut\r\nDate: Mon, 01 Jan 2024 10:00:00 +0000\r\n\r\nhello\r\n";
+    planted.internalDate = QDateTime(QDate(2024, 1, 1), QTime(10, 0), Qt::UTC);
+    ASSERT_TRUE(m_archive.store(m_inbox, {planted}));
+    const ArchiveReader reader = m_archive.archive().reader();
+
+    MessageListQuery rare;
+    rare.search = SearchQuery::parse(QStringLiteral("zyxwvut"));
+    const MessageListStatement gathered =
+        MessageListStatement::build(reader.database(), QStringLiteral("m.id"), rare, {}, 5);
+    EXPECT_FALSE(gathered.sql.contains(QLatin1String("+m.id IN"))) << gathered.sql.toStdString();
+    EXPECT_EQ(reader.page(rare, {}, 5).messages.size(), 1);
+
+    MessageListQuery common;
+    common.search = SearchQuery::parse(QStringLiteral("the"));
+    const qint64 matches = reader.count(common, 1000);
+    ASSERT_GT(matches, 10);
+    const MessageListStatement walked =
+        MessageListStatement::build(reader.database(), QStringLiteral("m.id"), common, {}, 5);
+    EXPECT_TRUE(walked.sql.contains(QLatin1String("+m.id IN (SELECT rowid FROM message_fts")))
+        << walked.sql.toStdString();
+    const QString plan = planOf(reader.database(), walked);
+    EXPECT_FALSE(plan.contains(QLatin1String("TEMP B-TREE"))) << plan.toStdString();
+    // Either way the same messages in the same order, page after page.
+    QList<qint64> paged;
+    PageCursor cursor;
+    for (int guard = 0; guard < 100; ++guard) {
+        const MessagePage page = reader.page(common, cursor, 5);
+        for (const MessageSummary& message : page.messages) {
+            paged << message.id;
+        }
+        if (page.atEnd) {
+            break;
+        }
+        cursor = page.next;
+    }
+    QList<qint64> expected;
+    QSqlQuery query(reader.database());
+    query.prepare(QStringLiteral("SELECT m.id FROM messages m WHERE %1 ORDER BY m.date DESC, m.id DESC")
+                      .arg(common.search->condition()));
+    for (const QVariant& binding : common.search->bindings()) {
+        query.addBindValue(binding);
+    }
+    ASSERT_TRUE(query.exec());
+    while (query.next()) {
+        expected << query.value(0).toLongLong();
+    }
+    EXPECT_EQ(paged, expected);
 }
