@@ -639,10 +639,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>&amp;Sichern</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
         <source>Back Up Archive</source>
         <translation>Archiv sichern</translation>
     </message>
@@ -704,17 +700,9 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>Sichern…</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen…</translation>
-    </message>
-    <message>
         <source>%1 of %2</source>
         <extracomment>Progress of a backup: &quot;1.2 GB of 10.2 GB&quot;.</extracomment>
         <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1087,10 +1075,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
         <source>Export Messages</source>
         <translation>Nachrichten exportieren</translation>
     </message>
@@ -1179,17 +1163,9 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen…</translation>
-    </message>
-    <message>
         <source>%1 of %2 messages</source>
         <extracomment>Progress of an export: &quot;1,204 of 5,000 messages&quot;.</extracomment>
         <translation>%1 von %2 Nachrichten</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -3897,6 +3873,21 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
             <numerusform>%1: angehalten nach %n neuen gespeicherten Nachricht; die nächste Synchronisierung macht dort weiter.</numerusform>
             <numerusform>%1: angehalten nach %n neuen gespeicherten Nachrichten; die nächste Synchronisierung macht dort weiter.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,6 @@
 #include "archive/ArchiveBackup.h"
 #include "common/ThemeColors.h"
 
-#include <QCloseEvent>
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -32,24 +31,13 @@ QString sizeText(qint64 bytes)
 
 } // namespace
 
-void BackupDialog::ThreadStop::operator()(QThread* thread) const
-{
-    // The copy checks between steps; the partial file is removed by the
-    // copy itself before the thread ends.
-    thread->requestInterruption();
-    thread->wait();
-    delete thread;
-}
-
 BackupDialog::BackupDialog(QString archivePath, QWidget* parent)
-    : QDialog(parent)
+    : TaskDialog(parent)
     , m_archivePath(std::move(archivePath))
     , m_path(new QLineEdit(this))
     , m_choose(new QPushButton(tr("&Choose…"), this))
     , m_progress(new QProgressBar(this))
-    , m_message(new QLabel(this))
     , m_backUp(new QPushButton(tr("&Back Up"), this))
-    , m_close(new QPushButton(tr("Close"), this))
 {
     setObjectName(QStringLiteral("BackupDialog"));
     setWindowTitle(tr("Back Up Archive"));
@@ -86,28 +74,20 @@ BackupDialog::BackupDialog(QString archivePath, QWidget* parent)
     m_progress->setFormat(QString());
     layout->addWidget(m_progress);
 
-    m_message->setObjectName(QStringLiteral("backupMessage"));
-    m_message->setAccessibleName(tr("Backup status"));
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    // Room for a two-line answer from the start: the result arriving moves
-    // no button from under the pointer.
-    m_message->setMinimumHeight(m_message->fontMetrics().height() * 3);
-    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    layout->addWidget(m_message);
+    messageLabel()->setObjectName(QStringLiteral("backupMessage"));
+    messageLabel()->setAccessibleName(tr("Backup status"));
+    layout->addWidget(messageLabel());
 
     auto* buttons = new QDialogButtonBox(this);
     m_backUp->setObjectName(QStringLiteral("backUpButton"));
     m_backUp->setDefault(true);
-    m_close->setObjectName(QStringLiteral("closeBackupButton"));
+    closeButton()->setObjectName(QStringLiteral("closeBackupButton"));
     buttons->addButton(m_backUp, QDialogButtonBox::ActionRole);
-    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    buttons->addButton(closeButton(), QDialogButtonBox::RejectRole);
     layout->addWidget(buttons);
 
     connect(m_choose, &QPushButton::clicked, this, &BackupDialog::chooseFile);
     connect(m_backUp, &QPushButton::clicked, this, &BackupDialog::startBackup);
-    connect(m_close, &QPushButton::clicked, this, &BackupDialog::reject);
     // Another file than the one whose replacement was confirmed asks again.
     connect(m_path, &QLineEdit::textEdited, this, [this] {
         m_replaceConfirmed.clear();
@@ -139,11 +119,6 @@ void BackupDialog::setTargetPath(const QString& path)
     m_path->setText(QDir::toNativeSeparators(path));
     m_replaceConfirmed.clear();
     m_backUp->setText(tr("&Back Up"));
-}
-
-bool BackupDialog::isRunning() const
-{
-    return m_thread != nullptr;
 }
 
 void BackupDialog::setStepObserver(std::function<void(qint64)> observer)
@@ -207,7 +182,7 @@ void BackupDialog::startBackup()
     auto result = std::make_shared<BackupResult>();
     // The thread opens its own connection to the archive (ArchiveBackup
     // does, on the thread it runs on) and closes it before it ends.
-    m_thread.reset(QThread::create(
+    startTask(
         [this, archive = m_archivePath, target, result, observer = m_stepObserver, pagesPerStep = m_pagesPerStep] {
             ArchiveBackup backup(archive, target);
             if (pagesPerStep > 0) {
@@ -229,36 +204,8 @@ void BackupDialog::startBackup()
                 }
                 return !QThread::currentThread()->isInterruptionRequested();
             });
-        }));
-    // Queued to this dialog: the destructor waits for the thread before the
-    // dialog goes, and an event for a deleted object is never delivered.
-    connect(m_thread.get(), &QThread::finished, this, [this, result] {
-        m_thread.reset();
-        showResult(*result);
-    });
-    m_thread->start();
-}
-
-void BackupDialog::reject()
-{
-    if (isRunning()) {
-        m_thread->requestInterruption();
-        m_close->setEnabled(false);
-        showMessage(tr("Cancelling…"), false);
-        return;
-    }
-    QDialog::reject();
-}
-
-void BackupDialog::closeEvent(QCloseEvent* event)
-{
-    if (isRunning()) {
-        // Closing means stop: the dialog stays to say it has.
-        reject();
-        event->ignore();
-        return;
-    }
-    QDialog::closeEvent(event);
+        },
+        [this, result] { showResult(*result); });
 }
 
 void BackupDialog::showProgress(qint64 doneBytes, qint64 totalBytes)
@@ -279,7 +226,7 @@ void BackupDialog::showResult(const BackupResult& result)
     if (result.succeeded()) {
         m_progress->setValue(ProgressSteps);
         showMessage(result.summary(), false);
-        ThemeColors::apply(m_message, ThemeColors::Role::Success);
+        ThemeColors::apply(messageLabel(), ThemeColors::Role::Success);
     } else {
         m_progress->setValue(0);
         m_progress->setFormat(QString());
@@ -293,19 +240,7 @@ void BackupDialog::setRunning(bool running)
     m_path->setEnabled(!running);
     m_choose->setEnabled(!running);
     m_backUp->setEnabled(!running);
-    m_close->setEnabled(true);
-    m_close->setText(running ? tr("Cancel") : tr("Close"));
+    setTaskRunning(running);
     // Keyboard focus must not stay on a button that was just disabled.
-    (running ? static_cast<QWidget*>(m_close) : m_backUp)->setFocus();
-}
-
-void BackupDialog::showMessage(const QString& text, bool isError)
-{
-    m_message->setText(text);
-    m_message->setAccessibleDescription(text);
-    if (isError) {
-        ThemeColors::apply(m_message, ThemeColors::Role::Error);
-    } else {
-        ThemeColors::clear(m_message);
-    }
+    (running ? static_cast<QWidget*>(closeButton()) : m_backUp)->setFocus();
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QDialog>
+#include "common/TaskDialog.h"
 
 #include <functional>
 #include <memory>
@@ -10,7 +10,6 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QThread;
 struct BackupResult;
 
 // File → Back Up Archive…: a consistent copy of the archive in one file
@@ -18,7 +17,7 @@ struct BackupResult;
 // modal: the main window stays usable during a copy that can take minutes.
 // Escape or Cancel during a copy cancels it and leaves no file; closing the
 // dialog waits for the cancel (between two steps of 4 MB).
-class BackupDialog : public QDialog
+class BackupDialog : public TaskDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BackupDialog)
@@ -32,7 +31,6 @@ public:
 
     QString targetPath() const;
     void setTargetPath(const QString& path);
-    bool isRunning() const;
     // Called on the copy's thread after each step with the pages done, before
     // the step's cancel check: tests act there at a known point of a copy
     // that would otherwise race them.
@@ -44,40 +42,24 @@ public slots:
     // Starts the copy (or, when the file exists, first asks in the dialog
     // whether to replace it: a second Back Up replaces it).
     void startBackup();
-    // Cancels a running copy; without one, closes the dialog.
-    void reject() override;
-
 signals:
     // The copy ended: finished, failed or cancelled; the dialog says which.
     void backupEnded(bool succeeded);
 
-protected:
-    void closeEvent(QCloseEvent* event) override;
-
 private:
-    // Stops the copy's thread: asks it to cancel, then waits for it.
-    struct ThreadStop
-    {
-        void operator()(QThread* thread) const;
-    };
-
     void chooseFile();
     void showProgress(qint64 doneBytes, qint64 totalBytes);
     void showResult(const BackupResult& result);
     void setRunning(bool running);
-    void showMessage(const QString& text, bool isError);
 
     QString m_archivePath;
     QLineEdit* m_path;
     QPushButton* m_choose;
     QProgressBar* m_progress;
-    QLabel* m_message;
     QPushButton* m_backUp;
-    QPushButton* m_close;
     // The path whose replacement the user confirmed (a second Back Up, or
     // the file chooser's own question).
     QString m_replaceConfirmed;
     std::function<void(qint64)> m_stepObserver;
     int m_pagesPerStep = 0;
-    std::unique_ptr<QThread, ThreadStop> m_thread;
 };

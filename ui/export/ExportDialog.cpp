@@ -4,7 +4,6 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
-#include <QCloseEvent>
 #include <QComboBox>
 #include <QDate>
 #include <QDialogButtonBox>
@@ -23,15 +22,8 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-void ExportDialog::ThreadStop::operator()(QThread* thread) const
-{
-    thread->requestInterruption();
-    thread->wait();
-    delete thread;
-}
-
 ExportDialog::ExportDialog(QString archivePath, Offer offer, QWidget* parent)
-    : QDialog(parent)
+    : TaskDialog(parent)
     , m_archivePath(std::move(archivePath))
     , m_offer(std::move(offer))
     , m_selection(new QRadioButton(this))
@@ -41,9 +33,7 @@ ExportDialog::ExportDialog(QString archivePath, Offer offer, QWidget* parent)
     , m_path(new QLineEdit(this))
     , m_choose(new QPushButton(tr("&Choose…"), this))
     , m_progress(new QProgressBar(this))
-    , m_message(new QLabel(this))
     , m_export(new QPushButton(tr("&Export"), this))
-    , m_close(new QPushButton(tr("Close"), this))
 {
     setObjectName(QStringLiteral("ExportDialog"));
     setWindowTitle(tr("Export Messages"));
@@ -95,29 +85,23 @@ ExportDialog::ExportDialog(QString archivePath, Offer offer, QWidget* parent)
     m_progress->setValue(0);
     m_progress->setFormat(QString());
     layout->addWidget(m_progress);
-    m_message->setObjectName(QStringLiteral("exportMessage"));
-    m_message->setAccessibleName(tr("Export status"));
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_message->setMinimumHeight(m_message->fontMetrics().height() * 3);
-    m_message->setMinimumWidth(fontMetrics().height() * 34);
-    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    layout->addWidget(m_message);
+    messageLabel()->setObjectName(QStringLiteral("exportMessage"));
+    messageLabel()->setAccessibleName(tr("Export status"));
+    messageLabel()->setMinimumWidth(fontMetrics().height() * 34);
+    layout->addWidget(messageLabel());
 
     auto* buttons = new QDialogButtonBox(this);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setDefault(true);
-    m_close->setObjectName(QStringLiteral("closeExportButton"));
+    closeButton()->setObjectName(QStringLiteral("closeExportButton"));
     buttons->addButton(m_export, QDialogButtonBox::ActionRole);
-    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    buttons->addButton(closeButton(), QDialogButtonBox::RejectRole);
     layout->addWidget(buttons);
 
     m_path->setText(defaultTarget(format(), QDate::currentDate()));
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
     connect(m_choose, &QPushButton::clicked, this, &ExportDialog::chooseTarget);
     connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
-    connect(m_close, &QPushButton::clicked, this, &ExportDialog::reject);
     connect(m_path, &QLineEdit::textEdited, this, [this] {
         m_replaceConfirmed.clear();
         m_export->setText(tr("&Export"));
@@ -167,11 +151,6 @@ void ExportDialog::setTargetPath(const QString& path)
     m_path->setText(QDir::toNativeSeparators(path));
     m_replaceConfirmed.clear();
     m_export->setText(tr("&Export"));
-}
-
-bool ExportDialog::isRunning() const
-{
-    return m_thread != nullptr;
 }
 
 ExportRequest ExportDialog::request() const
@@ -254,44 +233,20 @@ void ExportDialog::startExport()
     m_progress->setFormat(QString());
     showMessage(tr("Exporting…"), false);
     auto result = std::make_shared<ExportResult>();
-    m_thread.reset(QThread::create([this, archive = m_archivePath, request, result] {
-        int shown = -1;
-        *result = MessageExporter(archive, request).run([this, &shown](qint64 done, qint64 total, qint64) {
-            const int step = total > 0 ? static_cast<int>(done * 1000 / total) : 1000;
-            if (step != shown) {
-                shown = step;
-                QMetaObject::invokeMethod(
-                    this, [this, done, total] { showProgress(done, total); }, Qt::QueuedConnection);
-            }
-            return !QThread::currentThread()->isInterruptionRequested();
-        });
-    }));
-    connect(m_thread.get(), &QThread::finished, this, [this, result] {
-        m_thread.reset();
-        showResult(*result);
-    });
-    m_thread->start();
-}
-
-void ExportDialog::reject()
-{
-    if (isRunning()) {
-        m_thread->requestInterruption();
-        m_close->setEnabled(false);
-        showMessage(tr("Cancelling…"), false);
-        return;
-    }
-    QDialog::reject();
-}
-
-void ExportDialog::closeEvent(QCloseEvent* event)
-{
-    if (isRunning()) {
-        reject();
-        event->ignore();
-        return;
-    }
-    QDialog::closeEvent(event);
+    startTask(
+        [this, archive = m_archivePath, request, result] {
+            int shown = -1;
+            *result = MessageExporter(archive, request).run([this, &shown](qint64 done, qint64 total, qint64) {
+                const int step = total > 0 ? static_cast<int>(done * 1000 / total) : 1000;
+                if (step != shown) {
+                    shown = step;
+                    QMetaObject::invokeMethod(
+                        this, [this, done, total] { showProgress(done, total); }, Qt::QueuedConnection);
+                }
+                return !QThread::currentThread()->isInterruptionRequested();
+            });
+        },
+        [this, result] { showResult(*result); });
 }
 
 void ExportDialog::showProgress(qint64 done, qint64 total)
@@ -313,7 +268,7 @@ void ExportDialog::showResult(const ExportResult& result)
         m_progress->setValue(1000);
         showMessage(result.summary(), result.unreadable > 0);
         if (result.unreadable == 0) {
-            ThemeColors::apply(m_message, ThemeColors::Role::Success);
+            ThemeColors::apply(messageLabel(), ThemeColors::Role::Success);
         }
     } else {
         m_progress->setValue(0);
@@ -334,18 +289,6 @@ void ExportDialog::setRunning(bool running)
         input->setEnabled(!running);
     }
     m_keepFolders->setEnabled(!running && format() == ExportRequest::Format::Eml);
-    m_close->setEnabled(true);
-    m_close->setText(running ? tr("Cancel") : tr("Close"));
-    (running ? static_cast<QWidget*>(m_close) : m_export)->setFocus();
-}
-
-void ExportDialog::showMessage(const QString& text, bool isError)
-{
-    m_message->setText(text);
-    m_message->setAccessibleDescription(text);
-    if (isError) {
-        ThemeColors::apply(m_message, ThemeColors::Role::Error);
-    } else {
-        ThemeColors::clear(m_message);
-    }
+    setTaskRunning(running);
+    (running ? static_cast<QWidget*>(closeButton()) : m_export)->setFocus();
 }

@@ -2,7 +2,7 @@
 
 #include "export/MessageExporter.h"
 
-#include <QDialog>
+#include "common/TaskDialog.h"
 
 #include <memory>
 
@@ -14,7 +14,6 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
-class QThread;
 
 // File → Export Messages… and the search's Export…: the messages selected,
 // or every message of the list shown (a folder, a source, all mail, a whole
@@ -22,7 +21,7 @@ class QThread;
 // in a folder (MessageExporter), on a thread of its own. Not modal: the
 // window stays usable during a long export. Cancel leaves no half-written
 // file; the end says what was written in words.
-class ExportDialog : public QDialog
+class ExportDialog : public TaskDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExportDialog)
@@ -49,33 +48,21 @@ public:
     void setFormat(ExportRequest::Format format);
     // The selected messages rather than the whole list.
     void setExportSelection(bool selection);
-    bool isRunning() const;
     // The request the Export button would run.
     ExportRequest request() const;
 
 public slots:
     void startExport();
-    // Cancels a running export; without one, closes the dialog.
-    void reject() override;
 
 signals:
     void exportEnded(bool succeeded);
 
-protected:
-    void closeEvent(QCloseEvent* event) override;
-
 private:
-    struct ThreadStop
-    {
-        void operator()(QThread* thread) const;
-    };
-
     void chooseTarget();
     void formatChanged();
     void showProgress(qint64 done, qint64 total);
     void showResult(const ExportResult& result);
     void setRunning(bool running);
-    void showMessage(const QString& text, bool isError);
     ExportRequest::Format format() const;
 
     QString m_archivePath;
@@ -87,9 +74,6 @@ private:
     QLineEdit* m_path;
     QPushButton* m_choose;
     QProgressBar* m_progress;
-    QLabel* m_message;
     QPushButton* m_export;
-    QPushButton* m_close;
     QString m_replaceConfirmed;
-    std::unique_ptr<QThread, ThreadStop> m_thread;
 };

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QDialog>
+
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QThread;
+
+// A dialog that runs one long task at a time on a thread of its own (a
+// backup, an export) and stays non-modal meanwhile: its message line says
+// how it goes and how it ended, its Close button is Cancel while the task
+// runs, and Escape or closing the window cancels the task (the task checks
+// QThread::isInterruptionRequested between steps) rather than leaving it.
+class TaskDialog : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskDialog)
+
+public:
+    ~TaskDialog() override;
+
+    bool isRunning() const;
+
+public slots:
+    // Cancels a running task (the dialog stays to say it has); without
+    // one, closes the dialog.
+    void reject() override;
+
+protected:
+    explicit TaskDialog(QWidget* parent = nullptr);
+
+    // Runs `work` on a new thread; `done` runs on this dialog's thread once
+    // the thread has ended (never after the dialog is gone: the destructor
+    // cancels and waits).
+    void startTask(std::function<void()> work, std::function<void()> done);
+    // The line under the progress: plain text, selectable, read out.
+    QLabel* messageLabel() const;
+    // Close, or Cancel while a task runs.
+    QPushButton* closeButton() const;
+    void showMessage(const QString& text, bool isError);
+    // Close becomes Cancel and back; subclasses enable their own inputs
+    // and call this.
+    void setTaskRunning(bool running);
+
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    struct ThreadStop
+    {
+        void operator()(QThread* thread) const;
+    };
+
+    QLabel* m_message;
+    QPushButton* m_close;
+    std::unique_ptr<QThread, ThreadStop> m_thread;
+};
