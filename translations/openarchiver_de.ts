@@ -602,6 +602,25 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>Autostart</name>
+    <message>
+        <source>The registry could not be written.</source>
+        <translation>Die Registrierung konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation>%1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>BackupCommand</name>
     <message>
         <source>The file to write the backup to.</source>
@@ -1671,6 +1690,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>In the search box: clear the search; again: to the results</source>
         <translation>Im Suchfeld: Suche leeren; noch einmal: zu den Ergebnissen</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
 </context>
 <context>
     <name>MessageDeletion</name>
@@ -2555,6 +2578,58 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
     <message>
         <source>&quot;%1:&quot; needs a size like 5M, 500K or 2G.</source>
         <translation>„%1:“ braucht eine Größe wie 5M, 500K oder 2G.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Start when I &amp;log in</source>
+        <translation>Beim &amp;Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Start in the &amp;tray, without the window</source>
+        <translation>Im &amp;Infobereich starten, ohne Fenster</translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications (an import finished, a source needs attention)</source>
+        <translation>&amp;Benachrichtigungen zeigen (ein Import ist fertig, eine Quelle braucht Aufmerksamkeit)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <extracomment>The unit after the check interval&apos;s number.</extracomment>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source>Check new sources for mail every (minutes)</source>
+        <translation>Neue Quellen prüfen auf E-Mails alle (Minuten)</translation>
+    </message>
+    <message>
+        <source>For sources added from now on; each source&apos;s own interval is in its Details.</source>
+        <translation>Für Quellen, die ab jetzt hinzukommen; das eigene Intervall jeder Quelle steht in ihren Details.</translation>
+    </message>
+    <message>
+        <source>Check new sources &amp;every:</source>
+        <translation>Neue Quellen &amp;prüfen alle:</translation>
+    </message>
+    <message>
+        <source>Sources syncing at once</source>
+        <translation>Gleichzeitig synchronisierende Quellen</translation>
+    </message>
+    <message>
+        <source>More at once finishes sooner on a fast line; some servers limit connections.</source>
+        <translation>Mehr gleichzeitig ist auf einer schnellen Leitung früher fertig; manche Server begrenzen die Verbindungen.</translation>
+    </message>
+    <message>
+        <source>Sync at &amp;most this many sources at once:</source>
+        <translation>&amp;Höchstens so viele Quellen gleichzeitig synchronisieren:</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed: %1</source>
+        <translation>Der Start beim Anmelden konnte nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "common/AppInfo.h"
+#include "common/AppSettings.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/LayeredCredentialStore.h"
 #include "credentials/SessionCredentialStore.h"
@@ -37,6 +38,7 @@ DesktopApplication::DesktopApplication(Archive archive, std::unique_ptr<Credenti
     , m_window(std::make_unique<MainWindow>(m_archive, m_manager.get(), m_service.get(), m_credentials.get()))
     , m_trayProbe([] { return QSystemTrayIcon::isSystemTrayAvailable(); })
 {
+    m_manager->setConcurrencyLimit(AppSettings::concurrentSources());
     m_tray = new TrayIcon(m_window->ingestionsPage()->model(), m_manager.get(), this);
     m_window->setCloseGuard([this] { return handleWindowClose(); });
     connect(m_window.get(), &MainWindow::quitRequested, this, &DesktopApplication::quit);

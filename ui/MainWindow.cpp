@@ -9,6 +9,7 @@
 #include "backup/BackupDialog.h"
 #include "common/StatusMessageLabel.h"
 #include "help/ShortcutsWindow.h"
+#include "settings/SettingsDialog.h"
 #include "sources/IngestionsPage.h"
 #include "sources/SourceDetailsDialog.h"
 #include "sources/SourceDialog.h"
@@ -222,6 +223,10 @@ void MainWindow::createMenus()
         m_navigation->setCurrentRow(1);
         m_archivePage->showExport();
     });
+    QAction* settingsAction = fileMenu->addAction(tr("Se&ttings…"));
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     QAction* backupAction = fileMenu->addAction(tr("&Back Up Archive…"));
     backupAction->setObjectName(QStringLiteral("backupAction"));
     connect(backupAction, &QAction::triggered, this, &MainWindow::showBackup);
@@ -320,6 +325,19 @@ BackupDialog* MainWindow::showBackup()
     // Not modal: a backup of a large archive takes minutes, and the window
     // stays usable meanwhile (syncs go on; the copy is a snapshot).
     auto* dialog = new BackupDialog(m_archive.path(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+SettingsDialog* MainWindow::showSettings()
+{
+    if (auto* open = findChild<SettingsDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new SettingsDialog(m_manager, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -16,6 +16,7 @@ class IngestionsPage;
 class QListWidget;
 class QStackedWidget;
 class QLabel;
+class SettingsDialog;
 class ShortcutsWindow;
 class StatusMessageLabel;
 class SyncManager;
@@ -60,6 +61,8 @@ public slots:
     void showUserGuide();
     // Help → Keyboard shortcuts; raises the window when it is open.
     ShortcutsWindow* showShortcuts();
+    // File → Settings…: non-modal, one at a time.
+    SettingsDialog* showSettings();
     // File → Back Up Archive…; raises the dialog when it is open.
     BackupDialog* showBackup();
 

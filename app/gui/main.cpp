@@ -8,6 +8,7 @@
 #include "SingleInstance.h"
 #include "archive/Archive.h"
 #include "common/AppInfo.h"
+#include "common/AppSettings.h"
 #include "common/BackgroundPriority.h"
 #include "common/FocusRingStyle.h"
 #include "common/Translations.h"
@@ -16,6 +17,7 @@ int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
     AppInfo::configure();
+    AppSettings::migrate();
     Translations::install(app);
     // A focus ring that stands out at 3:1, around whichever style is in use.
     FocusRingStyle::install();
@@ -68,6 +70,6 @@ int main(int argc, char* argv[])
     DesktopApplication desktop(archive, DesktopApplication::systemCredentials(archive));
     QObject::connect(&instance, &SingleInstance::activationRequested, &desktop, &DesktopApplication::showWindow);
     QObject::connect(&desktop, &DesktopApplication::finished, &app, &QApplication::quit);
-    desktop.start(parser.isSet(minimizedOption));
+    desktop.start(parser.isSet(minimizedOption) || AppSettings::startMinimized());
     return QApplication::exec();
 }

@@ -71,6 +71,11 @@ SyncManager::~SyncManager()
     }
 }
 
+int SyncManager::concurrencyLimit() const
+{
+    return m_concurrencyLimit;
+}
+
 void SyncManager::setConcurrencyLimit(int limit)
 {
     m_concurrencyLimit = std::max(1, limit);

@@ -52,6 +52,7 @@ public:
     ~SyncManager() override;
 
     void setConcurrencyLimit(int limit);
+    int concurrencyLimit() const;
     // Tests and private servers: trusted in addition to the system CAs.
     void setExtraCaCertificatesFile(const QString& path);
     // Test hooks: a zero interval means each source's checkIntervalMinutes.

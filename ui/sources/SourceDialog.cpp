@@ -1,5 +1,7 @@
 #include "SourceDialog.h"
 
+#include "common/AppSettings.h"
+
 #include "CertificateTrustPrompt.h"
 #include "FolderChooserDialog.h"
 #include "archive/ArchiveQueryRunner.h"
@@ -618,6 +620,9 @@ bool SourceDialog::validate(bool all, bool focusFirstInvalid)
 IngestionSource SourceDialog::sourceFromForm() const
 {
     IngestionSource source = m_existing.value_or(IngestionSource {});
+    if (!m_existing) {
+        source.checkIntervalMinutes = AppSettings::defaultCheckIntervalMinutes();
+    }
     source.name = m_name->text().trimmed();
     source.providerId = m_provider->currentData().toString();
     source.host = m_host->text().trimmed();

@@ -2,18 +2,12 @@
 
 #include "TrayIcon.h"
 #include "archive/ArchiveQueryRunner.h"
+#include "common/AppSettings.h"
 #include "sources/SourceStatistics.h"
 #include "sources/SourceTableModel.h"
 
-#include <QSettings>
 #include <QSystemTrayIcon>
 #include <QTimer>
-
-namespace {
-
-const QString EnabledKey = QStringLiteral("notifications/enabled");
-
-} // namespace
 
 Notifier::Notifier(SourceTableModel* model, ArchiveQueryRunner* queries, TrayIcon* tray, QObject* parent)
     : QObject(parent)
@@ -40,12 +34,12 @@ Notifier::~Notifier() = default;
 
 bool Notifier::isEnabled()
 {
-    return QSettings().value(EnabledKey, true).toBool();
+    return AppSettings::notificationsEnabled();
 }
 
 void Notifier::setEnabled(bool enabled)
 {
-    QSettings().setValue(EnabledKey, enabled);
+    AppSettings::setValue(AppSettings::Key::NotificationsEnabled, enabled);
 }
 
 bool Notifier::hasPending() const

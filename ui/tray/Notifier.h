@@ -25,7 +25,7 @@ public:
     Notifier(SourceTableModel* model, ArchiveQueryRunner* queries, TrayIcon* tray, QObject* parent = nullptr);
     ~Notifier() override;
 
-    // The setting (QSettings "notifications/enabled", on by default).
+    // The setting (AppSettings::NotificationsEnabled, on by default).
     static bool isEnabled();
     static void setEnabled(bool enabled);
 

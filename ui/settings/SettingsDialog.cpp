@@ -1,0 +1,96 @@
+#include "SettingsDialog.h"
+
+#include "common/AppSettings.h"
+#include "common/Autostart.h"
+#include "common/ThemeColors.h"
+#include "sync/SyncManager.h"
+
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+SettingsDialog::SettingsDialog(SyncManager* manager, QWidget* parent)
+    : QDialog(parent)
+    , m_manager(manager)
+    , m_interval(new QSpinBox(this))
+    , m_concurrent(new QSpinBox(this))
+    , m_startAtLogin(new QCheckBox(tr("Start when I &log in"), this))
+    , m_startMinimized(new QCheckBox(tr("Start in the &tray, without the window"), this))
+    , m_notifications(new QCheckBox(tr("Show &notifications (an import finished, a source needs attention)"), this))
+    , m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("SettingsDialog"));
+    setWindowTitle(tr("Settings"));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+
+    using AppSettings::Key;
+    m_interval->setObjectName(QStringLiteral("defaultIntervalSpin"));
+    m_interval->setRange(1, 1440);
+    //: The unit after the check interval's number.
+    m_interval->setSuffix(tr(" minutes"));
+    m_interval->setValue(AppSettings::defaultCheckIntervalMinutes());
+    m_interval->setAccessibleName(tr("Check new sources for mail every (minutes)"));
+    m_interval->setToolTip(tr("For sources added from now on; each source's own interval is in its Details."));
+    form->addRow(tr("Check new sources &every:"), m_interval);
+
+    m_concurrent->setObjectName(QStringLiteral("concurrentSourcesSpin"));
+    m_concurrent->setRange(1, 8);
+    m_concurrent->setValue(AppSettings::concurrentSources());
+    m_concurrent->setAccessibleName(tr("Sources syncing at once"));
+    m_concurrent->setToolTip(tr("More at once finishes sooner on a fast line; some servers limit connections."));
+    form->addRow(tr("Sync at &most this many sources at once:"), m_concurrent);
+    layout->addLayout(form);
+
+    m_startAtLogin->setObjectName(QStringLiteral("startAtLoginCheck"));
+    m_startAtLogin->setChecked(AppSettings::startAtLogin());
+    m_startMinimized->setObjectName(QStringLiteral("startMinimizedCheck"));
+    m_startMinimized->setChecked(AppSettings::startMinimized());
+    m_notifications->setObjectName(QStringLiteral("notificationsCheck"));
+    m_notifications->setChecked(AppSettings::notificationsEnabled());
+    layout->addWidget(m_startAtLogin);
+    layout->addWidget(m_startMinimized);
+    layout->addWidget(m_notifications);
+
+    m_message->setObjectName(QStringLiteral("settingsMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("saveSettingsButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::accept()
+{
+    using AppSettings::Key;
+    // The login entry first: it is the one that can fail, and then nothing
+    // is saved and the dialog says why.
+    if (m_startAtLogin->isChecked() != AppSettings::startAtLogin()) {
+        QString error;
+        if (!Autostart::setEnabled(m_startAtLogin->isChecked(), QCoreApplication::applicationFilePath(), &error)) {
+            m_message->setText(tr("Start at login could not be changed: %1").arg(error));
+            ThemeColors::apply(m_message, ThemeColors::Role::Error);
+            m_message->show();
+            return;
+        }
+    }
+    AppSettings::setValue(Key::StartAtLogin, m_startAtLogin->isChecked());
+    AppSettings::setValue(Key::DefaultCheckIntervalMinutes, m_interval->value());
+    AppSettings::setValue(Key::ConcurrentSources, m_concurrent->value());
+    AppSettings::setValue(Key::StartMinimized, m_startMinimized->isChecked());
+    AppSettings::setValue(Key::NotificationsEnabled, m_notifications->isChecked());
+    if (m_manager) {
+        m_manager->setConcurrencyLimit(m_concurrent->value());
+    }
+    QDialog::accept();
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QLabel;
+class QSpinBox;
+class SyncManager;
+
+// File → Settings…: the app's settings (AppSettings) in one dialog — how
+// often a new source checks for mail, how many sources sync at once, start
+// at login, start in the tray, notifications. OK saves and applies them at
+// once (the sync manager's limit, the login entry); Cancel changes nothing.
+// Not modal: syncing and the window go on meanwhile.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    // `manager` gets the new limit of sources syncing at once (may be null).
+    explicit SettingsDialog(SyncManager* manager, QWidget* parent = nullptr);
+
+public slots:
+    void accept() override;
+
+private:
+    SyncManager* m_manager;
+    QSpinBox* m_interval;
+    QSpinBox* m_concurrent;
+    QCheckBox* m_startAtLogin;
+    QCheckBox* m_startMinimized;
+    QCheckBox* m_notifications;
+    QLabel* m_message;
+};
