@@ -876,6 +876,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              Datei, sicher während einer Synchronisierung; --force ersetzt DATEI)
 </translation>
     </message>
+    <message>
+        <source>There is no archive at %1. &quot;openarchiver-cli source add&quot; starts one there; --archive PATH names another.</source>
+        <translation>Unter %1 gibt es kein Archiv. „openarchiver-cli source add“ legt dort eines an; --archive PFAD nennt ein anderes.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTester</name>

@@ -10,6 +10,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include "archive/Archive.h"
@@ -150,6 +152,17 @@ int main(int argc, char* argv[])
     }
 
     Archive archive(parser.value(archiveOption));
+    // Only adding a source starts an archive: a mistyped --archive must not
+    // leave an empty archive behind and report "0 messages" as if it were
+    // the one meant.
+    const bool creates = command == QLatin1String("source") && positional.value(0) == QLatin1String("add");
+    if (!creates && !QFileInfo::exists(archive.path())) {
+        err << CommandLine::tr("There is no archive at %1. \"openarchiver-cli source add\" starts one there; "
+                               "--archive PATH names another.")
+                   .arg(QDir::toNativeSeparators(archive.path()))
+            << '\n';
+        return CliExit::Failed;
+    }
     QString error;
     if (!archive.open(&error)) {
         err << error << '\n';

@@ -542,6 +542,22 @@ TEST_F(CliTest, EverySubcommandsHelpPrintsUsageAndTouchesNothing)
     EXPECT_FALSE(QFile::exists(m_path));
 }
 
+// A mistyped --archive says so: only `source add` starts an archive, and
+// nothing else leaves an empty one behind to report "0 messages" from.
+TEST_F(CliTest, OnlySourceAddStartsAnArchive)
+{
+    for (const QStringList& command : {QStringList {QStringLiteral("status")},
+                                       QStringList {QStringLiteral("search"), QStringLiteral("invoice")},
+                                       QStringList {QStringLiteral("verify")},
+                                       QStringList {QStringLiteral("sync")},
+                                       QStringList {QStringLiteral("source"), QStringLiteral("list")}}) {
+        CliRun missing = run(command);
+        EXPECT_EQ(missing.exitCode, 1) << command.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(missing.err.contains(QStringLiteral("There is no archive at"))) << missing.err.toStdString();
+        EXPECT_FALSE(QFile::exists(m_path)) << command.join(QLatin1Char(' ')).toStdString();
+    }
+}
+
 TEST_F(CliTest, AFingerprintMustBeASha256AndNoEncryptionIsWarnedAbout)
 {
     const auto add = [&](const QString& name, const QStringList& extra) {
