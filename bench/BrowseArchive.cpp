@@ -1,5 +1,7 @@
 #include "BrowseArchive.h"
 
+#include <QFile>
+
 #include "DeterministicRandom.h"
 #include "archive/ArchiveReader.h"
 #include "archive/MessageStore.h"
@@ -370,6 +372,25 @@ QList<Specimen> ensureSpecimens(const Archive& archive, QTextStream& out)
         result << Specimen {name, id, raw.size()};
     }
     return result;
+}
+
+bool openOrBuild(const QString& path, bool keep, int total, quint64 seed, QTextStream& out)
+{
+    const bool reuse = keep && QFile::exists(path);
+    if (!reuse) {
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+    }
+    Archive archive(path);
+    QString error;
+    if (!archive.open(&error)) {
+        out << error << '\n';
+        return false;
+    }
+    const bool ok = reuse || build(archive, total, seed, out);
+    archive.closeConnection();
+    return ok;
 }
 
 } // namespace BrowseArchive

@@ -28,6 +28,13 @@ FetchedMessage fetched(GeneratedMessage message, quint32 uid);
 // Stores `total` messages into a fresh archive and prints how long it took.
 bool build(const Archive& archive, int total, quint64 seed, QTextStream& out);
 
+// The bench's archive at `path`: with `keep` an existing one is reused as
+// it is, otherwise the file (and its side files) is replaced by a newly
+// built one of `total` messages. Opened read-write once, as the app does at
+// start (it creates or upgrades the file), and closed again. False after
+// printing why.
+bool openOrBuild(const QString& path, bool keep, int total, quint64 seed, QTextStream& out);
+
 struct Specimen
 {
     QString name;

@@ -718,26 +718,14 @@ int main(int argc, char* argv[])
     const QTemporaryDir directory;
     const QString path =
         parser.isSet(archiveOption) ? parser.value(archiveOption) : directory.filePath(QStringLiteral("browse.sqlite"));
-    const bool keep = parser.isSet(keepOption);
-    const bool reuse = keep && QFile::exists(path);
-    if (!reuse) {
-        QFile::remove(path);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
+    if (!openOrBuild(path,
+                     parser.isSet(keepOption),
+                     parser.value(messagesOption).toInt(),
+                     parser.value(seedOption).toULongLong(),
+                     out)) {
+        return 1;
     }
     QString error;
-    {
-        Archive archive(path);
-        if (!archive.open(&error)) {
-            out << error << '\n';
-            return 1;
-        }
-        if (!reuse
-            && !build(archive, parser.value(messagesOption).toInt(), parser.value(seedOption).toULongLong(), out)) {
-            return 1;
-        }
-        archive.closeConnection();
-    }
     if (parser.isSet(buildOnlyOption)) {
         return 0;
     }
@@ -882,7 +870,7 @@ int main(int argc, char* argv[])
     }
     out.flush();
     archive.closeConnection();
-    if (!keep) {
+    if (!parser.isSet(keepOption)) {
         QFile::remove(path);
     }
     return 0;

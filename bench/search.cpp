@@ -291,30 +291,16 @@ int main(int argc, char* argv[])
     const QTemporaryDir directory;
     const QString path =
         parser.isSet(archiveOption) ? parser.value(archiveOption) : directory.filePath(QStringLiteral("search.sqlite"));
-    const bool keep = parser.isSet(keepOption);
-    const bool reuse = keep && QFile::exists(path);
-    if (!reuse) {
-        QFile::remove(path);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
+    // Opened once read-write, as the app does at start: creates or upgrades
+    // the file; the measuring is on a read-only connection.
+    if (!BrowseArchive::openOrBuild(path,
+                                    parser.isSet(keepOption),
+                                    parser.value(messagesOption).toInt(),
+                                    parser.value(seedOption).toULongLong(),
+                                    out)) {
+        return 1;
     }
     QString error;
-    {
-        // Opened once read-write, as the app does at start: creates or
-        // upgrades the file; the measuring is on a read-only connection.
-        Archive archive(path);
-        if (!archive.open(&error)) {
-            out << error << '\n';
-            return 1;
-        }
-        if (!reuse
-            && !BrowseArchive::build(
-                archive, parser.value(messagesOption).toInt(), parser.value(seedOption).toULongLong(), out)) {
-            return 1;
-        }
-        archive.closeConnection();
-    }
-
     const QSqlDatabase db = ArchiveDatabase::readOnlyConnection(path, ReaderRole, &error);
     if (!db.isOpen()) {
         out << error << '\n';
