@@ -128,9 +128,10 @@ void MessageListModel::requestExcerpts()
                 return;
             }
             m_excerpts.insert(excerpts);
-            for (auto it = excerpts.begin(); it != excerpts.end(); ++it) {
-                const int row = rowOf(it.key());
-                if (row >= 0) {
+            // One pass over the rows for the chunk (rowOf per message would
+            // walk them once per message, on the UI thread).
+            for (int row = 0; row < m_rows.size(); ++row) {
+                if (excerpts.contains(m_rows.at(row).id)) {
                     emit dataChanged(index(row, SubjectColumn), index(row, SubjectColumn), {ExcerptRole});
                 }
             }
