@@ -1282,6 +1282,17 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>InboxWatcher</name>
+    <message>
+        <source>The server does not offer IDLE; new mail is found at each check.</source>
+        <translation>Der Server bietet kein IDLE an; neue E-Mails werden bei jeder Prüfung gefunden.</translation>
+    </message>
+    <message>
+        <source>The source does not archive an INBOX.</source>
+        <translation>Die Quelle archiviert keinen Posteingang.</translation>
+    </message>
+</context>
+<context>
     <name>IngestionSource</name>
     <message>
         <source>Importing</source>
@@ -2635,6 +2646,23 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         <source>Start at login could not be changed: %1</source>
         <translation>Der Start beim Anmelden konnte nicht geändert werden: %1</translation>
     </message>
+    <message>
+        <source>The new language is used when %1 starts next.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von %1.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <extracomment>%1 is the system&apos;s language in its own words, such as &quot;Deutsch&quot;.</extracomment>
+        <translation>Systemvorgabe (%1)</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutCatalog</name>
@@ -3091,6 +3119,22 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
     <message>
         <source>Folders and history</source>
         <translation>Ordner und Verlauf</translation>
+    </message>
+    <message>
+        <source>New mail:</source>
+        <translation>Neue E-Mails:</translation>
+    </message>
+    <message>
+        <source>Not looked for while paused</source>
+        <translation>Während der Pause wird nicht nachgesehen</translation>
+    </message>
+    <message>
+        <source>Archived within seconds of arriving in the INBOX (the server offers IMAP IDLE); other folders at each check</source>
+        <translation>Wenige Sekunden nach dem Eintreffen im Posteingang archiviert (der Server bietet IMAP IDLE an); andere Ordner bei jeder Prüfung</translation>
+    </message>
+    <message>
+        <source>Found at each check</source>
+        <translation>Bei jeder Prüfung gefunden</translation>
     </message>
 </context>
 <context>
@@ -3641,6 +3685,10 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         <source>%1 · trying again now</source>
         <translation>%1 · neuer Versuch läuft</translation>
     </message>
+    <message>
+        <source>%1 · trying again when the network is back</source>
+        <translation>%1 · neuer Versuch, sobald das Netzwerk zurück ist</translation>
+    </message>
 </context>
 <context>
     <name>SourceSync</name>
@@ -3809,6 +3857,20 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
 %2</source>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>when online</source>
+        <translation>sobald online</translation>
+    </message>
+    <message>
+        <source>%1
+New mail in the INBOX is archived as it arrives.</source>
+        <translation>%1
+Neue E-Mails im Posteingang werden beim Eintreffen archiviert.</translation>
+    </message>
+    <message>
+        <source>waiting for the network</source>
+        <translation>wartet auf das Netzwerk</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "credentials/SessionCredentialStore.h"
 #include "sources/IngestionsPage.h"
 #include "sources/SourceTableModel.h"
+#include "sync/NetworkMonitor.h"
 #include "sync/SourceService.h"
 #include "sync/SyncManager.h"
 #include "tray/Notifier.h"
@@ -61,6 +62,10 @@ DesktopApplication::DesktopApplication(Archive archive, std::unique_ptr<Credenti
         quit();
     });
 
+    m_network = new NetworkMonitor(this);
+    connect(m_network, &NetworkMonitor::onlineChanged, m_manager.get(), &SyncManager::setOnline);
+    connect(m_network, &NetworkMonitor::woke, m_manager.get(), [this] { m_manager->checkAfterWake(); });
+
     m_trayWatch = new QTimer(this);
     m_trayWatch->setInterval(TrayCheckIntervalMs);
     connect(m_trayWatch, &QTimer::timeout, this, &DesktopApplication::showTrayWhenAvailable);
@@ -101,6 +106,9 @@ void DesktopApplication::start(bool minimized)
     if (!minimized || !isInTray()) {
         showWindow();
     }
+    // Before the first passes: offline, they wait for the network.
+    m_network->start();
+    m_manager->setOnline(m_network->isOnline());
     m_manager->start();
 }
 
@@ -122,6 +130,11 @@ TrayIcon* DesktopApplication::tray() const
 SyncManager* DesktopApplication::syncManager() const
 {
     return m_manager.get();
+}
+
+NetworkMonitor* DesktopApplication::networkMonitor() const
+{
+    return m_network;
 }
 
 SourceService* DesktopApplication::sourceService() const

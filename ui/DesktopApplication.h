@@ -9,6 +9,7 @@
 #include <memory>
 
 class MainWindow;
+class NetworkMonitor;
 class Notifier;
 class QTimer;
 class SourceService;
@@ -48,6 +49,7 @@ public:
     TrayIcon* tray() const;
     Notifier* notifier() const;
     SyncManager* syncManager() const;
+    NetworkMonitor* networkMonitor() const;
     SourceService* sourceService() const;
     // The icon is in a tray the user can reach.
     bool isInTray() const;
@@ -84,6 +86,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     TrayIcon* m_tray = nullptr;
     Notifier* m_notifier = nullptr;
+    NetworkMonitor* m_network = nullptr; // offline, back online, woke from sleep
     QTimer* m_trayWatch = nullptr;
     std::function<bool()> m_trayProbe;
     int m_trayChecks = 0;

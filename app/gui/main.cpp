@@ -18,7 +18,7 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     AppInfo::configure();
     AppSettings::migrate();
-    Translations::install(app);
+    Translations::install(app, AppSettings::language());
     // A focus ring that stands out at 3:1, around whichever style is in use.
     FocusRingStyle::install();
     // Syncing and counting yield the processor to this thread, so the

@@ -147,20 +147,29 @@ qint64 MessageStore::ensureSource(const QString& name, QString* error)
     return query.value(0).toLongLong();
 }
 
-qint64 MessageStore::ensureFolder(
-    qint64 sourceId, const QByteArray& name, const QString& path, const QString& delimiter, QString* error)
+qint64 MessageStore::findFolder(qint64 sourceId, const QByteArray& name, QString* error) const
 {
-    // The folder is the server's name, byte for byte; `path` is only how it
-    // is shown, and two names may look alike.
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT id FROM folders WHERE source_id = ? AND name = ? AND retired_at IS NULL"));
     query.addBindValue(sourceId);
     query.addBindValue(name);
     if (!query.exec()) {
         *error = queryError(query);
+        return -1;
+    }
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+qint64 MessageStore::ensureFolder(
+    qint64 sourceId, const QByteArray& name, const QString& path, const QString& delimiter, QString* error)
+{
+    // The folder is the server's name, byte for byte; `path` is only how it
+    // is shown, and two names may look alike.
+    qint64 id = findFolder(sourceId, name, error);
+    if (id < 0) {
         return 0;
     }
-    qint64 id = query.next() ? query.value(0).toLongLong() : 0;
+    QSqlQuery query(m_db);
     if (id == 0) {
         // A row from before names were kept as bytes (format 7) is the
         // same folder when its text matches: it gets its name now.

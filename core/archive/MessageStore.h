@@ -41,6 +41,9 @@ public:
     // `path` is how people see it.
     qint64 ensureFolder(
         qint64 sourceId, const QByteArray& name, const QString& path, const QString& delimiter, QString* error);
+    // The current folder of the source with exactly this server name: 0
+    // when there is none, -1 when the archive cannot be read (`error`).
+    qint64 findFolder(qint64 sourceId, const QByteArray& name, QString* error) const;
     // Why the folder's last pass failed; empty once a pass went through.
     bool setFolderError(qint64 folderId, const QString& folderError, QString* error);
     // A pass looked at the folder and found it as its last complete check

@@ -26,6 +26,7 @@ const Entry& entry(Key key)
         {Key::StartMinimized, "app/startMinimized", false},
         {Key::StartAtLogin, "app/startAtLogin", false},
         {Key::NotificationsEnabled, "notifications/enabled", true},
+        {Key::Language, "app/language", QString()},
     };
     for (const Entry& e : entries) {
         if (e.key == key) {
@@ -94,6 +95,11 @@ bool startAtLogin()
 bool notificationsEnabled()
 {
     return value(Key::NotificationsEnabled).toBool();
+}
+
+QString language()
+{
+    return value(Key::Language).toString();
 }
 
 void migrate()

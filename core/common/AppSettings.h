@@ -15,6 +15,7 @@ enum class Key {
     StartMinimized, // start in the tray, without the window
     StartAtLogin, // the desktop starts the app at login (Autostart)
     NotificationsEnabled, // desktop notifications (Notifier)
+    Language, // the UI language ("de"); empty: the system's (Translations)
 };
 
 // The table's version; settings written by an earlier one are migrated.
@@ -33,6 +34,7 @@ int concurrentSources();
 bool startMinimized();
 bool startAtLogin();
 bool notificationsEnabled();
+QString language();
 
 // Settings of an earlier version to this one (at start, before reading).
 void migrate();

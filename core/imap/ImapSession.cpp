@@ -109,6 +109,9 @@ ImapSession::RawAnswer ImapSession::runRaw(const char* verb, const QList<QByteAr
         // Untagged FETCH data of another command would be taken for ours.
         throw vmime::exceptions::command_error(verb, "", "a FETCH is still outstanding");
     }
+    if (!m_idleTag.isEmpty()) {
+        throw vmime::exceptions::command_error(verb, "", "the connection is idling");
+    }
     const QByteArray tag = "OA" + QByteArray::number(++m_rawTag);
     RawAnswer answer;
     const auto readUntil = [&](bool continuation) {
@@ -546,6 +549,132 @@ QByteArray ImapSession::quotedMailbox(const QString& path)
     // Modified UTF-7 is printable ASCII, so it is always quoted, never a literal.
     bool literal = false;
     return astring(ModifiedUtf7::encode(path), &literal);
+}
+
+QSet<QByteArray> ImapSession::capabilities()
+{
+    const RawAnswer answer = runRaw("CAPABILITY", {"CAPABILITY"});
+    QSet<QByteArray> capabilities;
+    for (const ImapResponse& response : answer.untagged) {
+        const QByteArray& line = response.firstLine();
+        if (!line.left(13).toUpper().startsWith("* CAPABILITY ")) {
+            continue;
+        }
+        for (const QByteArray& word : line.mid(13).split(' ')) {
+            if (!word.isEmpty()) {
+                capabilities.insert(word.toUpper());
+            }
+        }
+    }
+    return capabilities;
+}
+
+void ImapSession::startIdle()
+{
+    if (!m_rawChannel) {
+        throw vmime::exceptions::not_connected();
+    }
+    if (!m_outstanding.isEmpty() || !m_idleTag.isEmpty()) {
+        throw vmime::exceptions::command_error("IDLE", "", "another command is under way");
+    }
+    const QByteArray tag = "OA" + QByteArray::number(++m_rawTag);
+    const QByteArray command = tag + " IDLE\r\n";
+    m_rawChannel->send(std::string(command.constData(), static_cast<size_t>(command.size())));
+    for (;;) {
+        const ImapResponse response = readRawResponse(m_commandTimeoutMs);
+        const QByteArray& first = response.firstLine();
+        if (first.startsWith('+')) {
+            m_idleTag = tag;
+            return;
+        }
+        if (first.startsWith(tag + ' ') || first.startsWith("* BYE")) {
+            const std::string text = serverText(first.mid(first.startsWith('*') ? 2 : tag.size() + 1));
+            throw vmime::exceptions::command_error("IDLE", text, text);
+        }
+        // Untagged data before the go-ahead (an EXISTS from just before)
+        // says nothing the next pass would not see.
+    }
+}
+
+namespace {
+
+// Adds what one untagged response says about the folder to `news`.
+void absorbIdleResponse(const QByteArray& line, ImapSession::IdleNews& news)
+{
+    const QList<QByteArray> words = line.left(200).split(' ');
+    if (words.size() < 3 || words[0] != "*") {
+        return;
+    }
+    const QByteArray what = words[2].toUpper();
+    quint32 number = 0;
+    if (what == "EXISTS" && ImapTokenizer::toNumber(words[1], &number)) {
+        news.messages = number;
+    } else if (what == "EXPUNGE") {
+        ++news.expunged;
+        if (news.messages && *news.messages > 0) {
+            --*news.messages;
+        }
+    }
+}
+
+} // namespace
+
+ImapSession::IdleNews ImapSession::waitIdle(int timeoutMs)
+{
+    if (m_idleTag.isEmpty()) {
+        throw vmime::exceptions::command_error("IDLE", "", "the connection is not idling");
+    }
+    IdleNews news;
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        const bool buffered = m_reader && m_reader->buffered() > 0;
+        if (!buffered) {
+            if (!news.isEmpty()) {
+                return news; // everything the server said at once is in
+            }
+            const qint64 left = timeoutMs - waited.elapsed();
+            if (left <= 0 || !m_rawChannel->waitForRead(static_cast<int>(left))) {
+                return news;
+            }
+        }
+        // Something has come: the rest of its response follows at once.
+        const ImapResponse response = readRawResponse(m_commandTimeoutMs);
+        const QByteArray& first = response.firstLine();
+        if (first.startsWith("* BYE") || first.startsWith(m_idleTag + ' ')) {
+            m_idleTag.clear();
+            const std::string text = serverText(first.mid(first.startsWith('*') ? 2 : 0));
+            throw vmime::exceptions::command_error("IDLE", text, text);
+        }
+        absorbIdleResponse(first, news);
+    }
+}
+
+ImapSession::IdleNews ImapSession::stopIdle()
+{
+    if (m_idleTag.isEmpty()) {
+        return {};
+    }
+    const QByteArray tag = std::exchange(m_idleTag, {});
+    m_rawChannel->send(std::string("DONE\r\n"));
+    IdleNews news;
+    for (;;) {
+        const ImapResponse response = readRawResponse(m_commandTimeoutMs);
+        const QByteArray& first = response.firstLine();
+        if (first.startsWith(tag + ' ')) {
+            const QByteArray status = first.mid(tag.size() + 1);
+            if (!status.startsWith("OK")) {
+                const std::string text = serverText(status);
+                throw vmime::exceptions::command_error("IDLE", text, text);
+            }
+            return news;
+        }
+        if (first.startsWith("* BYE")) {
+            const std::string text = serverText(first.mid(2));
+            throw vmime::exceptions::command_error("IDLE", text, text);
+        }
+        absorbIdleResponse(first, news);
+    }
 }
 
 void ImapSession::setRawChannel(std::shared_ptr<vmime::net::socket> socket)

@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace vmime::net {
 class socket;
@@ -112,6 +113,33 @@ public:
     // UIDs that no longer exist are absent.
     QMap<quint32, quint32> sizes(const QList<quint32>& uids);
 
+    // The capabilities the server announces now (CAPABILITY), upper-cased:
+    // "IDLE", "UIDPLUS", …
+    QSet<QByteArray> capabilities();
+
+    // IDLE (RFC 2177) on the examined folder: the server then tells of new
+    // and expunged mail as it happens, until stopIdle(). No other command
+    // may be sent meanwhile.
+    struct IdleNews
+    {
+        // The folder's message count the server last announced (EXISTS),
+        // when it announced one; EXPUNGEs after it are already subtracted.
+        std::optional<quint32> messages;
+        int expunged = 0; // EXPUNGE responses seen
+        bool isEmpty() const { return !messages && expunged == 0; }
+    };
+    // Sends IDLE and waits for the server's go-ahead. Throws command_error
+    // when the server refuses it.
+    void startIdle();
+    // Waits up to `timeoutMs` for the server to say something, and returns
+    // as soon as it has told of new or expunged mail, or when the time is
+    // up (empty news). Keep-alives ("* OK Still here") are read and
+    // dropped. A BYE, a tagged end of the IDLE or a broken connection throw.
+    IdleNews waitIdle(int timeoutMs);
+    // Ends the IDLE (DONE) and reads the server's tagged answer; news that
+    // came just before it is returned.
+    IdleNews stopIdle();
+
     // The raw channel: the socket the store talks through
     // (ImapConnector::socketFactory()->sockets(), one per session), on which
     // fetch() writes its commands and reads their answers past vmime.
@@ -173,4 +201,5 @@ private:
     int m_commandTimeoutMs = 60000;
     quint32 m_examinedMessages = 0; // EXISTS of the examined folder
     int m_rawTag = 0;
+    QByteArray m_idleTag; // the IDLE under way, if any
 };

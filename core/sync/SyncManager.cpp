@@ -1,8 +1,10 @@
 #include "SyncManager.h"
 
+#include "InboxWatchers.h"
 #include "SyncRecorder.h"
 #include "SyncWorker.h"
 #include "credentials/CredentialStore.h"
+#include "sources/CertificateExceptions.h"
 #include "sources/SourceRepository.h"
 
 #include <QStringList>
@@ -31,20 +33,18 @@ SourceSync::Result asStopped(const SourceSync::Result& result)
 
 } // namespace
 
-void SyncManager::ThreadStopper::operator()(QThread* thread) const
-{
-    thread->quit();
-    thread->wait();
-    delete thread;
-}
-
 SyncManager::SyncManager(Archive archive, CredentialStore* credentials, QObject* parent)
     : QObject(parent)
     , m_archive(std::move(archive))
     , m_credentials(credentials)
     , m_errorAfter(SyncRecorder::DefaultErrorAfter)
+    , m_watchers(new InboxWatchers(m_archive, this))
 {
     qRegisterMetaType<SourceSync::Result>();
+    // New mail in a watched INBOX: a pass now rather than at the next check.
+    connect(m_watchers, &InboxWatchers::newMail, this, &SyncManager::syncNow);
+    connect(m_watchers, &InboxWatchers::watchingChanged, this, &SyncManager::sourceChanged);
+    connect(m_watchers, &InboxWatchers::threadEnded, this, &SyncManager::reportIfStopped);
     connect(
         m_credentials,
         &CredentialStore::requestFinished,
@@ -66,6 +66,7 @@ SyncManager::~SyncManager()
             sourceState.worker->cancel();
         }
     }
+    m_watchers->stopAll();
     for (auto& [id, sourceState] : m_states) {
         sourceState.thread.reset();
     }
@@ -85,6 +86,25 @@ void SyncManager::setConcurrencyLimit(int limit)
 void SyncManager::setExtraCaCertificatesFile(const QString& path)
 {
     m_extraCaFile = path;
+    m_watchers->setExtraCaCertificatesFile(path);
+}
+
+void SyncManager::setInboxWatching(bool enabled)
+{
+    m_watchInboxes = enabled;
+    if (!enabled) {
+        m_watchers->stopAll();
+    }
+}
+
+void SyncManager::setIdleRenewal(std::chrono::milliseconds renewAfter)
+{
+    m_watchers->setRenewAfter(renewAfter);
+}
+
+InboxWatchers* SyncManager::inboxWatchers() const
+{
+    return m_watchers;
 }
 
 void SyncManager::setCheckIntervalOverride(std::chrono::milliseconds interval)
@@ -104,11 +124,50 @@ void SyncManager::setErrorAfter(std::chrono::milliseconds duration)
 
 void SyncManager::start()
 {
+    scheduleAll(true);
+}
+
+void SyncManager::scheduleAll(bool withErrors)
+{
     for (const IngestionSource& source : SourceRepository(m_archive.connection()).list()) {
-        if (source.status != IngestionSource::Status::Paused) {
+        const bool error = source.status == IngestionSource::Status::Error;
+        if (source.status != IngestionSource::Status::Paused && (withErrors || !error)) {
             schedule(source.id);
         }
     }
+}
+
+void SyncManager::setOnline(bool online)
+{
+    if (m_offline == !online) {
+        return;
+    }
+    m_offline = !online;
+    if (m_offline) {
+        m_watchers->stopAll(); // their connections are gone or going
+    }
+    QList<qint64> ids;
+    for (const auto& [id, sourceState] : m_states) {
+        ids << id;
+    }
+    for (const qint64 id : ids) {
+        emit sourceChanged(id); // Activity::offline changed
+    }
+    if (online) {
+        scheduleAll(false);
+        startQueued(); // what came due meanwhile, retries of Errors too
+    }
+}
+
+bool SyncManager::isOnline() const
+{
+    return !m_offline;
+}
+
+void SyncManager::checkAfterWake()
+{
+    m_watchers->stopAll();
+    scheduleAll(false);
 }
 
 void SyncManager::syncNow(qint64 sourceId)
@@ -131,6 +190,7 @@ void SyncManager::pause(qint64 sourceId)
     sourceState.retryTimer->stop();
     sourceState.activity.nextCheckAt = {};
     m_queue.removeAll(sourceId);
+    m_watchers->stop(sourceId); // Paused means no contact with the server
     if (sourceState.worker) {
         sourceState.worker->cancel(); // the activity ends when the worker reports
     } else {
@@ -156,6 +216,9 @@ void SyncManager::addSource(qint64 sourceId)
 void SyncManager::updateSource(qint64 sourceId, bool freshImport)
 {
     SourceState& sourceState = state(sourceId);
+    // The watcher has the old server, login and scope; the next successful
+    // pass starts one with the new ones.
+    m_watchers->forget(sourceId);
     if (sourceState.thread) {
         // The running pass has the old settings; the checkpoint it writes
         // last must not undo a reset below, so wait for it to stop.
@@ -187,6 +250,7 @@ void SyncManager::holdForRemoval(qint64 sourceId, std::function<void()> whenStop
     sourceState.retryTimer->stop();
     sourceState.activity.nextCheckAt = {};
     m_queue.removeAll(sourceId);
+    m_watchers->forget(sourceId);
     if (sourceState.thread) {
         // Deleting mail under a pass that still stores some would race it.
         sourceState.afterStop = std::move(whenStopped);
@@ -218,6 +282,7 @@ void SyncManager::forgetSource(qint64 sourceId, const QString& summary)
         m_states.erase(found);
     }
     m_queue.removeAll(sourceId);
+    m_watchers->forget(sourceId);
     emit sourceRemoved(sourceId, summary);
     startQueued();
 }
@@ -235,6 +300,7 @@ void SyncManager::shutdown(std::function<void()> whenStopped)
     m_shuttingDown = true;
     m_whenStopped.push_back(std::move(whenStopped));
     m_queue.clear();
+    m_watchers->stopAll();
     QList<qint64> notRunning;
     for (auto& [id, sourceState] : m_states) {
         sourceState.again = false;
@@ -269,7 +335,10 @@ void SyncManager::shutdown(std::function<void()> whenStopped)
 SyncManager::Activity SyncManager::activity(qint64 sourceId) const
 {
     const auto found = m_states.find(sourceId);
-    return found == m_states.end() ? Activity {} : found->second.activity;
+    Activity activity = found == m_states.end() ? Activity {} : found->second.activity;
+    activity.watchingInbox = m_watchers->isWatching(sourceId);
+    activity.offline = m_offline;
+    return activity;
 }
 
 bool SyncManager::isSyncing() const
@@ -337,7 +406,7 @@ int SyncManager::runningCount() const
 
 void SyncManager::startQueued()
 {
-    if (m_shuttingDown) {
+    if (m_shuttingDown || m_offline) {
         return;
     }
     while (!m_queue.isEmpty() && runningCount() < m_concurrencyLimit) {
@@ -376,6 +445,7 @@ void SyncManager::launch(const IngestionSource& source, const QString& password)
 {
     SourceState& sourceState = state(source.id);
     sourceState.again = false;
+    sourceState.password = password;
     sourceState.thread.reset(new QThread);
     sourceState.thread->setObjectName(QStringLiteral("sync-%1").arg(source.id));
     auto* worker = new SyncWorker(m_archive, m_extraCaFile);
@@ -398,6 +468,7 @@ void SyncManager::handleFinished(qint64 sourceId, const SourceSync::Result& resu
     SourceState& sourceState = state(sourceId);
     sourceState.worker = nullptr; // deleted with its thread
     sourceState.thread->quit();
+    const QString password = std::exchange(sourceState.password, {});
     const auto source = SourceRepository(m_archive.connection()).find(sourceId);
     if (!source || sourceState.afterStop) {
         // Removed, or about to be changed: the pass's outcome is moot.
@@ -435,6 +506,7 @@ void SyncManager::handleFinished(qint64 sourceId, const SourceSync::Result& resu
     } else {
         if (result.ok) {
             armCheck(sourceId);
+            watchInbox(sourceId, password);
         }
         setActivity(sourceId, Activity::State::Idle);
     }
@@ -470,8 +542,9 @@ void SyncManager::handleThreadFinished(qint64 sourceId)
 
 bool SyncManager::anyThreadRunning() const
 {
-    return std::any_of(
-        m_states.begin(), m_states.end(), [](const auto& entry) { return entry.second.thread != nullptr; });
+    return m_watchers->running() > 0 || std::any_of(m_states.begin(), m_states.end(), [](const auto& entry) {
+               return entry.second.thread != nullptr;
+           });
 }
 
 void SyncManager::reportIfStopped()
@@ -523,6 +596,23 @@ void SyncManager::armCheck(qint64 sourceId)
     SourceState& sourceState = state(sourceId);
     sourceState.checkTimer->start(interval);
     sourceState.activity.nextCheckAt = QDateTime::currentDateTimeUtc().addMSecs(interval.count());
+}
+
+void SyncManager::watchInbox(qint64 sourceId, const QString& password)
+{
+    if (!m_watchInboxes || m_shuttingDown || m_offline || state(sourceId).held) {
+        return;
+    }
+    auto source = SourceRepository(m_archive.connection()).find(sourceId);
+    // Only once the initial import is done: until then every pass runs to
+    // the end of the mail anyway.
+    if (!source || source->status != IngestionSource::Status::Active) {
+        return;
+    }
+    // The watcher reads no archive while connecting: it gets the
+    // certificate a pass would accept (the server's exception or the pin).
+    source->pinnedSha256 = QString::fromLatin1(CertificateExceptions(m_archive.connection()).trustedSha256For(*source));
+    m_watchers->watch(*source, password);
 }
 
 std::chrono::milliseconds SyncManager::retryDelay(int failures) const

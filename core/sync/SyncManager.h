@@ -2,6 +2,7 @@
 
 #include "SourceSync.h"
 #include "archive/Archive.h"
+#include "common/JoinedThread.h"
 
 #include <QDateTime>
 #include <QList>
@@ -15,6 +16,7 @@
 #include <vector>
 
 class CredentialStore;
+class InboxWatchers;
 class QThread;
 class QTimer;
 class SyncWorker;
@@ -45,6 +47,11 @@ public:
         State state = State::Idle;
         QDateTime retryAt; // UTC; set for RetryScheduled
         QDateTime nextCheckAt; // UTC; when the periodic check is armed
+        // New mail in the INBOX is archived as it arrives (IMAP IDLE), not
+        // only at the next check.
+        bool watchingInbox = false;
+        // The network is down: a Waiting pass waits for it (setOnline).
+        bool offline = false;
     };
 
     // The archive must already be open; credentials must outlive this.
@@ -61,9 +68,29 @@ public:
     // How long transient failures may go on before the source shows Error
     // (SyncRecorder::DefaultErrorAfter); until then it shows a warning.
     void setErrorAfter(std::chrono::milliseconds duration);
+    // Whether an Active source's INBOX is watched with IMAP IDLE where the
+    // server offers it (on by default), and, for tests, how often the IDLE
+    // is renewed.
+    void setInboxWatching(bool enabled);
+    void setIdleRenewal(std::chrono::milliseconds renewAfter);
+    // Test hook: the IDLE watchers, for their renewed() signal.
+    InboxWatchers* inboxWatchers() const;
 
     // Schedules every source that is not paused.
     void start();
+
+    // The network went away (false) or came back (NetworkMonitor). While
+    // it is away no pass starts: checks and retries that come due wait in
+    // the queue, so none fails for want of a network and no retry counts
+    // towards Error; IDLE watches end. When it is back, the queue runs and
+    // every source that is neither paused nor in Error checks, in the
+    // usual turns.
+    void setOnline(bool online);
+    bool isOnline() const;
+    // The machine woke from sleep: the checks' timers slept with it and the
+    // connections are gone. Every source that is neither paused nor in
+    // Error checks now, and IDLE watches start afresh after their pass.
+    void checkAfterWake();
     // Runs a pass as soon as a slot is free (again after the running one).
     void syncNow(qint64 sourceId);
     // The scheduling side of the source's use cases: SourceService changes
@@ -137,12 +164,6 @@ signals:
     void sourceRemoved(qint64 sourceId, const QString& summary);
 
 private:
-    struct ThreadStopper
-    {
-        void operator()(QThread* thread) const;
-    };
-    using ThreadPtr = std::unique_ptr<QThread, ThreadStopper>;
-
     struct SourceState
     {
         Activity activity;
@@ -153,7 +174,10 @@ private:
         std::function<void()> afterStop;
         quint64 passwordRequest = 0;
         SyncWorker* worker = nullptr; // lives on thread
-        ThreadPtr thread;
+        JoinedThread thread;
+        // The running pass's password, kept until it ends to start the
+        // INBOX's IDLE watcher with.
+        QString password;
         QTimer* checkTimer = nullptr;
         QTimer* retryTimer = nullptr;
     };
@@ -174,6 +198,12 @@ private:
     void runWhenStopped();
     void warnStillStopping() const;
     void armCheck(qint64 sourceId);
+    // Every source that is not paused: a pass as soon as its turn comes.
+    // Without `withErrors`, a source in Error is left to its own retries,
+    // or (a password, a certificate) to the user.
+    void scheduleAll(bool withErrors);
+    // After a successful pass: an Active source's INBOX is watched.
+    void watchInbox(qint64 sourceId, const QString& password);
     std::chrono::milliseconds retryDelay(int failures) const;
 
     Archive m_archive;
@@ -188,4 +218,7 @@ private:
     bool m_shuttingDown = false;
     std::vector<std::function<void()>> m_whenStopped; // shutdown callbacks not yet queued
     QTimer* m_shutdownGrace = nullptr;
+    InboxWatchers* m_watchers = nullptr; // child
+    bool m_watchInboxes = true;
+    bool m_offline = false;
 };

@@ -1,6 +1,7 @@
 #include "sync/SyncManager.h"
 #include "DovecotTest.h"
 #include "HeldCredentialStore.h"
+#include "ImapTestClient.h"
 #include "MailGenerator.h"
 #include "MaildirWriter.h"
 #include "WaitUntil.h"
@@ -10,6 +11,8 @@
 #include "archive/EventLog.h"
 #include "credentials/SessionCredentialStore.h"
 #include "sources/SourceRepository.h"
+#include "sync/InboxWatcher.h"
+#include "sync/InboxWatchers.h"
 #include "sync/SourceService.h"
 
 #include <QElapsedTimer>
@@ -90,6 +93,24 @@ protected:
         }
         return messages;
     }
+
+    // Delivered the way a mail server's LDA or another client does: an
+    // APPEND on a connection of its own, which Dovecot announces to every
+    // session that has the INBOX open.
+    GeneratedMessage append(quint64 seed)
+    {
+        MailGeneratorOptions options;
+        options.seed = seed;
+        const GeneratedMessage message = MailGenerator(options).next(1, QStringLiteral("INBOX")).constFirst();
+        ImapTestClient client(server().host(), server().imapsPort(), server().caCertificatePath());
+        QString error;
+        EXPECT_TRUE(client.connect(QStringLiteral("test"), QStringLiteral("testpass123"), &error))
+            << error.toStdString();
+        EXPECT_TRUE(client.append(message, &error)) << error.toStdString();
+        return message;
+    }
+
+    bool watching(qint64 id) const { return m_manager->activity(id).watchingInbox; }
 
     SourceRepository repository() const { return SourceRepository(m_archive->connection()); }
     Status status(qint64 id) const { return repository().find(id).value_or(IngestionSource {}).status; }
@@ -363,6 +384,7 @@ TEST_F(SyncManagerTest, PeriodicCheckFetchesNewMailWithoutBeingAsked)
     deliver(5, 84);
     const qint64 id = addSource(QStringLiteral("testpass123"));
     m_manager->setCheckIntervalOverride(300ms);
+    m_manager->setInboxWatching(false); // the check, not IDLE, must find it
     m_manager->start();
     ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 10000));
     ASSERT_EQ(locations(), 5);
@@ -376,6 +398,7 @@ TEST_F(SyncManagerTest, SyncNowPicksUpNewMail)
 {
     deliver(5, 86);
     const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setInboxWatching(false); // IDLE would archive it unasked
     m_manager->start();
     ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 10000));
     ASSERT_EQ(locations(), 5);
@@ -503,6 +526,176 @@ TEST_F(SyncManagerTest, ShutdownWhileWaitingForAPasswordStartsNothing)
     EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 0);
     EXPECT_EQ(locations(), 0);
     EXPECT_EQ(status(id), Status::Importing);
+}
+
+// An Active source's INBOX is watched with IDLE: a message APPENDed to it
+// is archived within seconds, with the check interval at an hour.
+TEST_F(SyncManagerTest, IdleArchivesNewInboxMailWithinSecondsWithoutWaitingForTheCheck)
+{
+    deliver(5, 92);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setCheckIntervalOverride(60min);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 10000));
+    ASSERT_TRUE(waitUntil([&] { return watching(id); }, 10000)) << "the INBOX was not watched";
+    ASSERT_EQ(locations(), 5);
+
+    QElapsedTimer delivered;
+    const GeneratedMessage message = append(93);
+    delivered.start();
+    ASSERT_TRUE(waitUntil([&] { return locations() == 6 && idle(id); }, 10000))
+        << "not archived within 10 s of the APPEND";
+    std::cout << "[ measure  ] archived " << delivered.elapsed() << " ms after the APPEND" << std::endl;
+    EXPECT_TRUE(archivedHashes().contains(BlobCodec::sha256(message.raw)));
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.finished")), 2);
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.failed")), 0);
+    EXPECT_TRUE(watching(id)) << "the watch goes on after the pass";
+    EXPECT_TRUE(m_manager->activity(id).nextCheckAt.isValid()) << "the periodic check stays armed as the fallback";
+}
+
+// RFC 2177: a client must renew its IDLE before 29 minutes. Renewed every
+// 300 ms here, the watch still notices new mail.
+TEST_F(SyncManagerTest, IdleIsRenewedAndStillNoticesMail)
+{
+    deliver(3, 94);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setCheckIntervalOverride(60min);
+    m_manager->setIdleRenewal(300ms);
+    QSignalSpy renewed(m_manager->inboxWatchers(), &InboxWatchers::renewed);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && watching(id); }, 10000));
+    ASSERT_TRUE(waitUntil([&] { return renewed.count() >= 3; }, 10000)) << "the IDLE was not renewed";
+    append(95);
+    EXPECT_TRUE(waitUntil([&] { return locations() == 4 && idle(id); }, 10000));
+    EXPECT_TRUE(watching(id));
+}
+
+// Paused means no contact with the server: the watch ends, and new mail
+// waits for Resume, which archives it and watches again.
+TEST_F(SyncManagerTest, PauseEndsTheWatchAndResumeStartsItAgain)
+{
+    deliver(3, 96);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setCheckIntervalOverride(60min);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && watching(id); }, 10000));
+    ASSERT_TRUE(m_service->pause(id).ok());
+    ASSERT_TRUE(waitUntil([&] { return !watching(id) && m_manager->inboxWatchers()->running() == 0; }, 5000));
+    append(97);
+    QTest::qWait(1500);
+    EXPECT_EQ(locations(), 3) << "a paused source archived new mail";
+    ASSERT_TRUE(m_service->resume(id).ok());
+    EXPECT_TRUE(waitUntil([&] { return locations() == 4 && watching(id); }, 10000));
+}
+
+// IDLE only tells of what comes after it starts. Mail that reached the
+// INBOX between the last pass and the watch is noticed when the watch
+// begins, by comparing the INBOX's UIDNEXT with the archive's checkpoint.
+TEST_F(SyncManagerTest, AWatchThatBeginsAfterNewMailCameAsksForAPassAtOnce)
+{
+    deliver(3, 98);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setInboxWatching(false);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 10000));
+    const IngestionSource source = *repository().find(id);
+
+    const auto watchOnce = [&] {
+        QThread thread;
+        InboxWatcher watcher(*m_archive, {}, 60min);
+        watcher.moveToThread(&thread);
+        QSignalSpy newMail(&watcher, &InboxWatcher::newMail);
+        QSignalSpy watchingSignal(&watcher, &InboxWatcher::watching);
+        QSignalSpy ended(&watcher, &InboxWatcher::ended);
+        thread.start();
+        QMetaObject::invokeMethod(&watcher, [&] { watcher.run(source, QStringLiteral("testpass123")); });
+        EXPECT_TRUE(waitUntil([&] { return watchingSignal.count() == 1 || ended.count() == 1; }, 10000));
+        EXPECT_EQ(ended.count(), 0) << (ended.isEmpty() ? "" : ended.first().at(2).toString().toStdString());
+        const int noticed = static_cast<int>(newMail.count());
+        watcher.cancel();
+        EXPECT_TRUE(waitUntil([&] { return ended.count() == 1; }, 5000));
+        EXPECT_EQ(ended.value(0).value(1).value<InboxWatcher::End>(), InboxWatcher::End::Cancelled);
+        thread.quit();
+        thread.wait();
+        return noticed;
+    };
+    EXPECT_EQ(watchOnce(), 0) << "nothing came since the pass";
+    deliver(1, 99);
+    EXPECT_EQ(watchOnce(), 1) << "the message delivered before the watch was not noticed";
+}
+
+// Quit ends the watches with the passes: shutdown reports once every
+// watcher's thread has ended.
+TEST_F(SyncManagerTest, ShutdownEndsTheWatches)
+{
+    deliver(3, 100);
+    const QList<qint64> ids {addSource(QStringLiteral("testpass123"), QStringLiteral("One")),
+                             addSource(QStringLiteral("testpass123"), QStringLiteral("Two"))};
+    m_manager->setCheckIntervalOverride(60min);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return watching(ids[0]) && watching(ids[1]); }, 15000));
+    bool stopped = false;
+    QElapsedTimer stopping;
+    stopping.start();
+    m_manager->shutdown([&] { stopped = true; });
+    ASSERT_TRUE(waitUntil([&] { return stopped; }, 10000));
+    std::cout << "[ measure  ] shutdown with two watches took " << stopping.elapsed() << " ms" << std::endl;
+    EXPECT_EQ(m_manager->inboxWatchers()->running(), 0);
+    EXPECT_FALSE(watching(ids[0]));
+    EXPECT_FALSE(watching(ids[1]));
+}
+
+// Offline, a check that comes due waits for the network instead of
+// failing (and counting towards Error); when the network is back the
+// waiting check runs, and new mail comes in.
+TEST_F(SyncManagerTest, OfflineChecksWaitForTheNetworkAndRunWhenItIsBack)
+{
+    deliver(3, 101);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setInboxWatching(false);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id); }, 10000));
+
+    m_manager->setOnline(false);
+    EXPECT_FALSE(m_manager->isOnline());
+    EXPECT_TRUE(m_manager->activity(id).offline);
+    deliver(1, 102);
+    m_manager->syncNow(id); // as a check coming due would
+    QTest::qWait(1500);
+    EXPECT_EQ(m_manager->activity(id).state, SyncManager::Activity::State::Waiting);
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 1) << "a pass started while offline";
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.failed")), 0);
+    EXPECT_EQ(locations(), 3);
+
+    m_manager->setOnline(true);
+    EXPECT_FALSE(m_manager->activity(id).offline);
+    ASSERT_TRUE(waitUntil([&] { return locations() == 4 && idle(id); }, 10000));
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 2) << "one pass for the wait and the return";
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.failed")), 0);
+    EXPECT_EQ(status(id), Status::Active);
+}
+
+// After a sleep the check timers are late by the night; the sources check
+// at once, and IDLE watches (their connections dead) start again.
+TEST_F(SyncManagerTest, WakingFromSleepChecksAtOnceAndWatchesAgain)
+{
+    deliver(3, 103);
+    const qint64 paused = addSource(QStringLiteral("testpass123"), QStringLiteral("Paused"));
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    ASSERT_TRUE(m_service->pause(paused).ok());
+    m_manager->setCheckIntervalOverride(60min);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id) && watching(id); }, 10000));
+    m_manager->inboxWatchers()->stopAll(); // the watch died with the sleep
+    ASSERT_TRUE(waitUntil([&] { return m_manager->inboxWatchers()->running() == 0; }, 5000));
+    deliver(1, 104); // mail that came in the night
+    QTest::qWait(500);
+    ASSERT_EQ(locations(), 3);
+
+    m_manager->checkAfterWake();
+    EXPECT_TRUE(waitUntil([&] { return locations() == 4 && idle(id) && watching(id); }, 10000));
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 2);
+    EXPECT_EQ(eventCount(paused, QStringLiteral("sync.started")), 0) << "a paused source stays quiet";
 }
 
 } // namespace

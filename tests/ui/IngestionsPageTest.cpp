@@ -1054,6 +1054,15 @@ TEST_F(IngestionsPageTest, DetailsShowFoldersCompletenessAndHistory)
     emit interval->editingFinished();
     EXPECT_EQ(SourceRepository(m_archive->connection()).find(id)->checkIntervalMinutes, 30);
     EXPECT_GT(QDateTime::currentDateTimeUtc().secsTo(m_manager->activity(id).nextCheckAt), 25 * 60);
+
+    // Dovecot offers IDLE: the details say new mail comes at once, and
+    // that stops being true while the source is paused.
+    auto* newMail = details->findChild<QLabel*>(QStringLiteral("detailsNewMail"));
+    EXPECT_TRUE(waitUntil([&] { return newMail->text().startsWith(QStringLiteral("Archived within seconds")); }))
+        << newMail->text().toStdString();
+    ASSERT_TRUE(m_service->pause(id).ok());
+    EXPECT_TRUE(waitUntil([&] { return newMail->text() == QStringLiteral("Not looked for while paused"); }))
+        << newMail->text().toStdString();
     details->close();
 }
 

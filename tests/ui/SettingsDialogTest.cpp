@@ -7,6 +7,7 @@
 #include "sync/SyncManager.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
@@ -70,4 +71,40 @@ TEST(SettingsDialogTest, SavesAppliesAndShowsTheSettingsAgain)
     }
     EXPECT_FALSE(Autostart::isEnabled());
     AppSettings::setValue(AppSettings::Key::NotificationsEnabled, true);
+}
+
+// The language is chosen from the catalogues we ship, by their own names;
+// the dialog says it takes effect at the next start, and the choice is
+// there again next time.
+TEST(SettingsDialogTest, TheLanguageIsChosenSavedAndTakesEffectAtTheNextStart)
+{
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+    AppSettings::setValue(AppSettings::Key::Language, QString());
+    {
+        SettingsDialog dialog(nullptr);
+        dialog.show();
+        auto* language = dialog.findChild<QComboBox*>(QStringLiteral("languageCombo"));
+        auto* note = dialog.findChild<QLabel*>(QStringLiteral("languageNote"));
+        ASSERT_TRUE(language && note);
+        EXPECT_FALSE(language->accessibleName().isEmpty());
+        EXPECT_TRUE(language->currentText().startsWith(QStringLiteral("System default")))
+            << language->currentText().toStdString();
+        EXPECT_FALSE(note->isVisible());
+        const int german = language->findText(QStringLiteral("Deutsch"));
+        ASSERT_GE(german, 0);
+        language->setCurrentIndex(german);
+        EXPECT_TRUE(note->isVisible());
+        EXPECT_TRUE(note->text().contains(QStringLiteral("starts next"))) << note->text().toStdString();
+        dialog.accept();
+    }
+    EXPECT_EQ(AppSettings::language(), QStringLiteral("de"));
+    {
+        SettingsDialog dialog(nullptr);
+        auto* language = dialog.findChild<QComboBox*>(QStringLiteral("languageCombo"));
+        EXPECT_EQ(language->currentText(), QStringLiteral("Deutsch"));
+        language->setCurrentIndex(0);
+        dialog.accept();
+    }
+    EXPECT_TRUE(AppSettings::language().isEmpty());
 }

@@ -13,6 +13,15 @@
 
 namespace {
 
+// Leaves the process in English for the tests that run after one.
+void uninstallTranslators()
+{
+    for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
 TEST(Translations, GermanCatalogueIsCompiledInAndUsed)
 {
     const QLocale previous;
@@ -21,11 +30,7 @@ TEST(Translations, GermanCatalogueIsCompiledInAndUsed)
     EXPECT_EQ(QCoreApplication::translate("IngestionsPage", "No ingestion sources yet"),
               QStringLiteral("Noch keine Importquellen"));
     QLocale::setDefault(previous);
-    // Leave the process in English for the tests that run after this one.
-    for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-    }
+    uninstallTranslators();
 }
 
 // In a language without a catalogue the English one still gives plurals
@@ -38,10 +43,43 @@ TEST(Translations, EnglishPluralsAreUsedWhereNoCatalogueMatches)
     EXPECT_EQ(QCoreApplication::translate("MainWindow", "%n source(s)", nullptr, 1), QStringLiteral("1 source"));
     EXPECT_EQ(QCoreApplication::translate("MainWindow", "%n source(s)", nullptr, 3), QStringLiteral("3 sources"));
     QLocale::setDefault(previous);
-    for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-    }
+    uninstallTranslators();
+}
+
+// Settings → Language: the chosen catalogue wins over the system's
+// language, and the locale follows it (numbers, dates, Qt's own strings).
+TEST(Translations, AChosenLanguageWinsOverTheSystemOne)
+{
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::Swahili, QLocale::Kenya));
+    Translations::install(*QCoreApplication::instance(), QStringLiteral("de"));
+    EXPECT_EQ(QCoreApplication::translate("IngestionsPage", "No ingestion sources yet"),
+              QStringLiteral("Noch keine Importquellen"));
+    EXPECT_EQ(QLocale().language(), QLocale::German);
+    QLocale::setDefault(previous);
+    uninstallTranslators();
+}
+
+// A setting naming no catalogue we ship (an older version's choice, a
+// hand-edited file) changes nothing: the system's language is used.
+TEST(Translations, AnUnknownChoiceKeepsTheSystemLanguage)
+{
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    Translations::install(*QCoreApplication::instance(), QStringLiteral("xx"));
+    EXPECT_EQ(QLocale().language(), QLocale::English);
+    EXPECT_EQ(QCoreApplication::translate("IngestionsPage", "No ingestion sources yet"),
+              QStringLiteral("No ingestion sources yet"));
+    QLocale::setDefault(previous);
+    uninstallTranslators();
+}
+
+TEST(Translations, TheShippedLanguagesAreListedWithTheirOwnNames)
+{
+    const QStringList languages = Translations::available();
+    EXPECT_TRUE(languages.contains(QStringLiteral("de"))) << languages.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(languages.contains(QStringLiteral("en"))) << languages.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(Translations::nativeName(QStringLiteral("de")), QStringLiteral("Deutsch"));
 }
 
 // The catalogue as lupdate would make it from today's sources, in a

@@ -1,24 +1,32 @@
 #include "SettingsDialog.h"
 
+#include "common/AppInfo.h"
 #include "common/AppSettings.h"
 #include "common/Autostart.h"
 #include "common/ThemeColors.h"
+#include "common/Translations.h"
 #include "sync/SyncManager.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 SettingsDialog::SettingsDialog(SyncManager* manager, QWidget* parent)
     : QDialog(parent)
     , m_manager(manager)
     , m_interval(new QSpinBox(this))
     , m_concurrent(new QSpinBox(this))
+    , m_language(new QComboBox(this))
+    , m_languageNote(new QLabel(tr("The new language is used when %1 starts next.").arg(AppInfo::displayName()), this))
     , m_startAtLogin(new QCheckBox(tr("Start when I &log in"), this))
     , m_startMinimized(new QCheckBox(tr("Start in the &tray, without the window"), this))
     , m_notifications(new QCheckBox(tr("Show &notifications (an import finished, a source needs attention)"), this))
@@ -45,6 +53,26 @@ SettingsDialog::SettingsDialog(SyncManager* manager, QWidget* parent)
     m_concurrent->setAccessibleName(tr("Sources syncing at once"));
     m_concurrent->setToolTip(tr("More at once finishes sooner on a fast line; some servers limit connections."));
     form->addRow(tr("Sync at &most this many sources at once:"), m_concurrent);
+
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->setAccessibleName(tr("Language"));
+    const QString systemLanguage = Translations::nativeName(QLocale::system().name().section(QLatin1Char('_'), 0, 0));
+    //: %1 is the system's language in its own words, such as "Deutsch".
+    m_language->addItem(tr("System default (%1)").arg(systemLanguage), QString());
+    for (const QString& language : Translations::available()) {
+        m_language->addItem(Translations::nativeName(language), language);
+    }
+    m_language->setCurrentIndex(std::max(0, m_language->findData(AppSettings::language())));
+    form->addRow(tr("Lang&uage:"), m_language);
+    m_languageNote->setObjectName(QStringLiteral("languageNote"));
+    m_languageNote->setWordWrap(true);
+    ThemeColors::apply(m_languageNote, ThemeColors::Role::Secondary);
+    m_languageNote->hide();
+    form->addRow(QString(), m_languageNote);
+    const QString chosenAtStart = AppSettings::language();
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this, chosenAtStart] {
+        m_languageNote->setVisible(m_language->currentData().toString() != chosenAtStart);
+    });
     layout->addLayout(form);
 
     m_startAtLogin->setObjectName(QStringLiteral("startAtLoginCheck"));
@@ -89,6 +117,7 @@ void SettingsDialog::accept()
     AppSettings::setValue(Key::ConcurrentSources, m_concurrent->value());
     AppSettings::setValue(Key::StartMinimized, m_startMinimized->isChecked());
     AppSettings::setValue(Key::NotificationsEnabled, m_notifications->isChecked());
+    AppSettings::setValue(Key::Language, m_language->currentData().toString());
     if (m_manager) {
         m_manager->setConcurrencyLimit(m_concurrent->value());
     }

@@ -3,14 +3,17 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QSpinBox;
 class SyncManager;
 
 // File → Settings…: the app's settings (AppSettings) in one dialog — how
 // often a new source checks for mail, how many sources sync at once, start
-// at login, start in the tray, notifications. OK saves and applies them at
-// once (the sync manager's limit, the login entry); Cancel changes nothing.
+// at login, start in the tray, notifications, the language. OK saves and
+// applies them at once (the sync manager's limit, the login entry; the
+// language at the next start, since the open windows were built in the old
+// one); Cancel changes nothing.
 // Not modal: syncing and the window go on meanwhile.
 class SettingsDialog : public QDialog
 {
@@ -28,6 +31,8 @@ private:
     SyncManager* m_manager;
     QSpinBox* m_interval;
     QSpinBox* m_concurrent;
+    QComboBox* m_language; // data: "de", or empty for the system's
+    QLabel* m_languageNote;
     QCheckBox* m_startAtLogin;
     QCheckBox* m_startMinimized;
     QCheckBox* m_notifications;

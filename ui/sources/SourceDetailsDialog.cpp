@@ -163,6 +163,9 @@ QWidget* SourceDetailsDialog::createSummary()
     addRow(caption(tr("Last sync:")), m_lastSync);
     m_nextCheck = valueLabel(summary);
     addRow(caption(tr("Next check:")), m_nextCheck);
+    m_newMail = valueLabel(summary);
+    m_newMail->setObjectName(QStringLiteral("detailsNewMail"));
+    addRow(caption(tr("New mail:")), m_newMail);
     m_certificate = valueLabel(summary);
     m_certificate->setObjectName(QStringLiteral("detailsCertificate"));
     m_removeTrustButton = new QPushButton(tr("&Remove trust…"), summary);
@@ -299,6 +302,14 @@ void SourceDetailsDialog::apply(const Snapshot& snapshot)
     m_lastSync->setText(source->lastSyncAt.isValid() ? RelativeTime::exact(source->lastSyncAt) : tr("never"));
     m_nextCheck->setText(activity.nextCheckAt.isValid() ? RelativeTime::exact(activity.nextCheckAt)
                                                         : QStringLiteral("—"));
+    if (source->status == IngestionSource::Status::Paused) {
+        m_newMail->setText(tr("Not looked for while paused"));
+    } else if (activity.watchingInbox) {
+        m_newMail->setText(tr("Archived within seconds of arriving in the INBOX (the server offers IMAP IDLE); "
+                              "other folders at each check"));
+    } else {
+        m_newMail->setText(tr("Found at each check"));
+    }
     refreshCertificate(*source, events, snapshot.exception);
     if (!m_interval->hasFocus()) {
         m_interval->setValue(source->checkIntervalMinutes);

@@ -87,6 +87,7 @@ private:
     QLabel* m_archived = nullptr;
     QLabel* m_lastSync = nullptr;
     QLabel* m_nextCheck = nullptr;
+    QLabel* m_newMail = nullptr; // IDLE or the periodic check
     QLabel* m_certificate = nullptr;
     QPushButton* m_removeTrustButton = nullptr;
     QSpinBox* m_interval = nullptr;

@@ -21,8 +21,12 @@ QString SourceStateText::failing(const IngestionSource& source, const SyncManage
     switch (activity.state) {
     case SyncManager::Activity::State::RetryScheduled:
         return tr("%1 · retrying at %2").arg(since, clock(activity.retryAt));
-    case SyncManager::Activity::State::Syncing:
     case SyncManager::Activity::State::Waiting:
+        if (activity.offline) {
+            return tr("%1 · trying again when the network is back").arg(since);
+        }
+        return tr("%1 · trying again now").arg(since);
+    case SyncManager::Activity::State::Syncing:
         return tr("%1 · trying again now").arg(since);
     case SyncManager::Activity::State::Idle:
         break;

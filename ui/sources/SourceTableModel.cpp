@@ -410,6 +410,9 @@ QVariant SourceTableModel::displayData(const Row& row, int column) const
         if (source.status == IngestionSource::Status::Paused) {
             return tr("paused");
         }
+        if (activity.state == SyncManager::Activity::State::Waiting && activity.offline) {
+            return tr("when online");
+        }
         if (activity.state == SyncManager::Activity::State::Syncing
             || activity.state == SyncManager::Activity::State::Waiting) {
             return tr("now");
@@ -446,8 +449,9 @@ QVariant SourceTableModel::toolTipData(const Row& row, int column) const
         return RelativeTime::exact(source.lastSyncAt);
     case NextCheck: {
         const SyncManager::Activity activity = m_manager->activity(source.id);
-        return RelativeTime::exact(
+        const QString when = RelativeTime::exact(
             activity.state == SyncManager::Activity::State::RetryScheduled ? activity.retryAt : activity.nextCheckAt);
+        return activity.watchingInbox ? tr("%1\nNew mail in the INBOX is archived as it arrives.").arg(when) : when;
     }
     default:
         return {};
@@ -488,7 +492,7 @@ QString SourceTableModel::activityText(const Row& row) const
         }
         return tr("syncing…");
     case SyncManager::Activity::State::Waiting:
-        return tr("waiting…");
+        return activity.offline ? tr("waiting for the network") : tr("waiting…");
     case SyncManager::Activity::State::RetryScheduled:
         return tr("retrying %1").arg(RelativeTime::until(activity.retryAt));
     case SyncManager::Activity::State::Idle:
