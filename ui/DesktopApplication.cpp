@@ -43,6 +43,7 @@ DesktopApplication::DesktopApplication(Archive archive, std::unique_ptr<Credenti
     m_tray = new TrayIcon(m_window->ingestionsPage()->model(), m_manager.get(), this);
     m_window->setCloseGuard([this] { return handleWindowClose(); });
     connect(m_window.get(), &MainWindow::quitRequested, this, &DesktopApplication::quit);
+    connect(m_window.get(), &MainWindow::restartRequested, this, &DesktopApplication::restart);
     connect(m_tray, &TrayIcon::openRequested, this, &DesktopApplication::showWindow);
     connect(m_tray, &TrayIcon::toggleWindowRequested, this, &DesktopApplication::toggleWindow);
     connect(m_tray, &TrayIcon::syncAllRequested, this, &DesktopApplication::syncAll);
@@ -264,6 +265,17 @@ void DesktopApplication::quit()
 bool DesktopApplication::isQuitting() const
 {
     return m_quitting;
+}
+
+void DesktopApplication::restart()
+{
+    m_restartRequested = true;
+    quit();
+}
+
+bool DesktopApplication::isRestartRequested() const
+{
+    return m_restartRequested;
 }
 
 void DesktopApplication::syncAll()

@@ -59,6 +59,10 @@ public:
     // Stops every pass (at a batch boundary) and then emits finished().
     void quit();
     bool isQuitting() const;
+    // quit(), after which the process starts itself again (the archive
+    // moved); main() does the start once everything here has closed.
+    void restart();
+    bool isRestartRequested() const;
 
     // Tests: replaces QSystemTrayIcon::isSystemTrayAvailable().
     void setTrayProbe(std::function<bool()> probe);
@@ -87,6 +91,7 @@ private:
     TrayIcon* m_tray = nullptr;
     Notifier* m_notifier = nullptr;
     NetworkMonitor* m_network = nullptr; // offline, back online, woke from sleep
+    bool m_restartRequested = false;
     QTimer* m_trayWatch = nullptr;
     std::function<bool()> m_trayProbe;
     int m_trayChecks = 0;

@@ -2,6 +2,7 @@
 
 #include "AppIcon.h"
 #include "about/AboutDialog.h"
+#include "archive/ArchiveDatabase.h"
 #include "archive/ArchivePage.h"
 #include "archive/ArchiveQueryRunner.h"
 #include "archive/MessageListView.h"
@@ -339,6 +340,8 @@ SettingsDialog* MainWindow::showSettings()
     }
     auto* dialog = new SettingsDialog(m_manager, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setArchive(m_archive.path(), m_archive.path() == ArchiveDatabase::defaultPath());
+    connect(dialog, &SettingsDialog::archiveMoved, this, &MainWindow::restartRequested);
     dialog->show();
     return dialog;
 }

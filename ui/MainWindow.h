@@ -54,6 +54,8 @@ public:
 signals:
     // File → Quit: the application decides (it stops the syncs first).
     void quitRequested();
+    // The archive moved (Settings): the application restarts to use it.
+    void restartRequested();
 
 public slots:
     void showAbout();

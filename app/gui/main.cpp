@@ -1,12 +1,16 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QProcess>
+
+#include <memory>
 
 #include "AppIcon.h"
 #include "ArchiveOpening.h"
 #include "DesktopApplication.h"
 #include "SingleInstance.h"
 #include "archive/Archive.h"
+#include "archive/ArchiveMove.h"
 #include "common/AppInfo.h"
 #include "common/AppSettings.h"
 #include "common/BackgroundPriority.h"
@@ -46,9 +50,9 @@ int main(int argc, char* argv[])
     Archive archive(parser.value(archiveOption));
     // One running instance per user and archive: a second launch brings the
     // first one's window forward and ends.
-    SingleInstance instance(archive.path());
-    if (!instance.claim()) {
-        if (instance.activateRunning(QCoreApplication::arguments().mid(1))) {
+    auto instance = std::make_unique<SingleInstance>(archive.path());
+    if (!instance->claim()) {
+        if (instance->activateRunning(QCoreApplication::arguments().mid(1))) {
             return 0;
         }
         QMessageBox::critical(nullptr,
@@ -67,9 +71,32 @@ int main(int argc, char* argv[])
                               QCoreApplication::translate("main", "%1\n\nArchive file: %2").arg(error, archive.path()));
         return 1;
     }
-    DesktopApplication desktop(archive, DesktopApplication::systemCredentials(archive));
-    QObject::connect(&instance, &SingleInstance::activationRequested, &desktop, &DesktopApplication::showWindow);
-    QObject::connect(&desktop, &DesktopApplication::finished, &app, &QApplication::quit);
-    desktop.start(parser.isSet(minimizedOption) || AppSettings::startMinimized());
-    return QApplication::exec();
+    // The archive moved (Settings → Move…) and this is its first start in
+    // the new place: the old file goes, unless an instance still has it.
+    if (const QString leftover = ArchiveMove::leftover(archive.path()); !leftover.isEmpty()) {
+        SingleInstance previous(leftover);
+        QString removeError;
+        if (previous.claim() && !ArchiveMove::removeLeftover(leftover, &removeError)) {
+            qWarning("%s", qUtf8Printable(removeError));
+        }
+    }
+    int code = 0;
+    bool restart = false;
+    {
+        DesktopApplication desktop(archive, DesktopApplication::systemCredentials(archive));
+        QObject::connect(
+            instance.get(), &SingleInstance::activationRequested, &desktop, &DesktopApplication::showWindow);
+        QObject::connect(&desktop, &DesktopApplication::finished, &app, &QApplication::quit);
+        desktop.start(parser.isSet(minimizedOption) || AppSettings::startMinimized());
+        code = QApplication::exec();
+        restart = desktop.isRestartRequested();
+    }
+    if (restart) {
+        // This archive's lock goes first, so the new start may remove the
+        // old file; it opens the archive the settings name now.
+        archive.closeConnection();
+        instance.reset();
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), {});
+    }
+    return code;
 }

@@ -1,6 +1,7 @@
 #include "ArchiveDatabase.h"
 
 #include "ArchiveSchema.h"
+#include "common/AppSettings.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -56,6 +57,12 @@ bool execute(QSqlDatabase& db, const QString& statement, QString* error)
 
 QString defaultPath()
 {
+    const QString moved = AppSettings::archiveLocation();
+    return moved.isEmpty() ? standardPath() : moved;
+}
+
+QString standardPath()
+{
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
         .filePath(QStringLiteral("archive.sqlite"));
 }
@@ -70,7 +77,7 @@ bool ensureFilePermissions(const QString& path, QString* error)
     }
     // Only the directory we own is tightened: a path the user chose may sit
     // in a shared folder whose permissions are not ours to change.
-    if (directory.absolutePath() == QFileInfo(defaultPath()).absolutePath()) {
+    if (directory.absolutePath() == QFileInfo(standardPath()).absolutePath()) {
         QFile::setPermissions(directory.absolutePath(),
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }

@@ -9,8 +9,11 @@
 // (qBittorrent's dbresumedatastorage does the same).
 namespace ArchiveDatabase {
 
-// The per-user default: <AppDataLocation>/archive.sqlite.
+// The user's archive: where Settings moved it (AppSettings::archiveLocation),
+// else standardPath(). The GUI and the CLI both open this one.
 QString defaultPath();
+// <AppDataLocation>/archive.sqlite.
+QString standardPath();
 
 // This thread's connection to `path`, opened and configured on first use
 // (WAL, synchronous=NORMAL, foreign keys, busy timeout). Returns an invalid

@@ -27,6 +27,8 @@ const Entry& entry(Key key)
         {Key::StartAtLogin, "app/startAtLogin", false},
         {Key::NotificationsEnabled, "notifications/enabled", true},
         {Key::Language, "app/language", QString()},
+        {Key::ArchiveLocation, "archive/location", QString()},
+        {Key::ArchiveLeftover, "archive/leftover", QString()},
     };
     for (const Entry& e : entries) {
         if (e.key == key) {
@@ -65,11 +67,13 @@ QVariant value(Key key)
     return stored;
 }
 
-void setValue(Key key, const QVariant& value)
+bool setValue(Key key, const QVariant& value)
 {
     QSettings settings;
     settings.setValue(keyName(key), value);
     settings.setValue(VersionKey, Version);
+    settings.sync();
+    return settings.status() == QSettings::NoError;
 }
 
 int defaultCheckIntervalMinutes()
@@ -100,6 +104,11 @@ bool notificationsEnabled()
 QString language()
 {
     return value(Key::Language).toString();
+}
+
+QString archiveLocation()
+{
+    return value(Key::ArchiveLocation).toString();
 }
 
 void migrate()

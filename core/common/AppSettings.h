@@ -16,6 +16,8 @@ enum class Key {
     StartAtLogin, // the desktop starts the app at login (Autostart)
     NotificationsEnabled, // desktop notifications (Notifier)
     Language, // the UI language ("de"); empty: the system's (Translations)
+    ArchiveLocation, // the user's archive file; empty: the standard place (ArchiveDatabase)
+    ArchiveLeftover, // the archive a move left behind, removed at the next start (ArchiveMove)
 };
 
 // The table's version; settings written by an earlier one are migrated.
@@ -27,7 +29,9 @@ QVariant defaultValue(Key key);
 // The stored value, or the default; numbers are kept within their bounds
 // whatever the file says.
 QVariant value(Key key);
-void setValue(Key key, const QVariant& value);
+// False when the settings file could not be written (the value holds for
+// this run only).
+bool setValue(Key key, const QVariant& value);
 
 int defaultCheckIntervalMinutes();
 int concurrentSources();
@@ -35,6 +39,7 @@ bool startMinimized();
 bool startAtLogin();
 bool notificationsEnabled();
 QString language();
+QString archiveLocation();
 
 // Settings of an earlier version to this one (at start, before reading).
 void migrate();

@@ -332,6 +332,21 @@ void SyncManager::shutdown(std::function<void()> whenStopped)
     }
 }
 
+void SyncManager::restartAfterStop()
+{
+    if (!m_shuttingDown || anyThreadRunning()) {
+        return; // not stopped, or not yet
+    }
+    m_shuttingDown = false;
+    m_whenStopped.clear();
+    start();
+}
+
+bool SyncManager::isStopped() const
+{
+    return m_shuttingDown;
+}
+
 SyncManager::Activity SyncManager::activity(qint64 sourceId) const
 {
     const auto found = m_states.find(sourceId);

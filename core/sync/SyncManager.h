@@ -149,6 +149,12 @@ public:
     // a pass never ended, neither would the wait (nor the destructor, which
     // joins every thread).
     void shutdown(std::function<void()> whenStopped);
+    // Undoes shutdown() once it has reported: scheduling works again and
+    // every source that is not paused checks, as at start(). For a task
+    // that needed every pass stopped and then failed (moving the archive).
+    void restartAfterStop();
+    // shutdown() was called and not undone.
+    bool isStopped() const;
 
     Activity activity(qint64 sourceId) const;
     // A source is syncing or waiting for its turn: the app asks before

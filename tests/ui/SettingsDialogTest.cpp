@@ -1,5 +1,9 @@
 #include "settings/SettingsDialog.h"
 
+#include "WaitUntil.h"
+#include "archive/ArchiveDatabase.h"
+#include "settings/ArchiveMoveDialog.h"
+
 #include "TemporaryArchive.h"
 #include "common/AppSettings.h"
 #include "common/Autostart.h"
@@ -8,8 +12,12 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,4 +115,61 @@ TEST(SettingsDialogTest, TheLanguageIsChosenSavedAndTakesEffectAtTheNextStart)
         dialog.accept();
     }
     EXPECT_TRUE(AppSettings::language().isEmpty());
+}
+
+// Settings → Archive → Move…: the syncs stop, the copy is made and checked;
+// a failure after the copy leaves the old archive in use and the syncs
+// going again; a move that works names the copy and asks for the restart.
+TEST(SettingsDialogTest, MovingTheArchiveStopsTheSyncsAndEitherSwitchesOrKeepsTheOldOne)
+{
+    QTemporaryDir config;
+    QTemporaryDir targets;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, config.path());
+    // Without an organisation QSettings reports every write as failed
+    // (AccessError), and the move rightly refuses to switch; the app has one.
+    QCoreApplication::setOrganizationName(QStringLiteral("OpenArchiver Tests"));
+    const auto noOrganization = qScopeGuard([] { QCoreApplication::setOrganizationName(QString()); });
+    TemporaryArchive archive;
+    ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
+    SessionCredentialStore credentials;
+    SyncManager manager(archive.archive(), &credentials);
+    manager.start();
+    const QString before = ArchiveDatabase::defaultPath();
+
+    SettingsDialog settings(&manager);
+    settings.setArchive(archive.path(), true);
+    settings.show();
+    auto* moveButton = settings.findChild<QPushButton*>(QStringLiteral("moveArchiveButton"));
+    ASSERT_TRUE(moveButton->isVisible());
+    EXPECT_EQ(settings.findChild<QLabel*>(QStringLiteral("archivePathLabel"))->text(),
+              QDir::toNativeSeparators(archive.path()));
+    QSignalSpy archiveMoved(&settings, &SettingsDialog::archiveMoved);
+
+    ArchiveMoveDialog* dialog = settings.showArchiveMove();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    auto* message = dialog->findChild<QLabel*>(QStringLiteral("moveMessage"));
+    QSignalSpy failed(dialog, &ArchiveMoveDialog::moveFailed);
+    dialog->setTargetPath(targets.filePath(QStringLiteral("moved.sqlite")));
+    dialog->failAfterCopyForTesting();
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("moveButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return failed.count() == 1; }, 30000));
+    EXPECT_TRUE(message->text().contains(QStringLiteral("stays where it is"))) << message->text().toStdString();
+    EXPECT_FALSE(manager.isStopped()) << "the syncs must go on after a failed move";
+    EXPECT_EQ(ArchiveDatabase::defaultPath(), before);
+    EXPECT_FALSE(QFileInfo::exists(targets.filePath(QStringLiteral("moved.sqlite"))));
+    EXPECT_EQ(archiveMoved.count(), 0);
+
+    // Again, without the failure: the archive moves.
+    QSignalSpy moved(dialog, &ArchiveMoveDialog::moved);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("moveButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return moved.count() == 1; }, 30000)) << message->text().toStdString();
+    EXPECT_TRUE(manager.isStopped()) << "the syncs stay stopped: the app restarts";
+    EXPECT_EQ(moved.first().at(0).toString(), targets.filePath(QStringLiteral("moved.sqlite")));
+    EXPECT_EQ(ArchiveDatabase::defaultPath(), targets.filePath(QStringLiteral("moved.sqlite")));
+    EXPECT_EQ(archiveMoved.count(), 1);
+    EXPECT_TRUE(message->text().contains(QStringLiteral("restarts"))) << message->text().toStdString();
+    dialog->close();
+    AppSettings::setValue(AppSettings::Key::ArchiveLocation, QString());
+    AppSettings::setValue(AppSettings::Key::ArchiveLeftover, QString());
 }

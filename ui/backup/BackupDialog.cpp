@@ -18,19 +18,6 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-namespace {
-
-// The bar counts in thousandths: a QProgressBar's range is an int, an
-// archive's bytes are not.
-constexpr int ProgressSteps = 1000;
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
-} // namespace
-
 BackupDialog::BackupDialog(QString archivePath, QWidget* parent)
     : TaskDialog(parent)
     , m_archivePath(std::move(archivePath))
@@ -69,7 +56,7 @@ BackupDialog::BackupDialog(QString archivePath, QWidget* parent)
 
     m_progress->setObjectName(QStringLiteral("backupProgress"));
     m_progress->setAccessibleName(tr("Backup progress"));
-    m_progress->setRange(0, ProgressSteps);
+    m_progress->setRange(0, ByteProgressSteps);
     m_progress->setValue(0);
     m_progress->setFormat(QString());
     layout->addWidget(m_progress);
@@ -194,7 +181,7 @@ void BackupDialog::startBackup()
                     observer(done);
                 }
                 // Only what the bar can show crosses to the UI thread.
-                const int step = total > 0 ? static_cast<int>(done * ProgressSteps / total) : ProgressSteps;
+                const int step = total > 0 ? static_cast<int>(done * ByteProgressSteps / total) : ByteProgressSteps;
                 if (step != shown) {
                     shown = step;
                     QMetaObject::invokeMethod(
@@ -210,12 +197,7 @@ void BackupDialog::startBackup()
 
 void BackupDialog::showProgress(qint64 doneBytes, qint64 totalBytes)
 {
-    m_progress->setValue(totalBytes > 0 ? static_cast<int>(doneBytes * ProgressSteps / totalBytes) : ProgressSteps);
-    //: Progress of a backup: "1.2 GB of 10.2 GB".
-    const QString text = tr("%1 of %2").arg(sizeText(doneBytes), sizeText(totalBytes));
-    // A literal format: sizes hold no %p, %v or %m.
-    m_progress->setFormat(text);
-    m_progress->setAccessibleDescription(text);
+    showByteProgress(m_progress, doneBytes, totalBytes);
 }
 
 void BackupDialog::showResult(const BackupResult& result)
@@ -224,7 +206,7 @@ void BackupDialog::showResult(const BackupResult& result)
     m_replaceConfirmed.clear();
     m_backUp->setText(tr("&Back Up"));
     if (result.succeeded()) {
-        m_progress->setValue(ProgressSteps);
+        m_progress->setValue(ByteProgressSteps);
         showMessage(result.summary(), false);
         ThemeColors::apply(messageLabel(), ThemeColors::Role::Success);
     } else {

@@ -4,6 +4,8 @@
 
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QThread>
 
@@ -32,6 +34,19 @@ TaskDialog::TaskDialog(QWidget* parent)
 }
 
 TaskDialog::~TaskDialog() = default;
+
+void TaskDialog::showByteProgress(QProgressBar* bar, qint64 doneBytes, qint64 totalBytes)
+{
+    bar->setValue(totalBytes > 0 ? static_cast<int>(doneBytes * ByteProgressSteps / totalBytes) : ByteProgressSteps);
+    const auto size = [](qint64 bytes) {
+        return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    };
+    //: Progress of a copy: "1.2 GB of 10.2 GB".
+    const QString text = tr("%1 of %2").arg(size(doneBytes), size(totalBytes));
+    // A literal format: sizes hold no %p, %v or %m.
+    bar->setFormat(text);
+    bar->setAccessibleDescription(text);
+}
 
 bool TaskDialog::isRunning() const
 {

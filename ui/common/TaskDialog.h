@@ -6,6 +6,7 @@
 #include <memory>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QThread;
 
@@ -41,6 +42,10 @@ protected:
     // Close, or Cancel while a task runs.
     QPushButton* closeButton() const;
     void showMessage(const QString& text, bool isError);
+    // A bar whose range is ByteProgressSteps shows "1.2 GB of 10.2 GB":
+    // the bytes of a copy, which an int range cannot hold.
+    static constexpr int ByteProgressSteps = 1000;
+    static void showByteProgress(QProgressBar* bar, qint64 doneBytes, qint64 totalBytes);
     // Close becomes Cancel and back; subclasses enable their own inputs
     // and call this.
     void setTaskRunning(bool running);

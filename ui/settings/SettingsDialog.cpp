@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "ArchiveMoveDialog.h"
 #include "common/AppInfo.h"
 #include "common/AppSettings.h"
 #include "common/Autostart.h"
@@ -11,7 +12,9 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -26,6 +29,8 @@ SettingsDialog::SettingsDialog(SyncManager* manager, QWidget* parent)
     , m_interval(new QSpinBox(this))
     , m_concurrent(new QSpinBox(this))
     , m_language(new QComboBox(this))
+    , m_archivePath(new QLabel(this))
+    , m_moveArchive(new QPushButton(tr("Mo&ve…"), this))
     , m_languageNote(new QLabel(tr("The new language is used when %1 starts next.").arg(AppInfo::displayName()), this))
     , m_startAtLogin(new QCheckBox(tr("Start when I &log in"), this))
     , m_startMinimized(new QCheckBox(tr("Start in the &tray, without the window"), this))
@@ -73,6 +78,18 @@ SettingsDialog::SettingsDialog(SyncManager* manager, QWidget* parent)
     connect(m_language, &QComboBox::currentIndexChanged, this, [this, chosenAtStart] {
         m_languageNote->setVisible(m_language->currentData().toString() != chosenAtStart);
     });
+    m_archivePath->setObjectName(QStringLiteral("archivePathLabel"));
+    m_archivePath->setWordWrap(true);
+    m_archivePath->setTextFormat(Qt::PlainText);
+    m_archivePath->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_moveArchive->setObjectName(QStringLiteral("moveArchiveButton"));
+    m_moveArchive->setAccessibleName(tr("Move the archive to another place"));
+    m_moveArchive->hide();
+    connect(m_moveArchive, &QPushButton::clicked, this, &SettingsDialog::showArchiveMove);
+    auto* archiveRow = new QHBoxLayout;
+    archiveRow->addWidget(m_archivePath, 1);
+    archiveRow->addWidget(m_moveArchive, 0, Qt::AlignTop);
+    form->addRow(tr("Archive:"), archiveRow);
     layout->addLayout(form);
 
     m_startAtLogin->setObjectName(QStringLiteral("startAtLoginCheck"));
@@ -96,6 +113,28 @@ SettingsDialog::SettingsDialog(SyncManager* manager, QWidget* parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     layout->addWidget(buttons);
+}
+
+void SettingsDialog::setArchive(const QString& path, bool movable)
+{
+    m_archivePath->setText(QDir::toNativeSeparators(path));
+    m_archivePath->setAccessibleName(tr("Archive file"));
+    m_moveArchive->setVisible(movable && m_manager);
+    m_moveArchive->setToolTip(tr("Copies the archive to a new file, checks the copy and restarts with it."));
+}
+
+ArchiveMoveDialog* SettingsDialog::showArchiveMove()
+{
+    if (auto* open = findChild<ArchiveMoveDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new ArchiveMoveDialog(QDir::fromNativeSeparators(m_archivePath->text()), m_manager, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ArchiveMoveDialog::moved, this, &SettingsDialog::archiveMoved);
+    dialog->show();
+    return dialog;
 }
 
 void SettingsDialog::accept()
