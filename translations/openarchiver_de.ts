@@ -143,6 +143,112 @@
     </message>
 </context>
 <context>
+    <name>ArchiveMove</name>
+    <message>
+        <source>Choose where the archive should go.</source>
+        <translation>Wählen Sie, wohin das Archiv soll.</translation>
+    </message>
+    <message>
+        <source>There is already a file at %1. Choose a new file name.</source>
+        <translation>Unter %1 gibt es bereits eine Datei. Wählen Sie einen neuen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>The copy at %1 was made but the move was stopped (a test&apos;s simulated failure).</source>
+        <translation>Die Kopie unter %1 wurde erstellt, aber das Verschieben wurde angehalten (ein simulierter Fehler eines Tests).</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved (%1), so the archive stays where it was.</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden (%1), daher bleibt das Archiv, wo es war.</translation>
+    </message>
+    <message>
+        <source>%1 was left alone: it is not an archive (%2).</source>
+        <translation>%1 wurde nicht angerührt: Es ist kein Archiv (%2).</translation>
+    </message>
+    <message>
+        <source>The old archive %1 could not be removed; delete it by hand once you no longer need it.</source>
+        <translation>Das alte Archiv %1 konnte nicht entfernt werden; löschen Sie es von Hand, sobald Sie es nicht mehr brauchen.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveMoveDialog</name>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>Move Archive</source>
+        <translation>Archiv verschieben</translation>
+    </message>
+    <message>
+        <source>Your archive is %1.
+
+Moving it stops archiving for a moment, copies the archive to the new file, checks the copy and restarts OpenArchiver with it. The old file is removed once the new one is in use; if anything goes wrong, the archive stays where it is.</source>
+        <translation>Ihr Archiv ist %1.
+
+Beim Verschieben wird das Archivieren kurz angehalten, das Archiv in die neue Datei kopiert, die Kopie geprüft und OpenArchiver mit ihr neu gestartet. Die alte Datei wird entfernt, sobald die neue in Gebrauch ist; geht etwas schief, bleibt das Archiv, wo es ist.</translation>
+    </message>
+    <message>
+        <source>Move &amp;to:</source>
+        <translation>Verschieben &amp;nach:</translation>
+    </message>
+    <message>
+        <source>New archive file</source>
+        <translation>Neue Archivdatei</translation>
+    </message>
+    <message>
+        <source>Choose the new archive file</source>
+        <translation>Die neue Archivdatei auswählen</translation>
+    </message>
+    <message>
+        <source>Copy progress</source>
+        <translation>Fortschritt der Kopie</translation>
+    </message>
+    <message>
+        <source>Move status</source>
+        <translation>Stand des Verschiebens</translation>
+    </message>
+    <message>
+        <source>Move Archive To</source>
+        <translation>Archiv verschieben nach</translation>
+    </message>
+    <message>
+        <source>Archives (*.sqlite)</source>
+        <translation>Archive (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Stopping the syncs…</source>
+        <translation>Synchronisierungen werden angehalten…</translation>
+    </message>
+    <message>
+        <source>Copying the archive…</source>
+        <translation>Archiv wird kopiert…</translation>
+    </message>
+    <message>
+        <source>The archive is now %1. OpenArchiver restarts to use it.</source>
+        <translation>Das Archiv ist jetzt %1. OpenArchiver startet neu, um es zu verwenden.</translation>
+    </message>
+    <message>
+        <source>The move was cancelled. The archive stays where it is, and archiving goes on.</source>
+        <translation>Das Verschieben wurde abgebrochen. Das Archiv bleibt, wo es ist, und das Archivieren geht weiter.</translation>
+    </message>
+    <message>
+        <source>%1
+
+The archive stays where it is, and archiving goes on.</source>
+        <translation>%1
+
+Das Archiv bleibt, wo es ist, und das Archivieren geht weiter.</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveOpening</name>
     <message>
         <source>Upgrading the Archive</source>
@@ -717,11 +823,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Backing up…</source>
         <translation>Sichern…</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <extracomment>Progress of a backup: &quot;1.2 GB of 10.2 GB&quot;.</extracomment>
-        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -2663,6 +2764,26 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         <source>Lang&amp;uage:</source>
         <translation>&amp;Sprache:</translation>
     </message>
+    <message>
+        <source>Mo&amp;ve…</source>
+        <translation>&amp;Verschieben…</translation>
+    </message>
+    <message>
+        <source>Move the archive to another place</source>
+        <translation>Das Archiv an einen anderen Ort verschieben</translation>
+    </message>
+    <message>
+        <source>Archive:</source>
+        <translation>Archiv:</translation>
+    </message>
+    <message>
+        <source>Archive file</source>
+        <translation>Archivdatei</translation>
+    </message>
+    <message>
+        <source>Copies the archive to a new file, checks the copy and restarts with it.</source>
+        <translation>Kopiert das Archiv in eine neue Datei, prüft die Kopie und startet mit ihr neu.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutCatalog</name>
@@ -4029,6 +4150,11 @@ Neue E-Mails im Posteingang werden beim Eintreffen archiviert.</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>Progress of a copy: &quot;1.2 GB of 10.2 GB&quot;.</extracomment>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
