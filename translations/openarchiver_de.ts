@@ -2757,7 +2757,6 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
     </message>
     <message>
         <source>System default (%1)</source>
-        <extracomment>%1 is the system&apos;s language in its own words, such as &quot;Deutsch&quot;.</extracomment>
         <translation>Systemvorgabe (%1)</translation>
     </message>
     <message>
@@ -2783,6 +2782,11 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
     <message>
         <source>Copies the archive to a new file, checks the copy and restarts with it.</source>
         <translation>Kopiert das Archiv in eine neue Datei, prüft die Kopie und startet mit ihr neu.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <extracomment>%1 is the system&apos;s language in its own words, such as &quot;Deutsch&quot;.</extracomment>
+        <translation>Systemvorgabe</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,12 @@ QStringList available()
 
 QString nativeName(const QString& language)
 {
-    const QString name = QLocale(language).nativeLanguageName();
+    const QLocale locale(language);
+    // "en" alone is en_US, whose own name is "American English".
+    if (locale.language() == QLocale::English) {
+        return QStringLiteral("English");
+    }
+    const QString name = locale.nativeLanguageName();
     return name.isEmpty() ? language : name.left(1).toUpper() + name.mid(1);
 }
 

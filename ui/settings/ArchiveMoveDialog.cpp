@@ -15,9 +15,16 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <utility>
+
+namespace {
+
+constexpr int RestartDelayMs = 1500;
+
+} // namespace
 
 ArchiveMoveDialog::ArchiveMoveDialog(QString archivePath, SyncManager* manager, QWidget* parent)
     : TaskDialog(parent)
@@ -192,7 +199,10 @@ void ArchiveMoveDialog::copy(const QString& target)
                                 .arg(QDir::toNativeSeparators(result->target)),
                             false);
                 ThemeColors::apply(messageLabel(), ThemeColors::Role::Success);
-                emit moved(result->target);
+                // A moment to read it before the window goes and comes back;
+                // closing the dialog meanwhile restarts at once.
+                m_movedTo = result->target;
+                QTimer::singleShot(RestartDelayMs, this, &ArchiveMoveDialog::finishMove);
                 return;
             }
             m_progress->setValue(0);
@@ -204,6 +214,22 @@ void ArchiveMoveDialog::copy(const QString& target)
                         !result->cancelled);
             emit moveFailed();
         });
+}
+
+void ArchiveMoveDialog::reject()
+{
+    if (!m_movedTo.isEmpty()) {
+        finishMove();
+        return;
+    }
+    TaskDialog::reject();
+}
+
+void ArchiveMoveDialog::finishMove()
+{
+    if (!m_movedTo.isEmpty()) {
+        emit moved(std::exchange(m_movedTo, {}));
+    }
 }
 
 void ArchiveMoveDialog::setRunning(bool running)

@@ -29,6 +29,8 @@ public:
 
 public slots:
     void startMove();
+    // After a move the restart comes at once; otherwise TaskDialog's.
+    void reject() override;
 
 signals:
     // The archive is at `path` now and the setting names it: the
@@ -41,6 +43,7 @@ private:
     void chooseFile();
     void copy(const QString& target);
     void setRunning(bool running);
+    void finishMove();
 
     QString m_archivePath;
     SyncManager* m_manager;
@@ -50,4 +53,5 @@ private:
     QPushButton* m_move;
     bool m_failAfterCopy = false;
     bool m_stopping = false; // waiting for the syncs to stop
+    QString m_movedTo; // moved; the restart is still to be asked for
 };

@@ -61,9 +61,14 @@ SettingsDialog::SettingsDialog(SyncManager* manager, QWidget* parent)
 
     m_language->setObjectName(QStringLiteral("languageCombo"));
     m_language->setAccessibleName(tr("Language"));
-    const QString systemLanguage = Translations::nativeName(QLocale::system().name().section(QLatin1Char('_'), 0, 0));
+    const QLocale system = QLocale::system();
+    // The "C" locale of a bare session names no language (Qt shows English).
+    const QString systemLanguage = system.language() == QLocale::C
+        ? QString()
+        : Translations::nativeName(system.name().section(QLatin1Char('_'), 0, 0));
     //: %1 is the system's language in its own words, such as "Deutsch".
-    m_language->addItem(tr("System default (%1)").arg(systemLanguage), QString());
+    m_language->addItem(systemLanguage.isEmpty() ? tr("System default") : tr("System default (%1)").arg(systemLanguage),
+                        QString());
     for (const QString& language : Translations::available()) {
         m_language->addItem(Translations::nativeName(language), language);
     }
@@ -82,6 +87,8 @@ SettingsDialog::SettingsDialog(SyncManager* manager, QWidget* parent)
     m_archivePath->setWordWrap(true);
     m_archivePath->setTextFormat(Qt::PlainText);
     m_archivePath->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // A path wraps only where it must: at 45 characters most stay on a line.
+    m_archivePath->setMinimumWidth(fontMetrics().averageCharWidth() * 45);
     m_moveArchive->setObjectName(QStringLiteral("moveArchiveButton"));
     m_moveArchive->setAccessibleName(tr("Move the archive to another place"));
     m_moveArchive->hide();
