@@ -4,7 +4,6 @@
 #include "common/ThemeColors.h"
 
 #include <QDate>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -54,24 +53,15 @@ BackupDialog::BackupDialog(QString archivePath, QWidget* parent)
     pathRow->addWidget(m_choose);
     layout->addLayout(pathRow);
 
-    m_progress->setObjectName(QStringLiteral("backupProgress"));
-    m_progress->setAccessibleName(tr("Backup progress"));
-    m_progress->setRange(0, ByteProgressSteps);
-    m_progress->setValue(0);
-    m_progress->setFormat(QString());
-    layout->addWidget(m_progress);
-
-    messageLabel()->setObjectName(QStringLiteral("backupMessage"));
-    messageLabel()->setAccessibleName(tr("Backup status"));
-    layout->addWidget(messageLabel());
-
-    auto* buttons = new QDialogButtonBox(this);
-    m_backUp->setObjectName(QStringLiteral("backUpButton"));
-    m_backUp->setDefault(true);
-    closeButton()->setObjectName(QStringLiteral("closeBackupButton"));
-    buttons->addButton(m_backUp, QDialogButtonBox::ActionRole);
-    buttons->addButton(closeButton(), QDialogButtonBox::RejectRole);
-    layout->addWidget(buttons);
+    addTaskRows(layout,
+                m_progress,
+                m_backUp,
+                {QStringLiteral("backupProgress"),
+                 tr("Backup progress"),
+                 QStringLiteral("backupMessage"),
+                 tr("Backup status"),
+                 QStringLiteral("backUpButton"),
+                 QStringLiteral("closeBackupButton")});
 
     connect(m_choose, &QPushButton::clicked, this, &BackupDialog::chooseFile);
     connect(m_backUp, &QPushButton::clicked, this, &BackupDialog::startBackup);
@@ -181,7 +171,7 @@ void BackupDialog::startBackup()
                     observer(done);
                 }
                 // Only what the bar can show crosses to the UI thread.
-                const int step = total > 0 ? static_cast<int>(done * ByteProgressSteps / total) : ByteProgressSteps;
+                const int step = total > 0 ? static_cast<int>(done * ProgressSteps / total) : ProgressSteps;
                 if (step != shown) {
                     shown = step;
                     QMetaObject::invokeMethod(
@@ -206,7 +196,7 @@ void BackupDialog::showResult(const BackupResult& result)
     m_replaceConfirmed.clear();
     m_backUp->setText(tr("&Back Up"));
     if (result.succeeded()) {
-        m_progress->setValue(ByteProgressSteps);
+        m_progress->setValue(ProgressSteps);
         showMessage(result.summary(), false);
         ThemeColors::apply(messageLabel(), ThemeColors::Role::Success);
     } else {

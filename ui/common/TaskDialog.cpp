@@ -3,11 +3,13 @@
 #include "ThemeColors.h"
 
 #include <QCloseEvent>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QThread>
+#include <QVBoxLayout>
 
 void TaskDialog::ThreadStop::operator()(QThread* thread) const
 {
@@ -37,7 +39,7 @@ TaskDialog::~TaskDialog() = default;
 
 void TaskDialog::showByteProgress(QProgressBar* bar, qint64 doneBytes, qint64 totalBytes)
 {
-    bar->setValue(totalBytes > 0 ? static_cast<int>(doneBytes * ByteProgressSteps / totalBytes) : ByteProgressSteps);
+    bar->setValue(totalBytes > 0 ? static_cast<int>(doneBytes * ProgressSteps / totalBytes) : ProgressSteps);
     const auto size = [](qint64 bytes) {
         return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
     };
@@ -46,6 +48,31 @@ void TaskDialog::showByteProgress(QProgressBar* bar, qint64 doneBytes, qint64 to
     // A literal format: sizes hold no %p, %v or %m.
     bar->setFormat(text);
     bar->setAccessibleDescription(text);
+}
+
+void TaskDialog::addTaskRows(QVBoxLayout* layout,
+                             QProgressBar* progress,
+                             QPushButton* action,
+                             const TaskRowNames& names)
+{
+    progress->setObjectName(names.progress);
+    progress->setAccessibleName(names.progressSpoken);
+    progress->setRange(0, ProgressSteps);
+    progress->setValue(0);
+    progress->setFormat(QString());
+    layout->addWidget(progress);
+
+    m_message->setObjectName(names.message);
+    m_message->setAccessibleName(names.messageSpoken);
+    layout->addWidget(m_message);
+
+    auto* buttons = new QDialogButtonBox(this);
+    action->setObjectName(names.action);
+    action->setDefault(true);
+    m_close->setObjectName(names.close);
+    buttons->addButton(action, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    layout->addWidget(buttons);
 }
 
 bool TaskDialog::isRunning() const

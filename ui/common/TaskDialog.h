@@ -8,6 +8,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QVBoxLayout;
 class QThread;
 
 // A dialog that runs one long task at a time on a thread of its own (a
@@ -42,10 +43,26 @@ protected:
     // Close, or Cancel while a task runs.
     QPushButton* closeButton() const;
     void showMessage(const QString& text, bool isError);
-    // A bar whose range is ByteProgressSteps shows "1.2 GB of 10.2 GB":
-    // the bytes of a copy, which an int range cannot hold.
-    static constexpr int ByteProgressSteps = 1000;
+    // The progress bars count in thousandths: a QProgressBar's range is an
+    // int, an archive's bytes are not. showByteProgress() fills such a bar
+    // and says "1.2 GB of 10.2 GB".
+    static constexpr int ProgressSteps = 1000;
     static void showByteProgress(QProgressBar* bar, qint64 doneBytes, qint64 totalBytes);
+
+    // The object names (for tests) and the names read out of the rows every
+    // task dialog ends with.
+    struct TaskRowNames
+    {
+        QString progress;
+        QString progressSpoken;
+        QString message;
+        QString messageSpoken;
+        QString action; // the button that starts the task
+        QString close;
+    };
+    // Adds them to `layout`: `progress` (empty, ProgressSteps long),
+    // the message line, then `action` (the default button) and Close.
+    void addTaskRows(QVBoxLayout* layout, QProgressBar* progress, QPushButton* action, const TaskRowNames& names);
     // Close becomes Cancel and back; subclasses enable their own inputs
     // and call this.
     void setTaskRunning(bool running);

@@ -6,7 +6,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDate>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -79,24 +78,16 @@ ExportDialog::ExportDialog(QString archivePath, Offer offer, QWidget* parent)
     form->addRow(pathLabel, pathRow);
     layout->addLayout(form);
 
-    m_progress->setObjectName(QStringLiteral("exportProgress"));
-    m_progress->setAccessibleName(tr("Export progress"));
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(0);
-    m_progress->setFormat(QString());
-    layout->addWidget(m_progress);
-    messageLabel()->setObjectName(QStringLiteral("exportMessage"));
-    messageLabel()->setAccessibleName(tr("Export status"));
+    addTaskRows(layout,
+                m_progress,
+                m_export,
+                {QStringLiteral("exportProgress"),
+                 tr("Export progress"),
+                 QStringLiteral("exportMessage"),
+                 tr("Export status"),
+                 QStringLiteral("exportButton"),
+                 QStringLiteral("closeExportButton")});
     messageLabel()->setMinimumWidth(fontMetrics().height() * 34);
-    layout->addWidget(messageLabel());
-
-    auto* buttons = new QDialogButtonBox(this);
-    m_export->setObjectName(QStringLiteral("exportButton"));
-    m_export->setDefault(true);
-    closeButton()->setObjectName(QStringLiteral("closeExportButton"));
-    buttons->addButton(m_export, QDialogButtonBox::ActionRole);
-    buttons->addButton(closeButton(), QDialogButtonBox::RejectRole);
-    layout->addWidget(buttons);
 
     m_path->setText(defaultTarget(format(), QDate::currentDate()));
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
@@ -237,7 +228,7 @@ void ExportDialog::startExport()
         [this, archive = m_archivePath, request, result] {
             int shown = -1;
             *result = MessageExporter(archive, request).run([this, &shown](qint64 done, qint64 total, qint64) {
-                const int step = total > 0 ? static_cast<int>(done * 1000 / total) : 1000;
+                const int step = total > 0 ? static_cast<int>(done * ProgressSteps / total) : ProgressSteps;
                 if (step != shown) {
                     shown = step;
                     QMetaObject::invokeMethod(
@@ -251,7 +242,7 @@ void ExportDialog::startExport()
 
 void ExportDialog::showProgress(qint64 done, qint64 total)
 {
-    m_progress->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 1000);
+    m_progress->setValue(total > 0 ? static_cast<int>(done * ProgressSteps / total) : ProgressSteps);
     const QLocale locale;
     //: Progress of an export: "1,204 of 5,000 messages".
     const QString text = tr("%1 of %2 messages").arg(locale.toString(done), locale.toString(total));
@@ -265,7 +256,7 @@ void ExportDialog::showResult(const ExportResult& result)
     m_replaceConfirmed.clear();
     m_export->setText(tr("&Export"));
     if (result.succeeded()) {
-        m_progress->setValue(1000);
+        m_progress->setValue(ProgressSteps);
         showMessage(result.summary(), result.unreadable > 0);
         if (result.unreadable == 0) {
             ThemeColors::apply(messageLabel(), ThemeColors::Role::Success);

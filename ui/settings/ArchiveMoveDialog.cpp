@@ -4,7 +4,6 @@
 #include "common/ThemeColors.h"
 #include "sync/SyncManager.h"
 
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -66,24 +65,15 @@ ArchiveMoveDialog::ArchiveMoveDialog(QString archivePath, SyncManager* manager, 
     pathRow->addWidget(m_choose);
     layout->addLayout(pathRow);
 
-    m_progress->setObjectName(QStringLiteral("moveProgress"));
-    m_progress->setAccessibleName(tr("Copy progress"));
-    m_progress->setRange(0, ByteProgressSteps);
-    m_progress->setValue(0);
-    m_progress->setFormat(QString());
-    layout->addWidget(m_progress);
-
-    messageLabel()->setObjectName(QStringLiteral("moveMessage"));
-    messageLabel()->setAccessibleName(tr("Move status"));
-    layout->addWidget(messageLabel());
-
-    auto* buttons = new QDialogButtonBox(this);
-    m_move->setObjectName(QStringLiteral("moveButton"));
-    m_move->setDefault(true);
-    closeButton()->setObjectName(QStringLiteral("closeMoveButton"));
-    buttons->addButton(m_move, QDialogButtonBox::ActionRole);
-    buttons->addButton(closeButton(), QDialogButtonBox::RejectRole);
-    layout->addWidget(buttons);
+    addTaskRows(layout,
+                m_progress,
+                m_move,
+                {QStringLiteral("moveProgress"),
+                 tr("Copy progress"),
+                 QStringLiteral("moveMessage"),
+                 tr("Move status"),
+                 QStringLiteral("moveButton"),
+                 QStringLiteral("closeMoveButton")});
 
     connect(m_choose, &QPushButton::clicked, this, &ArchiveMoveDialog::chooseFile);
     connect(m_move, &QPushButton::clicked, this, &ArchiveMoveDialog::startMove);
@@ -174,7 +164,7 @@ void ArchiveMoveDialog::copy(const QString& target)
             }
             int shown = -1;
             *result = move.copy([this, &shown](qint64 done, qint64 total, qint64 pageSize) {
-                const int step = total > 0 ? static_cast<int>(done * ByteProgressSteps / total) : ByteProgressSteps;
+                const int step = total > 0 ? static_cast<int>(done * ProgressSteps / total) : ProgressSteps;
                 if (step != shown) {
                     shown = step;
                     QMetaObject::invokeMethod(
@@ -194,7 +184,7 @@ void ArchiveMoveDialog::copy(const QString& target)
             }
             if (result->succeeded()) {
                 m_move->setEnabled(false);
-                m_progress->setValue(ByteProgressSteps);
+                m_progress->setValue(ProgressSteps);
                 showMessage(tr("The archive is now %1. OpenArchiver restarts to use it.")
                                 .arg(QDir::toNativeSeparators(result->target)),
                             false);

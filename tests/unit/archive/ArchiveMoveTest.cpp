@@ -18,6 +18,13 @@
 
 namespace {
 
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly)) << path.toStdString();
+    file.write(bytes);
+}
+
 QByteArray fileHash(const QString& path)
 {
     QFile file(path);
@@ -160,10 +167,7 @@ TEST_F(ArchiveMoveTest, ACancelledCopyLeavesNothingAndChangesNothing)
 TEST_F(ArchiveMoveTest, NeverOverAnExistingFileNorOntoItselfNorIntoAMissingFolder)
 {
     const QString existing = m_targets.filePath(QStringLiteral("taken.sqlite"));
-    QFile file(existing);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write("someone else's file");
-    file.close();
+    writeFile(existing, "someone else's file");
     const auto refused = [&](const QString& target) {
         const ArchiveMove::Result result = ArchiveMove(m_archive.path(), target).run();
         return !result.succeeded() && !result.error.isEmpty();
@@ -182,10 +186,7 @@ TEST_F(ArchiveMoveTest, NeverOverAnExistingFileNorOntoItselfNorIntoAMissingFolde
 TEST_F(ArchiveMoveTest, ALeftoverThatIsNoArchiveIsNeverDeleted)
 {
     const QString notAnArchive = m_targets.filePath(QStringLiteral("notes.txt"));
-    QFile file(notAnArchive);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write("my notes");
-    file.close();
+    writeFile(notAnArchive, "my notes");
     AppSettings::setValue(AppSettings::Key::ArchiveLeftover, notAnArchive);
     QString error;
     EXPECT_FALSE(ArchiveMove::removeLeftover(ArchiveMove::leftover(m_archive.path()), &error));
