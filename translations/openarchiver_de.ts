@@ -216,14 +216,6 @@ Beim Verschieben wird das Archivieren kurz angehalten, das Archiv in die neue Da
         <translation>Archiv verschieben nach</translation>
     </message>
     <message>
-        <source>Archives (*.sqlite)</source>
-        <translation>Archive (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Stopping the syncs…</source>
         <translation>Synchronisierungen werden angehalten…</translation>
     </message>
@@ -246,6 +238,10 @@ The archive stays where it is, and archiving goes on.</source>
         <translation>%1
 
 Das Archiv bleibt, wo es ist, und das Archivieren geht weiter.</translation>
+    </message>
+    <message>
+        <source>Archives</source>
+        <translation>Archive</translation>
     </message>
 </context>
 <context>
@@ -801,14 +797,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>Archiv sichern nach</translation>
     </message>
     <message>
-        <source>Archive backups (*.sqlite)</source>
-        <translation>Archivsicherungen (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Choose a file to back up to.</source>
         <translation>Wählen Sie eine Datei für die Sicherung.</translation>
     </message>
@@ -823,6 +811,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Backing up…</source>
         <translation>Sichern…</translation>
+    </message>
+    <message>
+        <source>Archive backups</source>
+        <translation>Archivsicherungen</translation>
     </message>
 </context>
 <context>
@@ -4159,6 +4151,10 @@ Neue E-Mails im Posteingang werden beim Eintreffen archiviert.</translation>
         <source>%1 of %2</source>
         <extracomment>Progress of a copy: &quot;1.2 GB of 10.2 GB&quot;.</extracomment>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

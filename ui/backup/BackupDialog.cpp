@@ -5,7 +5,6 @@
 
 #include <QDate>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -110,21 +109,12 @@ void BackupDialog::setPagesPerStep(int pages)
 
 void BackupDialog::chooseFile()
 {
-    // open(), not the static getSaveFileName: that one runs a nested loop.
-    auto* chooser = new QFileDialog(this, tr("Back Up Archive To"), QFileInfo(targetPath()).absolutePath());
-    chooser->setAttribute(Qt::WA_DeleteOnClose);
-    chooser->setAcceptMode(QFileDialog::AcceptSave);
-    chooser->setFileMode(QFileDialog::AnyFile);
-    chooser->setDefaultSuffix(QStringLiteral("sqlite"));
-    chooser->setNameFilters({tr("Archive backups (*.sqlite)"), tr("All files (*)")});
-    chooser->selectFile(QFileInfo(targetPath()).fileName());
-    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString& file) {
+    chooseArchiveFile(tr("Back Up Archive To"), targetPath(), tr("Archive backups"), [this](const QString& file) {
         setTargetPath(file);
         // The chooser asked already whether to replace an existing file.
         m_replaceConfirmed = QFileInfo(file).absoluteFilePath();
         m_backUp->setFocus();
     });
-    chooser->open();
 }
 
 void BackupDialog::startBackup()

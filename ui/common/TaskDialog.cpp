@@ -4,6 +4,8 @@
 
 #include <QCloseEvent>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -73,6 +75,22 @@ void TaskDialog::addTaskRows(QVBoxLayout* layout,
     buttons->addButton(action, QDialogButtonBox::ActionRole);
     buttons->addButton(m_close, QDialogButtonBox::RejectRole);
     layout->addWidget(buttons);
+}
+
+void TaskDialog::chooseArchiveFile(const QString& title,
+                                   const QString& startFile,
+                                   const QString& filterName,
+                                   std::function<void(const QString&)> chosen)
+{
+    auto* chooser = new QFileDialog(this, title, QFileInfo(startFile).absolutePath());
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setAcceptMode(QFileDialog::AcceptSave);
+    chooser->setFileMode(QFileDialog::AnyFile);
+    chooser->setDefaultSuffix(QStringLiteral("sqlite"));
+    chooser->setNameFilters({filterName + QStringLiteral(" (*.sqlite)"), tr("All files (*)")});
+    chooser->selectFile(QFileInfo(startFile).fileName());
+    connect(chooser, &QFileDialog::fileSelected, this, std::move(chosen));
+    chooser->open();
 }
 
 bool TaskDialog::isRunning() const

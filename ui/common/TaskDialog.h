@@ -60,6 +60,13 @@ protected:
         QString action; // the button that starts the task
         QString close;
     };
+    // A "save as" chooser for an archive file, opened with open() (the
+    // static getSaveFileName runs a nested event loop): it starts at
+    // `startFile` and hands the file picked to `chosen`.
+    void chooseArchiveFile(const QString& title,
+                           const QString& startFile,
+                           const QString& filterName,
+                           std::function<void(const QString&)> chosen);
     // Adds them to `layout`: `progress` (empty, ProgressSteps long),
     // the message line, then `action` (the default button) and Close.
     void addTaskRows(QVBoxLayout* layout, QProgressBar* progress, QPushButton* action, const TaskRowNames& names);

@@ -5,7 +5,6 @@
 #include "sync/SyncManager.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -112,21 +111,11 @@ void ArchiveMoveDialog::failAfterCopyForTesting()
 
 void ArchiveMoveDialog::chooseFile()
 {
-    // open(), not the static getSaveFileName: that one runs a nested loop.
-    const QString start =
-        targetPath().isEmpty() ? QFileInfo(m_archivePath).absolutePath() : QFileInfo(targetPath()).absolutePath();
-    auto* chooser = new QFileDialog(this, tr("Move Archive To"), start);
-    chooser->setAttribute(Qt::WA_DeleteOnClose);
-    chooser->setAcceptMode(QFileDialog::AcceptSave);
-    chooser->setFileMode(QFileDialog::AnyFile);
-    chooser->setDefaultSuffix(QStringLiteral("sqlite"));
-    chooser->setNameFilters({tr("Archives (*.sqlite)"), tr("All files (*)")});
-    chooser->selectFile(QFileInfo(m_archivePath).fileName());
-    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString& file) {
+    const QString start = targetPath().isEmpty() ? m_archivePath : targetPath();
+    chooseArchiveFile(tr("Move Archive To"), start, tr("Archives"), [this](const QString& file) {
         setTargetPath(file);
         m_move->setFocus();
     });
-    chooser->open();
 }
 
 void ArchiveMoveDialog::startMove()
