@@ -3253,6 +3253,10 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         <source>Found at each check</source>
         <translation>Bei jeder Prüfung gefunden</translation>
     </message>
+    <message>
+        <source>Archived within seconds of arriving (the server offers IMAP IDLE)</source>
+        <translation>Wenige Sekunden nach dem Eintreffen archiviert (der Server bietet IMAP IDLE an)</translation>
+    </message>
 </context>
 <context>
     <name>SourceDialog</name>

@@ -304,6 +304,8 @@ void SourceDetailsDialog::apply(const Snapshot& snapshot)
                                                         : QStringLiteral("—"));
     if (source->status == IngestionSource::Status::Paused) {
         m_newMail->setText(tr("Not looked for while paused"));
+    } else if (activity.watchingInbox && source->folderScope == IngestionSource::FolderScope::InboxOnly) {
+        m_newMail->setText(tr("Archived within seconds of arriving (the server offers IMAP IDLE)"));
     } else if (activity.watchingInbox) {
         m_newMail->setText(tr("Archived within seconds of arriving in the INBOX (the server offers IMAP IDLE); "
                               "other folders at each check"));
