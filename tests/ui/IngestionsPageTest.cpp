@@ -1066,4 +1066,29 @@ TEST_F(IngestionsPageTest, DetailsShowFoldersCompletenessAndHistory)
     details->close();
 }
 
+// Idle in the tray, the table must not wake the app: once nothing syncs
+// and every change is shown, no timer of the model runs more often than the
+// 30-second clock that ages "5 min ago" (the flush used to tick 4 times a
+// second for ever: 241 wake-ups a minute, measured with /proc).
+TEST_F(IngestionsPageTest, IdleTheTableWakesNothingFasterThanItsClock)
+{
+    deliver(5, 520);
+    const qint64 id = createThroughDialog(QStringLiteral("Quiet"), server().password(QStringLiteral("test")));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+    const auto fastTimers = [&] {
+        int fast = 0;
+        for (const QTimer* timer : model()->findChildren<QTimer*>()) {
+            fast += timer->isActive() && timer->interval() < 30000 ? 1 : 0;
+        }
+        return fast;
+    };
+    EXPECT_TRUE(waitUntil(
+        [&] { return fastTimers() == 0 && m_manager->activity(id).state == SyncManager::Activity::State::Idle; }, 5000))
+        << fastTimers() << " fast timer(s) still run";
+    // A change starts the flush again, and it shows.
+    m_manager->syncNow(id);
+    EXPECT_TRUE(waitUntil([&] { return fastTimers() > 0; }, 5000));
+    EXPECT_TRUE(waitUntil([&] { return fastTimers() == 0; }, 15000));
+}
+
 } // namespace

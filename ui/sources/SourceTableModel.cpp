@@ -33,9 +33,10 @@ SourceTableModel::SourceTableModel(SyncManager* manager, ArchiveQueryRunner* que
     , m_queries(queries)
     , m_flushTimer(new QTimer(this))
 {
+    // Runs while there is something to show: changes to flush or a pass
+    // whose totals grow. Idle, nothing wakes the app up four times a second.
     m_flushTimer->setInterval(FlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &SourceTableModel::flushChanges);
-    m_flushTimer->start();
 
     // Relative times ("5 min ago", "in 3 min") age even when nothing happens.
     auto* clock = new QTimer(this);
@@ -51,6 +52,7 @@ SourceTableModel::SourceTableModel(SyncManager* manager, ArchiveQueryRunner* que
     connect(m_manager, &SyncManager::sourceChanged, this, [this](qint64 sourceId) {
         m_changed.insert(sourceId);
         m_dirty.insert(sourceId);
+        scheduleFlush();
     });
     connect(m_manager, &SyncManager::progress, this, &SourceTableModel::handleProgress);
     connect(m_manager, &SyncManager::sourceAdded, this, &SourceTableModel::refreshSource);
@@ -222,6 +224,14 @@ void SourceTableModel::handleProgress(qint64 sourceId, const QString& folder, qi
     changed.done = done;
     changed.total = total;
     m_dirty.insert(sourceId);
+    scheduleFlush();
+}
+
+void SourceTableModel::scheduleFlush()
+{
+    if (!m_flushTimer->isActive()) {
+        m_flushTimer->start();
+    }
 }
 
 void SourceTableModel::handleRemoved(qint64 sourceId)
@@ -295,18 +305,21 @@ void SourceTableModel::applyTotals(const QHash<qint64, SourceTotals>& results, c
 
 void SourceTableModel::flushChanges()
 {
-    if (++m_flushes % TotalsEveryNthFlush == 0) {
-        // Every source that is syncing, whether or not a progress signal
-        // happened to arrive just before this flush: a folder reports once a
-        // stored batch, which can be seconds apart, and the Archived column
-        // must follow the import, not wait for its end.
-        QSet<qint64> syncing;
-        for (const Row& row : std::as_const(m_rows)) {
-            if (m_manager->activity(row.source.id).state == SyncManager::Activity::State::Syncing) {
-                syncing.insert(row.source.id);
-            }
+    // Every source that is syncing, whether or not a progress signal
+    // happened to arrive just before this flush: a folder reports once a
+    // stored batch, which can be seconds apart, and the Archived column
+    // must follow the import, not wait for its end.
+    QSet<qint64> syncing;
+    for (const Row& row : std::as_const(m_rows)) {
+        if (m_manager->activity(row.source.id).state == SyncManager::Activity::State::Syncing) {
+            syncing.insert(row.source.id);
         }
+    }
+    if (++m_flushes % TotalsEveryNthFlush == 0) {
         countTotals(syncing);
+    }
+    if (syncing.isEmpty() && m_dirty.isEmpty()) {
+        m_flushTimer->stop(); // the next change starts it again
     }
     const QSet<qint64> dirty = std::exchange(m_dirty, {});
     const QSet<qint64> changed = std::exchange(m_changed, {});
@@ -315,11 +328,10 @@ void SourceTableModel::flushChanges()
         if (row < 0) {
             continue;
         }
-        const bool syncing = m_manager->activity(sourceId).state == SyncManager::Activity::State::Syncing;
         // A status change (paused, resumed, failing) is read at once, also
         // while a pass runs: the row, toolbar and menu follow it. Only
         // progress alone is not worth a query.
-        if (!syncing || changed.contains(sourceId)) {
+        if (!syncing.contains(sourceId) || changed.contains(sourceId)) {
             // A status change or a finished pass: read the row again.
             refreshSource(sourceId);
         } else {

@@ -94,6 +94,7 @@ private:
     void handleProgress(qint64 sourceId, const QString& folder, qint64 done, qint64 total);
     void handleRemoved(qint64 sourceId);
     void flushChanges();
+    void scheduleFlush();
     // Counts the archived totals of these sources (and of any that went
     // stale meanwhile), and the archive's, on a thread of its own;
     // applyTotals() shows them.
