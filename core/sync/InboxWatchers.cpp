@@ -34,6 +34,11 @@ void InboxWatchers::setRenewAfter(std::chrono::milliseconds renewAfter)
     m_renewAfter = renewAfter;
 }
 
+void InboxWatchers::setLostWatchMinimum(std::chrono::milliseconds minimum)
+{
+    m_lostWatchMinimum = minimum;
+}
+
 void InboxWatchers::watch(const IngestionSource& source, const QString& password)
 {
     if (m_entries.count(source.id) != 0 || m_withoutIdle.contains(source.id)) {
@@ -55,6 +60,7 @@ void InboxWatchers::watch(const IngestionSource& source, const QString& password
         const auto found = m_entries.find(id);
         if (found != m_entries.end() && found->second.watcher) {
             found->second.watching = true;
+            found->second.watchingFor.start();
             emit watchingChanged(id);
         }
     });
@@ -124,6 +130,9 @@ void InboxWatchers::handleEnded(qint64 sourceId, InboxWatcher::End end, const QS
     }
     if (wasWatching) {
         emit watchingChanged(sourceId);
+    }
+    if (end == InboxWatcher::End::Failed && wasWatching && entry.watchingFor.elapsed() >= m_lostWatchMinimum.count()) {
+        emit watchLost(sourceId);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "archive/Archive.h"
 #include "common/JoinedThread.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -32,6 +33,11 @@ public:
     void setExtraCaCertificatesFile(const QString& path);
     // Test hook: how often an IDLE is renewed.
     void setRenewAfter(std::chrono::milliseconds renewAfter);
+    // How long a watch must have lasted for its loss to be news
+    // (watchLost()); a server that drops every watch at once would
+    // otherwise start a pass each time. Test hook.
+    void setLostWatchMinimum(std::chrono::milliseconds minimum);
+    static constexpr std::chrono::milliseconds DefaultLostWatchMinimum = std::chrono::minutes(1);
 
     // Starts watching the source's INBOX unless a watcher runs for it
     // already, or its server said it has no IDLE (until forget()).
@@ -52,6 +58,10 @@ signals:
     void newMail(qint64 sourceId);
     // isWatching() changed for the source.
     void watchingChanged(qint64 sourceId);
+    // A watch that had been running failed (the server went away, the
+    // network broke): the table must not go on saying "up to date" until
+    // the next check, so the source checks now.
+    void watchLost(qint64 sourceId);
     // A watcher's thread ended.
     void threadEnded(qint64 sourceId);
     // Test hook: an IDLE was renewed.
@@ -63,6 +73,7 @@ private:
         InboxWatcher* watcher = nullptr; // lives on thread; null once ended
         JoinedThread thread;
         bool watching = false;
+        QElapsedTimer watchingFor; // since the server accepted IDLE
     };
     void handleEnded(qint64 sourceId, InboxWatcher::End end, const QString& why);
     void handleThreadFinished(qint64 sourceId, QThread* thread);
@@ -70,6 +81,7 @@ private:
     Archive m_archive;
     QString m_extraCaFile;
     std::chrono::milliseconds m_renewAfter = InboxWatcher::DefaultRenewAfter;
+    std::chrono::milliseconds m_lostWatchMinimum = DefaultLostWatchMinimum;
     std::map<qint64, Entry> m_entries;
     QSet<qint64> m_withoutIdle; // servers that said they have no IDLE
 };

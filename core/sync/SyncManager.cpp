@@ -44,6 +44,9 @@ SyncManager::SyncManager(Archive archive, CredentialStore* credentials, QObject*
     // New mail in a watched INBOX: a pass now rather than at the next check.
     connect(m_watchers, &InboxWatchers::newMail, this, &SyncManager::syncNow);
     connect(m_watchers, &InboxWatchers::watchingChanged, this, &SyncManager::sourceChanged);
+    // A watch lost to a broken connection: find out now whether the server
+    // is still there, rather than at the next check.
+    connect(m_watchers, &InboxWatchers::watchLost, this, &SyncManager::syncNow);
     connect(m_watchers, &InboxWatchers::threadEnded, this, &SyncManager::reportIfStopped);
     connect(
         m_credentials,

@@ -73,7 +73,8 @@ public:
     // is renewed.
     void setInboxWatching(bool enabled);
     void setIdleRenewal(std::chrono::milliseconds renewAfter);
-    // Test hook: the IDLE watchers, for their renewed() signal.
+    // Test hook: the IDLE watchers, for their renewed() signal and their
+    // minimum watch before a lost one counts.
     InboxWatchers* inboxWatchers() const;
 
     // Schedules every source that is not paused.

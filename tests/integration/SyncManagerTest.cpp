@@ -698,4 +698,27 @@ TEST_F(SyncManagerTest, WakingFromSleepChecksAtOnceAndWatchesAgain)
     EXPECT_EQ(eventCount(paused, QStringLiteral("sync.started")), 0) << "a paused source stays quiet";
 }
 
+// The server goes away while the INBOX is watched: the lost watch makes
+// the source check at once, so the table warns now instead of saying "up
+// to date" until the next check an hour later.
+TEST_F(SyncManagerTest, ALostWatchChecksAtOnceAndTheSourceWarns)
+{
+    deliver(3, 105);
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    m_manager->setCheckIntervalOverride(60min);
+    m_manager->setRetryBaseDelay(60min);
+    m_manager->inboxWatchers()->setLostWatchMinimum(0ms);
+    m_manager->start();
+    ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Active && idle(id) && watching(id); }, 10000));
+    ASSERT_FALSE(repository().find(id)->isFailing());
+
+    server().stop();
+    EXPECT_TRUE(waitUntil([&] { return repository().find(id)->isFailing(); }, 15000))
+        << "the lost watch did not lead to a check";
+    EXPECT_FALSE(watching(id));
+    EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 2);
+    EXPECT_EQ(m_manager->activity(id).state, SyncManager::Activity::State::RetryScheduled)
+        << "the failed check is retried as any other, with backoff";
+}
+
 } // namespace
