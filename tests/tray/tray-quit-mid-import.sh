@@ -8,35 +8,10 @@
 # the Dovecot fixture on loopback. Stops only the processes it started.
 set -euo pipefail
 app=$1 cli=$2 demo=$3
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
-export XDG_RUNTIME_DIR="$work/run" QT_QPA_PLATFORM=xcb
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
-archive="$work/archive.sqlite"
+test_name=tray-quit-mid-import
+source "$(dirname "$0")/tray-common.sh"
 messages=4000
 
-fail() {
-  echo "tray-quit-mid-import: $*" >&2
-  for log in "$work"/*.log; do
-    [[ -s "$log" ]] && { echo "--- $(basename "$log"), last lines:" >&2; tail -n 30 "$log" >&2; }
-  done
-  exit 1
-}
-wait_for() {
-  local timeout=$1; shift
-  local end=$((SECONDS + timeout))
-  until "$@"; do
-    ((SECONDS < end)) || return 1
-    sleep 0.1
-  done
-}
 # "<status> <archived> <on the server> <every folder complete>" of the one
 # source, from `status --json` (the folders' counts: the demo mailbox has
 # the same message in more than one folder).
@@ -64,24 +39,17 @@ echo demo-password | "$cli" --archive "$archive" source add --name Demo --host 1
   --user demo --trust-fingerprint "$fingerprint" --password-stdin >"$work/add.log" 2>&1 \
   || fail "source add failed"
 
-trayer --edge top --align right --widthtype request --height 32 >/dev/null 2>&1 &
-pids+=($!)
-wait_for 10 bash -c 'xwininfo -root -tree | grep -q "\"trayer\""' || fail "trayer did not start"
-app_window='0x[0-9a-f]+ "OpenArchiver Desktop": \("openarchiver"'
-tray_icon_id() { xwininfo -root -tree | grep -E "^ {8,}$app_window" | awk '{print $1; exit}'; }
+start_trayer
 
 "$app" --archive "$archive" --minimized >"$work/first.log" 2>&1 &
 first=$!
 pids+=("$first")
-wait_for 20 bash -c "[[ -n \"\$(xwininfo -root -tree | grep -E '^ {8,}$app_window')\" ]]" || fail "no icon in the tray"
+wait_for 20 icon_in_tray || fail "no icon in the tray"
 wait_for 60 stored || fail "the import stored nothing"
 read -r status count server _ < <(source_state)
 [[ "$status" == importing ]] || fail "expected importing, got $status"
 
-icon=$(tray_icon_id)
-read -r x y < <(xwininfo -id "$icon" | awk '/Absolute upper-left X/ {x=$NF} /Absolute upper-left Y/ {y=$NF} END {print x+8, y+8}')
-xdotool mousemove "$x" "$y" click 3
-sleep 0.5
+open_tray_menu
 started=$(date +%s%N)
 xdotool key q
 wait_for 15 bash -c "! kill -0 $first 2>/dev/null" || fail "Quit from the tray did not end the app within 15 s"

@@ -8,44 +8,8 @@
 # processes it started, by their PID.
 set -euo pipefail
 app=$1
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
-export XDG_RUNTIME_DIR="$work/run" QT_QPA_PLATFORM=xcb
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
-archive="$work/archive.sqlite"
-
-fail() {
-  echo "tray-smoke: $*" >&2
-  for log in "$work"/*.log; do
-    [[ -s "$log" ]] && { echo "--- $(basename "$log"), last lines:" >&2; tail -n 40 "$log" >&2; }
-  done
-  xwininfo -root -tree >&2 || true
-  exit 1
-}
-# Polls `$@` every 0.1 s for up to $timeout seconds.
-wait_for() {
-  local timeout=$1; shift
-  local end=$((SECONDS + timeout))
-  until "$@"; do
-    ((SECONDS < end)) || return 1
-    sleep 0.1
-  done
-}
-tree() { xwininfo -root -tree; }
-trayer_up() { tree | grep -q '"trayer"'; }
-# The app's windows share name and class; a top-level one is a child of the
-# root (no window manager here), the tray icon sits deeper, in trayer's panel.
-app_window='0x[0-9a-f]+ "OpenArchiver Desktop": \("openarchiver"'
-tray_icon_id() { tree | grep -E "^ {8,}$app_window" | awk '{print $1; exit}'; }
-icon_in_tray() { [[ -n "$(tray_icon_id)" ]]; }
+test_name=tray-smoke
+source "$(dirname "$0")/tray-common.sh"
 main_window_shown() {
   local id
   for id in $(tree | grep -E "^ {5}$app_window" | awk '{print $1}'); do
@@ -54,9 +18,7 @@ main_window_shown() {
   return 1
 }
 
-trayer --edge top --align right --widthtype request --height 32 >/dev/null 2>&1 &
-pids+=($!)
-wait_for 10 trayer_up || fail "trayer did not start"
+start_trayer
 
 "$app" --archive "$archive" --minimized >"$work/first.log" 2>&1 &
 first=$!
@@ -71,10 +33,7 @@ wait_for 10 main_window_shown || fail "the second launch did not bring the windo
 kill -0 "$first" || fail "the first instance is gone"
 
 # Quit from the tray's menu: right-click the icon, then the Quit mnemonic.
-icon=$(tray_icon_id)
-read -r x y < <(xwininfo -id "$icon" | awk '/Absolute upper-left X/ {x=$NF} /Absolute upper-left Y/ {y=$NF} END {print x+8, y+8}')
-xdotool mousemove "$x" "$y" click 3
-sleep 0.5
+open_tray_menu
 xdotool key q
 wait_for 10 bash -c "! kill -0 $first 2>/dev/null" || fail "Quit from the tray did not end the app"
 wait "$first" || fail "the app exited with $?"
