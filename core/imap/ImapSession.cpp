@@ -569,34 +569,15 @@ QSet<QByteArray> ImapSession::capabilities()
     return capabilities;
 }
 
-void ImapSession::startIdle()
-{
-    if (!m_rawChannel) {
-        throw vmime::exceptions::not_connected();
-    }
-    if (!m_outstanding.isEmpty() || !m_idleTag.isEmpty()) {
-        throw vmime::exceptions::command_error("IDLE", "", "another command is under way");
-    }
-    const QByteArray tag = "OA" + QByteArray::number(++m_rawTag);
-    const QByteArray command = tag + " IDLE\r\n";
-    m_rawChannel->send(std::string(command.constData(), static_cast<size_t>(command.size())));
-    for (;;) {
-        const ImapResponse response = readRawResponse(m_commandTimeoutMs);
-        const QByteArray& first = response.firstLine();
-        if (first.startsWith('+')) {
-            m_idleTag = tag;
-            return;
-        }
-        if (first.startsWith(tag + ' ') || first.startsWith("* BYE")) {
-            const std::string text = serverText(first.mid(first.startsWith('*') ? 2 : tag.size() + 1));
-            throw vmime::exceptions::command_error("IDLE", text, text);
-        }
-        // Untagged data before the go-ahead (an EXISTS from just before)
-        // says nothing the next pass would not see.
-    }
-}
-
 namespace {
+
+// The IDLE ended on the server's side: its tagged answer to `tag` (NO, BAD,
+// or an OK that came unasked) or a BYE, in the server's words.
+[[noreturn]] void idleEnded(const QByteArray& line, const QByteArray& tag)
+{
+    const std::string text = serverText(line.startsWith("* BYE") ? line.mid(2) : line.mid(tag.size() + 1));
+    throw vmime::exceptions::command_error("IDLE", text, text);
+}
 
 // Adds what one untagged response says about the folder to `news`.
 void absorbIdleResponse(const QByteArray& line, ImapSession::IdleNews& news)
@@ -618,6 +599,32 @@ void absorbIdleResponse(const QByteArray& line, ImapSession::IdleNews& news)
 }
 
 } // namespace
+
+void ImapSession::startIdle()
+{
+    if (!m_rawChannel) {
+        throw vmime::exceptions::not_connected();
+    }
+    if (!m_outstanding.isEmpty() || !m_idleTag.isEmpty()) {
+        throw vmime::exceptions::command_error("IDLE", "", "another command is under way");
+    }
+    const QByteArray tag = "OA" + QByteArray::number(++m_rawTag);
+    const QByteArray command = tag + " IDLE\r\n";
+    m_rawChannel->send(std::string(command.constData(), static_cast<size_t>(command.size())));
+    for (;;) {
+        const ImapResponse response = readRawResponse(m_commandTimeoutMs);
+        const QByteArray& first = response.firstLine();
+        if (first.startsWith('+')) {
+            m_idleTag = tag;
+            return;
+        }
+        if (first.startsWith(tag + ' ') || first.startsWith("* BYE")) {
+            idleEnded(first, tag);
+        }
+        // Untagged data before the go-ahead (an EXISTS from just before)
+        // says nothing the next pass would not see.
+    }
+}
 
 ImapSession::IdleNews ImapSession::waitIdle(int timeoutMs)
 {
@@ -642,9 +649,7 @@ ImapSession::IdleNews ImapSession::waitIdle(int timeoutMs)
         const ImapResponse response = readRawResponse(m_commandTimeoutMs);
         const QByteArray& first = response.firstLine();
         if (first.startsWith("* BYE") || first.startsWith(m_idleTag + ' ')) {
-            m_idleTag.clear();
-            const std::string text = serverText(first.mid(first.startsWith('*') ? 2 : 0));
-            throw vmime::exceptions::command_error("IDLE", text, text);
+            idleEnded(first, std::exchange(m_idleTag, {}));
         }
         absorbIdleResponse(first, news);
     }
@@ -661,17 +666,11 @@ ImapSession::IdleNews ImapSession::stopIdle()
     for (;;) {
         const ImapResponse response = readRawResponse(m_commandTimeoutMs);
         const QByteArray& first = response.firstLine();
-        if (first.startsWith(tag + ' ')) {
-            const QByteArray status = first.mid(tag.size() + 1);
-            if (!status.startsWith("OK")) {
-                const std::string text = serverText(status);
-                throw vmime::exceptions::command_error("IDLE", text, text);
-            }
+        if (first.startsWith(tag + ' ') && first.mid(tag.size() + 1).startsWith("OK")) {
             return news;
         }
-        if (first.startsWith("* BYE")) {
-            const std::string text = serverText(first.mid(2));
-            throw vmime::exceptions::command_error("IDLE", text, text);
+        if (first.startsWith(tag + ' ') || first.startsWith("* BYE")) {
+            idleEnded(first, tag);
         }
         absorbIdleResponse(first, news);
     }

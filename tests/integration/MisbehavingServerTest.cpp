@@ -8,9 +8,14 @@
 #include "archive/ArchiveReader.h"
 #include "archive/ArchiveVerifier.h"
 #include "archive/BlobCodec.h"
+#include "sync/InboxWatcher.h"
 
+#include <QElapsedTimer>
 #include <QSet>
+#include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTest>
+#include <QThread>
 
 #include <sys/resource.h>
 
@@ -619,6 +624,126 @@ TEST_F(MisbehavingServerTest, ServerTextIsEscapedAndAnEchoedPasswordRedacted)
     EXPECT_FALSE(result.technical.contains(QChar(0x1b))) << result.technical.toStdString();
     EXPECT_TRUE(result.technical.contains(QStringLiteral("\\x1B[2J"))) << result.technical.toStdString();
     EXPECT_TRUE(result.technical.contains(QStringLiteral("••••••"))) << result.technical.toStdString();
+}
+
+// IDLE against a server that lies, repeats itself, cuts the connection or
+// never ends a line: the watch asks for a pass only for real news, and a
+// broken watch ends with a reason instead of hanging or taking memory.
+class IdleMisbehavingServerTest : public MisbehavingServerTest
+{
+protected:
+    struct Watched
+    {
+        int newMail = 0;
+        bool watched = false;
+        InboxWatcher::End end = InboxWatcher::End::Cancelled;
+        QString why;
+    };
+
+    // INBOX with 3 messages, archived by a pass, then watched with IDLE
+    // answered by `idle` until it ends by itself or `settle` ms have gone.
+    Watched watchAfterAPass(const ScriptedImapServer::Handler& idle, int settleMs)
+    {
+        Watched watched;
+        if (!startServer(ScriptedImapServer::Security::Plain, {numbered("INBOX", 3)})) {
+            return watched;
+        }
+        m_server->setCapabilities("IMAP4rev1 LITERAL+ IDLE");
+        const IngestionSource source = addSource(ConnectionSecurity::None);
+        EXPECT_TRUE(sync(source).ok);
+        m_server->setHandler("IDLE", idle);
+        m_archive.closeConnection(); // the watcher reads on its own thread
+
+        QThread thread;
+        InboxWatcher watcher(m_archive, {}, std::chrono::minutes(25));
+        watcher.moveToThread(&thread);
+        QSignalSpy newMail(&watcher, &InboxWatcher::newMail);
+        QSignalSpy watching(&watcher, &InboxWatcher::watching);
+        QSignalSpy ended(&watcher, &InboxWatcher::ended);
+        thread.start();
+        const QString password = QString::fromLatin1(m_server->password());
+        QMetaObject::invokeMethod(&watcher, [&] { watcher.run(source, password); });
+        QElapsedTimer waited;
+        waited.start();
+        while (ended.isEmpty() && waited.elapsed() < settleMs) {
+            QTest::qWait(20);
+        }
+        watcher.cancel();
+        EXPECT_TRUE(!ended.isEmpty() || ended.wait(5000)) << "the watch did not end after cancel";
+        thread.quit();
+        thread.wait();
+        watched.newMail = static_cast<int>(newMail.count());
+        watched.watched = !watching.isEmpty();
+        if (!ended.isEmpty()) {
+            watched.end = ended.first().at(1).value<InboxWatcher::End>();
+            watched.why = ended.first().at(2).toString();
+        }
+        return watched;
+    }
+};
+
+TEST_F(IdleMisbehavingServerTest, RepeatedBogusAndOverflowingCountsGiveOneNewMailForOneNewMessage)
+{
+    const Watched watched = watchAfterAPass(
+        [](const ScriptedCommand&, ScriptedReply& reply) {
+            reply.continuation("idling", [](const QByteArray&, ScriptedReply& done) { done.ok("IDLE terminated"); });
+            reply.untagged("3 EXISTS"); // what EXAMINE said: no news
+            reply.untagged("99999999999 EXISTS"); // past 32 bits
+            reply.untagged("x EXISTS");
+            reply.untagged("EXISTS");
+            reply.untagged("3 EXISTS");
+            reply.untagged("OK Still here");
+            reply.untagged("4 EXISTS"); // the one real message
+            reply.untagged("4 EXISTS");
+        },
+        1500);
+    EXPECT_TRUE(watched.watched);
+    EXPECT_EQ(watched.newMail, 1);
+    EXPECT_EQ(watched.end, InboxWatcher::End::Cancelled) << watched.why.toStdString();
+}
+
+TEST_F(IdleMisbehavingServerTest, ACutConnectionEndsTheWatchWithAReason)
+{
+    const Watched watched = watchAfterAPass(
+        [](const ScriptedCommand&, ScriptedReply& reply) {
+            reply.continuation("idling", [](const QByteArray&, ScriptedReply&) {});
+            reply.close();
+        },
+        10000);
+    EXPECT_TRUE(watched.watched);
+    EXPECT_EQ(watched.newMail, 0);
+    EXPECT_EQ(watched.end, InboxWatcher::End::Failed);
+    EXPECT_FALSE(watched.why.isEmpty());
+}
+
+TEST_F(IdleMisbehavingServerTest, ARefusedIdleEndsTheWatchWithTheServersWords)
+{
+    const Watched watched = watchAfterAPass(
+        [](const ScriptedCommand&, ScriptedReply& reply) { reply.no("[UNAVAILABLE] IDLE is off today"); }, 10000);
+    EXPECT_FALSE(watched.watched);
+    EXPECT_EQ(watched.end, InboxWatcher::End::Failed);
+    EXPECT_TRUE(watched.why.contains(QStringLiteral("IDLE is off today"))) << watched.why.toStdString();
+}
+
+// A line that never ends while idling: the reader's line cap stops it, so
+// memory stays bounded, and the watch ends instead of reading for ever.
+TEST_F(IdleMisbehavingServerTest, AnEndlessLineWhileIdlingEndsTheWatchWithinTheLineCap)
+{
+    const long peakBefore = peakResidentKilobytes();
+    const Watched watched = watchAfterAPass(
+        [](const ScriptedCommand&, ScriptedReply& reply) {
+            reply.continuation("idling", [](const QByteArray&, ScriptedReply&) {});
+            reply.send("* 4 EXISTS ");
+            reply.sendRepeated('x', 64 * 1024 * 1024);
+        },
+        30000);
+    const long grownMb = (peakResidentKilobytes() - peakBefore) / 1024;
+    std::cout << "[ measure  ] an endless line while idling grew the peak by " << grownMb << " MB\n";
+    EXPECT_EQ(watched.end, InboxWatcher::End::Failed);
+    EXPECT_FALSE(watched.why.isEmpty());
+#if !defined(__SANITIZE_ADDRESS__)
+    EXPECT_LT(grownMb, 48) << "64 MB were sent; the line cap is 8 MB";
+#endif
 }
 
 } // namespace
