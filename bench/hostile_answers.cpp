@@ -66,7 +66,7 @@ Outcome onePass(ScriptedImapServer& server)
     const SourceSync::Result result = SourceSync(archive, *added, QStringLiteral("testpass123")).run();
     Outcome outcome {static_cast<double>(timer.nsecsElapsed()) / 1e9,
                      result.ok && result.counts.isComplete(),
-                     result.ok ? result.counts.problems.join(QStringLiteral("; ")) : result.error};
+                     result.ok ? result.counts.problems.join(QStringLiteral("; ")) : result.failure.message};
     archive.closeConnection();
     return outcome;
 }

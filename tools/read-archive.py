@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """read-archive.py - reference reader for OpenArchiver Desktop archives.
 
-Writes every message of an archive (a SQLite file, formats 6 to 11 as
+Writes every message of an archive (a SQLite file, formats 6 to 12 as
 described in archive-format.md; older ones are read with the same rules)
 back out as .eml files, byte for byte, after checking each stored message
 against its size and SHA-256.
@@ -37,7 +37,7 @@ Exit status: 0 when every blob verified and every file was written,
 import argparse, base64, hashlib, os, re, shutil, sqlite3, subprocess
 import sys, tempfile, unicodedata, urllib.parse
 
-KNOWN_VERSIONS = range(6, 12)     # formats this reader was written for
+KNOWN_VERSIONS = range(6, 13)     # formats this reader was written for
 CHUNK = 1 << 20                   # read decoded output 1 MiB at a time
 
 
@@ -357,7 +357,7 @@ def read_archive():
     if version < 1:
         sys.exit("not an OpenArchiver archive (user_version %d)" % version)
     if version not in KNOWN_VERSIONS:
-        print("warning: format %d; this reader knows formats 6 to 11, "
+        print("warning: format %d; this reader knows formats 6 to 12, "
               "reading with their rules" % version, file=sys.stderr)
     # Older formats lack some columns: those are read as NULL.
     cols = {r[1] for t in ("folders", "blobs", "locations")

@@ -87,6 +87,9 @@ QJsonObject toJson(const IngestionSource& source, const QString& fingerprint)
             {QStringLiteral("checkIntervalMinutes"), source.checkIntervalMinutes},
             {QStringLiteral("status"), IngestionSource::statusKey(source.status)},
             {QStringLiteral("lastError"), source.lastError},
+            // "authentication", "disk-full", …; empty when lastError only
+            // says what a pass that got through left out.
+            {QStringLiteral("lastErrorKind"), SyncFailure::key(source.lastErrorKind)},
             // Passes have been failing since then; empty while they work.
             {QStringLiteral("failingSince"), source.failingSince.toString(Qt::ISODate)},
             {QStringLiteral("pinnedFingerprint"), fingerprint}};

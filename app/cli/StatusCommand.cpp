@@ -58,6 +58,7 @@ int runStatusCommand(CliContext& context)
                                       {QStringLiteral("status"), IngestionSource::statusKey(source.status)},
                                       {QStringLiteral("lastSync"), source.lastSyncAt.toString(Qt::ISODate)},
                                       {QStringLiteral("lastError"), source.lastError},
+                                      {QStringLiteral("lastErrorKind"), SyncFailure::key(source.lastErrorKind)},
                                       {QStringLiteral("failingSince"), source.failingSince.toString(Qt::ISODate)},
                                       {QStringLiteral("messages"), totals.messages},
                                       {QStringLiteral("bytes"), totals.bytes},
@@ -73,7 +74,11 @@ int runStatusCommand(CliContext& context)
                                     : Tr::tr("never"))
                     << '\n';
         if (!source.lastError.isEmpty()) {
-            context.out << "  " << Tr::tr("last error: %1").arg(source.lastError) << '\n';
+            const QString kind = SyncFailure::title(source.lastErrorKind);
+            context.out << "  "
+                        << (kind.isEmpty() ? Tr::tr("last error: %1").arg(source.lastError)
+                                           : Tr::tr("last error (%1): %2").arg(kind, source.lastError))
+                        << '\n';
         }
         if (source.failingSince.isValid()) {
             context.out << "  "

@@ -132,9 +132,8 @@ int runSyncCommand(CliContext& context)
     bool allOk = true;
     for (const IngestionSource& source : sources) {
         const CredentialResult password = readPassword(context.archive, source.id);
-        QString error;
         if (password.status != CredentialResult::Status::Ok) {
-            repository.setStatus(source.id, IngestionSource::Status::Error, password.message, &error);
+            SyncRecorder(context.archive).passwordUnavailable(source, password.message);
             context.err << source.name << ": " << password.message << '\n';
             allOk = false;
             continue;
@@ -173,8 +172,8 @@ int runSyncCommand(CliContext& context)
             context.err << source.name << ": " << summary << '\n';
             // The sentence has no protocol in it; the server's own words
             // (escaped, password redacted) follow on a line of their own.
-            if (!result.technical.isEmpty()) {
-                context.err << "  " << Tr::tr("Technical details: %1").arg(result.technical) << '\n';
+            if (!result.failure.technical.isEmpty()) {
+                context.err << "  " << Tr::tr("Technical details: %1").arg(result.failure.technical) << '\n';
             }
             allOk = false;
         }

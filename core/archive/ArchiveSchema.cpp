@@ -288,6 +288,15 @@ const QList<QStringList>& migrations()
                 text TEXT NOT NULL
             ) WITHOUT ROWID)"),
         },
+        // 12: a source's last error keeps its kind (SyncFailure::key:
+        // "authentication", "disk-full", …) next to its words, so the app can
+        // offer the fix that fits and tell a new problem from the same one
+        // said again. Errors from before have no kind: "other".
+        {
+            QStringLiteral("ALTER TABLE sources ADD COLUMN last_error_kind TEXT"),
+            QStringLiteral("UPDATE sources SET last_error_kind = 'other' WHERE last_error IS NOT NULL "
+                           "AND (status = 'error' OR failing_since IS NOT NULL)"),
+        },
     };
     return migrations;
 }

@@ -1,6 +1,7 @@
 #include "QtVmimeSocket.h"
 
 #include "CancelToken.h"
+#include "ConnectError.h"
 #include "TlsError.h"
 
 #include <QCryptographicHash>
@@ -61,6 +62,22 @@ QList<QByteArray> greetingCapabilities(const QByteArray& greeting, qsizetype* st
 QString printable(const QByteArray& line)
 {
     return QString::fromLatin1(line.trimmed());
+}
+
+// What the user can do about a failed connect depends on this, not on Qt's
+// words for it.
+ConnectError::Reason connectReason(QAbstractSocket::SocketError code)
+{
+    switch (code) {
+    case QAbstractSocket::HostNotFoundError:
+        return ConnectError::Reason::HostNotFound;
+    case QAbstractSocket::ConnectionRefusedError:
+        return ConnectError::Reason::Refused;
+    case QAbstractSocket::SocketTimeoutError:
+        return ConnectError::Reason::TimedOut;
+    default:
+        return ConnectError::Reason::Other;
+    }
 }
 
 } // namespace
@@ -187,16 +204,17 @@ void QtVmimeSocket::connectTcp(const QString& host, quint16 port)
         throw vmime::exceptions::operation_timed_out();
     case Outcome::ConnectTimeout:
         m_socket->abort();
-        throw vmime::exceptions::connection_error(
-            tr("Could not connect to %1:%2 in time.").arg(host).arg(port).toStdString());
+        throw ConnectError(ConnectError::Reason::TimedOut,
+                           tr("Could not connect to %1:%2 in time.").arg(host).arg(port).toStdString());
     case Outcome::Pending:
         break;
     }
     if (m_socket->state() != QAbstractSocket::ConnectedState) {
         const QString reason = m_socket->errorString();
+        const QAbstractSocket::SocketError code = m_socket->error();
         m_socket->abort();
-        throw vmime::exceptions::connection_error(
-            tr("Could not connect to %1:%2: %3").arg(host).arg(port).arg(reason).toStdString());
+        throw ConnectError(connectReason(code),
+                           tr("Could not connect to %1:%2: %3").arg(host).arg(port).arg(reason).toStdString());
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProviderPreset.h"
+#include "values/SyncFailure.h"
 
 #include <QDateTime>
 #include <QString>
@@ -35,6 +36,9 @@ struct IngestionSource
     int checkIntervalMinutes = 5;
     Status status = Status::Importing;
     QString lastError;
+    // What kind of failure lastError is; None when it only says what a pass
+    // that got through left out.
+    SyncFailure::Kind lastErrorKind = SyncFailure::Kind::None;
     QString pinnedSha256; // lowercase hex of a certificate the user chose to trust
     QDateTime createdAt;
     QDateTime updatedAt;

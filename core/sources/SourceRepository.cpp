@@ -16,7 +16,7 @@ struct Tr
 
 const QString Columns = QStringLiteral(
     "id, name, provider, host, port, security, username, folder_scope, chosen_folders, check_interval_minutes, "
-    "status, last_error, pinned_sha256, created_at, updated_at, last_sync_at, failing_since");
+    "status, last_error, pinned_sha256, created_at, updated_at, last_sync_at, failing_since, last_error_kind");
 
 QDateTime fromSeconds(const QVariant& value)
 {
@@ -50,7 +50,14 @@ IngestionSource readSource(const QSqlQuery& query)
     source.updatedAt = fromSeconds(query.value(14));
     source.lastSyncAt = fromSeconds(query.value(15));
     source.failingSince = fromSeconds(query.value(16));
+    source.lastErrorKind = SyncFailure::fromKey(query.value(17).toString());
     return source;
+}
+
+// NULL for no failure, as a source that never failed has.
+QVariant kindValue(SyncFailure::Kind kind)
+{
+    return kind == SyncFailure::Kind::None ? QVariant() : QVariant(SyncFailure::key(kind));
 }
 
 QString nonNull(const QString& text)
@@ -71,6 +78,7 @@ void bindFields(QSqlQuery& query, const IngestionSource& source)
     query.addBindValue(source.checkIntervalMinutes);
     query.addBindValue(IngestionSource::statusKey(source.status));
     query.addBindValue(source.lastError.isEmpty() ? QVariant() : QVariant(source.lastError));
+    query.addBindValue(kindValue(source.lastErrorKind));
     query.addBindValue(source.pinnedSha256.isEmpty() ? QVariant() : QVariant(source.pinnedSha256));
     query.addBindValue(QDateTime::currentSecsSinceEpoch());
 }
@@ -121,8 +129,8 @@ std::optional<IngestionSource> SourceRepository::add(const IngestionSource& sour
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral(
         "INSERT INTO sources (name, provider, host, port, security, username, folder_scope, chosen_folders, "
-        "check_interval_minutes, status, last_error, pinned_sha256, updated_at, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%s','now'))"));
+        "check_interval_minutes, status, last_error, last_error_kind, pinned_sha256, updated_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%s','now'))"));
     bindFields(query, source);
     if (!query.exec()) {
         *error = isNameTaken(query.lastError())
@@ -142,7 +150,7 @@ bool SourceRepository::update(const IngestionSource& source, QString* error)
     query.prepare(
         QStringLiteral("UPDATE sources SET name = ?, provider = ?, host = ?, port = ?, security = ?, username = ?, "
                        "folder_scope = ?, chosen_folders = ?, check_interval_minutes = ?, status = ?, last_error = ?, "
-                       "pinned_sha256 = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL"));
+                       "last_error_kind = ?, pinned_sha256 = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL"));
     bindFields(query, source);
     query.addBindValue(source.id);
     if (!query.exec()) {
@@ -158,13 +166,18 @@ bool SourceRepository::update(const IngestionSource& source, QString* error)
     return true;
 }
 
-bool SourceRepository::setStatus(qint64 id, IngestionSource::Status status, const QString& lastError, QString* error)
+bool SourceRepository::setStatus(qint64 id,
+                                 IngestionSource::Status status,
+                                 const QString& lastError,
+                                 SyncFailure::Kind lastErrorKind,
+                                 QString* error)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE sources SET status = ?, last_error = ?, updated_at = strftime('%s','now') "
-                                 "WHERE id = ?"));
+    query.prepare(QStringLiteral("UPDATE sources SET status = ?, last_error = ?, last_error_kind = ?, "
+                                 "updated_at = strftime('%s','now') WHERE id = ?"));
     query.addBindValue(IngestionSource::statusKey(status));
     query.addBindValue(lastError.isEmpty() ? QVariant() : QVariant(lastError));
+    query.addBindValue(kindValue(lastErrorKind));
     query.addBindValue(id);
     if (!query.exec() || query.numRowsAffected() != 1) {
         *error = Tr::tr("Cannot save the source's status: %1").arg(query.lastError().text());
@@ -174,13 +187,15 @@ bool SourceRepository::setStatus(qint64 id, IngestionSource::Status status, cons
 }
 
 bool SourceRepository::recordFailure(
-    qint64 id, const QString& lastError, const QDateTime& at, bool makeError, QString* error)
+    qint64 id, const QString& lastError, SyncFailure::Kind kind, const QDateTime& at, bool makeError, QString* error)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE sources SET last_error = ?, failing_since = coalesce(failing_since, ?), "
+    query.prepare(QStringLiteral("UPDATE sources SET last_error = ?, last_error_kind = ?, "
+                                 "failing_since = coalesce(failing_since, ?), "
                                  "status = CASE WHEN ? AND status <> 'paused' THEN 'error' ELSE status END, "
                                  "updated_at = strftime('%s','now') WHERE id = ? AND removed_at IS NULL"));
     query.addBindValue(lastError);
+    query.addBindValue(kindValue(kind == SyncFailure::Kind::None ? SyncFailure::Kind::Other : kind));
     query.addBindValue(at.toSecsSinceEpoch());
     query.addBindValue(makeError);
     query.addBindValue(id);
@@ -227,8 +242,9 @@ bool SourceRepository::restartImport(qint64 id, QString* error)
         ok = query.exec();
     }
     if (ok) {
-        query.prepare(QStringLiteral("UPDATE sources SET last_sync_at = NULL, status = CASE status WHEN 'paused' "
-                                     "THEN 'paused' ELSE 'importing' END, last_error = NULL WHERE id = ?"));
+        query.prepare(QStringLiteral(
+            "UPDATE sources SET last_sync_at = NULL, status = CASE status WHEN 'paused' "
+            "THEN 'paused' ELSE 'importing' END, last_error = NULL, last_error_kind = NULL WHERE id = ?"));
         query.addBindValue(id);
         ok = query.exec() && transaction.commit();
     }

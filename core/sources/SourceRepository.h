@@ -19,12 +19,23 @@ public:
     std::optional<IngestionSource> add(const IngestionSource& source, QString* error);
     // Saves every field of an existing source.
     bool update(const IngestionSource& source, QString* error);
-    bool setStatus(qint64 id, IngestionSource::Status status, const QString& lastError, QString* error);
+    // `lastError` with no kind is what a pass that got through left out
+    // (its problems); with a kind, the failure the source keeps showing.
+    bool setStatus(qint64 id,
+                   IngestionSource::Status status,
+                   const QString& lastError,
+                   SyncFailure::Kind lastErrorKind,
+                   QString* error);
     // A pass got through: also ends a run of failures (failingSince).
     bool markSynced(qint64 id, const QDateTime& at, QString* error);
     // A pass failed: keeps the status (Active, Importing) unless makeError,
     // and remembers when the run of failures began.
-    bool recordFailure(qint64 id, const QString& lastError, const QDateTime& at, bool makeError, QString* error);
+    bool recordFailure(qint64 id,
+                       const QString& lastError,
+                       SyncFailure::Kind kind,
+                       const QDateTime& at,
+                       bool makeError,
+                       QString* error);
     // Deletes a source that was just added and never used (no folders, no
     // events): the rollback when its password could not be stored.
     bool discardNew(qint64 id, QString* error);

@@ -117,13 +117,14 @@ ConnectionTestResult ConnectionTester::run(const IngestionSource& source,
     } catch (const vmime::exceptions::operation_cancelled&) {
         result.message = tr("The test was cancelled.");
     } catch (const vmime::exception& e) {
-        result.message = ServerText::redact(SyncError::describe(e, source.host), password);
-        result.technical = ServerText::redact(ServerText::printable(SyncError::technical(e)), password);
-        result.untrustedCertificate = SyncError::untrustedCertificate(e);
+        result.failure = SyncError::failure(e, source.host, password);
+        result.message = result.failure.message;
     } catch (const std::exception& e) {
-        result.message =
+        result.failure.kind = SyncFailure::Kind::Other;
+        result.failure.message =
             tr("The connection failed: %1")
                 .arg(ServerText::redact(ServerText::printable(QString::fromStdString(e.what())), password));
+        result.message = result.failure.message;
     }
     return result;
 }

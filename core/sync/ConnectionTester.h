@@ -1,8 +1,8 @@
 #pragma once
 
 #include "sources/IngestionSource.h"
-#include "values/CertificateInfo.h"
 #include "values/RemoteFolder.h"
+#include "values/SyncFailure.h"
 
 #include <QList>
 #include <QMetaType>
@@ -20,12 +20,14 @@ class QThread;
 struct ConnectionTestResult
 {
     bool ok = false;
-    QString message; // a sentence for people, never the server's raw reply
-    // The library's or server's own words when the test failed
-    // ("[AUTHENTICATIONFAILED] Authentication failed."), escaped and with the
-    // password redacted: for a details line, not for the message.
-    QString technical;
-    CertificateInfo untrustedCertificate; // set when the certificate is the problem
+    // A sentence for people, never the server's raw reply: what worked, or
+    // failure.message.
+    QString message;
+    // Why the test failed, as a sync of the source would say it: its kind
+    // (which field to look at), the server's own words ("[AUTHENTICATIONFAILED]
+    // Authentication failed.", escaped and with the password redacted: for
+    // a details line) and the certificate when it is the problem.
+    SyncFailure failure;
     QList<RemoteFolder> folders;
 };
 

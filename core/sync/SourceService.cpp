@@ -218,6 +218,7 @@ quint64 SourceService::editSource(const IngestionSource& changed,
     IngestionSource saved = changed;
     saved.status = before->status;
     saved.lastError = before->lastError;
+    saved.lastErrorKind = before->lastErrorKind;
     QString error;
     if (!repository.update(saved, &error)) {
         finishLater(requestId, SourceOutcome::failed(Kind::ArchiveFailed, changed.id, error));
@@ -340,7 +341,8 @@ SourceOutcome SourceService::pause(qint64 sourceId)
         return SourceOutcome::done(sourceId);
     }
     QString error;
-    if (!repository.setStatus(sourceId, IngestionSource::Status::Paused, source->lastError, &error)) {
+    if (!repository.setStatus(
+            sourceId, IngestionSource::Status::Paused, source->lastError, source->lastErrorKind, &error)) {
         return SourceOutcome::failed(Kind::ArchiveFailed, sourceId, error);
     }
     logEvent(QStringLiteral("source.paused"),
@@ -366,7 +368,7 @@ SourceOutcome SourceService::resume(qint64 sourceId)
     const IngestionSource::Status next =
         source->lastSyncAt.isValid() ? IngestionSource::Status::Active : IngestionSource::Status::Importing;
     QString error;
-    if (!repository.setStatus(sourceId, next, source->lastError, &error)) {
+    if (!repository.setStatus(sourceId, next, source->lastError, source->lastErrorKind, &error)) {
         return SourceOutcome::failed(Kind::ArchiveFailed, sourceId, error);
     }
     logEvent(QStringLiteral("source.resumed"),

@@ -179,17 +179,12 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
     } catch (const vmime::exceptions::operation_cancelled&) {
         result.cancelled = true;
     } catch (const vmime::exception& e) {
-        result.technical = SyncError::technical(e);
-        result.error = SyncError::describe(e, m_source.host);
-        result.transient = SyncError::isTransient(e);
-        result.untrustedCertificate = SyncError::untrustedCertificate(e);
+        result.failure = SyncError::failure(e, m_source.host, m_password);
     } catch (const std::bad_alloc&) {
-        result.technical = QStringLiteral("std::bad_alloc");
-        result.error = SyncError::describeStorage(result.technical, m_currentFolder);
+        result.failure = SyncError::storageFailure(QStringLiteral("std::bad_alloc"), m_currentFolder, m_password);
     } catch (const std::exception& e) {
         // The importer throws what the archive could not store.
-        result.technical = QString::fromStdString(e.what());
-        result.error = SyncError::describeStorage(result.technical, m_currentFolder);
+        result.failure = SyncError::storageFailure(QString::fromStdString(e.what()), m_currentFolder, m_password);
     }
     if (!result.ok) {
         // A folder cut short by an exception never returned its counts; the
@@ -198,9 +193,8 @@ SourceSync::Result SourceSync::run(const FolderImporter::Progress& progress)
         result.counts.duplicates = stored.duplicates;
     }
     // A server that echoes the LOGIN command or the password back must not
-    // put it into the history, the source's last error or the terminal.
-    result.error = ServerText::redact(result.error, m_password);
-    result.technical = ServerText::redact(ServerText::printable(result.technical), m_password);
+    // put it into the history or the terminal (the failure is redacted
+    // where it is made).
     for (QString& problem : result.counts.problems) {
         problem = ServerText::redact(problem, m_password);
     }

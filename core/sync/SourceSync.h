@@ -4,7 +4,7 @@
 #include "SyncCounts.h"
 #include "imap/TlsPolicy.h"
 #include "sources/IngestionSource.h"
-#include "values/CertificateInfo.h"
+#include "values/SyncFailure.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -30,15 +30,9 @@ public:
         bool ok = false;
         bool cancelled = false;
         SyncCounts counts;
-        QString error; // what went wrong, with what to check, for people
-        QString technical; // the library's or server's own words, for the event's details
-        // The failure may go away by itself (timeout, connection refused or
-        // lost): worth retrying later. False for what the user must fix
-        // (authentication, certificate, storage).
-        bool transient = false;
-        // Set when the server's certificate is not trusted: what the user
-        // sees before choosing to trust it for this source.
-        CertificateInfo untrustedCertificate;
+        // Why the pass failed (neither ok nor cancelled): its kind says
+        // whether it is worth retrying, its message what to check.
+        SyncFailure failure;
     };
 
     SourceSync(Archive& archive, IngestionSource source, QString password);

@@ -1,5 +1,6 @@
 #include "SyncError.h"
 
+#include "imap/ConnectError.h"
 #include "imap/ServerText.h"
 #include "imap/TlsError.h"
 
@@ -91,14 +92,15 @@ QString describeUnsafe(const vmime::exception& e, const QString& host)
     if (dynamic_cast<const vmime::exceptions::connection_error*>(&e)) {
         // Our socket's message already names host and port and the reason.
         const QString text = QString::fromStdString(e.what());
-        if (text.contains(QLatin1String("refused"), Qt::CaseInsensitive)) {
+        switch (SyncError::kindOf(e)) {
+        case SyncFailure::Kind::Refused:
             return Tr::tr("%1 Check the port (993 for SSL/TLS, 143 for STARTTLS) and the security setting.")
                 .arg(asSentence(text));
-        }
-        if (text.contains(QLatin1String("not found"), Qt::CaseInsensitive)) {
+        case SyncFailure::Kind::HostNotFound:
             return Tr::tr("%1 Check the server name.").arg(asSentence(text));
+        default:
+            return text;
         }
-        return text;
     }
     if (const auto* refused = dynamic_cast<const vmime::exceptions::command_error*>(&e)) {
         const QString server = QString::fromStdString(refused->response()).trimmed();
@@ -139,22 +141,69 @@ QString technical(const vmime::exception& e)
     return QStringLiteral("%1 %2").arg(what, response);
 }
 
-bool isTransient(const vmime::exception& e)
+SyncFailure::Kind kindOf(const vmime::exception& e)
 {
+    using Kind = SyncFailure::Kind;
+    if (const auto* tls = dynamic_cast<const TlsError*>(&e)) {
+        const bool certificate =
+            tls->kind() == TlsError::Kind::Untrusted || tls->kind() == TlsError::Kind::HostNameMismatch;
+        return certificate ? Kind::Certificate : Kind::Security;
+    }
     if (dynamic_cast<const vmime::exceptions::tls_exception*>(&e)) {
-        return false;
+        return Kind::Security;
     }
     if (const auto* denied = dynamic_cast<const vmime::exceptions::authentication_error*>(&e)) {
         // Connections close by themselves; a wrong password does not fix itself.
-        return isTooManyConnections(QString::fromStdString(denied->response()));
+        return isTooManyConnections(QString::fromStdString(denied->response())) ? Kind::ServerBusy
+                                                                                : Kind::Authentication;
     }
     if (isTooManyConnections(QString::fromStdString(e.what()))) {
-        return true;
+        return Kind::ServerBusy;
     }
-    return dynamic_cast<const vmime::exceptions::operation_timed_out*>(&e)
-        || dynamic_cast<const vmime::exceptions::connection_error*>(&e)
+    if (dynamic_cast<const vmime::exceptions::operation_timed_out*>(&e)) {
+        return Kind::TimedOut;
+    }
+    if (const auto* connect = dynamic_cast<const ConnectError*>(&e)) {
+        switch (connect->reason()) {
+        case ConnectError::Reason::HostNotFound:
+            return Kind::HostNotFound;
+        case ConnectError::Reason::Refused:
+            return Kind::Refused;
+        case ConnectError::Reason::TimedOut:
+            return Kind::TimedOut;
+        case ConnectError::Reason::Other:
+            break;
+        }
+        return Kind::ConnectionLost; // no route, a proxy: the network may come back
+    }
+    if (dynamic_cast<const vmime::exceptions::connection_error*>(&e)
         || dynamic_cast<const vmime::exceptions::socket_exception*>(&e)
-        || dynamic_cast<const vmime::exceptions::not_connected*>(&e);
+        || dynamic_cast<const vmime::exceptions::not_connected*>(&e)) {
+        return Kind::ConnectionLost;
+    }
+    if (dynamic_cast<const vmime::exceptions::command_error*>(&e)) {
+        return Kind::ServerRefused;
+    }
+    if (dynamic_cast<const vmime::exceptions::invalid_response*>(&e)) {
+        return Kind::ServerUnreadable;
+    }
+    return Kind::Other;
+}
+
+SyncFailure failure(const vmime::exception& e, const QString& host, const QString& password)
+{
+    SyncFailure failure;
+    failure.kind = kindOf(e);
+    // A server that echoes the LOGIN command or the password back must not
+    // put it into the history, the source's last error or the terminal.
+    failure.message = ServerText::redact(describe(e, host), password);
+    failure.technical = ServerText::redact(ServerText::printable(technical(e)), password);
+    const auto* tls = dynamic_cast<const TlsError*>(&e);
+    if (tls && tls->kind() == TlsError::Kind::Untrusted && !tls->sha256Fingerprint().isEmpty()) {
+        failure.certificate = {
+            tls->subject(), tls->issuer(), tls->validFrom(), tls->validUntil(), tls->sha256Fingerprint()};
+    }
+    return failure;
 }
 
 QString describeStorage(const QString& error, const QString& folder)
@@ -163,11 +212,15 @@ QString describeStorage(const QString& error, const QString& folder)
     // event; people get a sentence that says what failed, where, and what
     // happens next.
     const QString where = folder.isEmpty() ? Tr::tr("this source") : Tr::tr("the folder %1").arg(folder);
-    // SQLITE_FULL ("database or disk is full") and ENOSPC as the OS says it.
-    if (error.contains(QLatin1String("disk is full"), Qt::CaseInsensitive)
-        || error.contains(QLatin1String("No space left"), Qt::CaseInsensitive)) {
+    switch (storageKindOf(error)) {
+    case SyncFailure::Kind::DiskFull:
         return Tr::tr("The disk that holds the archive is full. Free some space, then sync again: the import "
                       "continues where it stopped and nothing archived was lost.");
+    case SyncFailure::Kind::ArchiveDamaged:
+        return Tr::tr("The archive file is damaged, so nothing more was stored. Check it with \"openarchiver-cli "
+                      "verify\" and restore it from your latest backup.");
+    default:
+        break;
     }
     if (error.contains(QLatin1String("FOREIGN KEY constraint failed"), Qt::CaseInsensitive)) {
         return Tr::tr("The source was removed while %1 was being archived, so nothing more was stored for it.")
@@ -193,13 +246,28 @@ QString describeStorage(const QString& error, const QString& folder)
         .arg(where, error);
 }
 
-CertificateInfo untrustedCertificate(const vmime::exception& e)
+SyncFailure::Kind storageKindOf(const QString& error)
 {
-    const auto* tls = dynamic_cast<const TlsError*>(&e);
-    if (!tls || tls->kind() != TlsError::Kind::Untrusted || tls->sha256Fingerprint().isEmpty()) {
-        return {};
+    // SQLITE_FULL ("database or disk is full") and ENOSPC as the OS says it.
+    if (error.contains(QLatin1String("disk is full"), Qt::CaseInsensitive)
+        || error.contains(QLatin1String("No space left"), Qt::CaseInsensitive)) {
+        return SyncFailure::Kind::DiskFull;
     }
-    return {tls->subject(), tls->issuer(), tls->validFrom(), tls->validUntil(), tls->sha256Fingerprint()};
+    // SQLITE_CORRUPT and SQLITE_NOTADB.
+    if (error.contains(QLatin1String("disk image is malformed"), Qt::CaseInsensitive)
+        || error.contains(QLatin1String("file is not a database"), Qt::CaseInsensitive)) {
+        return SyncFailure::Kind::ArchiveDamaged;
+    }
+    return SyncFailure::Kind::Storage;
+}
+
+SyncFailure storageFailure(const QString& error, const QString& folder, const QString& password)
+{
+    SyncFailure failure;
+    failure.kind = storageKindOf(error);
+    failure.message = ServerText::redact(describeStorage(error, folder), password);
+    failure.technical = ServerText::redact(ServerText::printable(error), password);
+    return failure;
 }
 
 } // namespace SyncError

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "values/CertificateInfo.h"
+#include "values/SyncFailure.h"
 
 #include <QString>
 
@@ -23,9 +23,14 @@ QString describe(const vmime::exception& e, const QString& host);
 // yet escaped: callers pass it through ServerText.
 QString technical(const vmime::exception& e);
 
-// The network may come back by itself; a wrong password or an untrusted
-// certificate does not.
-bool isTransient(const vmime::exception& e);
+// What kind of failure `e` is: the program's side of describe().
+SyncFailure::Kind kindOf(const vmime::exception& e);
+
+// The whole value for `e`, as a pass and a connection test report it: kind,
+// describe(), technical() and the untrusted certificate, with the server's
+// words made printable and `password` redacted wherever the server may have
+// echoed it.
+SyncFailure failure(const vmime::exception& e, const QString& host, const QString& password);
 
 // A failure to store what was fetched (in `folder`, when known), for
 // people: a full disk, a source removed meanwhile, a message too big, memory
@@ -33,8 +38,12 @@ bool isTransient(const vmime::exception& e);
 // next. The raw text belongs in the technical line (SourceSync::Result).
 QString describeStorage(const QString& error, const QString& folder = {});
 
-// The certificate the user may choose to trust, when `e` is an untrusted
-// one; a null CertificateInfo otherwise.
-CertificateInfo untrustedCertificate(const vmime::exception& e);
+// DiskFull, ArchiveDamaged or Storage, from the words of SQLite or the C++
+// library.
+SyncFailure::Kind storageKindOf(const QString& error);
+
+// The whole value for a failure to store (describeStorage, the raw words
+// as the technical line).
+SyncFailure storageFailure(const QString& error, const QString& folder, const QString& password);
 
 } // namespace SyncError

@@ -41,6 +41,7 @@ SyncManager::SyncManager(Archive archive, CredentialStore* credentials, QObject*
     , m_watchers(new InboxWatchers(m_archive, this))
 {
     qRegisterMetaType<SourceSync::Result>();
+    qRegisterMetaType<SyncFailure>();
     // New mail in a watched INBOX: a pass now rather than at the next check.
     connect(m_watchers, &InboxWatchers::newMail, this, &SyncManager::syncNow);
     connect(m_watchers, &InboxWatchers::watchingChanged, this, &SyncManager::sourceChanged);
@@ -448,9 +449,8 @@ void SyncManager::handlePassword(quint64 requestId, qint64 sourceId, const Crede
         return;
     }
     if (result.status != CredentialResult::Status::Ok) {
-        SourceSync::Result failure;
-        failure.error = result.message;
-        SyncRecorder(m_archive).record(*source, failure, m_errorAfter);
+        const SyncFailure failure = SyncRecorder(m_archive).passwordUnavailable(*source, result.message);
+        emit sourceFailed(sourceId, failure);
         setActivity(sourceId, Activity::State::Idle);
         emit sourceChanged(sourceId);
         startQueued();
@@ -504,7 +504,7 @@ void SyncManager::handleFinished(qint64 sourceId, const SourceSync::Result& resu
     if (result.ok || result.cancelled) {
         sourceState.failures = 0;
         SyncRecorder(m_archive).record(*source, result);
-    } else if (result.transient) {
+    } else if (result.failure.isTransient()) {
         ++sourceState.failures;
         retry = !paused;
         SyncRecorder(m_archive).record(*source, result, m_errorAfter);
@@ -514,6 +514,9 @@ void SyncManager::handleFinished(qint64 sourceId, const SourceSync::Result& resu
         sourceState.failures = 0;
         sourceState.again = false;
         SyncRecorder(m_archive).record(*source, result);
+    }
+    if (!result.ok && !result.cancelled) {
+        emit sourceFailed(sourceId, result.failure);
     }
     if (paused) {
         setActivity(sourceId, Activity::State::Idle);

@@ -165,6 +165,16 @@ public:
 signals:
     // The status or the activity of the source changed.
     void sourceChanged(qint64 sourceId);
+    // How a failure reaches the GUI: a pass of the source, or reading its
+    // password, failed. Emitted once per failed pass, after the archive
+    // recorded it (the source's lastError and lastErrorKind say the same,
+    // and a sync.failed event holds the technical words and certificate)
+    // and before the sourceChanged() that shows the new status. `failure`
+    // says what kind it is (whether the source retries by itself or waits
+    // for the user), the sentence for people, the server's words and, for
+    // an untrusted certificate, the certificate. A pass that was stopped
+    // (pause, edit, quit) is not a failure and emits nothing.
+    void sourceFailed(qint64 sourceId, const SyncFailure& failure);
     void progress(qint64 sourceId, const QString& folder, qint64 done, qint64 total);
     void sourceAdded(qint64 sourceId);
     // `summary` says what was kept or deleted.

@@ -43,7 +43,7 @@ QString SyncRecorder::record(const IngestionSource& source,
             : current;
         // A pass that left something out says what, until one gets it all.
         const QString problems = result.counts.problems.join(QStringLiteral("; "));
-        repository.setStatus(source.id, next, problems, &error);
+        repository.setStatus(source.id, next, problems, SyncFailure::Kind::None, &error);
         repository.markSynced(source.id, QDateTime::currentDateTimeUtc(), &error);
         QString summary = tr("%1: %2 new messages; server %3, archived %4 · %5.")
                               .arg(source.name)
@@ -68,17 +68,28 @@ QString SyncRecorder::record(const IngestionSource& source,
         events.append(QStringLiteral("sync.cancelled"), summary, source.id, details);
         return summary;
     }
-    if (!result.untrustedCertificate.isNull()) {
+    const SyncFailure& failure = result.failure;
+    details.insert(QStringLiteral("kind"), SyncFailure::key(failure.kind));
+    if (!failure.certificate.isNull()) {
         // Kept so the Ingestions page can offer to trust it later.
-        details.insert(QStringLiteral("certificate"), result.untrustedCertificate.toJson());
+        details.insert(QStringLiteral("certificate"), failure.certificate.toJson());
     }
-    if (!result.technical.isEmpty()) {
-        details.insert(QStringLiteral("technical"), result.technical);
+    if (!failure.technical.isEmpty()) {
+        details.insert(QStringLiteral("technical"), failure.technical);
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime since = stored.failingSince.isValid() ? stored.failingSince : now;
-    const bool makeError = !result.transient || since.msecsTo(now) >= errorAfter.count();
-    repository.recordFailure(source.id, result.error, now, makeError, &error);
-    events.append(QStringLiteral("sync.failed"), result.error, source.id, details);
-    return result.error;
+    const bool makeError = !failure.isTransient() || since.msecsTo(now) >= errorAfter.count();
+    repository.recordFailure(source.id, failure.message, failure.kind, now, makeError, &error);
+    events.append(QStringLiteral("sync.failed"), failure.message, source.id, details);
+    return failure.message;
+}
+
+SyncFailure SyncRecorder::passwordUnavailable(const IngestionSource& source, const QString& message)
+{
+    SourceSync::Result failed;
+    failed.failure.kind = SyncFailure::Kind::Credentials;
+    failed.failure.message = message;
+    record(source, failed);
+    return failed.failure;
 }

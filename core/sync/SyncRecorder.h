@@ -35,6 +35,11 @@ public:
                    const SourceSync::Result& result,
                    std::chrono::milliseconds errorAfter = DefaultErrorAfter);
 
+    // The password could not be read (`message` says why): recorded as a
+    // failed pass of kind Credentials, so the source shows Error at once.
+    // Returns the failure.
+    SyncFailure passwordUnavailable(const IngestionSource& source, const QString& message);
+
 private:
     const Archive& m_archive;
 };

@@ -67,34 +67,36 @@ TEST_F(CertificateExceptionSyncTest, ASecondSourceOnTheServerIsNotAskedAgainUnti
     const qint64 first = addSource(QStringLiteral("First"));
     const SourceSync::Result untrusted = sync(first);
     ASSERT_FALSE(untrusted.ok);
-    ASSERT_FALSE(untrusted.untrustedCertificate.isNull()) << untrusted.error.toStdString();
-    EXPECT_EQ(untrusted.untrustedCertificate.sha256, server().serverFingerprint());
+    ASSERT_FALSE(untrusted.failure.certificate.isNull()) << untrusted.failure.message.toStdString();
+    EXPECT_EQ(untrusted.failure.kind, SyncFailure::Kind::Certificate);
+    EXPECT_EQ(untrusted.failure.certificate.sha256, server().serverFingerprint());
     // The fingerprint is shown as everywhere else: AB:CD:…
-    EXPECT_TRUE(untrusted.error.contains(untrusted.untrustedCertificate.formattedFingerprint()))
-        << untrusted.error.toStdString();
-    EXPECT_TRUE(untrusted.untrustedCertificate.formattedFingerprint().contains(QLatin1Char(':')));
+    EXPECT_TRUE(untrusted.failure.message.contains(untrusted.failure.certificate.formattedFingerprint()))
+        << untrusted.failure.message.toStdString();
+    EXPECT_TRUE(untrusted.failure.certificate.formattedFingerprint().contains(QLatin1Char(':')));
 
     // The user trusts what the first source was shown, for its server.
     QString error;
     CertificateExceptions exceptions(m_archive.connection());
-    ASSERT_TRUE(exceptions.add(server().host(), server().imapsPort(), untrusted.untrustedCertificate, &error))
+    ASSERT_TRUE(exceptions.add(server().host(), server().imapsPort(), untrusted.failure.certificate, &error))
         << error.toStdString();
     const SourceSync::Result firstAgain = sync(first);
-    EXPECT_TRUE(firstAgain.ok) << firstAgain.error.toStdString();
+    EXPECT_TRUE(firstAgain.ok) << firstAgain.failure.message.toStdString();
 
     // A second source on the same host and port connects without asking.
     const qint64 second = addSource(QStringLiteral("Second"));
     const SourceSync::Result secondResult = sync(second);
-    EXPECT_TRUE(secondResult.ok) << secondResult.error.toStdString();
-    EXPECT_TRUE(secondResult.untrustedCertificate.isNull());
+    EXPECT_TRUE(secondResult.ok) << secondResult.failure.message.toStdString();
+    EXPECT_TRUE(secondResult.failure.certificate.isNull());
     EXPECT_EQ(secondResult.counts.foldersChecked, 1);
 
     // Removing the exception: the next sync is refused as untrusted again.
     ASSERT_TRUE(exceptions.remove(server().host(), server().imapsPort(), &error)) << error.toStdString();
     const SourceSync::Result refused = sync(second);
     EXPECT_FALSE(refused.ok);
-    EXPECT_FALSE(refused.transient) << "the user must act";
-    EXPECT_EQ(refused.untrustedCertificate.sha256, server().serverFingerprint()) << refused.error.toStdString();
+    EXPECT_FALSE(refused.failure.isTransient()) << "the user must act";
+    EXPECT_EQ(refused.failure.certificate.sha256, server().serverFingerprint())
+        << refused.failure.message.toStdString();
     EXPECT_FALSE(sync(first).ok);
 }
 
@@ -109,12 +111,12 @@ TEST_F(CertificateExceptionSyncTest, ASourcesOwnPinWorksAndGoesWhenTheServersTru
     QString error;
     ASSERT_TRUE(SourceRepository(m_archive.connection()).update(*source, &error)) << error.toStdString();
     const SourceSync::Result pinned = sync(id);
-    EXPECT_TRUE(pinned.ok) << pinned.error.toStdString();
+    EXPECT_TRUE(pinned.ok) << pinned.failure.message.toStdString();
 
     ASSERT_TRUE(CertificateExceptions(m_archive.connection()).remove(server().host(), server().imapsPort(), &error));
     const SourceSync::Result refused = sync(id);
     EXPECT_FALSE(refused.ok);
-    EXPECT_FALSE(refused.untrustedCertificate.isNull()) << refused.error.toStdString();
+    EXPECT_FALSE(refused.failure.certificate.isNull()) << refused.failure.message.toStdString();
 }
 
 } // namespace

@@ -125,10 +125,11 @@ TEST_F(LoginTest, AWrongPasswordEndsASyncPassWithinThreeSeconds)
     std::cout << "sync pass with a wrong password: " << ms << " ms\n";
     ASSERT_FALSE(result.ok);
     EXPECT_FALSE(result.cancelled);
-    EXPECT_FALSE(result.transient) << "a wrong password does not fix itself";
+    EXPECT_EQ(result.failure.kind, SyncFailure::Kind::Authentication);
+    EXPECT_FALSE(result.failure.isTransient()) << "a wrong password does not fix itself";
     EXPECT_LT(ms, 3000) << "one rejected login, not one per login method";
     EXPECT_EQ(passwordChecks(), 1) << m_server->logTail().toStdString();
-    expectWrongPasswordReport(result.error, result.technical);
+    expectWrongPasswordReport(result.failure.message, result.failure.technical);
 }
 
 TEST_F(LoginTest, AWrongPasswordEndsTheConnectionTestWithinThreeSeconds)
@@ -142,8 +143,10 @@ TEST_F(LoginTest, AWrongPasswordEndsTheConnectionTestWithinThreeSeconds)
     ASSERT_FALSE(result.ok);
     EXPECT_LT(ms, 3000) << "one rejected login, not one per login method";
     EXPECT_EQ(passwordChecks(), 1) << m_server->logTail().toStdString();
-    expectWrongPasswordReport(result.message, result.technical);
-    EXPECT_TRUE(result.untrustedCertificate.isNull());
+    expectWrongPasswordReport(result.message, result.failure.technical);
+    EXPECT_EQ(result.failure.kind, SyncFailure::Kind::Authentication) << "the dialog puts the cursor in the password";
+    EXPECT_EQ(result.failure.message, result.message);
+    EXPECT_TRUE(result.failure.certificate.isNull());
 }
 
 // A server that offers SASL LOGIN only gets that mechanism, once.
@@ -151,7 +154,7 @@ TEST_F(LoginTest, AServerWithoutPlainGetsSaslLoginOnce)
 {
     ASSERT_TRUE(startServer(QStringLiteral(u"pässwort"), QStringLiteral("login")));
     const ConnectionTestResult right = test(source(), QStringLiteral(u"pässwort"));
-    EXPECT_TRUE(right.ok) << right.message.toStdString() << " / " << right.technical.toStdString();
+    EXPECT_TRUE(right.ok) << right.message.toStdString() << " / " << right.failure.technical.toStdString();
     EXPECT_TRUE(loggedInWith(QStringLiteral("LOGIN"))) << m_server->logTail().toStdString();
 
     QElapsedTimer elapsed;
@@ -159,7 +162,7 @@ TEST_F(LoginTest, AServerWithoutPlainGetsSaslLoginOnce)
     const ConnectionTestResult wrong = test(source(), WrongPassword);
     EXPECT_LT(elapsed.elapsed(), 3000);
     EXPECT_EQ(passwordChecks(), 1) << m_server->logTail().toStdString();
-    expectWrongPasswordReport(wrong.message, wrong.technical);
+    expectWrongPasswordReport(wrong.message, wrong.failure.technical);
 }
 
 // Neither PLAIN nor LOGIN: a mechanism that works from the password alone.
@@ -167,12 +170,12 @@ TEST_F(LoginTest, AServerWithCramMd5OnlyGetsThatOnce)
 {
     ASSERT_TRUE(startServer(QStringLiteral("testpass123"), QStringLiteral("cram-md5")));
     const ConnectionTestResult right = test(source(), QStringLiteral("testpass123"));
-    EXPECT_TRUE(right.ok) << right.message.toStdString() << " / " << right.technical.toStdString();
+    EXPECT_TRUE(right.ok) << right.message.toStdString() << " / " << right.failure.technical.toStdString();
     EXPECT_TRUE(loggedInWith(QStringLiteral("CRAM-MD5"))) << m_server->logTail().toStdString();
 
     const ConnectionTestResult wrong = test(source(), WrongPassword);
     EXPECT_EQ(passwordChecks(), 1) << m_server->logTail().toStdString();
-    expectWrongPasswordReport(wrong.message, wrong.technical);
+    expectWrongPasswordReport(wrong.message, wrong.failure.technical);
 }
 
 TEST_F(LoginTest, TheRightPasswordStillLogsInOverStartTls)
@@ -182,8 +185,8 @@ TEST_F(LoginTest, TheRightPasswordStillLogsInOverStartTls)
     viaStartTls.security = ConnectionSecurity::StartTls;
     viaStartTls.port = m_server->imapPort();
     const ConnectionTestResult result = test(viaStartTls, QStringLiteral("testpass123"));
-    EXPECT_TRUE(result.ok) << result.message.toStdString() << " / " << result.technical.toStdString();
-    EXPECT_TRUE(result.technical.isEmpty());
+    EXPECT_TRUE(result.ok) << result.message.toStdString() << " / " << result.failure.technical.toStdString();
+    EXPECT_TRUE(result.failure.technical.isEmpty());
 }
 
 TEST_F(LoginTest, ANonAsciiPasswordLogsIn)
@@ -193,13 +196,13 @@ TEST_F(LoginTest, ANonAsciiPasswordLogsIn)
     const QString password = QStringLiteral(u"Grüße-€-日本\"pw");
     ASSERT_TRUE(startServer(password));
     const ConnectionTestResult tested = test(source(), password);
-    EXPECT_TRUE(tested.ok) << tested.message.toStdString() << " / " << tested.technical.toStdString();
+    EXPECT_TRUE(tested.ok) << tested.message.toStdString() << " / " << tested.failure.technical.toStdString();
     // AUTHENTICATE PLAIN, which carries UTF-8 by definition (RFC 4616).
     EXPECT_TRUE(loggedInWith(QStringLiteral("PLAIN"))) << m_server->logTail().toStdString();
 
     SourceSync pass(m_archive, addSource(), password);
     const SourceSync::Result synced = pass.run();
-    EXPECT_TRUE(synced.ok) << synced.error.toStdString() << " / " << synced.technical.toStdString();
+    EXPECT_TRUE(synced.ok) << synced.failure.message.toStdString() << " / " << synced.failure.technical.toStdString();
 
     // And the same characters in another normalization are a different
     // password: nothing rewrites what the user typed.

@@ -54,7 +54,8 @@ protected:
 
     std::string problems(const SourceSync::Result& result) const
     {
-        return result.error.toStdString() + " | " + result.counts.problems.join(QStringLiteral(" | ")).toStdString();
+        return result.failure.message.toStdString() + " | "
+            + result.counts.problems.join(QStringLiteral(" | ")).toStdString();
     }
 
     // Archives `messages` as the messages of INBOX (UIDs 1, 2, …) and checks
@@ -438,8 +439,8 @@ TEST_F(MisbehavingServerTest, AnEndlessLineOrAnAbsurdLiteralFailsWithWords)
     const long peakBefore = peakResidentKilobytes();
     const SourceSync::Result endless = sync(source);
     EXPECT_FALSE(endless.ok);
-    EXPECT_TRUE(endless.error.contains(QStringLiteral("sent a line longer than 8388608 bytes")))
-        << endless.error.toStdString();
+    EXPECT_TRUE(endless.failure.message.contains(QStringLiteral("sent a line longer than 8388608 bytes")))
+        << endless.failure.message.toStdString();
 #if !defined(__SANITIZE_ADDRESS__)
     EXPECT_LT(peakResidentKilobytes() - peakBefore, 48 * 1024);
 #endif
@@ -455,8 +456,8 @@ TEST_F(MisbehavingServerTest, AnEndlessLineOrAnAbsurdLiteralFailsWithWords)
     });
     const SourceSync::Result absurd = sync(source);
     EXPECT_FALSE(absurd.ok);
-    EXPECT_TRUE(absurd.error.contains(QStringLiteral("the server announced 99999999999 bytes, more than the "
-                                                     "1000000000 a message may have")))
+    EXPECT_TRUE(absurd.failure.message.contains(QStringLiteral("the server announced 99999999999 bytes, more than the "
+                                                               "1000000000 a message may have")))
         << problems(absurd);
     EXPECT_FALSE(problems(absurd).find("bad_alloc") != std::string::npos) << problems(absurd);
 }
@@ -615,15 +616,18 @@ TEST_F(MisbehavingServerTest, ServerTextIsEscapedAndAnEchoedPasswordRedacted)
     });
     const SourceSync::Result result = sync(addSource(ConnectionSecurity::None));
     ASSERT_FALSE(result.ok);
-    EXPECT_FALSE(result.error.contains(QStringLiteral("testpass123"))) << result.error.toStdString();
-    EXPECT_FALSE(result.technical.contains(QStringLiteral("testpass123"))) << result.technical.toStdString();
-    EXPECT_FALSE(result.error.contains(QChar(0x1b))) << result.error.toStdString();
-    EXPECT_FALSE(result.error.contains(QStringLiteral("pwned"))) << result.error.toStdString();
-    EXPECT_TRUE(result.error.contains(QStringLiteral("rejected the user name or password")))
-        << result.error.toStdString();
-    EXPECT_FALSE(result.technical.contains(QChar(0x1b))) << result.technical.toStdString();
-    EXPECT_TRUE(result.technical.contains(QStringLiteral("\\x1B[2J"))) << result.technical.toStdString();
-    EXPECT_TRUE(result.technical.contains(QStringLiteral("••••••"))) << result.technical.toStdString();
+    EXPECT_FALSE(result.failure.message.contains(QStringLiteral("testpass123")))
+        << result.failure.message.toStdString();
+    EXPECT_FALSE(result.failure.technical.contains(QStringLiteral("testpass123")))
+        << result.failure.technical.toStdString();
+    EXPECT_FALSE(result.failure.message.contains(QChar(0x1b))) << result.failure.message.toStdString();
+    EXPECT_FALSE(result.failure.message.contains(QStringLiteral("pwned"))) << result.failure.message.toStdString();
+    EXPECT_TRUE(result.failure.message.contains(QStringLiteral("rejected the user name or password")))
+        << result.failure.message.toStdString();
+    EXPECT_FALSE(result.failure.technical.contains(QChar(0x1b))) << result.failure.technical.toStdString();
+    EXPECT_TRUE(result.failure.technical.contains(QStringLiteral("\\x1B[2J")))
+        << result.failure.technical.toStdString();
+    EXPECT_TRUE(result.failure.technical.contains(QStringLiteral("••••••"))) << result.failure.technical.toStdString();
 }
 
 // IDLE against a server that lies, repeats itself, cuts the connection or

@@ -32,7 +32,7 @@ TEST_F(ScriptedServerSmokeTest, PlainImportsEveryFolderThenNothingNew)
     const IngestionSource source = addSource(ConnectionSecurity::None);
 
     const SourceSync::Result first = sync(source);
-    ASSERT_TRUE(first.ok) << first.error.toStdString() << transcript();
+    ASSERT_TRUE(first.ok) << first.failure.message.toStdString() << transcript();
     EXPECT_EQ(first.counts.foldersChecked, 3);
     EXPECT_EQ(first.counts.newMessages, 8);
     EXPECT_EQ(first.counts.serverMessages, 8);
@@ -44,7 +44,7 @@ TEST_F(ScriptedServerSmokeTest, PlainImportsEveryFolderThenNothingNew)
 
     const qsizetype fetchesBefore = bodyFetches();
     const SourceSync::Result second = sync(source);
-    ASSERT_TRUE(second.ok) << second.error.toStdString();
+    ASSERT_TRUE(second.ok) << second.failure.message.toStdString();
     EXPECT_EQ(second.counts.newMessages, 0);
     EXPECT_EQ(second.counts.duplicates, 0);
     EXPECT_EQ(second.counts.archivedMessages, 8);
@@ -68,7 +68,7 @@ void ScriptedServerSmokeTest::importsOverTls(ScriptedImapServer::Security securi
     });
 
     const SourceSync::Result result = sync(addSource(clientSecurity));
-    ASSERT_TRUE(result.ok) << result.error.toStdString() << transcript();
+    ASSERT_TRUE(result.ok) << result.failure.message.toStdString() << transcript();
     EXPECT_EQ(result.counts.newMessages, 3);
     EXPECT_EQ(storedUids().value(QStringLiteral("INBOX")), QList<quint32>({1, 2, 3}));
     EXPECT_EQ(*encryptedLogins, 1);
@@ -107,13 +107,13 @@ TEST_F(ScriptedServerSmokeTest, AConnectionDroppedMidFetchFailsThePassAndTheNext
 
     const SourceSync::Result broken = sync(source);
     EXPECT_FALSE(broken.ok);
-    EXPECT_FALSE(broken.error.isEmpty());
-    EXPECT_TRUE(broken.transient) << broken.error.toStdString();
+    EXPECT_FALSE(broken.failure.message.isEmpty());
+    EXPECT_TRUE(broken.failure.isTransient()) << broken.failure.message.toStdString();
     EXPECT_TRUE(storedUids().isEmpty()) << "half a message is never stored";
 
     m_server->setHandler("UID FETCH", {});
     const SourceSync::Result after = sync(source);
-    ASSERT_TRUE(after.ok) << after.error.toStdString();
+    ASSERT_TRUE(after.ok) << after.failure.message.toStdString();
     EXPECT_EQ(storedUids().value(QStringLiteral("INBOX")), QList<quint32>({1, 2, 3, 4, 5}));
     EXPECT_EQ(after.counts.archivedMessages, 5);
 }

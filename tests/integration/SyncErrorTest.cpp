@@ -77,13 +77,17 @@ TEST_F(SyncErrorTest, TooManyConnectionsIsToldApartFromAWrongPasswordAndRetried)
 
     const SourceSync::Result result = sync(addSource());
     EXPECT_FALSE(result.ok);
-    EXPECT_TRUE(result.error.contains(QStringLiteral("too many connections open"))) << result.error.toStdString();
-    EXPECT_FALSE(result.error.contains(QStringLiteral("app password"))) << result.error.toStdString();
+    EXPECT_TRUE(result.failure.message.contains(QStringLiteral("too many connections open")))
+        << result.failure.message.toStdString();
+    EXPECT_FALSE(result.failure.message.contains(QStringLiteral("app password")))
+        << result.failure.message.toStdString();
     // Dovecot's own words are on the technical line, not in the sentence.
-    EXPECT_FALSE(result.error.contains(QStringLiteral("[UNAVAILABLE]"))) << result.error.toStdString();
-    EXPECT_TRUE(result.technical.contains(QStringLiteral("Maximum number of connections")))
-        << result.technical.toStdString();
-    EXPECT_TRUE(result.transient) << "connections close by themselves: worth retrying";
+    EXPECT_FALSE(result.failure.message.contains(QStringLiteral("[UNAVAILABLE]")))
+        << result.failure.message.toStdString();
+    EXPECT_TRUE(result.failure.technical.contains(QStringLiteral("Maximum number of connections")))
+        << result.failure.technical.toStdString();
+    EXPECT_EQ(result.failure.kind, SyncFailure::Kind::ServerBusy);
+    EXPECT_TRUE(result.failure.isTransient()) << "connections close by themselves: worth retrying";
     other.disconnect();
 }
 
@@ -109,9 +113,10 @@ TEST_F(SyncErrorTest, AFullDiskSaysSoAndLosesNothing)
 
     const SourceSync::Result result = sync(source);
     EXPECT_FALSE(result.ok);
-    EXPECT_FALSE(result.transient) << "a full disk needs the user";
-    EXPECT_TRUE(result.error.contains(QStringLiteral("disk that holds the archive is full")))
-        << result.error.toStdString();
+    EXPECT_EQ(result.failure.kind, SyncFailure::Kind::DiskFull);
+    EXPECT_FALSE(result.failure.isTransient()) << "a full disk needs the user";
+    EXPECT_TRUE(result.failure.message.contains(QStringLiteral("disk that holds the archive is full")))
+        << result.failure.message.toStdString();
 
     // What was stored is whole: every stored batch with its checkpoint.
     EXPECT_TRUE(ArchiveVerifier(m_archive.connection()).run().isClean());
@@ -126,7 +131,7 @@ TEST_F(SyncErrorTest, AFullDiskSaysSoAndLosesNothing)
     // Space again: the next pass completes from the checkpoint.
     ArchiveDatabase::limitPagesOfNewConnections(m_archive.path(), 0);
     const SourceSync::Result after = sync(source);
-    EXPECT_TRUE(after.ok) << after.error.toStdString();
+    EXPECT_TRUE(after.ok) << after.failure.message.toStdString();
     EXPECT_EQ(after.counts.archivedMessages, 300);
 }
 

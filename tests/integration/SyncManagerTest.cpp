@@ -222,10 +222,28 @@ TEST_F(SyncManagerTest, AWrongPasswordIsAnErrorAtOnceAndIsNotRetried)
     const qint64 id = addSource(QStringLiteral("not-the-password"));
     m_manager->setCheckIntervalOverride(100ms);
     m_manager->setRetryBaseDelay(50ms);
+    // The GUI learns of the failure as a value, once, before the row changes.
+    QList<SyncFailure> failures;
+    bool failedBeforeChanged = false;
+    QObject::connect(
+        m_manager.get(), &SyncManager::sourceFailed, m_manager.get(), [&](qint64 sourceId, const SyncFailure& failure) {
+            EXPECT_EQ(sourceId, id);
+            failures << failure;
+            failedBeforeChanged = status(id) == Status::Error && !idle(id);
+        });
     m_manager->start();
     ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Error && idle(id); }, 10000));
     EXPECT_TRUE(repository().find(id)->lastError.contains(QStringLiteral("rejected the user name or password")))
         << repository().find(id)->lastError.toStdString();
+    EXPECT_EQ(repository().find(id)->lastErrorKind, SyncFailure::Kind::Authentication);
+    ASSERT_EQ(failures.size(), 1);
+    EXPECT_EQ(failures.first().kind, SyncFailure::Kind::Authentication);
+    EXPECT_FALSE(failures.first().isTransient());
+    EXPECT_EQ(failures.first().message, repository().find(id)->lastError);
+    EXPECT_TRUE(failures.first().technical.contains(QStringLiteral("AUTHENTICATIONFAILED")))
+        << failures.first().technical.toStdString();
+    EXPECT_TRUE(failures.first().certificate.isNull());
+    EXPECT_TRUE(failedBeforeChanged) << "recorded in the archive before the signal, and before the activity changed";
     QTest::qWait(1500);
     EXPECT_EQ(eventCount(id, QStringLiteral("sync.started")), 1) << "a user-fixable failure must not be retried";
     EXPECT_EQ(eventCount(id, QStringLiteral("sync.failed")), 1);
@@ -265,6 +283,7 @@ TEST_F(SyncManagerTest, ARefusedConnectionIsRetriedWarnsAtOnceAndBecomesAnErrorO
     EXPECT_GE(failing.failingSince, started);
     EXPECT_TRUE(failing.lastError.contains(QStringLiteral("refused"), Qt::CaseInsensitive))
         << failing.lastError.toStdString();
+    EXPECT_EQ(failing.lastErrorKind, SyncFailure::Kind::Refused);
 
     ASSERT_TRUE(waitUntil([&] { return status(id) == Status::Error; }, 15000));
     const IngestionSource failed = *repository().find(id);
@@ -292,11 +311,38 @@ TEST_F(SyncManagerTest, AnActiveSourceWarnsWhileItsServerIsDownAndRecovers)
     EXPECT_EQ(status(id), Status::Active) << "a server down for a moment is a warning, not an Error";
     EXPECT_FALSE(repository().find(id)->lastError.isEmpty());
 
+    EXPECT_TRUE(SyncFailure::isTransient(repository().find(id)->lastErrorKind))
+        << SyncFailure::key(repository().find(id)->lastErrorKind).toStdString();
+
     QString error;
     ASSERT_TRUE(server().restart(&error)) << error.toStdString();
     ASSERT_TRUE(waitUntil([&] { return !repository().find(id)->isFailing() && idle(id); }, 20000));
     EXPECT_EQ(status(id), Status::Active);
+    EXPECT_EQ(repository().find(id)->lastErrorKind, SyncFailure::Kind::None) << "a good pass ends the failure";
     EXPECT_EQ(locations(), 5);
+}
+
+// A server name that does not resolve is told apart from a closed port:
+// the user checks the name, and the source keeps trying meanwhile (a
+// resolver may be down for a moment).
+TEST_F(SyncManagerTest, AnUnknownHostIsItsOwnKindAndIsRetried)
+{
+    const qint64 id = addSource(QStringLiteral("testpass123"));
+    IngestionSource source = *repository().find(id);
+    source.host = QStringLiteral("no-such-host.invalid"); // RFC 2606: never resolves
+    QString error;
+    ASSERT_TRUE(repository().update(source, &error)) << error.toStdString();
+    QSignalSpy failed(m_manager.get(), &SyncManager::sourceFailed);
+    m_manager->setRetryBaseDelay(60s);
+    m_manager->start();
+    ASSERT_TRUE(failed.wait(15000));
+    const auto failure = failed.first().at(1).value<SyncFailure>();
+    EXPECT_EQ(failure.kind, SyncFailure::Kind::HostNotFound) << failure.message.toStdString();
+    EXPECT_TRUE(failure.message.contains(QStringLiteral("Check the server name"))) << failure.message.toStdString();
+    EXPECT_TRUE(
+        waitUntil([&] { return m_manager->activity(id).state == SyncManager::Activity::State::RetryScheduled; }, 5000));
+    EXPECT_EQ(repository().find(id)->lastErrorKind, SyncFailure::Kind::HostNotFound);
+    EXPECT_EQ(status(id), Status::Importing) << "a warning first, as for any failure that may pass";
 }
 
 TEST_F(SyncManagerTest, PauseStopsAtABatchBoundaryAndResumeCompletesExactly)

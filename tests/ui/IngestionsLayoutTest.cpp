@@ -66,7 +66,7 @@ protected:
             return 0;
         }
         SourceRepository repository(m_archive.connection());
-        EXPECT_TRUE(repository.setStatus(added->id, status, lastError, &error));
+        EXPECT_TRUE(repository.setStatus(added->id, status, lastError, SyncFailure::Kind::Other, &error));
         EXPECT_TRUE(repository.markSynced(added->id, QDateTime::currentDateTimeUtc().addSecs(-300), &error));
         return added->id;
     }

@@ -285,7 +285,30 @@ TEST_F(IngestionsPageTest, AWrongPasswordShowsErrorWithTheReasonAndAHint)
     EXPECT_FALSE(details->findChild<QLabel*>(QStringLiteral("detailsError"))
                      ->text()
                      .contains(QStringLiteral("AUTHENTICATIONFAILED")));
+    // The failure's kind offers its fix: the certificate is not the problem,
+    // the password is; the button opens the source's settings at the
+    // password, which says why.
+    EXPECT_FALSE(details->findChild<QPushButton*>(QStringLiteral("detailsTrustButton"))->isVisible());
+    auto* change = details->findChild<QPushButton*>(QStringLiteral("detailsPasswordButton"));
+    ASSERT_NE(change, nullptr);
+    ASSERT_TRUE(change->isVisible());
+    QTest::mouseClick(change, Qt::LeftButton);
+    QPointer<SourceDialog> edit = page()->findChild<SourceDialog*>();
+    ASSERT_TRUE(edit);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(edit));
+    auto* password = edit->findChild<QLineEdit*>(QStringLiteral("passwordEdit"));
+    EXPECT_TRUE(waitUntil([&] { return edit->focusWidget() == password; }, 5000));
+    EXPECT_TRUE(password->accessibleDescription().contains(QStringLiteral("rejected the user name or password")))
+        << password->accessibleDescription().toStdString();
     details->close();
+    // The right password, saved: the same source imports.
+    edit->activateWindow();
+    QTest::keyClicks(password, server().password(QStringLiteral("test")));
+    QTest::mouseClick(edit->findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return edit.isNull() || !edit->isVisible(); }, 30000));
+    ASSERT_TRUE(waitForStatus(id, Status::Active));
+    EXPECT_EQ(archivedMessages(), 3);
+    EXPECT_EQ(model()->source(id)->lastErrorKind, SyncFailure::Kind::None);
 }
 
 TEST_F(IngestionsPageTest, TestConnectionSaysWhatWorkedAndListsFoldersForChoose)
@@ -318,6 +341,32 @@ TEST_F(IngestionsPageTest, TestConnectionWithAWrongPasswordSaysSoWithoutProtocol
     // The server's words are a hover away.
     EXPECT_TRUE(label->toolTip().contains(QStringLiteral("[AUTHENTICATIONFAILED] Authentication failed.")))
         << label->toolTip().toStdString();
+    // The cursor goes where the fix is: the password, selected to be typed
+    // over, and carrying the result for a screen reader.
+    auto* password = dialog->findChild<QLineEdit*>(QStringLiteral("passwordEdit"));
+    EXPECT_EQ(dialog->focusWidget(), password);
+    EXPECT_EQ(password->selectedText().size(), QStringLiteral("not-the-password").size());
+    EXPECT_TRUE(password->accessibleDescription().contains(QStringLiteral("rejected the user name or password")));
+    dialog->close();
+}
+
+// A server name that does not resolve: the cursor goes to the name.
+TEST_F(IngestionsPageTest, TestConnectionWithAnUnknownHostPutsTheCursorInTheServerName)
+{
+    QPointer<SourceDialog> dialog = page()->createNew();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    fillGenericImap(dialog, QStringLiteral("Typo"), QStringLiteral("secret"));
+    auto* host = dialog->findChild<QLineEdit*>(QStringLiteral("hostEdit"));
+    host->clear();
+    QTest::keyClicks(host, QStringLiteral("imap.no-such-host.invalid"));
+    QSignalSpy tested(dialog.data(), &SourceDialog::connectionTestFinished);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
+    ASSERT_TRUE(tested.wait(30000));
+    EXPECT_FALSE(tested.first().at(0).toBool());
+    auto* label = dialog->findChild<QLabel*>(QStringLiteral("testResult"));
+    EXPECT_TRUE(label->text().contains(QStringLiteral("Check the server name"))) << label->text().toStdString();
+    EXPECT_EQ(dialog->focusWidget(), host);
+    EXPECT_EQ(host->selectedText(), QStringLiteral("imap.no-such-host.invalid"));
     dialog->close();
 }
 

@@ -70,6 +70,52 @@ TEST(NotificationPolicy, WhatWasSoAtStartIsNoNewsAndAProblemIsSaidOncePerNewProb
     EXPECT_TRUE(policy.take(Start.addSecs(301)).has_value());
 }
 
+// The problem is its kind: the same kind in other words (a folder's name, a
+// count) is no news, another kind is; the title says which problem it is.
+TEST(NotificationPolicy, AProblemIsKnownByItsKindAndNamedInTheTitle)
+{
+    using Kind = SyncFailure::Kind;
+    NotificationPolicy policy;
+    policy.update({source(1, "Work", Status::Active)}, Start);
+    NotificationPolicy::Source work = source(1, "Work", Status::Error, QStringLiteral("The disk is full (INBOX)."));
+    work.lastErrorKind = Kind::DiskFull;
+    policy.update({work}, Start.addSecs(10));
+    auto shown = policy.take(Start.addSecs(11));
+    ASSERT_TRUE(shown.has_value());
+    EXPECT_EQ(shown->title, QStringLiteral("Work: Disk full"));
+    EXPECT_EQ(shown->text, QStringLiteral("Work: The disk is full (INBOX)."));
+
+    work.lastError = QStringLiteral("The disk is full (Sent).");
+    policy.update({work}, Start.addSecs(60));
+    EXPECT_FALSE(policy.take(Start.addSecs(61)).has_value()) << "the same problem in other words";
+
+    work.lastErrorKind = Kind::Authentication;
+    work.lastError = QStringLiteral("The server rejected the user name or password.");
+    policy.update({work}, Start.addSecs(120));
+    shown = policy.take(Start.addSecs(121));
+    ASSERT_TRUE(shown.has_value()) << "another problem";
+    EXPECT_EQ(shown->title, QStringLiteral("Work: Password rejected"));
+
+    // Where the kind does not name the problem, the words do: another
+    // certificate is another problem.
+    work.lastErrorKind = Kind::Certificate;
+    work.lastError = QStringLiteral("Untrusted, SHA-256 AA:BB.");
+    policy.update({work}, Start.addSecs(200));
+    ASSERT_TRUE(policy.take(Start.addSecs(201)).has_value());
+    work.lastError = QStringLiteral("Untrusted, SHA-256 CC:DD.");
+    policy.update({work}, Start.addSecs(300));
+    shown = policy.take(Start.addSecs(301));
+    ASSERT_TRUE(shown.has_value());
+    EXPECT_EQ(shown->title, QStringLiteral("Work: Certificate not trusted"));
+    // An unknown kind says no more than that the source needs attention.
+    work.lastErrorKind = Kind::Other;
+    work.lastError = QStringLiteral("Something odd.");
+    policy.update({work}, Start.addSecs(400));
+    shown = policy.take(Start.addSecs(401));
+    ASSERT_TRUE(shown.has_value());
+    EXPECT_EQ(shown->title, QStringLiteral("Work needs attention"));
+}
+
 TEST(NotificationPolicy, AServerUnreachableForAnIntervalIsSaidOncePerRunOfFailures)
 {
     NotificationPolicy policy;

@@ -39,7 +39,7 @@ protected:
         const auto added = SourceRepository(m_archive.connection()).add(source, &error);
         EXPECT_TRUE(added.has_value()) << error.toStdString();
         if (added && status != IngestionSource::Status::Importing) {
-            SourceRepository(m_archive.connection()).setStatus(added->id, status, QStringLiteral("why"), &error);
+            SourceRepository(m_archive.connection()).setStatus(added->id, status, QStringLiteral("why"), SyncFailure::Kind::Other, &error);
         }
         return added ? added->id : 0;
     }
@@ -109,7 +109,7 @@ TEST_F(SourceTableModelTest, AChangeDuringARowReadIsReadAgain)
     ASSERT_TRUE(waitUntil([&] { return model.rowOf(id) >= 0; }, 5000));
     QString error;
     for (const auto status : {IngestionSource::Status::Paused, IngestionSource::Status::Error}) {
-        ASSERT_TRUE(SourceRepository(m_archive.connection()).setStatus(id, status, QStringLiteral("why"), &error));
+        ASSERT_TRUE(SourceRepository(m_archive.connection()).setStatus(id, status, QStringLiteral("why"), SyncFailure::Kind::Other, &error));
         emit m_manager.sourceAdded(id); // reads the row at once, like a status change's flush
     }
     ASSERT_TRUE(waitUntil([&] { return model.source(id)->status == IngestionSource::Status::Error; }, 5000));

@@ -445,7 +445,12 @@ SourceDialog* IngestionsPage::createNew()
 
 SourceDialog* IngestionsPage::editSelected()
 {
-    const auto source = m_model->source(selectedSourceId());
+    return editSource(selectedSourceId());
+}
+
+SourceDialog* IngestionsPage::editSource(qint64 sourceId)
+{
+    const auto source = m_model->source(sourceId);
     if (!source) {
         return nullptr;
     }
@@ -489,6 +494,11 @@ SourceDetailsDialog* IngestionsPage::showDetailsOf(qint64 sourceId)
     }
     auto* dialog = new SourceDetailsDialog(m_queries, m_manager, m_service, sourceId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SourceDetailsDialog::changePasswordRequested, this, [this](qint64 id) {
+        if (SourceDialog* edit = editSource(id)) {
+            edit->focusPassword();
+        }
+    });
     dialog->show();
     return dialog;
 }

@@ -53,6 +53,7 @@ public slots:
     // Each opens its dialog window-modally and returns at once.
     SourceDialog* createNew();
     SourceDialog* editSelected();
+    SourceDialog* editSource(qint64 sourceId);
     SourceDetailsDialog* showDetails();
     SourceDetailsDialog* showDetailsOf(qint64 sourceId);
     void togglePauseSelected();

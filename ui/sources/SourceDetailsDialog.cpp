@@ -148,9 +148,14 @@ QWidget* SourceDetailsDialog::createSummary()
     m_trustButton = new QPushButton(tr("&Trust this certificate…"), summary);
     m_trustButton->setObjectName(QStringLiteral("detailsTrustButton"));
     connect(m_trustButton, &QPushButton::clicked, this, &SourceDetailsDialog::trustCertificate);
+    // A rejected or unreadable password is fixed in the source's settings.
+    m_passwordButton = new QPushButton(tr("Change &password…"), summary);
+    m_passwordButton->setObjectName(QStringLiteral("detailsPasswordButton"));
+    connect(m_passwordButton, &QPushButton::clicked, this, [this] { emit changePasswordRequested(m_sourceId); });
     addRow(caption(tr("Last error:")), m_error);
     addRow(nullptr, m_technical);
     addRow(nullptr, m_trustButton);
+    addRow(nullptr, m_passwordButton);
 
     m_server = valueLabel(summary);
     addRow(caption(tr("Server:")), m_server);
@@ -276,7 +281,11 @@ void SourceDetailsDialog::apply(const Snapshot& snapshot)
     }
     m_technical->setText(tr("Technical details: %1").arg(technical));
     m_technical->setVisible(hasError && !technical.isEmpty());
+    const SyncFailure::Kind kind = hasError ? source->lastErrorKind : SyncFailure::Kind::None;
+    // The latest pass's event holds the certificate (an Error from before
+    // format 12 has no kind to say so).
     m_trustButton->setVisible(source->status == IngestionSource::Status::Error && hasError && !m_untrusted.isNull());
+    m_passwordButton->setVisible(kind == SyncFailure::Kind::Authentication || kind == SyncFailure::Kind::Credentials);
 
     const auto preset = ProviderPreset::byId(source->providerId);
     m_server->setText(tr("%1 on %2, port %3 (%4)")

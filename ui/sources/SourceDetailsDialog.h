@@ -44,6 +44,9 @@ public:
 signals:
     // What the archive holds of the source is on screen.
     void refreshed();
+    // The last pass failed on the password: the user wants to enter a new
+    // one (the Ingestions page opens the source's settings for it).
+    void changePasswordRequested(qint64 sourceId);
 
 private:
     QWidget* createSummary();
@@ -81,6 +84,7 @@ private:
     QLabel* m_status = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_technical = nullptr;
+    QPushButton* m_passwordButton = nullptr;
     QPushButton* m_trustButton = nullptr;
     QLabel* m_server = nullptr;
     QLabel* m_folderScope = nullptr;

@@ -604,9 +604,11 @@ bool SourceDialog::validate(bool all, bool focusFirstInvalid)
         clear(m_port, m_portError);
     }
     check(m_username, m_usernameError, SourceValidation::usernameError(m_username->text()));
-    const QString passwordError = !m_existing && m_password->text().isEmpty()
-        ? tr("Enter the password, preferably an app password made for OpenArchiver.")
-        : QString();
+    // Until a new one is typed, the reason the stored password must change
+    // stays under the field (Details → Change password…).
+    const QString passwordError = !m_password->text().isEmpty() ? QString()
+        : !m_existing ? tr("Enter the password, preferably an app password made for OpenArchiver.")
+                      : m_passwordProblem;
     check(m_password, m_passwordError, passwordError);
     if (m_password->accessibleDescription().isEmpty()) {
         m_password->setAccessibleDescription(passwordHint());
@@ -727,21 +729,22 @@ QStringList SourceDialog::foldersOfCurrentScope() const
 void SourceDialog::handleTestResult(const ConnectionTestResult& result)
 {
     setBusy(false);
-    m_untrusted = result.untrustedCertificate;
+    m_untrusted = result.failure.certificate;
     m_trustButton->setVisible(!m_untrusted.isNull());
     showResult(result.ok, result.message);
     // The server's own words stay out of the sentence; they are a hover away
     // for whoever helps the user.
     // Escaped: a tool tip would take the server's "<b>" for markup.
+    const QString technical = result.failure.technical;
     m_result->setToolTip(
-        result.technical.isEmpty()
+        technical.isEmpty()
             ? QString()
-            : QStringLiteral("<p>%1</p>").arg(tr("Technical details: %1").arg(result.technical).toHtmlEscaped()));
+            : QStringLiteral("<p>%1</p>").arg(tr("Technical details: %1").arg(technical).toHtmlEscaped()));
     if (result.ok) {
         m_serverFolders = result.folders;
         m_foldersListed = true;
     }
-    focusAfterTest(result.message);
+    focusAfterTest(result.message, fieldToFix(result.failure.kind));
     emit connectionTestFinished(result.ok);
     if (std::exchange(m_chooseAfterTest, false)) {
         if (result.ok) {
@@ -903,7 +906,7 @@ void SourceDialog::handleCredentialResult(quint64 requestId, const CredentialRes
         } else {
             setBusy(false);
             showResult(false, tr("The stored password could not be read: %1").arg(result.message));
-            focusAfterTest(tr("The stored password could not be read: %1").arg(result.message));
+            focusAfterTest(tr("The stored password could not be read: %1").arg(result.message), nullptr);
         }
     }
 }
@@ -959,13 +962,50 @@ void SourceDialog::showResult(bool ok, const QString& text)
     announce(m_result, QAccessible::DescriptionChanged);
 }
 
-void SourceDialog::focusAfterTest(const QString& text)
+void SourceDialog::focusPassword()
+{
+    if (m_existing && !m_existing->lastError.isEmpty()) {
+        m_passwordProblem = m_existing->lastError;
+        markTouched(m_password);
+        validate(false, false);
+    }
+    m_password->setFocus(Qt::OtherFocusReason);
+}
+
+QLineEdit* SourceDialog::fieldToFix(SyncFailure::Kind kind) const
+{
+    // Only where the failure names the field: a refused connection may as
+    // well be a server that is down as a wrong port.
+    QLineEdit* field = nullptr;
+    switch (kind) {
+    case SyncFailure::Kind::Authentication:
+        field = m_password;
+        break;
+    case SyncFailure::Kind::HostNotFound:
+        field = m_host;
+        break;
+    default:
+        break;
+    }
+    // A provider's preset fills host and port: nothing to type there.
+    return field && field->isVisible() && field->isEnabled() && !field->isReadOnly() ? field : nullptr;
+}
+
+void SourceDialog::focusAfterTest(const QString& text, QLineEdit* fieldToFix)
 {
     // The control that matters now, carrying the result in its description,
-    // so that the focus change reads the result aloud.
-    QPushButton* next = m_trustButton->isVisible() ? m_trustButton : m_testButton;
+    // so that the focus change reads the result aloud: the button that
+    // trusts the certificate, the field the failure points at (its text
+    // selected, ready to be typed over), or the test button.
+    QWidget* next = m_trustButton->isVisible() ? static_cast<QWidget*>(m_trustButton)
+        : fieldToFix                           ? static_cast<QWidget*>(fieldToFix)
+                                               : static_cast<QWidget*>(m_testButton);
     for (QPushButton* button : {m_testButton, m_trustButton}) {
         button->setAccessibleDescription(button == next ? text : QString());
+    }
+    if (next == fieldToFix) {
+        fieldToFix->setAccessibleDescription(text);
+        fieldToFix->selectAll();
     }
     next->setFocus(Qt::OtherFocusReason);
     announce(next, QAccessible::DescriptionChanged);

@@ -54,6 +54,11 @@ public:
     qint64 savedSourceId() const;
     bool createdSource() const;
 
+    // Puts the cursor in the password field, saying why: the stored
+    // password was rejected or could not be read (Details → Change
+    // password…).
+    void focusPassword();
+
 signals:
     // A connection test ended (tests wait for it).
     void connectionTestFinished(bool ok);
@@ -105,13 +110,19 @@ private:
     void setBusy(bool busy, const QString& text = {});
     void showResult(bool ok, const QString& text);
     // After a test: the focus goes to Trust or Test, which carries `text`.
-    void focusAfterTest(const QString& text);
+    // The field the failed test points at (password, host), when the
+    // user can type there.
+    QLineEdit* fieldToFix(SyncFailure::Kind kind) const;
+    void focusAfterTest(const QString& text, QLineEdit* fieldToFix);
     // The password field's description: what to enter, and the show toggle.
     QString passwordHint() const;
 
     SourceService* m_service;
     CredentialStore* m_credentials;
     std::optional<IngestionSource> m_existing;
+    // Why the stored password must change (focusPassword()), said under
+    // the field while it is empty.
+    QString m_passwordProblem;
     ConnectionTester* m_tester;
 
     QLineEdit* m_name = nullptr;

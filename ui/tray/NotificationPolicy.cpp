@@ -10,6 +10,25 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(NotificationPolicy)
 };
 
+// The same problem said again is no news, even in other words (a folder's
+// name, a count in the sentence): its kind names it. Where the kind alone
+// does not (another certificate, another refused request, an unknown
+// failure) the words do.
+QString problemOf(const NotificationPolicy::Source& source)
+{
+    using Kind = SyncFailure::Kind;
+    switch (source.lastErrorKind) {
+    case Kind::None:
+    case Kind::Other:
+    case Kind::Certificate:
+    case Kind::ServerRefused:
+    case Kind::Storage:
+        return SyncFailure::key(source.lastErrorKind) + QLatin1Char('\n') + source.lastError;
+    default:
+        return SyncFailure::key(source.lastErrorKind);
+    }
+}
+
 } // namespace
 
 QList<qint64> NotificationPolicy::update(const QList<Source>& sources, const QDateTime& now)
@@ -26,13 +45,19 @@ QList<qint64> NotificationPolicy::update(const QList<Source>& sources, const QDa
             finished << source.id;
         }
         if (source.status == Status::Error) {
-            // Once per problem: the same words again are no news; new words
-            // (or the problem coming back after it was solved) are.
-            if (m_problemSaid.value(source.id) != source.lastError) {
+            // Once per problem: the same one again is no news; another one
+            // (or the problem coming back after it was solved) is.
+            const QString problem = problemOf(source);
+            if (m_problemSaid.value(source.id) != problem) {
                 if (m_seen) {
-                    m_due.append({Notification::Kind::NeedsAttention, source.id, source.name, -1, source.lastError});
+                    m_due.append({Notification::Kind::NeedsAttention,
+                                  source.id,
+                                  source.name,
+                                  -1,
+                                  source.lastError,
+                                  source.lastErrorKind});
                 }
-                m_problemSaid.insert(source.id, source.lastError);
+                m_problemSaid.insert(source.id, problem);
             }
         } else {
             m_problemSaid.remove(source.id);
@@ -45,7 +70,8 @@ QList<qint64> NotificationPolicy::update(const QList<Source>& sources, const QDa
                    && source.failingSince.secsTo(now) >= qint64(source.checkIntervalMinutes) * 60) {
             // Failing before the app started counts from when it started
             // failing: unreachable for an interval is news either way.
-            m_due.append({Notification::Kind::Unreachable, source.id, source.name, -1, source.lastError});
+            m_due.append(
+                {Notification::Kind::Unreachable, source.id, source.name, -1, source.lastError, source.lastErrorKind});
             m_unreachableSaid.insert(source.id, source.failingSince);
         }
     }
@@ -65,7 +91,7 @@ void NotificationPolicy::importCounted(qint64 sourceId, qint64 messages)
     if (waiting == m_importing.constEnd()) {
         return;
     }
-    m_due.append({Notification::Kind::ImportFinished, sourceId, waiting.value(), messages, {}});
+    m_due.append({Notification::Kind::ImportFinished, sourceId, waiting.value(), messages, {}, {}});
     m_importing.erase(waiting);
 }
 
@@ -114,9 +140,15 @@ NotificationPolicy::Shown NotificationPolicy::describe(const QList<Notification>
         case Notification::Kind::ImportFinished:
             shown.title = Tr::tr("Import finished");
             break;
-        case Notification::Kind::NeedsAttention:
-            shown.title = Tr::tr("%1 needs attention").arg(n.sourceName);
+        case Notification::Kind::NeedsAttention: {
+            // What kind of problem, where the kind says more than "a problem".
+            const QString problem =
+                n.failureKind == SyncFailure::Kind::Other ? QString() : SyncFailure::title(n.failureKind);
+            //: A notification's title: %1 is a source's name, %2 what went wrong ("Password rejected")
+            shown.title = problem.isEmpty() ? Tr::tr("%1 needs attention").arg(n.sourceName)
+                                            : Tr::tr("%1: %2").arg(n.sourceName, problem);
             break;
+        }
         case Notification::Kind::Unreachable:
             shown.title = Tr::tr("%1 is unreachable").arg(n.sourceName);
             break;

@@ -27,6 +27,7 @@ public:
         QString name;
         IngestionSource::Status status = IngestionSource::Status::Importing;
         QString lastError;
+        SyncFailure::Kind lastErrorKind = SyncFailure::Kind::None;
         QDateTime failingSince; // passes fail without an Error yet
         int checkIntervalMinutes = 5;
     };
@@ -39,6 +40,7 @@ public:
         QString sourceName;
         qint64 messages = -1; // ImportFinished: counted after the import ended
         QString detail; // NeedsAttention: the problem in words
+        SyncFailure::Kind failureKind = SyncFailure::Kind::None; // NeedsAttention: what kind
     };
 
     // What was shown: one notification's words, or several merged.
@@ -65,7 +67,7 @@ public:
 
 private:
     QHash<qint64, IngestionSource::Status> m_status;
-    QHash<qint64, QString> m_problemSaid; // the Error text said for a source
+    QHash<qint64, QString> m_problemSaid; // the Error said for a source: its kind, or kind and words
     QHash<qint64, QDateTime> m_unreachableSaid; // the failingSince said
     QHash<qint64, QString> m_importing; // finished, waiting for their count: names
     QList<Notification> m_due;

@@ -64,6 +64,7 @@ void Notifier::evaluate()
                         source->name,
                         source->status,
                         source->lastError,
+                        source->lastErrorKind,
                         source->failingSince,
                         source->checkIntervalMinutes});
         anyFailing = anyFailing || source->isFailing();

@@ -81,8 +81,11 @@ TEST_F(SourceRepositoryTest, UpdatesStatusAndFields)
     QString error;
     auto source = repository().add(workAccount(), &error);
     ASSERT_TRUE(source.has_value()) << error.toStdString();
-    ASSERT_TRUE(repository().setStatus(
-        source->id, IngestionSource::Status::Error, QStringLiteral("Authentication failed"), &error));
+    ASSERT_TRUE(repository().setStatus(source->id,
+                                       IngestionSource::Status::Error,
+                                       QStringLiteral("Authentication failed"),
+                                       SyncFailure::Kind::Other,
+                                       &error));
     EXPECT_EQ(repository().find(source->id)->status, IngestionSource::Status::Error);
     EXPECT_EQ(repository().find(source->id)->lastError, QStringLiteral("Authentication failed"));
 

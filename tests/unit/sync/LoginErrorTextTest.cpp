@@ -17,7 +17,8 @@ TEST(LoginErrorText, AWrongPasswordIsASentenceAndTheServersWordsAreTechnical)
         << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("app password"))) << text.toStdString();
     EXPECT_FALSE(text.contains(QStringLiteral("AUTHENTICATIONFAILED"))) << text.toStdString();
-    EXPECT_FALSE(SyncError::isTransient(refused));
+    EXPECT_EQ(SyncError::kindOf(refused), SyncFailure::Kind::Authentication);
+    EXPECT_FALSE(SyncFailure::isTransient(SyncError::kindOf(refused)));
     EXPECT_TRUE(SyncError::technical(refused).contains(QStringLiteral("[AUTHENTICATIONFAILED] Authentication failed.")))
         << SyncError::technical(refused).toStdString();
 }
@@ -31,7 +32,8 @@ TEST(LoginErrorText, TooManyConnectionsIsToldApartByTheServersWordsAndRetried)
         EXPECT_TRUE(text.contains(QStringLiteral("too many connections open"))) << text.toStdString();
         EXPECT_FALSE(text.contains(QStringLiteral("UNAVAILABLE"))) << text.toStdString();
         EXPECT_FALSE(text.contains(QStringLiteral("app password"))) << text.toStdString();
-        EXPECT_TRUE(SyncError::isTransient(refused)) << words;
+        EXPECT_EQ(SyncError::kindOf(refused), SyncFailure::Kind::ServerBusy) << words;
+        EXPECT_TRUE(SyncFailure::isTransient(SyncError::kindOf(refused))) << words;
         EXPECT_TRUE(SyncError::technical(refused).contains(QString::fromLatin1(words)))
             << SyncError::technical(refused).toStdString();
     }
