@@ -2249,6 +2249,7 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
     <message>
         <source>%1 needs attention</source>
+        <extracomment>A notification&apos;s title: %1 is a source&apos;s name, %2 what went wrong (&quot;Password rejected&quot;)</extracomment>
         <translation>%1 braucht Aufmerksamkeit</translation>
     </message>
     <message>
@@ -3257,6 +3258,10 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         <source>Archived within seconds of arriving (the server offers IMAP IDLE)</source>
         <translation>Wenige Sekunden nach dem Eintreffen archiviert (der Server bietet IMAP IDLE an)</translation>
     </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Passwort ändern…</translation>
+    </message>
 </context>
 <context>
     <name>SourceDialog</name>
@@ -3542,6 +3547,10 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
     <message>
         <source>The server lists no folders to choose from, so there is nothing to choose.</source>
         <translation>Der Server nennt keine Ordner, also gibt es nichts zu wählen.</translation>
+    </message>
+    <message>
+        <source>Enter the new password</source>
+        <translation>Neues Passwort eingeben</translation>
     </message>
 </context>
 <context>
@@ -3890,6 +3899,10 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         <extracomment>%2 is the fingerprint as AB:CD:…, the way browsers and providers show it</extracomment>
         <translation>%1 Sein SHA-256-Fingerabdruck ist %2; vertrauen Sie ihm für diesen Server nur, wenn er mit dem übereinstimmt, den Ihr Anbieter veröffentlicht.</translation>
     </message>
+    <message>
+        <source>The archive file is damaged, so nothing more was stored. Check it with &quot;openarchiver-cli verify&quot; and restore it from your latest backup.</source>
+        <translation>Die Archivdatei ist beschädigt, daher wurde nichts mehr gespeichert. Prüfen Sie sie mit „openarchiver-cli verify“ und stellen Sie sie aus Ihrer letzten Sicherung wieder her.</translation>
+    </message>
 </context>
 <context>
     <name>SourceTableModel</name>
@@ -4080,6 +4093,10 @@ Neue E-Mails im Posteingang werden beim Eintreffen archiviert.</translation>
             <numerusform>einschließlich E-Mails aus %n entfernten Quellen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>last error (%1): %2</source>
+        <translation>letzter Fehler (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>StoreStage</name>
@@ -4109,6 +4126,69 @@ Neue E-Mails im Posteingang werden beim Eintreffen archiviert.</translation>
     <message>
         <source>Technical details: %1</source>
         <translation>Technische Einzelheiten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFailure</name>
+    <message>
+        <source>Password rejected</source>
+        <translation>Passwort abgelehnt</translation>
+    </message>
+    <message>
+        <source>Password not available</source>
+        <translation>Passwort nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>Connection not secured</source>
+        <translation>Verbindung nicht gesichert</translation>
+    </message>
+    <message>
+        <source>Server not found</source>
+        <translation>Server nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Server not answering</source>
+        <translation>Server antwortet nicht</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>Too many connections</source>
+        <translation>Zu viele Verbindungen</translation>
+    </message>
+    <message>
+        <source>Server refused a request</source>
+        <translation>Server hat eine Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>Unreadable server reply</source>
+        <translation>Unlesbare Serverantwort</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Datenträger voll</translation>
+    </message>
+    <message>
+        <source>Archive damaged</source>
+        <translation>Archiv beschädigt</translation>
+    </message>
+    <message>
+        <source>Mail not stored</source>
+        <translation>E-Mail nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Synchronisierung fehlgeschlagen</translation>
     </message>
 </context>
 <context>

@@ -161,7 +161,8 @@ protected:
         if (!added) {
             return 0;
         }
-        EXPECT_TRUE(SourceRepository(m_archive.connection()).setStatus(added->id, status, lastError, SyncFailure::Kind::Other, &error));
+        EXPECT_TRUE(SourceRepository(m_archive.connection())
+                        .setStatus(added->id, status, lastError, SyncFailure::Kind::Other, &error));
         return added->id;
     }
 

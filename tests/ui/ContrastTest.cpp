@@ -224,7 +224,8 @@ TEST_P(ContrastTest, DetailsOfAFailingSourceRead)
     SourceRepository repository(m_archive.connection());
     const auto added = repository.add(source, &error);
     ASSERT_TRUE(added.has_value()) << error.toStdString();
-    ASSERT_TRUE(repository.setStatus(added->id, Status::Error, QStringLiteral("The password was refused."), SyncFailure::Kind::Other, &error))
+    ASSERT_TRUE(repository.setStatus(
+        added->id, Status::Error, QStringLiteral("The password was refused."), SyncFailure::Kind::Other, &error))
         << error.toStdString();
     ASSERT_TRUE(m_archive.events().append(QStringLiteral("sync.failed"),
                                           QStringLiteral("Sync failed: the password was refused."),

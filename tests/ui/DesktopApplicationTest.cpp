@@ -61,7 +61,8 @@ protected:
         const auto added = repository.add(source, &error);
         EXPECT_TRUE(added.has_value()) << error.toStdString();
         if (added && status != Status::Importing) {
-            EXPECT_TRUE(repository.setStatus(added->id, status, QString(), SyncFailure::Kind::None, &error)) << error.toStdString();
+            EXPECT_TRUE(repository.setStatus(added->id, status, QString(), SyncFailure::Kind::None, &error))
+                << error.toStdString();
         }
         return added ? added->id : 0;
     }
@@ -265,7 +266,11 @@ TEST_F(DesktopApplicationTest, ANewProblemIsNotifiedOnceAndNotAtAllWhenTurnedOff
 
     QString error;
     ASSERT_TRUE(SourceRepository(m_archive.connection())
-                    .setStatus(work, Status::Error, QStringLiteral("The server refused the password."), SyncFailure::Kind::Other, &error))
+                    .setStatus(work,
+                               Status::Error,
+                               QStringLiteral("The server refused the password."),
+                               SyncFailure::Kind::Other,
+                               &error))
         << error.toStdString();
     ASSERT_TRUE(readAgain(QStringLiteral("The server refused the password.")));
     ASSERT_EQ(shown.count(), 1);
@@ -277,8 +282,10 @@ TEST_F(DesktopApplicationTest, ANewProblemIsNotifiedOnceAndNotAtAllWhenTurnedOff
 
     app->tray()->notificationsAction()->trigger();
     EXPECT_FALSE(Notifier::isEnabled());
-    ASSERT_TRUE(SourceRepository(m_archive.connection())
-                    .setStatus(work, Status::Error, QStringLiteral("The certificate changed."), SyncFailure::Kind::Other, &error));
+    ASSERT_TRUE(
+        SourceRepository(m_archive.connection())
+            .setStatus(
+                work, Status::Error, QStringLiteral("The certificate changed."), SyncFailure::Kind::Other, &error));
     ASSERT_TRUE(readAgain(QStringLiteral("The certificate changed.")));
     EXPECT_EQ(shown.count(), 1);
     app->tray()->notificationsAction()->trigger();

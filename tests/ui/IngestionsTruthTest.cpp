@@ -73,7 +73,8 @@ protected:
         const auto added = SourceRepository(m_archive.connection()).add(source, &error);
         EXPECT_TRUE(added.has_value()) << error.toStdString();
         if (added && status != Status::Importing) {
-            EXPECT_TRUE(SourceRepository(m_archive.connection()).setStatus(added->id, status, lastError, SyncFailure::Kind::Other, &error));
+            EXPECT_TRUE(SourceRepository(m_archive.connection())
+                            .setStatus(added->id, status, lastError, SyncFailure::Kind::Other, &error));
         }
         return added ? added->id : 0;
     }

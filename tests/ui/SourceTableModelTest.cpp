@@ -39,7 +39,8 @@ protected:
         const auto added = SourceRepository(m_archive.connection()).add(source, &error);
         EXPECT_TRUE(added.has_value()) << error.toStdString();
         if (added && status != IngestionSource::Status::Importing) {
-            SourceRepository(m_archive.connection()).setStatus(added->id, status, QStringLiteral("why"), SyncFailure::Kind::Other, &error);
+            SourceRepository(m_archive.connection())
+                .setStatus(added->id, status, QStringLiteral("why"), SyncFailure::Kind::Other, &error);
         }
         return added ? added->id : 0;
     }
@@ -109,13 +110,37 @@ TEST_F(SourceTableModelTest, AChangeDuringARowReadIsReadAgain)
     ASSERT_TRUE(waitUntil([&] { return model.rowOf(id) >= 0; }, 5000));
     QString error;
     for (const auto status : {IngestionSource::Status::Paused, IngestionSource::Status::Error}) {
-        ASSERT_TRUE(SourceRepository(m_archive.connection()).setStatus(id, status, QStringLiteral("why"), SyncFailure::Kind::Other, &error));
+        ASSERT_TRUE(SourceRepository(m_archive.connection())
+                        .setStatus(id, status, QStringLiteral("why"), SyncFailure::Kind::Other, &error));
         emit m_manager.sourceAdded(id); // reads the row at once, like a status change's flush
     }
     ASSERT_TRUE(waitUntil([&] { return model.source(id)->status == IngestionSource::Status::Error; }, 5000));
     ASSERT_TRUE(waitUntil([&] { return m_queries.pendingCount() == 0; }, 5000));
     QCoreApplication::processEvents();
     EXPECT_EQ(model.source(id)->status, IngestionSource::Status::Error);
+}
+
+// A failure reaches the row as the sync manager reports it, kind and all,
+// without waiting for the archive to be read again.
+TEST_F(SourceTableModelTest, AFailureIsOnTheRowAsSoonAsItIsReported)
+{
+    const qint64 id = addSource(QStringLiteral("Work"), IngestionSource::Status::Active);
+    SourceTableModel model(&m_manager, &m_queries);
+    ASSERT_TRUE(waitUntil([&] { return model.rowOf(id) >= 0; }, 5000));
+    ASSERT_TRUE(waitUntil([&] { return m_queries.pendingCount() == 0; }, 5000));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy summary(&model, &SourceTableModel::summaryChanged);
+    SyncFailure failure;
+    failure.kind = SyncFailure::Kind::Authentication;
+    failure.message = QStringLiteral("The server rejected the user name or password.");
+    emit m_manager.sourceFailed(id, failure);
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_EQ(summary.count(), 1);
+    EXPECT_EQ(model.source(id)->lastErrorKind, SyncFailure::Kind::Authentication);
+    EXPECT_EQ(model.source(id)->lastError, failure.message);
+    // A source the model does not show is no row's business.
+    emit m_manager.sourceFailed(id + 100, failure);
+    EXPECT_EQ(changed.count(), 1);
 }
 
 // An import reports progress far more often than anyone can read it: the

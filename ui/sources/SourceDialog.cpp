@@ -966,6 +966,9 @@ void SourceDialog::focusPassword()
 {
     if (m_existing && !m_existing->lastError.isEmpty()) {
         m_passwordProblem = m_existing->lastError;
+        // "Leave blank to keep the stored password" would contradict the
+        // reason under the field.
+        m_password->setPlaceholderText(tr("Enter the new password"));
         markTouched(m_password);
         validate(false, false);
     }

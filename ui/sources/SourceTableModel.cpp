@@ -54,6 +54,7 @@ SourceTableModel::SourceTableModel(SyncManager* manager, ArchiveQueryRunner* que
         m_dirty.insert(sourceId);
         scheduleFlush();
     });
+    connect(m_manager, &SyncManager::sourceFailed, this, &SourceTableModel::handleFailure);
     connect(m_manager, &SyncManager::progress, this, &SourceTableModel::handleProgress);
     connect(m_manager, &SyncManager::sourceAdded, this, &SourceTableModel::refreshSource);
     connect(m_manager, &SyncManager::sourceRemoved, this, [this](qint64 sourceId) { handleRemoved(sourceId); });
@@ -210,6 +211,20 @@ void SourceTableModel::applySource(qint64 sourceId, const std::optional<Ingestio
         }
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
+    emit summaryChanged();
+}
+
+void SourceTableModel::handleFailure(qint64 sourceId, const SyncFailure& failure)
+{
+    // On screen at once; the flush that follows sourceChanged() reads the
+    // status the failure led to (a warning, or Error) from the archive.
+    const int row = rowOf(sourceId);
+    if (row < 0) {
+        return;
+    }
+    m_rows[row].source.lastError = failure.message;
+    m_rows[row].source.lastErrorKind = failure.kind;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     emit summaryChanged();
 }
 

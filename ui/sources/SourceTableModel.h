@@ -91,6 +91,7 @@ private:
     void refreshSource(qint64 sourceId);
     void applySource(qint64 sourceId, const std::optional<IngestionSource>& source);
     void applyList(const QList<IngestionSource>& sources);
+    void handleFailure(qint64 sourceId, const SyncFailure& failure);
     void handleProgress(qint64 sourceId, const QString& folder, qint64 done, qint64 total);
     void handleRemoved(qint64 sourceId);
     void flushChanges();
