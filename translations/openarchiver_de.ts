@@ -912,6 +912,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>Aufruf:</translation>
     </message>
     <message>
+        <source>There is no archive at %1. &quot;openarchiver-cli source add&quot; starts one there; --archive PATH names another.</source>
+        <translation>Unter %1 gibt es kein Archiv. „openarchiver-cli source add“ legt dort eines an; --archive PFAD nennt ein anderes.</translation>
+    </message>
+    <message>
         <source>Commands:
   source add --name N --host H [--port P] [--security tls|starttls|none] --user U
              --password-stdin [--provider ID] [--folders inbox|all]
@@ -936,6 +940,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              [--folder PATH] [--flat] [--force]   (exact bytes: eml files in
              PATH/&lt;source&gt;/&lt;folder&gt;/, or --flat all in PATH; mbox: one mboxrd
              file, --force replaces it; Q as in search)
+  import PATH... [--into NAME]   (mbox files, .eml files and folders of
+             them, Maildirs, into the local source NAME, &quot;Local files&quot; by
+             default; mail already archived is not stored twice; run it
+             again to go on after a stop)
   verify
   backup --to FILE [--force]   (a consistent copy of the archive in one
              file, safe while a sync runs; --force replaces FILE)
@@ -964,14 +972,14 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              [--folder PFAD] [--flat] [--force]   (genaue Bytes: eml-Dateien in
              PFAD/&lt;Quelle&gt;/&lt;Ordner&gt;/, mit --flat alle in PFAD; mbox: eine
              mboxrd-Datei, --force ersetzt sie; ANFRAGE wie bei search)
+  import PFAD... [--into NAME]   (mbox-Dateien, .eml-Dateien und Ordner
+             davon, Maildirs, in die lokale Quelle NAME, ohne Angabe &quot;Local
+             files&quot;; schon Archiviertes wird nicht doppelt gespeichert; erneut
+             aufrufen, um nach einem Abbruch fortzufahren)
   verify
   backup --to DATEI [--force]   (eine stimmige Kopie des Archivs in einer
              Datei, sicher während einer Synchronisierung; --force ersetzt DATEI)
 </translation>
-    </message>
-    <message>
-        <source>There is no archive at %1. &quot;openarchiver-cli source add&quot; starts one there; --archive PATH names another.</source>
-        <translation>Unter %1 gibt es kein Archiv. „openarchiver-cli source add“ legt dort eines an; --archive PFAD nennt ein anderes.</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1383,47 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <source>The local source to import into (default: &quot;%1&quot;).</source>
+        <translation>Die lokale Quelle, in die importiert wird (ohne Angabe: „%1“).</translation>
+    </message>
+    <message>
+        <source>mbox files, .eml files, folders of them, Maildirs.</source>
+        <translation>mbox-Dateien, .eml-Dateien, Ordner davon, Maildirs.</translation>
+    </message>
+    <message>
+        <source>name at least one mbox file, .eml file, Maildir or folder to import.</source>
+        <translation>nennen Sie mindestens eine mbox-Datei, .eml-Datei, ein Maildir oder einen Ordner zum Importieren.</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 of %3…</source>
+        <translation>Importiere %1: %2 von %3…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 new, %2 already archived, %3 could not be read (%n folder(s)).</source>
+        <translation>
+            <numerusform>%1 neu, %2 schon archiviert, %3 nicht lesbar (%n Ordner).</numerusform>
+            <numerusform>%1 neu, %2 schon archiviert, %3 nicht lesbar (%n Ordner).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(at byte %1)</source>
+        <translation>(bei Byte %1)</translation>
+    </message>
+    <message>
+        <source>Stopped. What was imported is kept; the same command goes on from there.</source>
+        <translation>Angehalten. Was importiert wurde, bleibt; derselbe Befehl setzt dort fort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stored by an earlier import, skipped.</source>
+        <translation>
+            <numerusform>%n Nachricht von einem früheren Import gespeichert, übersprungen.</numerusform>
+            <numerusform>%n Nachrichten von einem früheren Import gespeichert, übersprungen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InboxWatcher</name>
     <message>
         <source>The server does not offer IDLE; new mail is found at each check.</source>
@@ -1528,6 +1577,56 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>MailFileImport</name>
+    <message>
+        <source>&quot;%1&quot; is the name of a mail account; import into another name.</source>
+        <translation>„%1“ ist der Name eines E-Mail-Kontos; importieren Sie unter einem anderen Namen.</translation>
+    </message>
+    <message>
+        <source>There is no such file or folder.</source>
+        <translation>Diese Datei oder dieser Ordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (no permission).</source>
+        <translation>Die Datei kann nicht gelesen werden (keine Berechtigung).</translation>
+    </message>
+    <message>
+        <source>This is neither an mbox file nor a message (.eml): it does not start like mail.</source>
+        <translation>Dies ist weder eine mbox-Datei noch eine Nachricht (.eml): Sie beginnt nicht wie eine E-Mail.</translation>
+    </message>
+    <message>
+        <source>The archive could not store the mail: %1. What was imported before is kept; import again to go on.</source>
+        <translation>Das Archiv konnte die E-Mails nicht speichern: %1. Was zuvor importiert wurde, bleibt; importieren Sie erneut, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The archive could not be written: %1</source>
+        <translation>Das Archiv konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is empty: there is no message in it.</source>
+        <translation>Die Datei ist leer: Sie enthält keine Nachricht.</translation>
+    </message>
+    <message>
+        <source>The message is larger than %1 MB, more than the app takes in one message; it was skipped.</source>
+        <translation>Die Nachricht ist größer als %1 MB, mehr als die App in einer Nachricht aufnimmt; sie wurde übersprungen.</translation>
+    </message>
+</context>
+<context>
+    <name>MaildirReader</name>
+    <message>
+        <source>%1 is not a Maildir folder: it has no cur and new folders.</source>
+        <translation>%1 ist kein Maildir-Ordner: Er hat keine Ordner cur und new.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read.</source>
+        <translation>Der Ordner %1 kann nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -1801,6 +1900,33 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
+    </message>
+</context>
+<context>
+    <name>MboxReader</name>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The message&apos;s Content-Length (%1 bytes) runs past the end of the file: the file may be cut short. The message was taken as far as it goes.</source>
+        <translation>Die Content-Length der Nachricht (%1 Bytes) reicht über das Ende der Datei hinaus: Die Datei ist vielleicht abgeschnitten. Die Nachricht wurde so weit übernommen, wie sie reicht.</translation>
+    </message>
+    <message>
+        <source>This is not an mbox file: it does not start with a &quot;From &quot; line.</source>
+        <translation>Dies ist keine mbox-Datei: Sie beginnt nicht mit einer „From “-Zeile.</translation>
+    </message>
+    <message>
+        <source>The file ends in the middle of a line: it may be cut short. The last message was taken as far as it goes.</source>
+        <translation>Die Datei endet mitten in einer Zeile: Sie ist vielleicht abgeschnitten. Die letzte Nachricht wurde so weit übernommen, wie sie reicht.</translation>
+    </message>
+    <message>
+        <source>The message is larger than %1 MB, more than the app takes in one message; it was skipped.</source>
+        <translation>Die Nachricht ist größer als %1 MB, mehr als die App in einer Nachricht aufnimmt; sie wurde übersprungen.</translation>
+    </message>
+    <message>
+        <source>An empty message (a &quot;From &quot; line and nothing else) was skipped.</source>
+        <translation>Eine leere Nachricht (eine „From “-Zeile und sonst nichts) wurde übersprungen.</translation>
     </message>
 </context>
 <context>
@@ -4126,6 +4252,10 @@ Neue E-Mails im Posteingang werden beim Eintreffen archiviert.</translation>
     <message>
         <source>Technical details: %1</source>
         <translation>Technische Einzelheiten: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds mail imported from files: there is no server to sync it with.</source>
+        <translation>„%1“ enthält aus Dateien importierte E-Mails: Es gibt keinen Server, mit dem synchronisiert werden könnte.</translation>
     </message>
 </context>
 <context>

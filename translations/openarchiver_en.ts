@@ -237,6 +237,23 @@
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message numerus="yes">
+        <source>%1 new, %2 already archived, %3 could not be read (%n folder(s)).</source>
+        <translation>
+            <numerusform>%1 new, %2 already archived, %3 could not be read (%n folder).</numerusform>
+            <numerusform>%1 new, %2 already archived, %3 could not be read (%n folders).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stored by an earlier import, skipped.</source>
+        <translation>
+            <numerusform>%n message stored by an earlier import, skipped.</numerusform>
+            <numerusform>%n messages stored by an earlier import, skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeychainCredentialStore</name>
     <message numerus="yes">
         <source>the keychain did not answer within %n second(s)</source>

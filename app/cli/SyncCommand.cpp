@@ -118,10 +118,16 @@ int runSyncCommand(CliContext& context)
             context.err << Tr::tr("There is no source named \"%1\".").arg(parser.value(sourceOption)) << '\n';
             return CliExit::Failed;
         }
+        if (named->isLocal()) {
+            context.err
+                << Tr::tr("\"%1\" holds mail imported from files: there is no server to sync it with.").arg(named->name)
+                << '\n';
+            return CliExit::Failed;
+        }
         sources << *named;
     } else {
         for (const IngestionSource& source : repository.list()) {
-            if (source.status != IngestionSource::Status::Paused) {
+            if (source.status != IngestionSource::Status::Paused && !source.isLocal()) {
                 sources << source;
             }
         }

@@ -1,6 +1,7 @@
 #include "BackupCommand.h"
 #include "CliContext.h"
 #include "ExportCommand.h"
+#include "ImportCommand.h"
 #include "SearchCommand.h"
 #include "ShowCommand.h"
 #include "SourceCommand.h"
@@ -53,6 +54,10 @@ QString commandList()
                            "             [--folder PATH] [--flat] [--force]   (exact bytes: eml files in\n"
                            "             PATH/<source>/<folder>/, or --flat all in PATH; mbox: one mboxrd\n"
                            "             file, --force replaces it; Q as in search)\n"
+                           "  import PATH... [--into NAME]   (mbox files, .eml files and folders of\n"
+                           "             them, Maildirs, into the local source NAME, \"Local files\" by\n"
+                           "             default; mail already archived is not stored twice; run it\n"
+                           "             again to go on after a stop)\n"
                            "  verify\n"
                            "  backup --to FILE [--force]   (a consistent copy of the archive in one\n"
                            "             file, safe while a sync runs; --force replaces FILE)\n");
@@ -136,6 +141,8 @@ int main(int argc, char* argv[])
         runner = runShowCommand;
     } else if (command == QLatin1String("export")) {
         runner = runExportCommand;
+    } else if (command == QLatin1String("import")) {
+        runner = runImportCommand;
     } else if (command == QLatin1String("verify")) {
         runner = runVerifyCommand;
     } else if (command == QLatin1String("backup")) {

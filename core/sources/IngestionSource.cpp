@@ -39,6 +39,11 @@ QString IngestionSource::statusText(Status status)
     return {};
 }
 
+bool IngestionSource::isLocal() const
+{
+    return providerId == LocalProvider;
+}
+
 bool IngestionSource::isFailing() const
 {
     // Paused says enough, and an Error says more.

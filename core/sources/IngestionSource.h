@@ -47,6 +47,10 @@ struct IngestionSource
     // while passes succeed. lastError says what the latest one met.
     QDateTime failingSince;
 
+    // Mail imported from files (MailFileImport): no server, never synced.
+    static inline const QString LocalProvider = QStringLiteral("local");
+    bool isLocal() const;
+
     // Passes fail (the server cannot be reached, …) but the source is
     // neither an Error yet nor paused: the table shows a warning.
     bool isFailing() const;

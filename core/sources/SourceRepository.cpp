@@ -141,6 +141,26 @@ std::optional<IngestionSource> SourceRepository::add(const IngestionSource& sour
     return find(query.lastInsertId().toLongLong());
 }
 
+std::optional<IngestionSource> SourceRepository::addLocal(const QString& name, QString* error)
+{
+    if (name.trimmed().isEmpty()) {
+        *error = Tr::tr("Give the source a name.");
+        return std::nullopt;
+    }
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO sources (name, provider, status, updated_at, created_at) "
+                                 "VALUES (?, ?, 'active', strftime('%s','now'), strftime('%s','now'))"));
+    query.addBindValue(name.trimmed());
+    query.addBindValue(IngestionSource::LocalProvider);
+    if (!query.exec()) {
+        *error = isNameTaken(query.lastError())
+            ? Tr::tr("A source named \"%1\" already exists. Choose another name.").arg(name.trimmed())
+            : Tr::tr("Cannot save the source: %1").arg(query.lastError().text());
+        return std::nullopt;
+    }
+    return find(query.lastInsertId().toLongLong());
+}
+
 bool SourceRepository::update(const IngestionSource& source, QString* error)
 {
     if (!validate(source, error)) {

@@ -17,6 +17,9 @@ public:
     // Stores a new source and returns it with its id and timestamps. Fails
     // with a readable message when the name is taken or a field is invalid.
     std::optional<IngestionSource> add(const IngestionSource& source, QString* error);
+    // A source for mail imported from files (IngestionSource::isLocal):
+    // only a name, Active from the start, never synced.
+    std::optional<IngestionSource> addLocal(const QString& name, QString* error);
     // Saves every field of an existing source.
     bool update(const IngestionSource& source, QString* error);
     // `lastError` with no kind is what a pass that got through left out

@@ -403,6 +403,10 @@ void SyncManager::schedule(qint64 sourceId)
     if (sourceState.held || m_shuttingDown) {
         return;
     }
+    // Mail imported from files has no server to check.
+    if (const auto source = SourceRepository(m_archive.connection()).find(sourceId); source && source->isLocal()) {
+        return;
+    }
     if (sourceState.thread || sourceState.passwordRequest != 0) {
         sourceState.again = true;
         return;

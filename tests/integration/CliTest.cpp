@@ -247,6 +247,56 @@ TEST_F(CliTest, ExportWritesEveryMessageWithItsExactBytes)
     EXPECT_FALSE(QFile::exists(m_directory.filePath(QStringLiteral("x.mbox"))));
 }
 
+// The mbox the export wrote comes back through import as the same messages:
+// nothing new is stored; the local source it goes into is never synced.
+TEST_F(CliTest, ImportBringsAnExportedMboxBackWithoutStoringAnythingTwice)
+{
+    fill(40);
+    const QString mbox = m_directory.filePath(QStringLiteral("Takeout.mbox"));
+    ASSERT_EQ(run({QStringLiteral("export"),
+                   QStringLiteral("--format"),
+                   QStringLiteral("mbox"),
+                   QStringLiteral("--out"),
+                   mbox})
+                  .exitCode,
+              0);
+    const auto blobs = [this] {
+        Archive archive(m_path);
+        QString error;
+        EXPECT_TRUE(archive.open(&error)) << error.toStdString();
+        QSqlQuery query(archive.connection());
+        const qint64 count =
+            query.exec(QStringLiteral("SELECT count(*) FROM blobs")) && query.next() ? query.value(0).toLongLong() : -1;
+        query.finish();
+        archive.closeConnection();
+        return count;
+    };
+    const qint64 before = blobs();
+
+    CliRun imported = run({QStringLiteral("import"), mbox, QStringLiteral("--into"), QStringLiteral("Takeout")});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_TRUE(imported.out.startsWith(QStringLiteral("0 new, 40 already archived, 0 could not be read (1 folder)")))
+        << imported.out.toStdString();
+    EXPECT_EQ(blobs(), before);
+
+    CliRun again = run({QStringLiteral("import"), mbox, QStringLiteral("--into"), QStringLiteral("Takeout")});
+    EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_TRUE(again.out.contains(QStringLiteral("40 messages stored by an earlier import, skipped.")))
+        << again.out.toStdString();
+
+    CliRun sync = run({QStringLiteral("sync"), QStringLiteral("--source"), QStringLiteral("Takeout")});
+    EXPECT_EQ(sync.exitCode, 1);
+    EXPECT_TRUE(sync.err.contains(QStringLiteral("no server to sync"))) << sync.err.toStdString();
+    CliRun into = run({QStringLiteral("import"), mbox, QStringLiteral("--into"), QStringLiteral("Work")});
+    EXPECT_EQ(into.exitCode, 1);
+
+    CliRun missing = run({QStringLiteral("import"), m_directory.filePath(QStringLiteral("nothing.mbox"))});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_TRUE(missing.err.contains(QStringLiteral("nothing.mbox: There is no such file or folder.")))
+        << missing.err.toStdString();
+    EXPECT_EQ(run({QStringLiteral("import")}).exitCode, 2);
+}
+
 TEST_F(CliTest, SourceEditChangesWhatIsGivenAndKeepsTheRest)
 {
     ASSERT_EQ(run({QStringLiteral("source"),

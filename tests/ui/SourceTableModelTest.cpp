@@ -143,6 +143,24 @@ TEST_F(SourceTableModelTest, AFailureIsOnTheRowAsSoonAsItIsReported)
     EXPECT_EQ(changed.count(), 1);
 }
 
+// Mail imported from files is no ingestion source: no row, nothing to sync.
+TEST_F(SourceTableModelTest, ALocalSourceIsNoRow)
+{
+    const qint64 synced = addSource(QStringLiteral("Work"));
+    QString error;
+    const auto local = SourceRepository(m_archive.connection()).addLocal(QStringLiteral("Local files"), &error);
+    ASSERT_TRUE(local.has_value()) << error.toStdString();
+    SourceTableModel model(&m_manager, &m_queries);
+    ASSERT_TRUE(waitUntil([&] { return model.isLoaded(); }, 5000));
+    EXPECT_EQ(model.rowCount(), 1);
+    EXPECT_GE(model.rowOf(synced), 0);
+    EXPECT_LT(model.rowOf(local->id), 0);
+    emit m_manager.sourceAdded(local->id);
+    ASSERT_TRUE(waitUntil([&] { return m_queries.pendingCount() == 0; }, 5000));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(model.rowCount(), 1);
+}
+
 // An import reports progress far more often than anyone can read it: the
 // model must repaint a few times a second, not once a signal.
 TEST_F(SourceTableModelTest, AFloodOfProgressRepaintsOnlyAFewTimes)

@@ -89,7 +89,9 @@ void SourceTableModel::applyList(const QList<IngestionSource>& sources)
     beginResetModel();
     m_rows.clear();
     for (const IngestionSource& source : sources) {
-        if (!m_removed.contains(source.id)) {
+        // Mail imported from files has no server to sync with: its mail is
+        // in the Archive page, not a row here.
+        if (!m_removed.contains(source.id) && !source.isLocal()) {
             m_rows.append(Row {source, {}, {}, 0, 0});
         }
     }
@@ -190,7 +192,7 @@ void SourceTableModel::refreshSource(qint64 sourceId)
 void SourceTableModel::applySource(qint64 sourceId, const std::optional<IngestionSource>& source)
 {
     const int row = rowOf(sourceId);
-    if (!source || m_removed.contains(sourceId)) {
+    if (!source || m_removed.contains(sourceId) || source->isLocal()) {
         if (row >= 0) {
             handleRemoved(sourceId);
         }

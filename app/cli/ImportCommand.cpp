@@ -1,0 +1,96 @@
+#include "ImportCommand.h"
+
+#include "CliContext.h"
+#include "CliInterrupt.h"
+#include "archive/Archive.h"
+#include "import/MailFileImport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLocale>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ImportCommand)
+};
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+int runImportCommand(CliContext& context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption into(
+        QStringLiteral("into"),
+        Tr::tr("The local source to import into (default: \"%1\").").arg(MailFileImport::DefaultSourceName),
+        QStringLiteral("name"));
+    parser.addOption(into);
+    parser.addPositionalArgument(QStringLiteral("path"), Tr::tr("mbox files, .eml files, folders of them, Maildirs."));
+    if (!parser.parse(QStringList {QStringLiteral("import")} + context.arguments)) {
+        context.err << "openarchiver-cli import: " << parser.errorText() << '\n';
+        return CliExit::BadUsage;
+    }
+    const QStringList paths = parser.positionalArguments();
+    if (paths.isEmpty()) {
+        context.err << "openarchiver-cli import: "
+                    << Tr::tr("name at least one mbox file, .eml file, Maildir or folder to import.") << '\n';
+        return CliExit::BadUsage;
+    }
+    MailFileImport import(context.archive, parser.isSet(into) ? parser.value(into) : MailFileImport::DefaultSourceName);
+
+    CliInterrupt::catchInterrupts();
+    const bool terminal = CliInterrupt::errorIsTerminal();
+    QElapsedTimer sinceUpdate;
+    sinceUpdate.start();
+    const MailFileImport::Summary summary = import.run(paths, [&](const QString& file, qint64 done, qint64 total) {
+        if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
+            context.err << '\r'
+                        << Tr::tr("Importing %1: %2 of %3…")
+                               .arg(QDir::toNativeSeparators(file), sizeText(done), sizeText(total))
+                        << "   ";
+            context.err.flush();
+            sinceUpdate.restart();
+        }
+        return !CliInterrupt::wasInterrupted();
+    });
+    if (terminal) {
+        context.err << '\n';
+    }
+    const QLocale locale;
+    context.out << Tr::tr("%1 new, %2 already archived, %3 could not be read (%n folder(s)).",
+                          nullptr,
+                          static_cast<int>(summary.folders))
+                       .arg(locale.toString(summary.added),
+                            locale.toString(summary.alreadyArchived),
+                            locale.toString(summary.unreadable))
+                << '\n';
+    if (summary.resumed > 0) {
+        context.out << Tr::tr(
+            "%n message(s) stored by an earlier import, skipped.", nullptr, static_cast<int>(summary.resumed))
+                    << '\n';
+    }
+    for (const MailFileImport::Problem& problem : summary.problems) {
+        context.err << QDir::toNativeSeparators(problem.file);
+        if (problem.offset >= 0) {
+            context.err << ' ' << Tr::tr("(at byte %1)").arg(problem.offset);
+        }
+        context.err << ": " << problem.reason << '\n';
+    }
+    if (summary.cancelled) {
+        context.err << Tr::tr("Stopped. What was imported is kept; the same command goes on from there.") << '\n';
+        return CliExit::Failed;
+    }
+    if (!summary.error.isEmpty()) {
+        context.err << summary.error << '\n';
+        return CliExit::Failed;
+    }
+    return summary.problems.isEmpty() ? CliExit::Ok : CliExit::Failed;
+}

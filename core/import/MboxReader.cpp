@@ -1,0 +1,254 @@
+#include "MboxReader.h"
+
+#include <QIODevice>
+#include <QRegularExpression>
+
+namespace {
+
+// A line longer than this is read in pieces: a file without line breaks
+// must not be read into memory whole.
+constexpr qint64 PieceBytes = 1024 * 1024;
+
+bool isEmptyLine(const QByteArray& line)
+{
+    return line == "\n" || line == "\r\n";
+}
+
+QByteArray withoutLineBreak(QByteArray line)
+{
+    while (line.endsWith('\n') || line.endsWith('\r')) {
+        line.chop(1);
+    }
+    return line;
+}
+
+// The value of the Content-Length header in `headers`, or -1.
+qint64 contentLength(const QByteArray& headers)
+{
+    qsizetype begin = 0;
+    while (begin < headers.size()) {
+        qsizetype end = headers.indexOf('\n', begin);
+        end = end < 0 ? headers.size() : end + 1;
+        const QByteArray line = headers.mid(begin, end - begin);
+        if (line.size() > 15 && line.left(15).compare("Content-Length:", Qt::CaseInsensitive) == 0) {
+            bool ok = false;
+            const qint64 value = withoutLineBreak(line.mid(15)).trimmed().toLongLong(&ok);
+            return ok && value >= 0 ? value : -1;
+        }
+        begin = end;
+    }
+    return -1;
+}
+
+} // namespace
+
+MboxReader::MboxReader(QIODevice* device, Quoting quoting, qint64 maxMessageBytes)
+    : m_device(device)
+    , m_quoting(quoting)
+    , m_maxMessageBytes(maxMessageBytes)
+{
+}
+
+bool MboxReader::looksLikeSeparator(const QByteArray& line)
+{
+    if (!line.startsWith("From ")) {
+        return false;
+    }
+    // A time of day and a year, where every writer puts them.
+    static const QRegularExpression time(QStringLiteral("\\b\\d{1,2}:\\d{2}(:\\d{2})?\\b"));
+    static const QRegularExpression year(QStringLiteral("\\b(19|20|21)\\d{2}\\b"));
+    const QString text = QString::fromLatin1(line.left(400));
+    return time.match(text).hasMatch() && year.match(text).hasMatch();
+}
+
+bool MboxReader::readLine(QByteArray* line)
+{
+    *line = m_device->readLine(PieceBytes);
+    if (line->isEmpty()) {
+        if (!m_device->atEnd()) {
+            m_error = tr("The file could not be read: %1").arg(m_device->errorString());
+        }
+        return false;
+    }
+    return true;
+}
+
+QByteArray MboxReader::unquoted(const QByteArray& line) const
+{
+    if (!line.startsWith('>')) {
+        return line;
+    }
+    qsizetype quotes = 0;
+    while (quotes < line.size() && line.at(quotes) == '>') {
+        ++quotes;
+    }
+    const bool from = line.mid(quotes, 5) == "From ";
+    if (from && (m_quoting == Quoting::Mboxrd || quotes == 1)) {
+        return line.mid(1);
+    }
+    return line;
+}
+
+void MboxReader::problem(qint64 offset, const QString& reason)
+{
+    m_problems.append({offset, reason});
+}
+
+QList<MboxReader::Problem> MboxReader::takeProblems()
+{
+    return std::exchange(m_problems, {});
+}
+
+QString MboxReader::error() const
+{
+    return m_error;
+}
+
+qint64 MboxReader::position() const
+{
+    return m_device->pos();
+}
+
+bool MboxReader::takeByContentLength(const QByteArray& headers, Message* message)
+{
+    const qint64 length = contentLength(headers);
+    if (length < 0 || m_device->isSequential()) {
+        return false;
+    }
+    const qint64 bodyStart = m_device->pos();
+    if (bodyStart + length > m_device->size()) {
+        problem(message->offset,
+                tr("The message's Content-Length (%1 bytes) runs past the end of the file: the file may be cut "
+                   "short. The message was taken as far as it goes.")
+                    .arg(length));
+        return false;
+    }
+    if (length > m_maxMessageBytes) {
+        return false; // read line by line, it is found too big there
+    }
+    const QByteArray body = m_device->read(length);
+    // What follows must be the end of the file, or the next separator
+    // after at most one empty line; anything else and the length is not
+    // to be trusted (an mboxo file whose messages were edited).
+    QByteArray line;
+    qint64 lineOffset = m_device->pos();
+    bool atEnd = !readLine(&line);
+    if (!atEnd && isEmptyLine(line)) {
+        lineOffset = m_device->pos();
+        atEnd = !readLine(&line);
+    }
+    if (body.size() != length || !m_error.isEmpty() || (!atEnd && !looksLikeSeparator(line))) {
+        m_device->seek(bodyStart);
+        return false;
+    }
+    if (atEnd) {
+        m_ended = true;
+    } else {
+        m_nextFrom = withoutLineBreak(line);
+        m_nextOffset = lineOffset;
+    }
+    message->bytes = headers + body;
+    return true;
+}
+
+bool MboxReader::next(Message* message)
+{
+    if (!m_error.isEmpty()) {
+        return false;
+    }
+    if (!m_started) {
+        m_started = true;
+        QByteArray first;
+        if (!readLine(&first)) {
+            m_ended = true;
+            return false; // an empty file: no messages, and nothing wrong
+        }
+        if (!first.startsWith("From ")) {
+            m_error = tr("This is not an mbox file: it does not start with a \"From \" line.");
+            return false;
+        }
+        m_nextFrom = withoutLineBreak(first);
+        m_nextOffset = 0;
+    }
+    while (!m_ended && !m_nextFrom.isNull()) {
+        Message current;
+        current.offset = m_nextOffset;
+        current.fromLine = std::exchange(m_nextFrom, QByteArray());
+        QByteArray bytes;
+        bool tooBig = false;
+        bool inHeaders = true;
+        bool lineStart = true; // the piece read next starts a line
+        bool previousEmpty = false;
+        bool lastEndedLine = true;
+        bool byLength = false;
+        QByteArray piece;
+        while (true) {
+            const qint64 pieceOffset = m_device->pos();
+            if (!readLine(&piece)) {
+                m_ended = true;
+                break;
+            }
+            const bool startsLine = lineStart;
+            lineStart = piece.endsWith('\n');
+            lastEndedLine = lineStart;
+            if (startsLine && previousEmpty && looksLikeSeparator(piece)) {
+                m_nextFrom = withoutLineBreak(piece);
+                m_nextOffset = pieceOffset;
+                break;
+            }
+            const bool empty = startsLine && isEmptyLine(piece);
+            if (!tooBig) {
+                bytes += startsLine ? unquoted(piece) : piece;
+                if (bytes.size() > m_maxMessageBytes) {
+                    tooBig = true;
+                    bytes = QByteArray(); // the rest is only looked through
+                }
+            }
+            if (inHeaders && empty) {
+                inHeaders = false;
+                if (!tooBig && takeByContentLength(bytes, &current)) {
+                    byLength = true;
+                    break;
+                }
+            }
+            previousEmpty = empty;
+        }
+        if (!m_error.isEmpty()) {
+            return false;
+        }
+        if (!byLength) {
+            // The empty line before the next separator (or the end) belongs
+            // to the mbox, not to the message.
+            if (previousEmpty && !tooBig) {
+                bytes.chop(bytes.endsWith("\r\n") ? 2 : 1);
+            }
+            // A message whose lines end in CRLF (as all mail on the wire
+            // does) but whose last line ends in a bare LF had no line break
+            // at its end: the mbox writer added that LF, so it goes again.
+            const qsizetype firstBreak = bytes.indexOf('\n');
+            if (!tooBig && firstBreak > 0 && bytes.at(firstBreak - 1) == '\r' && bytes.endsWith('\n')
+                && !bytes.endsWith("\r\n")) {
+                bytes.chop(1);
+            }
+            current.bytes = std::move(bytes);
+            if (m_ended && !lastEndedLine) {
+                problem(current.offset,
+                        tr("The file ends in the middle of a line: it may be cut short. The last message was "
+                           "taken as far as it goes."));
+            }
+        }
+        if (tooBig) {
+            problem(current.offset,
+                    tr("The message is larger than %1 MB, more than the app takes in one message; it was skipped.")
+                        .arg(m_maxMessageBytes / (1024 * 1024)));
+            continue;
+        }
+        if (current.bytes.isEmpty()) {
+            problem(current.offset, tr("An empty message (a \"From \" line and nothing else) was skipped."));
+            continue;
+        }
+        *message = std::move(current);
+        return true;
+    }
+    return false;
+}
