@@ -3139,6 +3139,10 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
         <source>add, list, edit, pause, resume, remove, removed or purge?</source>
         <translation>add, list, edit, pause, resume, remove, removed oder purge?</translation>
     </message>
+    <message>
+        <source>imported from files</source>
+        <translation>aus Dateien importiert</translation>
+    </message>
 </context>
 <context>
     <name>SourceDetailsDialog</name>
@@ -3926,6 +3930,10 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
             <numerusform>%Ln Nachrichten bleiben, weil eine aktuelle Quelle sie ebenfalls enthält.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; holds mail imported from files: there is no server to pause, resume or change.</source>
+        <translation>„%1“ enthält aus Dateien importierte E-Mails: Es gibt keinen Server, den man anhalten, fortsetzen oder ändern könnte.</translation>
+    </message>
 </context>
 <context>
     <name>SourceStateText</name>
@@ -4222,6 +4230,10 @@ Neue E-Mails im Posteingang werden beim Eintreffen archiviert.</translation>
     <message>
         <source>last error (%1): %2</source>
         <translation>letzter Fehler (%1): %2</translation>
+    </message>
+    <message>
+        <source>imported from files</source>
+        <translation>aus Dateien importiert</translation>
     </message>
 </context>
 <context>

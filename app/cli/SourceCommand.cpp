@@ -237,8 +237,10 @@ int list(CliContext& context, const SourceRepository& repository)
     }
     for (const IngestionSource& source : sources) {
         const QString fingerprint = trustedFingerprint(exceptions, source);
-        context.out << source.name << '\t' << source.accountText() << ':' << source.port << '\t'
-                    << IngestionSource::statusKey(source.status) << '\t'
+        const QString account = source.isLocal()
+            ? Tr::tr("imported from files")
+            : source.accountText() + QLatin1Char(':') + QString::number(source.port);
+        context.out << source.name << '\t' << account << '\t' << IngestionSource::statusKey(source.status) << '\t'
                     << (fingerprint.isEmpty() ? QStringLiteral("-") : QStringLiteral("SHA-256 ") + fingerprint) << '\n';
     }
     return CliExit::Ok;

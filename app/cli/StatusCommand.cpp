@@ -65,8 +65,8 @@ int runStatusCommand(CliContext& context)
                                       {QStringLiteral("folders"), folderArray}});
             continue;
         }
-        context.out << source.name << " (" << source.accountText() << "): " << IngestionSource::statusKey(source.status)
-                    << '\n';
+        context.out << source.name << " (" << (source.isLocal() ? Tr::tr("imported from files") : source.accountText())
+                    << "): " << IngestionSource::statusKey(source.status) << '\n';
         context.out << "  "
                     << Tr::tr("last sync: %1")
                            .arg(source.lastSyncAt.isValid()

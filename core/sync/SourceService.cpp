@@ -210,6 +210,10 @@ quint64 SourceService::editSource(const IngestionSource& changed,
         finishLater(requestId, SourceOutcome::failed(Kind::NotFound, changed.id, tr("The source no longer exists.")));
         return requestId;
     }
+    if (before->isLocal()) {
+        finishLater(requestId, SourceOutcome::failed(Kind::Invalid, changed.id, localSourceText(*before)));
+        return requestId;
+    }
     if (const QString invalid = validationError(changed); !invalid.isEmpty()) {
         finishLater(requestId, SourceOutcome::failed(Kind::Invalid, changed.id, invalid));
         return requestId;
@@ -330,12 +334,20 @@ void SourceService::handleCredentialResult(quint64 credentialRequest, const Cred
     }
 }
 
+QString SourceService::localSourceText(const IngestionSource& source)
+{
+    return tr("\"%1\" holds mail imported from files: there is no server to pause, resume or change.").arg(source.name);
+}
+
 SourceOutcome SourceService::pause(qint64 sourceId)
 {
     SourceRepository repository(m_archive.connection());
     const auto source = repository.find(sourceId);
     if (!source) {
         return SourceOutcome::failed(Kind::NotFound, sourceId, tr("The source no longer exists."));
+    }
+    if (source->isLocal()) {
+        return SourceOutcome::failed(Kind::Invalid, sourceId, localSourceText(*source));
     }
     if (source->status == IngestionSource::Status::Paused) {
         return SourceOutcome::done(sourceId);
@@ -360,6 +372,9 @@ SourceOutcome SourceService::resume(qint64 sourceId)
     const auto source = repository.find(sourceId);
     if (!source) {
         return SourceOutcome::failed(Kind::NotFound, sourceId, tr("The source no longer exists."));
+    }
+    if (source->isLocal()) {
+        return SourceOutcome::failed(Kind::Invalid, sourceId, localSourceText(*source));
     }
     if (source->status != IngestionSource::Status::Paused) {
         return SourceOutcome::done(sourceId);

@@ -114,6 +114,9 @@ signals:
     void purgeProgress(quint64 requestId, qint64 done, qint64 total);
 
 private:
+    // Why pause, resume and edit do not apply to mail imported from files.
+    static QString localSourceText(const IngestionSource& source);
+
     enum class Step { Add, Edit, Password, Remove };
 
     // A request waiting for the keychain.

@@ -221,3 +221,26 @@ TEST_F(SourceServiceTest, RemovingKeepsTheMailLogsItAndRemovesThePasswordLast)
 }
 
 } // namespace
+
+// Mail imported from files has no server: nothing to pause, resume or edit,
+// and each says why instead of doing something meaningless.
+TEST_F(SourceServiceTest, ALocalSourceIsNotPausedResumedOrEdited)
+{
+    QString error;
+    const auto local =
+        SourceRepository(m_archive.archive().connection()).addLocal(QStringLiteral("Local files"), &error);
+    ASSERT_TRUE(local.has_value()) << error.toStdString();
+    for (const SourceOutcome& outcome : {m_service.pause(local->id), m_service.resume(local->id)}) {
+        EXPECT_EQ(outcome.kind, SourceOutcome::Kind::Invalid);
+        EXPECT_TRUE(outcome.message.contains(QStringLiteral("imported from files"))) << outcome.message.toStdString();
+    }
+    IngestionSource changed = sample(QStringLiteral("Local files"));
+    changed.id = local->id;
+    const SourceOutcome edited = wait(m_service.editSource(changed, QString(), false));
+    EXPECT_EQ(edited.kind, SourceOutcome::Kind::Invalid);
+    const auto after = m_service.find(local->id);
+    ASSERT_TRUE(after.has_value());
+    EXPECT_TRUE(after->isLocal());
+    EXPECT_EQ(after->status, IngestionSource::Status::Active);
+    EXPECT_TRUE(after->host.isEmpty());
+}
