@@ -393,6 +393,7 @@ bool MailFileImport::importUnit(MessageStore& store, qint64 sourceId, const Unit
                 continue;
             }
             FetchedMessage fetched;
+            fetched.flags = MboxReader::flagsOf(message.bytes);
             fetched.raw = std::move(message.bytes);
             fetched.internalDate = deliveryTime(message.fromLine);
             going = take(std::move(fetched));

@@ -61,6 +61,75 @@ bool MboxReader::looksLikeSeparator(const QByteArray& line)
     return time.match(text).hasMatch() && year.match(text).hasMatch();
 }
 
+QStringList MboxReader::flagsOf(const QByteArray& message)
+{
+    QStringList flags;
+    const auto add = [&flags](const char* flag) {
+        const QString name = QString::fromLatin1(flag);
+        if (!flags.contains(name)) {
+            flags << name;
+        }
+    };
+    qsizetype begin = 0;
+    while (begin < message.size()) {
+        qsizetype end = message.indexOf('\n', begin);
+        end = end < 0 ? message.size() : end + 1;
+        const QByteArray line = withoutLineBreak(message.mid(begin, std::min<qsizetype>(end - begin, 200)));
+        if (line.isEmpty()) {
+            break; // the end of the headers
+        }
+        const qsizetype colon = line.indexOf(':');
+        const QByteArray name = colon > 0 ? line.left(colon).toLower() : QByteArray();
+        const QByteArray value = colon > 0 ? line.mid(colon + 1).trimmed() : QByteArray();
+        if (name == "status") {
+            if (value.contains('R')) {
+                add("\\Seen");
+            }
+        } else if (name == "x-status") {
+            for (const char letter : value) {
+                switch (letter) {
+                case 'A':
+                    add("\\Answered");
+                    break;
+                case 'F':
+                    add("\\Flagged");
+                    break;
+                case 'T':
+                    add("\\Draft");
+                    break;
+                case 'D':
+                    add("\\Deleted");
+                    break;
+                default:
+                    break;
+                }
+            }
+        } else if (name == "x-mozilla-status") {
+            bool ok = false;
+            const uint bits = value.toUInt(&ok, 16);
+            if (ok) {
+                if (bits & 0x0001) {
+                    add("\\Seen");
+                }
+                if (bits & 0x0002) {
+                    add("\\Answered");
+                }
+                if (bits & 0x0004) {
+                    add("\\Flagged");
+                }
+                if (bits & 0x0008) { // deleted, not yet compacted away
+                    add("\\Deleted");
+                }
+                if (bits & 0x1000) {
+                    add("$Forwarded");
+                }
+            }
+        }
+        begin = end;
+    }
+    return flags;
+}
+
 bool MboxReader::readLine(QByteArray* line)
 {
     *line = m_device->readLine(PieceBytes);

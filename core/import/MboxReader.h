@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class QIODevice;
 
@@ -71,6 +72,10 @@ public:
 
     // "From - Sat Jan  1 10:00:00 2022": a separator after an empty line.
     static bool looksLikeSeparator(const QByteArray& line);
+    // The IMAP flags a message's headers say it had in the mail program
+    // that wrote the mbox: "Status: RO" and "X-Status: AF" (mutt, Apple
+    // Mail, Pine), "X-Mozilla-Status: 0005" (Thunderbird's bits).
+    static QStringList flagsOf(const QByteArray& message);
 
 private:
     bool readLine(QByteArray* line);

@@ -219,3 +219,16 @@ TEST(MboxReader, AHugeLineIsReadInPiecesFromAFile)
     EXPECT_FALSE(reader.next(&message));
     EXPECT_EQ(reader.position(), file.size());
 }
+
+// What the mail program that wrote the file knew of each message.
+TEST(MboxReader, FlagsComeFromStatusXStatusAndThunderbirdsBits)
+{
+    using List = QStringList;
+    EXPECT_EQ(MboxReader::flagsOf("Status: RO\nX-Status: AF\nSubject: a\n\nStatus: D in the body\n"),
+              (List {QStringLiteral("\\Seen"), QStringLiteral("\\Answered"), QStringLiteral("\\Flagged")}));
+    EXPECT_EQ(MboxReader::flagsOf("X-Mozilla-Status: 1005\r\nX-Mozilla-Status2: 00000000\r\n\r\nbody\r\n"),
+              (List {QStringLiteral("\\Seen"), QStringLiteral("\\Flagged"), QStringLiteral("$Forwarded")}));
+    EXPECT_EQ(MboxReader::flagsOf("X-Mozilla-Status: 0008\n\n"), List {QStringLiteral("\\Deleted")});
+    EXPECT_EQ(MboxReader::flagsOf("Status: O\nSubject: unread\n\n"), List {});
+    EXPECT_EQ(MboxReader::flagsOf("X-Mozilla-Status: zzzz\n\n"), List {});
+}
