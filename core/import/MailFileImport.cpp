@@ -259,6 +259,9 @@ MailFileImport::Summary MailFileImport::run(const QStringList& paths, const Prog
     for (const Unit& unit : units) {
         m_bytesTotal += unit.bytes;
     }
+    if (units.isEmpty()) {
+        return summary; // nothing that looks like mail: no source for it either
+    }
     const qint64 sourceId = ensureLocalSource(m_archive, m_sourceName, &summary.error);
     if (sourceId == 0) {
         return summary;

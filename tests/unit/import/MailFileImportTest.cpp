@@ -220,6 +220,12 @@ TEST_F(MailFileImportTest, WhatCannotBeImportedIsNamedAndTheRestComesIn)
     EXPECT_TRUE(said.at(2).startsWith(QStringLiteral("notes.txt: This is neither an mbox file nor a message")))
         << said.at(2).toStdString();
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM folders WHERE path = 'Saved'")), 1);
+
+    // Nothing that looks like mail: nothing is created for it.
+    const MailFileImport::Summary none =
+        MailFileImport(m_archive.archive(), QStringLiteral("Nothing")).run({dir.filePath(QStringLiteral("notes.txt"))});
+    EXPECT_EQ(none.folders, 0);
+    EXPECT_FALSE(SourceRepository(m_archive.archive().connection()).findByName(QStringLiteral("Nothing")));
 }
 
 TEST_F(MailFileImportTest, AnAccountsNameIsNotImportedInto)
