@@ -3,19 +3,27 @@
 #include <QIODevice>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <cstring>
+
 namespace {
 
 // A line longer than this is read in pieces: a file without line breaks
 // must not be read into memory whole.
 constexpr qint64 PieceBytes = 1024 * 1024;
 
-bool isEmptyLine(const QByteArray& line)
+// Read in blocks of this size: a line at a time through QIODevice would
+// allocate for every line (a gigabyte of base64 is ten million lines).
+constexpr qsizetype BlockBytes = 4 * 1024 * 1024;
+
+bool isEmptyLine(QByteArrayView line)
 {
     return line == "\n" || line == "\r\n";
 }
 
-QByteArray withoutLineBreak(QByteArray line)
+QByteArray withoutLineBreak(QByteArrayView view)
 {
+    QByteArray line = view.toByteArray();
     while (line.endsWith('\n') || line.endsWith('\r')) {
         line.chop(1);
     }
@@ -46,10 +54,11 @@ MboxReader::MboxReader(QIODevice* device, Quoting quoting, qint64 maxMessageByte
     : m_device(device)
     , m_quoting(quoting)
     , m_maxMessageBytes(maxMessageBytes)
+    , m_bufferOffset(device->pos())
 {
 }
 
-bool MboxReader::looksLikeSeparator(const QByteArray& line)
+bool MboxReader::looksLikeSeparator(QByteArrayView line)
 {
     if (!line.startsWith("From ")) {
         return false;
@@ -57,7 +66,7 @@ bool MboxReader::looksLikeSeparator(const QByteArray& line)
     // A time of day and a year, where every writer puts them.
     static const QRegularExpression time(QStringLiteral("\\b\\d{1,2}:\\d{2}(:\\d{2})?\\b"));
     static const QRegularExpression year(QStringLiteral("\\b(19|20|21)\\d{2}\\b"));
-    const QString text = QString::fromLatin1(line.left(400));
+    const QString text = QString::fromLatin1(line.first(std::min<qsizetype>(line.size(), 400)));
     return time.match(text).hasMatch() && year.match(text).hasMatch();
 }
 
@@ -130,19 +139,68 @@ QStringList MboxReader::flagsOf(const QByteArray& message)
     return flags;
 }
 
-bool MboxReader::readLine(QByteArray* line)
+void MboxReader::ensure(qsizetype wanted)
 {
-    *line = m_device->readLine(PieceBytes);
-    if (line->isEmpty()) {
-        if (!m_device->atEnd()) {
-            m_error = tr("The file could not be read: %1").arg(m_device->errorString());
+    if (m_buffer.size() - m_pos >= wanted || m_deviceDone) {
+        return;
+    }
+    // What was read goes; the rest moves to the front (less than a line).
+    m_buffer.remove(0, m_pos);
+    m_bufferOffset += m_pos;
+    m_pos = 0;
+    while (m_buffer.size() < wanted && !m_deviceDone) {
+        const qsizetype before = m_buffer.size();
+        const qsizetype block = std::max(BlockBytes, wanted - before);
+        m_buffer.resize(before + block);
+        const qint64 got = m_device->read(m_buffer.data() + before, block);
+        m_buffer.resize(before + std::max<qint64>(got, 0));
+        if (got <= 0) {
+            m_deviceDone = true;
+            if (got < 0) {
+                m_error = tr("The file could not be read: %1").arg(m_device->errorString());
+            }
         }
+    }
+}
+
+void MboxReader::seekTo(qint64 offset)
+{
+    if (offset >= m_bufferOffset && offset <= m_bufferOffset + m_buffer.size()) {
+        m_pos = offset - m_bufferOffset;
+        return;
+    }
+    m_device->seek(offset);
+    m_buffer.clear();
+    m_pos = 0;
+    m_bufferOffset = offset;
+    m_deviceDone = false;
+}
+
+bool MboxReader::readLine(QByteArrayView* line)
+{
+    ensure(1);
+    qsizetype available = m_buffer.size() - m_pos;
+    if (available <= 0 || !m_error.isEmpty()) {
         return false;
     }
+    const auto lineBreak = [&] {
+        return static_cast<const char*>(std::memchr(
+            m_buffer.constData() + m_pos, '\n', static_cast<size_t>(std::min<qsizetype>(available, PieceBytes))));
+    };
+    const char* end = lineBreak();
+    if (!end && available < PieceBytes && !m_deviceDone) {
+        ensure(PieceBytes); // moves the buffer
+        available = m_buffer.size() - m_pos;
+        end = lineBreak();
+    }
+    const char* start = m_buffer.constData() + m_pos;
+    const qsizetype length = end ? end - start + 1 : std::min<qsizetype>(available, PieceBytes);
+    *line = QByteArrayView(start, length);
+    m_pos += length;
     return true;
 }
 
-QByteArray MboxReader::unquoted(const QByteArray& line) const
+QByteArrayView MboxReader::unquoted(QByteArrayView line) const
 {
     if (!line.startsWith('>')) {
         return line;
@@ -151,9 +209,9 @@ QByteArray MboxReader::unquoted(const QByteArray& line) const
     while (quotes < line.size() && line.at(quotes) == '>') {
         ++quotes;
     }
-    const bool from = line.mid(quotes, 5) == "From ";
+    const bool from = line.sliced(quotes).startsWith("From ");
     if (from && (m_quoting == Quoting::Mboxrd || quotes == 1)) {
-        return line.mid(1);
+        return line.sliced(1);
     }
     return line;
 }
@@ -175,7 +233,7 @@ QString MboxReader::error() const
 
 qint64 MboxReader::position() const
 {
-    return m_device->pos();
+    return m_bufferOffset + m_pos;
 }
 
 bool MboxReader::takeByContentLength(const QByteArray& headers, Message* message)
@@ -184,7 +242,7 @@ bool MboxReader::takeByContentLength(const QByteArray& headers, Message* message
     if (length < 0 || m_device->isSequential()) {
         return false;
     }
-    const qint64 bodyStart = m_device->pos();
+    const qint64 bodyStart = position();
     if (bodyStart + length > m_device->size()) {
         problem(message->offset,
                 tr("The message's Content-Length (%1 bytes) runs past the end of the file: the file may be cut "
@@ -195,19 +253,21 @@ bool MboxReader::takeByContentLength(const QByteArray& headers, Message* message
     if (length > m_maxMessageBytes) {
         return false; // read line by line, it is found too big there
     }
-    const QByteArray body = m_device->read(length);
+    ensure(length);
+    const QByteArray body(m_buffer.constData() + m_pos, std::min<qsizetype>(length, m_buffer.size() - m_pos));
+    m_pos += body.size();
     // What follows must be the end of the file, or the next separator
     // after at most one empty line; anything else and the length is not
     // to be trusted (an mboxo file whose messages were edited).
-    QByteArray line;
-    qint64 lineOffset = m_device->pos();
+    QByteArrayView line;
+    qint64 lineOffset = position();
     bool atEnd = !readLine(&line);
     if (!atEnd && isEmptyLine(line)) {
-        lineOffset = m_device->pos();
+        lineOffset = position();
         atEnd = !readLine(&line);
     }
     if (body.size() != length || !m_error.isEmpty() || (!atEnd && !looksLikeSeparator(line))) {
-        m_device->seek(bodyStart);
+        seekTo(bodyStart);
         return false;
     }
     if (atEnd) {
@@ -227,7 +287,7 @@ bool MboxReader::next(Message* message)
     }
     if (!m_started) {
         m_started = true;
-        QByteArray first;
+        QByteArrayView first;
         if (!readLine(&first)) {
             m_ended = true;
             return false; // an empty file: no messages, and nothing wrong
@@ -250,9 +310,9 @@ bool MboxReader::next(Message* message)
         bool previousEmpty = false;
         bool lastEndedLine = true;
         bool byLength = false;
-        QByteArray piece;
+        QByteArrayView piece; // valid until the next readLine()
         while (true) {
-            const qint64 pieceOffset = m_device->pos();
+            const qint64 pieceOffset = position();
             if (!readLine(&piece)) {
                 m_ended = true;
                 break;
@@ -267,7 +327,7 @@ bool MboxReader::next(Message* message)
             }
             const bool empty = startsLine && isEmptyLine(piece);
             if (!tooBig) {
-                bytes += startsLine ? unquoted(piece) : piece;
+                bytes.append(startsLine ? unquoted(piece) : piece);
                 if (bytes.size() > m_maxMessageBytes) {
                     tooBig = true;
                     bytes = QByteArray(); // the rest is only looked through

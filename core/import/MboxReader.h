@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -71,23 +72,33 @@ public:
     qint64 position() const;
 
     // "From - Sat Jan  1 10:00:00 2022": a separator after an empty line.
-    static bool looksLikeSeparator(const QByteArray& line);
+    static bool looksLikeSeparator(QByteArrayView line);
     // The IMAP flags a message's headers say it had in the mail program
     // that wrote the mbox: "Status: RO" and "X-Status: AF" (mutt, Apple
     // Mail, Pine), "X-Mozilla-Status: 0005" (Thunderbird's bits).
     static QStringList flagsOf(const QByteArray& message);
 
 private:
-    bool readLine(QByteArray* line);
+    // Makes `wanted` bytes from the read position available in m_buffer
+    // (fewer at the end of the file); moves the buffer.
+    void ensure(qsizetype wanted);
+    void seekTo(qint64 offset);
+    // The next line (with its break), or a piece of at most 1 MB of a
+    // longer one: a view into m_buffer, valid until the next call.
+    bool readLine(QByteArrayView* line);
     // Takes the message by its Content-Length when that ends where the next
     // message (or the file) begins; `headers` are the lines read so far.
     bool takeByContentLength(const QByteArray& headers, Message* message);
-    QByteArray unquoted(const QByteArray& line) const;
+    QByteArrayView unquoted(QByteArrayView line) const;
     void problem(qint64 offset, const QString& reason);
 
     QIODevice* m_device;
     Quoting m_quoting;
     qint64 m_maxMessageBytes;
+    QByteArray m_buffer; // read from the file, not yet all taken
+    qsizetype m_pos = 0; // the read position in m_buffer
+    qint64 m_bufferOffset = 0; // the file offset of m_buffer's first byte
+    bool m_deviceDone = false; // the file has nothing more to give
     bool m_started = false;
     bool m_ended = false;
     // The separator of the message to read next, found while reading the
