@@ -113,7 +113,8 @@ bool pauseSource(const Archive& archive, qint64 sourceId, QString* error)
 {
     // The bench source has no server: paused, SyncManager::start() leaves
     // it alone as it would a source the user paused.
-    return SourceRepository(archive.connection()).setStatus(sourceId, IngestionSource::Status::Paused, {}, SyncFailure::Kind::None, error);
+    return SourceRepository(archive.connection())
+        .setStatus(sourceId, IngestionSource::Status::Paused, {}, SyncFailure::Kind::None, error);
 }
 
 QByteArray proseLines(DeterministicRandom& random, int words)
