@@ -19,11 +19,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(BackupCommand)
 };
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
 } // namespace
 
 int runBackupCommand(CliContext& context)
@@ -67,8 +62,9 @@ int runBackupCommand(CliContext& context)
     sinceUpdate.start();
     const BackupResult result = backup.run([&](qint64 done, qint64 total, qint64 pageSize) {
         if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
-            context.err << '\r'
-                        << Tr::tr("Backing up: %1 of %2…").arg(sizeText(done * pageSize), sizeText(total * pageSize));
+            context.err
+                << '\r'
+                << Tr::tr("Backing up: %1 of %2…").arg(cliSizeText(done * pageSize), cliSizeText(total * pageSize));
             context.err.flush();
             sinceUpdate.restart();
         }

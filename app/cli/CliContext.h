@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QLocale>
+#include <QString>
 #include <QStringList>
 #include <QTextStream>
 
@@ -20,3 +22,9 @@ constexpr int Ok = 0;
 constexpr int Failed = 1; // the command ran and found or hit a problem
 constexpr int BadUsage = 2; // the command line was wrong
 } // namespace CliExit
+
+// "1.5 GB": a size in the units people read, for progress and summaries.
+inline QString cliSizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}

@@ -18,11 +18,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ImportCommand)
 };
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
 } // namespace
 
 int runImportCommand(CliContext& context)
@@ -54,7 +49,7 @@ int runImportCommand(CliContext& context)
         if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
             context.err << '\r'
                         << Tr::tr("Importing %1: %2 of %3…")
-                               .arg(QDir::toNativeSeparators(file), sizeText(done), sizeText(total))
+                               .arg(QDir::toNativeSeparators(file), cliSizeText(done), cliSizeText(total))
                         << "   ";
             context.err.flush();
             sinceUpdate.restart();
