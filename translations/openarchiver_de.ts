@@ -1400,17 +1400,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>Importing %1: %2 of %3…</source>
         <translation>Importiere %1: %2 von %3…</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 new, %2 already archived, %3 could not be read (%n folder(s)).</source>
-        <translation>
-            <numerusform>%1 neu, %2 schon archiviert, %3 nicht lesbar (%n Ordner).</numerusform>
-            <numerusform>%1 neu, %2 schon archiviert, %3 nicht lesbar (%n Ordner).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(at byte %1)</source>
-        <translation>(bei Byte %1)</translation>
-    </message>
     <message>
         <source>Stopped. What was imported is kept; the same command goes on from there.</source>
         <translation>Angehalten. Was importiert wurde, bleibt; derselbe Befehl setzt dort fort.</translation>
@@ -1421,6 +1410,123 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
             <numerusform>%n Nachricht von einem früheren Import gespeichert, übersprungen.</numerusform>
             <numerusform>%n Nachrichten von einem früheren Import gespeichert, übersprungen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportMailDialog</name>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation>&amp;Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Import Mail</source>
+        <translation>E-Mails importieren</translation>
+    </message>
+    <message>
+        <source>Bring in mail kept in files: mbox files (Thunderbird, Google Takeout, Apple Mail), .eml messages, and Maildir folders. Each file or folder becomes a folder of its own; mail that is archived already is not stored twice. The files are only read.</source>
+        <translation>Holen Sie E-Mails aus Dateien ins Archiv: mbox-Dateien (Thunderbird, Google Takeout, Apple Mail), .eml-Nachrichten und Maildir-Ordner. Jede Datei und jeder Ordner wird ein eigener Ordner; bereits archivierte E-Mails werden nicht doppelt gespeichert. Die Dateien werden nur gelesen.</translation>
+    </message>
+    <message>
+        <source>Files and folders to import</source>
+        <translation>Zu importierende Dateien und Ordner</translation>
+    </message>
+    <message>
+        <source>mbox files and .eml messages</source>
+        <translation>mbox-Dateien und .eml-Nachrichten</translation>
+    </message>
+    <message>
+        <source>A Maildir, a folder of .eml files, or a folder of mbox files (Thunderbird&apos;s profile folder, an unpacked Takeout)</source>
+        <translation>Ein Maildir, ein Ordner mit .eml-Dateien oder ein Ordner mit mbox-Dateien (Thunderbirds Profilordner, ein entpacktes Takeout)</translation>
+    </message>
+    <message>
+        <source>Remove the selected files from the list</source>
+        <translation>Die ausgewählten Dateien aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Import into</source>
+        <translation>Importieren in</translation>
+    </message>
+    <message>
+        <source>The imported mail is shown under this name on the Archive page. Choose a name used before to add to that mail, or type a new one.</source>
+        <translation>Die importierten E-Mails erscheinen unter diesem Namen auf der Seite „Archiv“. Wählen Sie einen schon verwendeten Namen, um sie dort hinzuzufügen, oder geben Sie einen neuen ein.</translation>
+    </message>
+    <message>
+        <source>Import i&amp;nto:</source>
+        <translation>Importieren i&amp;n:</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Importfortschritt</translation>
+    </message>
+    <message>
+        <source>Import status</source>
+        <translation>Importstatus</translation>
+    </message>
+    <message>
+        <source>Messages that could not be imported</source>
+        <translation>Nachrichten, die nicht importiert werden konnten</translation>
+    </message>
+    <message>
+        <source>Add Mail Files</source>
+        <translation>E-Mail-Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>mbox files and messages (*.mbox *.mbx *.eml)</source>
+        <translation>mbox-Dateien und Nachrichten (*.mbox *.mbx *.eml)</translation>
+    </message>
+    <message>
+        <source>Add a Folder of Mail</source>
+        <translation>Einen E-Mail-Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <source>Looking at the files…</source>
+        <translation>Dateien werden geprüft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln message(s)</source>
+        <extracomment>Progress of an import: &quot;1.2 GB of 10.2 GB · 12,345 messages&quot;.</extracomment>
+        <translation>
+            <numerusform>%1 · %Ln Nachricht</numerusform>
+            <numerusform>%1 · %Ln Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <extracomment>%1 is the file being read.</extracomment>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Stopped. What was imported is kept: import the same files again to go on from there.</source>
+        <translation>Angehalten. Was importiert wurde, bleibt erhalten: Importieren Sie dieselben Dateien noch einmal, um dort fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: none of these looks like mail.</source>
+        <translation>Nichts wurde importiert: Keine dieser Dateien sieht nach E-Mail aus.</translation>
+    </message>
+    <message>
+        <source>Imported into “%1”: %2</source>
+        <extracomment>%1 says how many messages were new, archived already or unreadable.</extracomment>
+        <translation>Importiert in „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Files and folders to i&amp;mport:</source>
+        <translation>Zu i&amp;mportierende Dateien und Ordner:</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1722,19 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>The message is larger than %1 MB, more than the app takes in one message; it was skipped.</source>
         <translation>Die Nachricht ist größer als %1 MB, mehr als die App in einer Nachricht aufnimmt; sie wurde übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 new, %2 already archived, %3 could not be read (%n folder(s)).</source>
+        <extracomment>%1 new messages, %2 already archived, %3 unreadable; then the number of folders.</extracomment>
+        <translation>
+            <numerusform>%1 neu, %2 bereits archiviert, %3 nicht lesbar (%n Ordner).</numerusform>
+            <numerusform>%1 neu, %2 bereits archiviert, %3 nicht lesbar (%n Ordner).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(at byte %1)</source>
+        <extracomment>Where in an mbox file a problem is.</extracomment>
+        <translation>(bei Byte %1)</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +2019,14 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Mail…</source>
+        <translation>E-Mails &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import mbox files, .eml messages or Maildir folders</source>
+        <translation>mbox-Dateien, .eml-Nachrichten oder Maildir-Ordner importieren</translation>
     </message>
 </context>
 <context>

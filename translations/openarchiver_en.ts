@@ -239,17 +239,21 @@
 <context>
     <name>ImportCommand</name>
     <message numerus="yes">
-        <source>%1 new, %2 already archived, %3 could not be read (%n folder(s)).</source>
-        <translation>
-            <numerusform>%1 new, %2 already archived, %3 could not be read (%n folder).</numerusform>
-            <numerusform>%1 new, %2 already archived, %3 could not be read (%n folders).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n message(s) stored by an earlier import, skipped.</source>
         <translation>
             <numerusform>%n message stored by an earlier import, skipped.</numerusform>
             <numerusform>%n messages stored by an earlier import, skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportMailDialog</name>
+    <message numerus="yes">
+        <source>%1 · %Ln message(s)</source>
+        <extracomment>Progress of an import: &quot;1.2 GB of 10.2 GB · 12,345 messages&quot;.</extracomment>
+        <translation>
+            <numerusform>%1 · %Ln message</numerusform>
+            <numerusform>%1 · %Ln messages</numerusform>
         </translation>
     </message>
 </context>
@@ -260,6 +264,17 @@
         <translation>
             <numerusform>the keychain did not answer within %n second</numerusform>
             <numerusform>the keychain did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailFileImport</name>
+    <message numerus="yes">
+        <source>%1 new, %2 already archived, %3 could not be read (%n folder(s)).</source>
+        <extracomment>%1 new messages, %2 already archived, %3 unreadable; then the number of folders.</extracomment>
+        <translation>
+            <numerusform>%1 new, %2 already archived, %3 could not be read (%n folder).</numerusform>
+            <numerusform>%1 new, %2 already archived, %3 could not be read (%n folders).</numerusform>
         </translation>
     </message>
 </context>

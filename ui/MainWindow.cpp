@@ -10,6 +10,7 @@
 #include "backup/BackupDialog.h"
 #include "common/StatusMessageLabel.h"
 #include "help/ShortcutsWindow.h"
+#include "import/ImportMailDialog.h"
 #include "settings/SettingsDialog.h"
 #include "sources/IngestionsPage.h"
 #include "sources/SourceDetailsDialog.h"
@@ -21,10 +22,13 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -55,6 +59,8 @@ MainWindow::MainWindow(
     , m_queries(new ArchiveQueryRunner(m_archive, this))
 {
     setWindowTitle(AppInfo::displayName());
+    // Mail files dropped anywhere on the window open File → Import Mail….
+    setAcceptDrops(true);
     setWindowIcon(appIcon());
     setObjectName(QStringLiteral("MainWindow"));
 
@@ -214,6 +220,12 @@ void MainWindow::createMenus()
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_ingestionsPage->createNewAction());
     fileMenu->addSeparator();
+    QAction* importAction = fileMenu->addAction(tr("&Import Mail…"));
+    importAction->setObjectName(QStringLiteral("importAction"));
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    importAction->setProperty(ShortcutCatalog::DescriptionProperty,
+                              tr("Import mbox files, .eml messages or Maildir folders"));
+    connect(importAction, &QAction::triggered, this, [this] { showImport(); });
     QAction* exportAction = fileMenu->addAction(tr("&Export Messages…"));
     exportAction->setObjectName(QStringLiteral("exportAction"));
     // Ctrl+E edits the selected source.
@@ -329,6 +341,47 @@ BackupDialog* MainWindow::showBackup()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
+}
+
+ImportMailDialog* MainWindow::showImport(const QStringList& paths)
+{
+    auto* dialog = findChild<ImportMailDialog*>();
+    if (dialog == nullptr) {
+        // Not modal: a big mbox takes minutes; the window shows the mail as
+        // it comes in.
+        dialog = new ImportMailDialog(m_archive.path(), m_queries, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ImportMailDialog::mailStored, m_ingestionsPage->model(), &SourceTableModel::recountArchive);
+    }
+    dialog->addPaths(paths);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool local =
+        !urls.isEmpty() && std::all_of(urls.cbegin(), urls.cend(), [](const QUrl& url) { return url.isLocalFile(); });
+    if (local) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            paths << url.toLocalFile();
+        }
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        showImport(paths);
+    }
 }
 
 SettingsDialog* MainWindow::showSettings()

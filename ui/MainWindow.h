@@ -9,6 +9,7 @@
 
 class ArchivePage;
 class BackupDialog;
+class ImportMailDialog;
 class ArchiveQueryRunner;
 class CredentialStore;
 class SourceService;
@@ -67,9 +68,15 @@ public slots:
     SettingsDialog* showSettings();
     // File → Back Up Archive…; raises the dialog when it is open.
     BackupDialog* showBackup();
+    // File → Import Mail…, or files dropped on the window: the paths are
+    // added to the dialog's list (one dialog at a time).
+    ImportMailDialog* showImport(const QStringList& paths = {});
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Mail files dropped on the window open the import.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();

@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QLocale>
 
 namespace {
 
@@ -45,11 +44,13 @@ int runImportCommand(CliContext& context)
     const bool terminal = CliInterrupt::errorIsTerminal();
     QElapsedTimer sinceUpdate;
     sinceUpdate.start();
-    const MailFileImport::Summary summary = import.run(paths, [&](const QString& file, qint64 done, qint64 total) {
-        if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
+    const MailFileImport::Summary summary = import.run(paths, [&](const MailFileImport::Step& step) {
+        if (terminal && (sinceUpdate.elapsed() > 200 || step.bytesDone == step.bytesTotal)) {
             context.err << '\r'
                         << Tr::tr("Importing %1: %2 of %3…")
-                               .arg(QDir::toNativeSeparators(file), cliSizeText(done), cliSizeText(total))
+                               .arg(QDir::toNativeSeparators(step.file),
+                                    cliSizeText(step.bytesDone),
+                                    cliSizeText(step.bytesTotal))
                         << "   ";
             context.err.flush();
             sinceUpdate.restart();
@@ -59,25 +60,14 @@ int runImportCommand(CliContext& context)
     if (terminal) {
         context.err << '\n';
     }
-    const QLocale locale;
-    context.out << Tr::tr("%1 new, %2 already archived, %3 could not be read (%n folder(s)).",
-                          nullptr,
-                          static_cast<int>(summary.folders))
-                       .arg(locale.toString(summary.added),
-                            locale.toString(summary.alreadyArchived),
-                            locale.toString(summary.unreadable))
-                << '\n';
+    context.out << MailFileImport::summaryText(summary) << '\n';
     if (summary.resumed > 0) {
         context.out << Tr::tr(
             "%n message(s) stored by an earlier import, skipped.", nullptr, static_cast<int>(summary.resumed))
                     << '\n';
     }
     for (const MailFileImport::Problem& problem : summary.problems) {
-        context.err << QDir::toNativeSeparators(problem.file);
-        if (problem.offset >= 0) {
-            context.err << ' ' << Tr::tr("(at byte %1)").arg(problem.offset);
-        }
-        context.err << ": " << problem.reason << '\n';
+        context.err << MailFileImport::problemText(problem) << '\n';
     }
     if (summary.cancelled) {
         context.err << Tr::tr("Stopped. What was imported is kept; the same command goes on from there.") << '\n';

@@ -12,7 +12,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace {
 
@@ -214,12 +216,17 @@ QList<MailFileImport::Unit> MailFileImport::plan(const QStringList& paths, Summa
 {
     QList<Unit> units;
     Unit loose {Unit::Kind::Messages, {}, {}, {}, 0}; // .eml files named one by one
+    QSet<QString> givenBefore;
     for (const QString& given : paths) {
         const QFileInfo info(given);
         if (!info.exists()) {
             summary->problems.append({given, -1, tr("There is no such file or folder.")});
             continue;
         }
+        if (givenBefore.contains(info.canonicalFilePath())) {
+            continue; // named twice: imported once
+        }
+        givenBefore.insert(info.canonicalFilePath());
         if (!info.isReadable()) {
             summary->problems.append({given, -1, tr("The file cannot be read (no permission).")});
             continue;
@@ -246,7 +253,16 @@ QList<MailFileImport::Unit> MailFileImport::plan(const QStringList& paths, Summa
     if (!loose.files.isEmpty()) {
         units.append(loose);
     }
-    return units;
+    // A file given and also found in a folder given is one folder, not two.
+    QSet<QString> planned;
+    QList<Unit> unique;
+    for (Unit& unit : units) {
+        if (unit.kind == Unit::Kind::Messages || !planned.contains(unit.path)) {
+            planned.insert(unit.path);
+            unique.append(std::move(unit));
+        }
+    }
+    return unique;
 }
 
 MailFileImport::Summary MailFileImport::run(const QStringList& paths, const Progress& progress)
@@ -274,6 +290,42 @@ MailFileImport::Summary MailFileImport::run(const QStringList& paths, const Prog
         ++summary.folders;
     }
     return summary;
+}
+
+bool MailFileImport::reportProgress(const QString& file, const Summary& summary) const
+{
+    if (!m_progress) {
+        return true;
+    }
+    Step step;
+    step.file = file;
+    step.bytesDone = m_bytesDone;
+    step.bytesTotal = m_bytesTotal;
+    step.messages = summary.added + summary.alreadyArchived + summary.resumed;
+    step.unreadable = summary.unreadable;
+    return m_progress(step);
+}
+
+QString MailFileImport::summaryText(const Summary& summary)
+{
+    const QLocale locale;
+    //: %1 new messages, %2 already archived, %3 unreadable; then the number of folders.
+    return tr("%1 new, %2 already archived, %3 could not be read (%n folder(s)).",
+              nullptr,
+              static_cast<int>(summary.folders))
+        .arg(locale.toString(summary.added),
+             locale.toString(summary.alreadyArchived),
+             locale.toString(summary.unreadable));
+}
+
+QString MailFileImport::problemText(const Problem& problem)
+{
+    QString text = QDir::toNativeSeparators(problem.file);
+    if (problem.offset >= 0) {
+        //: Where in an mbox file a problem is.
+        text += QLatin1Char(' ') + tr("(at byte %1)").arg(QLocale().toString(problem.offset));
+    }
+    return text + QStringLiteral(": ") + problem.reason;
 }
 
 bool MailFileImport::storeBatch(MessageStore& store,
@@ -364,7 +416,7 @@ bool MailFileImport::importUnit(MessageStore& store, qint64 sourceId, const Unit
         if (!storeBatch(store, folderId, validity, number, &batch, summary)) {
             return false;
         }
-        if (m_progress && !m_progress(unit.path, m_bytesDone, m_bytesTotal)) {
+        if (!reportProgress(unit.path, *summary)) {
             summary->cancelled = true; // stopped at this batch boundary, everything read is stored
             return false;
         }
@@ -460,7 +512,7 @@ bool MailFileImport::importUnit(MessageStore& store, qint64 sourceId, const Unit
             return false;
         }
     }
-    if (m_progress && !summary->cancelled && !m_progress(unit.path, m_bytesDone, m_bytesTotal)) {
+    if (!summary->cancelled && !reportProgress(unit.path, *summary)) {
         summary->cancelled = true;
     }
     return !summary->cancelled;

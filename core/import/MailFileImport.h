@@ -55,9 +55,18 @@ public:
         QString error;
     };
 
+    // Where an import is, after each batch and file.
+    struct Step
+    {
+        QString file; // being read
+        qint64 bytesDone = 0; // of all the files given
+        qint64 bytesTotal = 0;
+        qint64 messages = 0; // read so far: added, already archived, resumed
+        qint64 unreadable = 0;
+    };
     // Called after each batch and file: false stops the import at the
     // next batch boundary.
-    using Progress = std::function<bool(const QString& file, qint64 bytesDone, qint64 bytesTotal)>;
+    using Progress = std::function<bool(const Step& step)>;
 
     MailFileImport(Archive& archive, QString sourceName = DefaultSourceName);
 
@@ -69,11 +78,17 @@ public:
 
     Summary run(const QStringList& paths, const Progress& progress = {});
 
+    // "1,204 new, 30 already archived, 2 could not be read (3 folders)."
+    static QString summaryText(const Summary& summary);
+    // "/home/me/Inbox.mbox (at byte 1,024): The message is empty."
+    static QString problemText(const Problem& problem);
+
 private:
     struct Unit;
     QList<Unit> plan(const QStringList& paths, Summary* summary) const;
     void planDirectory(const QString& directory, const QString& folderPath, int depth, QList<Unit>* units) const;
     bool importUnit(MessageStore& store, qint64 sourceId, const Unit& unit, Summary* summary);
+    bool reportProgress(const QString& file, const Summary& summary) const;
     bool storeBatch(MessageStore& store,
                     qint64 folderId,
                     quint32 validity,

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -157,7 +158,7 @@ TEST_F(MailFileImportTest, AStoppedImportGoesOnWhereItStopped)
     const QString mbox = m_files.filePath(QStringLiteral("big.mbox"));
     ASSERT_TRUE(writeFile(mbox, mboxOf(raws)));
     const MailFileImport::Summary stopped =
-        MailFileImport(m_archive.archive()).run({mbox}, [](const QString&, qint64, qint64) { return false; });
+        MailFileImport(m_archive.archive()).run({mbox}, [](const MailFileImport::Step&) { return false; });
     EXPECT_TRUE(stopped.cancelled);
     EXPECT_EQ(stopped.added, MailFileImport::BatchSize);
     EXPECT_EQ(localLocations(), MailFileImport::BatchSize) << "the batch read before the stop is stored";
@@ -169,6 +170,38 @@ TEST_F(MailFileImportTest, AStoppedImportGoesOnWhereItStopped)
     EXPECT_EQ(resumed.alreadyArchived, 0);
     EXPECT_EQ(localLocations(), 250);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(DISTINCT message_id) FROM locations")), 250);
+}
+
+// The same file named twice, or named and also inside a folder named: one
+// folder, read once, and the step reports count what was read.
+TEST_F(MailFileImportTest, AFileNamedTwiceIsImportedOnce)
+{
+    QList<QByteArray> raws;
+    for (const GeneratedMessage& message : generate(120, 75)) {
+        raws << message.raw;
+    }
+    ASSERT_TRUE(QDir(m_files.path()).mkpath(QStringLiteral("Takeout")));
+    const QString mbox = m_files.filePath(QStringLiteral("Takeout/Inbox.mbox"));
+    ASSERT_TRUE(writeFile(mbox, mboxOf(raws)));
+    QList<MailFileImport::Step> steps;
+    const MailFileImport::Summary summary =
+        MailFileImport(m_archive.archive())
+            .run({mbox,
+                  m_files.filePath(QStringLiteral("Takeout")),
+                  m_files.filePath(QStringLiteral("Takeout/../Takeout/Inbox.mbox"))},
+                 [&](const MailFileImport::Step& step) {
+                     steps << step;
+                     return true;
+                 });
+    EXPECT_EQ(summary.folders, 1);
+    EXPECT_EQ(summary.added, 120);
+    EXPECT_EQ(summary.resumed, 0);
+    EXPECT_EQ(localLocations(), 120);
+    ASSERT_FALSE(steps.isEmpty());
+    EXPECT_EQ(steps.first().messages, 100) << "after the first batch";
+    EXPECT_EQ(steps.last().messages, 120);
+    EXPECT_EQ(steps.last().bytesDone, steps.last().bytesTotal);
+    EXPECT_EQ(steps.last().bytesTotal, QFileInfo(mbox).size()) << "its bytes counted once";
 }
 
 // A file that changed since its import is imported afresh; the folder of
