@@ -886,6 +886,13 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>CliCredentials</name>
+    <message>
+        <source>--trust-fingerprint takes a SHA-256 fingerprint: 64 hexadecimal digits, with or without colons (&quot;%1&quot; is not one).</source>
+        <translation>--trust-fingerprint erwartet einen SHA-256-Fingerabdruck: 64 Hexadezimalziffern, mit oder ohne Doppelpunkte („%1“ ist keiner).</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Headless companion of %1: manages the same per-user archive from a terminal or a script.</source>
@@ -944,6 +951,12 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              them, Maildirs, into the local source NAME, &quot;Local files&quot; by
              default; mail already archived is not stored twice; run it
              again to go on after a stop)
+  restore --to NAME | --host H [--port P] [--security tls|starttls|none]
+             --user U --password-stdin [--trust-fingerprint SHA256]
+             [--to-folder DEST | --keep-folders] [--query Q] [--source NAME]
+             [--folder PATH]   (archived mail back onto an account: exact
+             bytes, flags and dates, into DEST (&quot;Restored&quot;) or the folders
+             it came from; what is there already is not sent again)
   verify
   backup --to FILE [--force]   (a consistent copy of the archive in one
              file, safe while a sync runs; --force replaces FILE)
@@ -976,6 +989,13 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
              davon, Maildirs, in die lokale Quelle NAME, ohne Angabe &quot;Local
              files&quot;; schon Archiviertes wird nicht doppelt gespeichert; erneut
              aufrufen, um nach einem Abbruch fortzufahren)
+  restore --to NAME | --host H [--port P] [--security tls|starttls|none]
+             --user U --password-stdin [--trust-fingerprint SHA256]
+             [--to-folder ZIEL | --keep-folders] [--query ANFRAGE]
+             [--source NAME] [--folder PFAD]   (archivierte E-Mails zurück in ein
+             Konto: genaue Bytes, Markierungen und Daten, in ZIEL (&quot;Restored&quot;)
+             oder die Ordner, aus denen sie kamen; was schon dort ist, wird
+             nicht erneut gesendet)
   verify
   backup --to DATEI [--force]   (eine stimmige Kopie des Archivs in einer
              Datei, sicher während einer Synchronisierung; --force ersetzt DATEI)
@@ -2221,6 +2241,75 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>MessageRestore</name>
+    <message>
+        <source>Restore stopped: %1</source>
+        <translation>Wiederherstellung abgebrochen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore cancelled after %n message(s). Restore again to go on: what is on the server already is not sent twice.</source>
+        <translation>
+            <numerusform>Wiederherstellung nach %n Nachricht abgebrochen. Stellen Sie erneut wieder her, um fortzufahren: Was schon auf dem Server ist, wird nicht doppelt gesendet.</numerusform>
+            <numerusform>Wiederherstellung nach %n Nachrichten abgebrochen. Stellen Sie erneut wieder her, um fortzufahren: Was schon auf dem Server ist, wird nicht doppelt gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were restored before; restore again to go on.</source>
+        <translation>
+            <numerusform>%n Nachricht wurde vorher wiederhergestellt; stellen Sie erneut wieder her, um fortzufahren.</numerusform>
+            <numerusform>%n Nachrichten wurden vorher wiederhergestellt; stellen Sie erneut wieder her, um fortzufahren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to restore: all %n message(s) are in the folder already.</source>
+        <translation>
+            <numerusform>Nichts wiederherzustellen: Die Nachricht ist schon im Ordner.</numerusform>
+            <numerusform>Nichts wiederherzustellen: Alle %n Nachrichten sind schon im Ordner.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n message(s) (%1) to %2.</source>
+        <extracomment>%1 the size of the mail, %2 the account (&quot;anna@example.org on imap.example.org&quot;).</extracomment>
+        <translation>
+            <numerusform>%n Nachricht (%1) wiederhergestellt nach %2.</numerusform>
+            <numerusform>%n Nachrichten (%1) wiederhergestellt nach %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were there already and were not sent again.</source>
+        <translation>
+            <numerusform>%n Nachricht war schon dort und wurde nicht erneut gesendet.</numerusform>
+            <numerusform>%n Nachrichten waren schon dort und wurden nicht erneut gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n message(s).</source>
+        <translation>
+            <numerusform>Der Server hat %n Nachricht abgelehnt.</numerusform>
+            <numerusform>Der Server hat %n Nachrichten abgelehnt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be read from the archive.</source>
+        <translation>
+            <numerusform>%n Nachricht konnte nicht aus dem Archiv gelesen werden.</numerusform>
+            <numerusform>%n Nachrichten konnten nicht aus dem Archiv gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the archive: %1</source>
+        <translation>Das Archiv kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>“%1” was refused by the server: %2</source>
+        <translation>„%1“ wurde vom Server abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read from the archive: %2</source>
+        <translation>„%1“ konnte nicht aus dem Archiv gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>MessageStore</name>
     <message>
         <source>Cannot write to the archive: %1</source>
@@ -2745,6 +2834,97 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>RestoreCommand</name>
+    <message>
+        <source>The account of this source (its password from the keychain).</source>
+        <translation>Das Konto dieser Quelle (ihr Passwort aus dem Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>Another IMAP server.</source>
+        <translation>Ein anderer IMAP-Server.</translation>
+    </message>
+    <message>
+        <source>Its port.</source>
+        <translation>Sein Port.</translation>
+    </message>
+    <message>
+        <source>tls, starttls or none.</source>
+        <translation>tls, starttls oder none.</translation>
+    </message>
+    <message>
+        <source>The user name there.</source>
+        <translation>Der Benutzername dort.</translation>
+    </message>
+    <message>
+        <source>Read the password from standard input.</source>
+        <translation>Das Passwort von der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s certificate with this SHA-256 fingerprint.</source>
+        <translation>Dem Zertifikat des Servers mit diesem SHA-256-Fingerabdruck vertrauen.</translation>
+    </message>
+    <message>
+        <source>Put every message in this folder (default &quot;Restored&quot;).</source>
+        <translation>Alle Nachrichten in diesen Ordner legen (ohne Angabe „Restored“).</translation>
+    </message>
+    <message>
+        <source>Put each message in the folder it was archived from.</source>
+        <translation>Jede Nachricht in den Ordner legen, aus dem sie archiviert wurde.</translation>
+    </message>
+    <message>
+        <source>Only messages this search finds (as typed in the app).</source>
+        <translation>Nur Nachrichten, die diese Suche findet (wie in der App eingegeben).</translation>
+    </message>
+    <message>
+        <source>Only this source&apos;s mail.</source>
+        <translation>Nur die E-Mails dieser Quelle.</translation>
+    </message>
+    <message>
+        <source>Only this folder&apos;s mail.</source>
+        <translation>Nur die E-Mails dieses Ordners.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;.</source>
+        <translation>unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>say where to restore to: --to NAME (a source&apos;s account) or --host HOST --user USER --password-stdin.</source>
+        <translation>geben Sie das Ziel an: --to NAME (das Konto einer Quelle) oder --host HOST --user BENUTZER --password-stdin.</translation>
+    </message>
+    <message>
+        <source>--to-folder and --keep-folders exclude each other.</source>
+        <translation>--to-folder und --keep-folders schließen einander aus.</translation>
+    </message>
+    <message>
+        <source>there is no source named &quot;%1&quot;.</source>
+        <translation>es gibt keine Quelle namens „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds mail imported from files: it has no server to restore to.</source>
+        <translation>„%1“ enthält aus Dateien importierte E-Mails: Es gibt keinen Server, auf den wiederhergestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>--host needs --user USER and --password-stdin.</source>
+        <translation>--host braucht --user BENUTZER und --password-stdin.</translation>
+    </message>
+    <message>
+        <source>--to-folder needs a folder name.</source>
+        <translation>--to-folder braucht einen Ordnernamen.</translation>
+    </message>
+    <message>
+        <source>Restoring: %1 of %2 messages…</source>
+        <translation>Wiederherstellen: %1 von %2 Nachrichten…</translation>
+    </message>
+    <message>
+        <source>No message matches: nothing to restore.</source>
+        <translation>Keine Nachricht passt: Nichts wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Created the folder &quot;%1&quot;.</source>
+        <translation>Ordner „%1“ angelegt.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>E&amp;xport…</source>
@@ -3241,10 +3421,6 @@ before:2021-06-30 after:2019 date:2019-03..2020-01 larger:5M smaller:100K
     <message>
         <source>Updated source &quot;%1&quot; (%2).</source>
         <translation>Quelle „%1“ aktualisiert (%2).</translation>
-    </message>
-    <message>
-        <source>--trust-fingerprint takes a SHA-256 fingerprint: 64 hexadecimal digits, with or without colons (&quot;%1&quot; is not one).</source>
-        <translation>--trust-fingerprint erwartet einen SHA-256-Fingerabdruck: 64 Hexadezimalziffern, mit oder ohne Doppelpunkte („%1“ ist keiner).</translation>
     </message>
     <message>
         <source>Warning: without encryption the password and the mail travel in clear text: anyone on the network can read them. Use this only for a server on your own computer or network.</source>

@@ -1,6 +1,7 @@
 #include "SourceCommand.h"
 
 #include "CliContext.h"
+#include "CliCredentials.h"
 #include "archive/Archive.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "sources/CertificateExceptions.h"
@@ -25,6 +26,10 @@
 #include <string>
 
 #include <unistd.h>
+
+using CliCredentials::badFingerprintText;
+using CliCredentials::parseFingerprint;
+using CliCredentials::readPasswordFromStdin;
 
 namespace {
 
@@ -53,16 +58,6 @@ SourceOutcome waitFor(SourceService& service, const std::function<quint64(Source
         loop.exec();
     }
     return outcome;
-}
-
-QString readPasswordFromStdin()
-{
-    std::string line;
-    std::getline(std::cin, line);
-    if (!line.empty() && line.back() == '\r') {
-        line.pop_back();
-    }
-    return QString::fromStdString(line);
 }
 
 // The fingerprint a connection to `source` accepts besides the system's
@@ -124,25 +119,6 @@ struct SourceOptions
         return {name, host, port, security, user, provider, folders, fingerprint, passwordStdin, interval};
     }
 };
-
-// A SHA-256 fingerprint as people copy it: 64 hex digits, with or without
-// colons, any case. Stored lowercase without colons.
-std::optional<QString> parseFingerprint(QString text)
-{
-    text.remove(QLatin1Char(':'));
-    static const QRegularExpression Hex(QStringLiteral("^[0-9a-fA-F]{64}$"));
-    if (!Hex.match(text).hasMatch()) {
-        return std::nullopt;
-    }
-    return text.toLower();
-}
-
-QString badFingerprintText(const QString& given)
-{
-    return Tr::tr("--trust-fingerprint takes a SHA-256 fingerprint: 64 hexadecimal digits, with or without colons "
-                  "(\"%1\" is not one).")
-        .arg(given);
-}
 
 // The dialog shows the same warning next to the choice.
 void warnIfUnencrypted(CliContext& context, const IngestionSource& source)

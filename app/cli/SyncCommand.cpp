@@ -1,6 +1,7 @@
 #include "SyncCommand.h"
 
 #include "CliContext.h"
+#include "CliCredentials.h"
 #include "archive/Archive.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "imap/CancelToken.h"
@@ -81,23 +82,6 @@ private:
     std::atomic<bool> m_stopping {false};
 };
 
-CredentialResult readPassword(const Archive& archive, qint64 sourceId)
-{
-    KeychainCredentialStore keychain(archive.identity());
-    CredentialResult outcome;
-    QEventLoop loop;
-    QObject::connect(&keychain,
-                     &CredentialStore::requestFinished,
-                     &loop,
-                     [&](quint64, qint64, CredentialStore::Operation, const CredentialResult& result) {
-                         outcome = result;
-                         loop.quit();
-                     });
-    keychain.readPassword(sourceId);
-    loop.exec();
-    return outcome;
-}
-
 } // namespace
 
 int runSyncCommand(CliContext& context)
@@ -137,7 +121,7 @@ int runSyncCommand(CliContext& context)
     const bool terminal = ::isatty(STDERR_FILENO);
     bool allOk = true;
     for (const IngestionSource& source : sources) {
-        const CredentialResult password = readPassword(context.archive, source.id);
+        const CredentialResult password = CliCredentials::readStoredPassword(context.archive, source.id);
         if (password.status != CredentialResult::Status::Ok) {
             SyncRecorder(context.archive).passwordUnavailable(source, password.message);
             context.err << source.name << ": " << password.message << '\n';

@@ -2,6 +2,7 @@
 #include "CliContext.h"
 #include "ExportCommand.h"
 #include "ImportCommand.h"
+#include "RestoreCommand.h"
 #include "SearchCommand.h"
 #include "ShowCommand.h"
 #include "SourceCommand.h"
@@ -58,6 +59,12 @@ QString commandList()
                            "             them, Maildirs, into the local source NAME, \"Local files\" by\n"
                            "             default; mail already archived is not stored twice; run it\n"
                            "             again to go on after a stop)\n"
+                           "  restore --to NAME | --host H [--port P] [--security tls|starttls|none]\n"
+                           "             --user U --password-stdin [--trust-fingerprint SHA256]\n"
+                           "             [--to-folder DEST | --keep-folders] [--query Q] [--source NAME]\n"
+                           "             [--folder PATH]   (archived mail back onto an account: exact\n"
+                           "             bytes, flags and dates, into DEST (\"Restored\") or the folders\n"
+                           "             it came from; what is there already is not sent again)\n"
                            "  verify\n"
                            "  backup --to FILE [--force]   (a consistent copy of the archive in one\n"
                            "             file, safe while a sync runs; --force replaces FILE)\n");
@@ -143,6 +150,8 @@ int main(int argc, char* argv[])
         runner = runExportCommand;
     } else if (command == QLatin1String("import")) {
         runner = runImportCommand;
+    } else if (command == QLatin1String("restore")) {
+        runner = runRestoreCommand;
     } else if (command == QLatin1String("verify")) {
         runner = runVerifyCommand;
     } else if (command == QLatin1String("backup")) {

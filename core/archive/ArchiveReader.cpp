@@ -285,8 +285,9 @@ QList<MessageLocation> ArchiveReader::locations(qint64 messageId) const
 {
     QSqlQuery query(m_db);
     query.prepare(
-        QStringLiteral("SELECT l.folder_id, f.path, s.name, l.uid, l.flags, l.internal_date, l.server_deleted_at "
-                       "FROM locations l JOIN folders f ON f.id = l.folder_id JOIN sources s ON s.id = f.source_id "
+        QStringLiteral("SELECT l.folder_id, f.path, s.name, l.uid, l.flags, l.internal_date, l.server_deleted_at, "
+                       "f.delimiter, f.source_id FROM locations l JOIN folders f ON f.id = l.folder_id JOIN sources s "
+                       "ON s.id = f.source_id "
                        "WHERE l.message_id = ? ORDER BY s.name, f.path, l.uid"));
     query.addBindValue(messageId);
     QList<MessageLocation> result;
@@ -304,6 +305,9 @@ QList<MessageLocation> ArchiveReader::locations(qint64 messageId) const
             location.internalDate = QDateTime::fromSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC);
         }
         location.deletedOnServer = !query.value(6).isNull();
+        const QString delimiter = query.value(7).toString();
+        location.delimiter = delimiter.isEmpty() ? QChar() : delimiter.at(0);
+        location.sourceId = query.value(8).toLongLong();
         result << location;
     }
     return result;

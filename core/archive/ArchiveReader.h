@@ -51,6 +51,8 @@ struct MessageLocation
 {
     qint64 folderId = 0;
     QString folderPath;
+    QChar delimiter; // of the folder's server; null for a flat namespace
+    qint64 sourceId = 0;
     QString sourceName;
     quint32 uid = 0;
     QString flags;

@@ -45,14 +45,6 @@ QString canonicalAttribute(const QByteArray& attribute)
     return ModifiedUtf7::decodeForDisplay(attribute);
 }
 
-// The server's text after "<tag> NO " or "* BYE ": shown to people later,
-// so cut to a sane length here.
-std::string serverText(const QByteArray& statusLine)
-{
-    const qsizetype space = statusLine.indexOf(' ');
-    return (space >= 0 ? statusLine.mid(space + 1) : QByteArray()).left(1000).toStdString();
-}
-
 [[noreturn]] void protocolError(const char* command, const std::string& what)
 {
     throw vmime::exceptions::invalid_response(command, what);
@@ -75,6 +67,12 @@ ImapSession::~ImapSession()
     } catch (const vmime::exception&) {
     } catch (const std::exception&) {
     }
+}
+
+std::string ImapSession::serverText(const QByteArray& statusLine)
+{
+    const qsizetype space = statusLine.indexOf(' ');
+    return (space >= 0 ? statusLine.mid(space + 1) : QByteArray()).left(1000).toStdString();
 }
 
 QByteArray ImapSession::astring(const QByteArray& bytes, bool* needsLiteral)
@@ -575,7 +573,7 @@ namespace {
 // or an OK that came unasked) or a BYE, in the server's words.
 [[noreturn]] void idleEnded(const QByteArray& line, const QByteArray& tag)
 {
-    const std::string text = serverText(line.startsWith("* BYE") ? line.mid(2) : line.mid(tag.size() + 1));
+    const std::string text = ImapSession::serverText(line.startsWith("* BYE") ? line.mid(2) : line.mid(tag.size() + 1));
     throw vmime::exceptions::command_error("IDLE", text, text);
 }
 

@@ -39,7 +39,8 @@ class store;
 // whose what() includes it.
 //
 // Never selects read-write and only fetches BODY.PEEK[], so archiving never
-// sets \Seen or changes anything else on the server.
+// sets \Seen or changes anything else on the server. Writing (restore) is
+// ImapWriter's, over the same channel, and only restore makes one.
 class ImapSession
 {
 public:
@@ -153,6 +154,9 @@ public:
     // "1:3,7,9:10": UIDs sorted, duplicates dropped, runs collapsed. Public
     // for the tests.
     static QByteArray compactUidSet(QList<quint32> uids);
+    // The server's text after "<tag> NO " or "* BYE " (given without the
+    // tag): shown to people later, so cut to a sane length here.
+    static std::string serverText(const QByteArray& statusLine);
     // A quoted IMAP string of the mailbox name in modified UTF-7.
     static QByteArray quotedMailbox(const QString& path);
     // `bytes` as a quoted string, or unchanged with *needsLiteral set when
@@ -163,6 +167,10 @@ public:
     static constexpr quint32 SearchChunk = 100000;
 
 private:
+    // Restore's APPEND and CREATE go over this session's raw channel; sync
+    // never makes one, so for sync the session stays read-only.
+    friend class ImapWriter;
+
     struct RawAnswer
     {
         QList<ImapResponse> untagged;
