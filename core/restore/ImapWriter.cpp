@@ -68,6 +68,7 @@ ImapWriter::ImapWriter(ImapSession& session)
     m_literalPlus = capabilities.contains("LITERAL+");
     m_literalMinus = capabilities.contains("LITERAL-");
     m_uidPlus = capabilities.contains("UIDPLUS");
+    m_multiAppend = capabilities.contains("MULTIAPPEND");
 }
 
 void ImapWriter::createFolder(const QByteArray& name)
@@ -195,23 +196,34 @@ QByteArray ImapWriter::internalDateText(const QDateTime& date)
         + " +0000";
 }
 
-void ImapWriter::send(const Append& append)
+void ImapWriter::send(const QList<Append>& messages)
 {
     if (!m_session.m_rawChannel) {
         throw vmime::exceptions::not_connected();
     }
+    if (messages.isEmpty()) {
+        return;
+    }
     const QByteArray tag = "OA" + QByteArray::number(++m_session.m_rawTag);
+    Pending pending {tag, {}, 0};
+    for (const Append& append : messages) {
+        pending.tokens << append.token;
+        pending.bytes += append.bytes.size();
+    }
+    m_outstanding.append(pending);
+    m_outstandingBytes += pending.bytes;
     QByteArray command = tag + " APPEND ";
-    bool mailboxLiteral = false;
-    const QByteArray mailbox = ImapSession::astring(append.mailbox, &mailboxLiteral);
+    const auto flush = [&] {
+        m_session.m_rawChannel->send(std::string(command.constData(), static_cast<size_t>(command.size())));
+        command.clear();
+    };
     // Each literal: without waiting where the server allows it, else after
     // its go-ahead (reading, meanwhile, the answers of earlier APPENDs).
     const auto literal = [&](const QByteArray& bytes) -> bool {
         const bool waitless = m_literalPlus || (m_literalMinus && bytes.size() <= LiteralMinusLimit);
         command += '{' + QByteArray::number(bytes.size()) + (waitless ? "+}\r\n" : "}\r\n");
         if (!waitless) {
-            m_session.m_rawChannel->send(std::string(command.constData(), static_cast<size_t>(command.size())));
-            command.clear();
+            flush();
             for (;;) {
                 const ImapResponse response = m_session.readRawResponse(AppendTimeoutMs);
                 const QByteArray& first = response.firstLine();
@@ -231,29 +243,32 @@ void ImapWriter::send(const Append& append)
                 }
             }
         }
-        m_session.m_rawChannel->send(std::string(command.constData(), static_cast<size_t>(command.size())));
-        m_session.m_rawChannel->send(std::string(bytes.constData(), static_cast<size_t>(bytes.size())));
-        command.clear();
+        // The message joins the command in one write: one stream of TLS
+        // records, not a tiny one for the line and another for the CRLF.
+        command += bytes;
         return true;
     };
-    m_outstanding.append({tag, append.token, append.bytes.size()});
-    m_outstandingBytes += append.bytes.size();
+    bool mailboxLiteral = false;
+    const QByteArray mailbox = ImapSession::astring(messages.constFirst().mailbox, &mailboxLiteral);
     if (mailboxLiteral) {
-        if (!literal(append.mailbox)) {
+        if (!literal(messages.constFirst().mailbox)) {
             return;
         }
     } else {
         command += mailbox;
     }
-    command += " (" + append.flags.join(QLatin1Char(' ')).toUtf8() + ')';
-    if (append.internalDate.isValid()) {
-        command += " \"" + internalDateText(append.internalDate) + '"';
+    for (const Append& append : messages) {
+        command += " (" + append.flags.join(QLatin1Char(' ')).toUtf8() + ')';
+        if (append.internalDate.isValid()) {
+            command += " \"" + internalDateText(append.internalDate) + '"';
+        }
+        command += ' ';
+        if (!literal(append.bytes)) {
+            return;
+        }
     }
-    command += ' ';
-    if (!literal(append.bytes)) {
-        return;
-    }
-    m_session.m_rawChannel->send("\r\n");
+    command += "\r\n";
+    flush();
 }
 
 ImapWriter::Appended ImapWriter::receive()
@@ -288,19 +303,20 @@ ImapWriter::Appended ImapWriter::receive()
         }
     }
     Appended answer;
-    answer.token = pending.token;
+    answer.tokens = pending.tokens;
+    answer.bytes = pending.bytes;
     answer.ok = status.startsWith("OK");
     if (!answer.ok) {
         answer.error = QString::fromStdString(ImapSession::serverText(status));
         return answer;
     }
-    // "OK [APPENDUID 38505 3955] …" (RFC 4315).
-    static const QRegularExpression AppendUid(QStringLiteral("\\[APPENDUID (\\d+) (\\d+)\\]"),
+    // "OK [APPENDUID 38505 3955] …", "… 3955:3964]" for several (RFC 4315).
+    static const QRegularExpression AppendUid(QStringLiteral("\\[APPENDUID (\\d+) ([\\d:,]+)\\]"),
                                               QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = AppendUid.match(QString::fromLatin1(status));
     if (match.hasMatch()) {
         answer.uidValidity = match.captured(1).toUInt();
-        answer.uid = match.captured(2).toUInt();
+        answer.uids = match.captured(2).toLatin1();
     }
     return answer;
 }

@@ -16,7 +16,9 @@ class ImapSession;
 // APPENDs are pipelined where the server allows (LITERAL+ or LITERAL-,
 // RFC 7888): the next message is on the wire while the server stores the
 // previous one, so a restore is not one round trip per message. Without
-// them each literal waits for the server's go-ahead.
+// them each literal waits for the server's go-ahead. With MULTIAPPEND
+// (RFC 3502) one APPEND carries several messages, which the server stores
+// in one transaction: all of them or none.
 //
 // Blocking, on one worker thread, like the session. Errors are vmime
 // exceptions (command_error with the server's words for NO/BAD).
@@ -31,6 +33,7 @@ public:
     // APPENDUID tells where a message went (UIDPLUS).
     bool canPipeline() const { return m_literalPlus || m_literalMinus; }
     bool hasUidPlus() const { return m_uidPlus; }
+    bool hasMultiAppend() const { return m_multiAppend; }
 
     // CREATE the folder (name as the server spells it: modified UTF-7 and
     // its delimiter). A folder that exists already is no error.
@@ -58,15 +61,18 @@ public:
     };
     struct Appended
     {
-        qint64 token = 0;
+        QList<qint64> tokens; // of the messages the APPEND carried
+        qint64 bytes = 0;
         bool ok = false;
         QString error; // the server's words when !ok
         quint32 uidValidity = 0; // from APPENDUID, 0 when not given
-        quint32 uid = 0;
+        QByteArray uids; // the UID set APPENDUID gave
     };
-    // Sends the APPEND; with pipelining, returns without waiting for the
-    // answer (receive() reads the answers in the order sent).
-    void send(const Append& append);
+    // Sends one APPEND with these messages, all for the same mailbox (more
+    // than one only with MULTIAPPEND); with pipelining, returns without
+    // waiting for the answer (receive() reads the answers in the order
+    // sent).
+    void send(const QList<Append>& messages);
     int outstanding() const { return static_cast<int>(m_outstanding.size()); }
     qint64 outstandingBytes() const { return m_outstandingBytes; }
     // The answer to the oldest APPEND sent. Throws when the connection
@@ -84,13 +90,14 @@ private:
     struct Pending
     {
         QByteArray tag;
-        qint64 token = 0;
+        QList<qint64> tokens;
         qint64 bytes = 0;
     };
     ImapSession& m_session;
     bool m_literalPlus = false;
     bool m_literalMinus = false;
     bool m_uidPlus = false;
+    bool m_multiAppend = false;
     QList<Pending> m_outstanding;
     qint64 m_outstandingBytes = 0;
     // Tagged answers that came for an APPEND other than the oldest.

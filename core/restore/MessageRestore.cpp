@@ -114,6 +114,11 @@ MessageRestore::MessageRestore(QString archivePath, RestoreRequest request)
 {
 }
 
+void MessageRestore::setBatchMessages(int messages)
+{
+    m_batchMessages = std::max(1, messages);
+}
+
 QByteArray MessageRestore::mailboxName(const QString& path, QChar sourceDelimiter, QChar delimiter)
 {
     QStringList levels = sourceDelimiter.isNull() ? QStringList {path} : path.split(sourceDelimiter);
@@ -220,6 +225,15 @@ RestoreResult MessageRestore::run(const Progress& progress, std::shared_ptr<Canc
     }
     const IngestionSource& target = m_request.target;
     qint64 done = result.unreadable;
+    // One reader for the run: it keeps the compression dictionaries it has
+    // loaded, which a reader a message would load again each time.
+    QString openError;
+    const QSqlDatabase db = ArchiveDatabase::readOnlyConnection(m_archivePath, ConnectionRole, &openError);
+    if (!db.isOpen()) {
+        result.error = tr("Cannot read the archive: %1").arg(openError);
+        return result;
+    }
+    const ArchiveReader reader(db);
     try {
         ImapConnector connector(SourceSync::tlsPolicy(target, m_request.extraCaFile), token);
         const std::unique_ptr<ImapSession> session =
@@ -264,21 +278,50 @@ RestoreResult MessageRestore::run(const Progress& progress, std::shared_ptr<Canc
                 stopping = true;
             }
         };
-        const auto answered = [&](const ImapWriter::Appended& appended) {
-            const Item& item = items.at(appended.token);
-            if (appended.ok) {
-                ++result.appended;
-                result.bytes += item.size;
-            } else {
-                ++result.refused;
-                if (result.problems.size() < ProblemsKept) {
-                    result.problems << tr("“%1” was refused by the server: %2")
-                                           .arg(item.subject, ServerText::printable(appended.error));
-                }
+        // A batch the server refused (MULTIAPPEND is all or nothing) is sent
+        // again a message at a time, to store the rest and name the one.
+        QList<qint64> retrySingly;
+        const auto refusedOne = [&](const Item& item, const QString& why) {
+            ++result.refused;
+            if (result.problems.size() < ProblemsKept) {
+                result.problems
+                    << tr("“%1” was refused by the server: %2").arg(item.subject, ServerText::printable(why));
             }
             ++done;
             report();
         };
+        const auto answered = [&](const ImapWriter::Appended& appended) {
+            if (!appended.ok && appended.tokens.size() > 1) {
+                retrySingly += appended.tokens;
+                return;
+            }
+            for (const qint64 itemIndex : appended.tokens) {
+                const Item& item = items.at(itemIndex);
+                if (!appended.ok) {
+                    refusedOne(item, appended.error);
+                    continue;
+                }
+                ++result.appended;
+                result.bytes += item.size;
+                ++done;
+                report();
+            }
+        };
+        const auto readMessage = [&](const Item& item, QByteArray* raw) {
+            QString readError;
+            if (reader.rawMessage(item.messageId, raw, &readError)) {
+                return true;
+            }
+            ++result.unreadable;
+            if (result.problems.size() < ProblemsKept) {
+                result.problems << tr("“%1” could not be read from the archive: %2").arg(item.subject, readError);
+            }
+            ++done;
+            report();
+            return false;
+        };
+        const int batchLimit = writer.hasMultiAppend() ? m_batchMessages : 1;
+        const int commandsInFlight = writer.hasMultiAppend() ? BatchesInFlight : MaxInFlight;
 
         for (const QByteArray& mailbox : std::as_const(order)) {
             if (stopped()) {
@@ -292,22 +335,34 @@ RestoreResult MessageRestore::run(const Progress& progress, std::shared_ptr<Canc
             }
             const QSet<QByteArray> there = writer.existingKeys(mailbox);
             QSet<QByteArray> sentNow; // a message archived twice goes once
+            QList<ImapWriter::Append> batch;
+            qint64 batchBytes = 0;
+            const auto sendBatch = [&] {
+                if (batch.isEmpty()) {
+                    return;
+                }
+                // Room on the wire first: answers are read as they come.
+                while (writer.outstanding() > 0
+                       && (!writer.canPipeline() || writer.outstanding() >= commandsInFlight
+                           || writer.outstandingBytes() + batchBytes > MaxInFlightBytes)) {
+                    answered(writer.receive());
+                }
+                if (stopped()) {
+                    batch.clear(); // asked to stop meanwhile: these stay unsent
+                    batchBytes = 0;
+                    return;
+                }
+                writer.send(batch);
+                batch.clear();
+                batchBytes = 0;
+            };
             for (const qsizetype index : indexes) {
                 if (stopped()) {
                     break;
                 }
-                const Item& item = items.at(index);
+                Item& item = items[index];
                 QByteArray raw;
-                QString readError;
-                QSqlDatabase db = ArchiveDatabase::readOnlyConnection(m_archivePath, ConnectionRole, &readError);
-                if (!db.isOpen() || !ArchiveReader(db).rawMessage(item.messageId, &raw, &readError)) {
-                    ++result.unreadable;
-                    if (result.problems.size() < ProblemsKept) {
-                        result.problems
-                            << tr("“%1” could not be read from the archive: %2").arg(item.subject, readError);
-                    }
-                    ++done;
-                    report();
+                if (!readMessage(item, &raw)) {
                     continue;
                 }
                 const QByteArray key = ImapWriter::identityKeyOf(raw);
@@ -323,18 +378,27 @@ RestoreResult MessageRestore::run(const Progress& progress, std::shared_ptr<Canc
                 if (!key.isEmpty()) {
                     sentNow.insert(key);
                 }
-                // Room on the wire first: answers are read as they come.
-                while (writer.outstanding() > 0
-                       && (!writer.canPipeline() || writer.outstanding() >= MaxInFlight
-                           || writer.outstandingBytes() + raw.size() > MaxInFlightBytes)) {
-                    answered(writer.receive());
+                item.size = raw.size();
+                batchBytes += raw.size();
+                batch.append({mailbox, item.flags, item.internalDate, std::move(raw), index});
+                if (batch.size() >= batchLimit || batchBytes >= BatchBytes) {
+                    sendBatch();
                 }
-                items[index].size = raw.size();
-                writer.send({mailbox, item.flags, item.internalDate, raw, index});
+            }
+            if (!stopped()) {
+                sendBatch();
             }
             // Every answer of this folder before the next folder's EXAMINE.
             while (writer.outstanding() > 0) {
                 answered(writer.receive());
+            }
+            for (const qint64 itemIndex : std::exchange(retrySingly, {})) {
+                const Item& item = items.at(itemIndex);
+                QByteArray raw;
+                if (readMessage(item, &raw)) {
+                    writer.send({{mailbox, item.flags, item.internalDate, std::move(raw), itemIndex}});
+                    answered(writer.receive());
+                }
             }
         }
         result.cancelled = stopped() && done < result.total;

@@ -87,6 +87,16 @@ public:
     // once when the server allows pipelining.
     static constexpr int MaxInFlight = 32;
     static constexpr qint64 MaxInFlightBytes = 8 * 1024 * 1024;
+    // With MULTIAPPEND: messages (or bytes) an APPEND carries, stored by
+    // the server in one transaction, and how many such APPENDs may be on
+    // their way (the next is sent while the server stores one).
+    static constexpr int BatchMessages = 50;
+    static constexpr qint64 BatchBytes = 4 * 1024 * 1024;
+    static constexpr int BatchesInFlight = 2;
+
+    // Messages an APPEND carries where the server has MULTIAPPEND (1: one
+    // APPEND each, pipelined); BatchMessages unless set.
+    void setBatchMessages(int messages);
 
     RestoreResult run(const Progress& progress = {}, std::shared_ptr<CancelToken> token = {});
 
@@ -101,4 +111,5 @@ private:
 
     QString m_archivePath;
     RestoreRequest m_request;
+    int m_batchMessages = BatchMessages;
 };

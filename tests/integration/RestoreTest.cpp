@@ -199,52 +199,58 @@ TEST_F(RestoreTest, KeepsBytesFlagsDatesAndFolders)
 
 // Stopped at several points — politely, and by dropping the connection with
 // APPENDs on the wire — then run again: every message once, never twice.
+// With one message an APPEND (pipelined) and with MULTIAPPEND batches.
 TEST_F(RestoreTest, StoppedOrRunAgainItCreatesNoDuplicates)
 {
     archive(QStringLiteral("INBOX"), 120, 303);
-    RestoreRequest request = this->request();
-    request.folder = QStringLiteral("Restored/Old mail");
-    for (const int stopAt : {7, 33}) {
-        const RestoreResult stopped =
-            MessageRestore(m_archive.path(), request).run([stopAt](qint64 done, qint64, qint64) {
-                return done < stopAt;
-            });
-        EXPECT_TRUE(stopped.cancelled);
-        EXPECT_GE(stopped.appended + stopped.alreadyThere, stopAt);
-    }
-    {
-        auto token = std::make_shared<CancelToken>();
-        const RestoreResult dropped = MessageRestore(m_archive.path(), request)
-                                          .run(
-                                              [&token](qint64 done, qint64, qint64) {
-                                                  if (done >= 61) {
-                                                      token->cancel(); // the connection goes with answers outstanding
-                                                  }
-                                                  return true;
-                                              },
-                                              token);
-        EXPECT_TRUE(dropped.cancelled || dropped.failure) << dropped.summary(request.target).toStdString();
-    }
-    const RestoreResult rest = MessageRestore(m_archive.path(), request).run();
-    ASSERT_TRUE(rest.succeeded()) << rest.summary(request.target).toStdString();
-    EXPECT_GT(rest.alreadyThere, 60);
-    EXPECT_EQ(rest.appended + rest.alreadyThere, 120);
+    for (const int batch : {1, 7}) {
+        SCOPED_TRACE(batch);
+        RestoreRequest request = this->request();
+        request.folder = QStringLiteral("Restored/In batches of %1").arg(batch);
+        const auto restore = [&](const MessageRestore::Progress& progress, std::shared_ptr<CancelToken> token = {}) {
+            MessageRestore run(m_archive.path(), request);
+            run.setBatchMessages(batch);
+            return run.run(progress, std::move(token));
+        };
+        for (const int stopAt : {7, 33}) {
+            const RestoreResult stopped = restore([stopAt](qint64 done, qint64, qint64) { return done < stopAt; });
+            EXPECT_TRUE(stopped.cancelled);
+            EXPECT_GE(stopped.appended + stopped.alreadyThere, stopAt);
+            EXPECT_LT(stopped.appended + stopped.alreadyThere, 120);
+        }
+        {
+            auto token = std::make_shared<CancelToken>();
+            const RestoreResult dropped = restore(
+                [&token](qint64 done, qint64, qint64) {
+                    if (done >= 61) {
+                        token->cancel(); // the connection goes with answers outstanding
+                    }
+                    return true;
+                },
+                token);
+            EXPECT_TRUE(dropped.cancelled || dropped.failure) << dropped.summary(request.target).toStdString();
+        }
+        const RestoreResult rest = restore({});
+        ASSERT_TRUE(rest.succeeded()) << rest.summary(request.target).toStdString();
+        EXPECT_GE(rest.alreadyThere, 61);
+        EXPECT_EQ(rest.appended + rest.alreadyThere, 120);
 
-    const QList<ServerMessage> messages = onServer(QStringLiteral("Restored/Old mail"));
-    QSet<QByteArray> distinct;
-    for (const ServerMessage& message : messages) {
-        distinct.insert(message.sha256);
-    }
-    EXPECT_EQ(messages.size(), 120) << "no duplicates";
-    EXPECT_EQ(distinct.size(), 120);
+        const QList<ServerMessage> messages = onServer(request.folder);
+        QSet<QByteArray> distinct;
+        for (const ServerMessage& message : messages) {
+            distinct.insert(message.sha256);
+        }
+        EXPECT_EQ(messages.size(), 120) << "no duplicates";
+        EXPECT_EQ(distinct.size(), 120);
 
-    const RestoreResult again = MessageRestore(m_archive.path(), request).run();
-    EXPECT_EQ(again.appended, 0);
-    EXPECT_EQ(again.alreadyThere, 120);
-    EXPECT_TRUE(again.summary(request.target)
-                    .startsWith(QStringLiteral("Nothing to restore: all 120 messages are in the folder already.")))
-        << again.summary(request.target).toStdString();
-    EXPECT_EQ(onServer(QStringLiteral("Restored/Old mail")).size(), 120);
+        const RestoreResult again = restore({});
+        EXPECT_EQ(again.appended, 0);
+        EXPECT_EQ(again.alreadyThere, 120);
+        EXPECT_TRUE(again.summary(request.target)
+                        .startsWith(QStringLiteral("Nothing to restore: all 120 messages are in the folder already.")))
+            << again.summary(request.target).toStdString();
+        EXPECT_EQ(onServer(request.folder).size(), 120);
+    }
 }
 
 TEST_F(RestoreTest, AWrongPasswordSaysSoAndSendsNothing)
