@@ -2048,6 +2048,18 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>Import mbox files, .eml messages or Maildir folders</source>
         <translation>mbox-Dateien, .eml-Nachrichten oder Maildir-Ordner importieren</translation>
     </message>
+    <message>
+        <source>&amp;Restore to Server…</source>
+        <translation>Auf Server &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Put the selected messages or the list shown back on an IMAP account</source>
+        <translation>Die ausgewählten Nachrichten oder die gezeigte Liste zurück in ein IMAP-Konto legen</translation>
+    </message>
+    <message>
+        <source>Choose the messages to restore on the Archive page first.</source>
+        <translation>Wählen Sie zuerst auf der Seite „Archiv“ die Nachrichten, die wiederhergestellt werden sollen.</translation>
+    </message>
 </context>
 <context>
     <name>MboxReader</name>
@@ -2922,6 +2934,167 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Created the folder &quot;%1&quot;.</source>
         <translation>Ordner „%1“ angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Into the &amp;folder:</source>
+        <translation>In den &amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Into the folders they were &amp;archived from (created where missing)</source>
+        <translation>In die Ordner, aus denen sie &amp;archiviert wurden (fehlende werden angelegt)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore to Server</source>
+        <translation>Auf Server wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Puts archived mail back on an IMAP account, exactly as it was archived, with its read, flagged and answered marks and its dates. Messages the folder holds already are not sent again. The archive keeps everything it has.</source>
+        <translation>Legt archivierte E-Mails zurück in ein IMAP-Konto, genau wie sie archiviert wurden, mit ihren Markierungen (gelesen, markiert, beantwortet) und ihren Daten. Nachrichten, die der Ordner schon enthält, werden nicht erneut gesendet. Das Archiv behält alles, was es hat.</translation>
+    </message>
+    <message>
+        <source>Restore:</source>
+        <translation>Wiederherstellen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln &amp;selected message(s)</source>
+        <translation>
+            <numerusform>Die &amp;ausgewählte Nachricht</numerusform>
+            <numerusform>Die %Ln &amp;ausgewählten Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore to</source>
+        <translation>Wiederherstellen in</translation>
+    </message>
+    <message>
+        <source>Another account…</source>
+        <translation>Ein anderes Konto…</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;In:</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>imap.example.org</source>
+        <translation>imap.example.org</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Destination folder</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message>
+        <source>Restore progress</source>
+        <translation>Fortschritt der Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Restore status</source>
+        <translation>Status der Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>%1 — %2 on %3</source>
+        <extracomment>An account to restore to: the source&apos;s name, then &quot;anna@example.org on imap.example.org&quot;.</extracomment>
+        <translation>%1 — %2 auf %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <extracomment>An account: &quot;anna@example.org on imap.example.org&quot;.</extracomment>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Enter the server and user name of the account to restore to.</source>
+        <translation>Geben Sie Server und Benutzernamen des Zielkontos ein.</translation>
+    </message>
+    <message>
+        <source>Enter the folder to restore into.</source>
+        <translation>Geben Sie den Zielordner ein.</translation>
+    </message>
+    <message>
+        <source>Counting the messages…</source>
+        <translation>Nachrichten werden gezählt…</translation>
+    </message>
+    <message>
+        <source>Reading the password from the keychain…</source>
+        <translation>Passwort wird aus dem Schlüsselbund gelesen…</translation>
+    </message>
+    <message>
+        <source>There is no message to restore here.</source>
+        <translation>Hier gibt es keine Nachricht wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>into the folders they were archived from</source>
+        <translation>in die Ordner, aus denen sie archiviert wurden</translation>
+    </message>
+    <message>
+        <source>into “%1”</source>
+        <translation>in „%1“</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Restore</source>
+        <translation>Wiederherstellen &amp;bestätigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln message(s) to %1, %2? This adds them to that account. Press Confirm Restore to go on.</source>
+        <extracomment>%1 is the account, %2 &quot;into “Restored”&quot; or &quot;into the folders they were archived from&quot;.</extracomment>
+        <translation>
+            <numerusform>%Ln Nachricht nach %1 wiederherstellen, %2? Sie wird diesem Konto hinzugefügt. Drücken Sie „Wiederherstellen bestätigen“, um fortzufahren.</numerusform>
+            <numerusform>%Ln Nachrichten nach %1 wiederherstellen, %2? Sie werden diesem Konto hinzugefügt. Drücken Sie „Wiederherstellen bestätigen“, um fortzufahren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages</source>
+        <extracomment>Progress of a restore: &quot;1,204 of 5,000 messages&quot;.</extracomment>
+        <translation>%1 von %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>If it is your server&apos;s, press Restore again to trust it for this restore.</source>
+        <translation>Wenn es das Ihres Servers ist, drücken Sie erneut „Wiederherstellen“, um ihm für diese Wiederherstellung zu vertrauen.</translation>
     </message>
 </context>
 <context>

@@ -491,6 +491,24 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <source>The %Ln &amp;selected message(s)</source>
+        <translation>
+            <numerusform>The &amp;selected message</numerusform>
+            <numerusform>The %Ln &amp;selected messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln message(s) to %1, %2? This adds them to that account. Press Confirm Restore to go on.</source>
+        <extracomment>%1 is the account, %2 &quot;into “Restored”&quot; or &quot;into the folders they were archived from&quot;.</extracomment>
+        <translation>
+            <numerusform>Restore %Ln message to %1, %2? This adds it to that account. Press Confirm Restore to go on.</numerusform>
+            <numerusform>Restore %Ln messages to %1, %2? This adds them to that account. Press Confirm Restore to go on.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message numerus="yes">
         <source>%Ln message(s)</source>

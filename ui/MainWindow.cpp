@@ -11,6 +11,7 @@
 #include "common/StatusMessageLabel.h"
 #include "help/ShortcutsWindow.h"
 #include "import/ImportMailDialog.h"
+#include "restore/RestoreDialog.h"
 #include "settings/SettingsDialog.h"
 #include "sources/IngestionsPage.h"
 #include "sources/SourceDetailsDialog.h"
@@ -236,6 +237,11 @@ void MainWindow::createMenus()
         m_navigation->setCurrentRow(1);
         m_archivePage->showExport();
     });
+    QAction* restoreAction = fileMenu->addAction(tr("&Restore to Server…"));
+    restoreAction->setObjectName(QStringLiteral("restoreAction"));
+    restoreAction->setProperty(ShortcutCatalog::DescriptionProperty,
+                               tr("Put the selected messages or the list shown back on an IMAP account"));
+    connect(restoreAction, &QAction::triggered, this, [this] { showRestore(); });
     QAction* settingsAction = fileMenu->addAction(tr("Se&ttings…"));
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
     settingsAction->setMenuRole(QAction::PreferencesRole);
@@ -357,6 +363,20 @@ ImportMailDialog* MainWindow::showImport(const QStringList& paths)
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
+    return dialog;
+}
+
+RestoreDialog* MainWindow::showRestore()
+{
+    m_navigation->setCurrentRow(1);
+    const std::optional<ExportDialog::Offer> offer = m_archivePage->listOffer();
+    if (!offer) {
+        m_statusMessage->showMessage(tr("Choose the messages to restore on the Archive page first."), 0);
+        return nullptr;
+    }
+    auto* dialog = new RestoreDialog(m_archive.path(), *offer, m_queries, m_credentials, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
     return dialog;
 }
 

@@ -10,6 +10,7 @@
 class ArchivePage;
 class BackupDialog;
 class ImportMailDialog;
+class RestoreDialog;
 class ArchiveQueryRunner;
 class CredentialStore;
 class SourceService;
@@ -71,6 +72,8 @@ public slots:
     // File → Import Mail…, or files dropped on the window: the paths are
     // added to the dialog's list (one dialog at a time).
     ImportMailDialog* showImport(const QStringList& paths = {});
+    // File → Restore to Server…: the Archive page's selection or list.
+    RestoreDialog* showRestore();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

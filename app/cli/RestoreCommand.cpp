@@ -6,7 +6,6 @@
 #include "archive/Archive.h"
 #include "restore/MessageRestore.h"
 #include "search/SearchQuery.h"
-#include "sources/CertificateExceptions.h"
 #include "sources/ProviderPreset.h"
 #include "sources/SourceRepository.h"
 
@@ -81,9 +80,7 @@ int runRestoreCommand(CliContext& context)
             return refuse(
                 Tr::tr("\"%1\" holds mail imported from files: it has no server to restore to.").arg(named->name));
         }
-        request.target = *named;
-        request.target.pinnedSha256 =
-            QString::fromLatin1(CertificateExceptions(context.archive.connection()).trustedSha256For(*named));
+        request.target = *named; // MessageRestore trusts what the user trusted for it
         const CredentialResult password = CliCredentials::readStoredPassword(context.archive, named->id);
         if (password.status != CredentialResult::Status::Ok) {
             context.err << named->name << ": " << password.message << '\n';

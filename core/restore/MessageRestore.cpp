@@ -7,6 +7,7 @@
 #include "imap/ImapSession.h"
 #include "imap/ModifiedUtf7.h"
 #include "imap/ServerText.h"
+#include "sources/CertificateExceptions.h"
 #include "sync/SourceSync.h"
 #include "sync/SyncError.h"
 
@@ -223,7 +224,7 @@ RestoreResult MessageRestore::run(const Progress& progress, std::shared_ptr<Canc
     if (!result.error.isEmpty() || items.isEmpty()) {
         return result;
     }
-    const IngestionSource& target = m_request.target;
+    IngestionSource target = m_request.target;
     qint64 done = result.unreadable;
     // One reader for the run: it keeps the compression dictionaries it has
     // loaded, which a reader a message would load again each time.
@@ -234,6 +235,14 @@ RestoreResult MessageRestore::run(const Progress& progress, std::shared_ptr<Canc
         return result;
     }
     const ArchiveReader reader(db);
+    if (target.id > 0) {
+        // An account the app archives: the certificate the user trusted for
+        // it holds for the restore too.
+        const QByteArray trusted = CertificateExceptions(db).trustedSha256For(target);
+        if (!trusted.isEmpty()) {
+            target.pinnedSha256 = QString::fromLatin1(trusted);
+        }
+    }
     try {
         ImapConnector connector(SourceSync::tlsPolicy(target, m_request.extraCaFile), token);
         const std::unique_ptr<ImapSession> session =

@@ -52,7 +52,7 @@ struct RestoreResult
     bool cancelled = false;
     bool pipelined = false; // APPENDs were sent without waiting (LITERAL+)
 
-    bool succeeded() const { return error.isEmpty() && !cancelled; }
+    bool succeeded() const { return error.isEmpty() && !failure && !cancelled; }
     // "Restored 1,204 messages (38.2 MB) to anna@example.org on imap.example.org; 30 were there already."
     QString summary(const IngestionSource& target) const;
 };

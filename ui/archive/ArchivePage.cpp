@@ -503,11 +503,11 @@ void ArchivePage::focusSearch()
     m_search->focusSearch();
 }
 
-ExportDialog* ArchivePage::showExport()
+std::optional<ExportDialog::Offer> ArchivePage::listOffer() const
 {
     const std::optional<MessageListQuery> list = m_messages->query();
     if (!list) {
-        return nullptr;
+        return std::nullopt;
     }
     ExportDialog::Offer offer;
     offer.list = *list;
@@ -518,7 +518,16 @@ ExportDialog* ArchivePage::showExport()
             offer.selected << m_messages->messageIdAt(row.row());
         }
     }
-    auto* dialog = new ExportDialog(m_archive.path(), offer, this);
+    return offer;
+}
+
+ExportDialog* ArchivePage::showExport()
+{
+    const std::optional<ExportDialog::Offer> offer = listOffer();
+    if (!offer) {
+        return nullptr;
+    }
+    auto* dialog = new ExportDialog(m_archive.path(), *offer, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -1,12 +1,13 @@
 #pragma once
 
+#include "export/ExportDialog.h"
+
 #include "archive/Archive.h"
 #include "archive/LatestQuery.h"
 #include "sources/SourceStatistics.h"
 
 #include <QWidget>
 
-class ExportDialog;
 class FolderTreeModel;
 class SearchBar;
 class SourceService;
@@ -61,6 +62,9 @@ public slots:
     // The export dialog for the selected messages or the whole list shown
     // (File → Export Messages…, the search's Export…).
     ExportDialog* showExport();
+    // What the list shows and has selected, for an export or a restore;
+    // nullopt while no list is shown.
+    std::optional<ExportDialog::Offer> listOffer() const;
     // Under Removed sources: asks, with the counts, whether to delete the
     // selected messages (or all matching) from the archive, and does so
     // through the SourceService (Delete key, "Delete from Archive…").
