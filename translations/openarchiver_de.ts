@@ -2258,56 +2258,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>Restore stopped: %1</source>
         <translation>Wiederherstellung abgebrochen: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Restore cancelled after %n message(s). Restore again to go on: what is on the server already is not sent twice.</source>
-        <translation>
-            <numerusform>Wiederherstellung nach %n Nachricht abgebrochen. Stellen Sie erneut wieder her, um fortzufahren: Was schon auf dem Server ist, wird nicht doppelt gesendet.</numerusform>
-            <numerusform>Wiederherstellung nach %n Nachrichten abgebrochen. Stellen Sie erneut wieder her, um fortzufahren: Was schon auf dem Server ist, wird nicht doppelt gesendet.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) were restored before; restore again to go on.</source>
-        <translation>
-            <numerusform>%n Nachricht wurde vorher wiederhergestellt; stellen Sie erneut wieder her, um fortzufahren.</numerusform>
-            <numerusform>%n Nachrichten wurden vorher wiederhergestellt; stellen Sie erneut wieder her, um fortzufahren.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing to restore: all %n message(s) are in the folder already.</source>
-        <translation>
-            <numerusform>Nichts wiederherzustellen: Die Nachricht ist schon im Ordner.</numerusform>
-            <numerusform>Nichts wiederherzustellen: Alle %n Nachrichten sind schon im Ordner.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Restored %n message(s) (%1) to %2.</source>
-        <extracomment>%1 the size of the mail, %2 the account (&quot;anna@example.org on imap.example.org&quot;).</extracomment>
-        <translation>
-            <numerusform>%n Nachricht (%1) wiederhergestellt nach %2.</numerusform>
-            <numerusform>%n Nachrichten (%1) wiederhergestellt nach %2.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) were there already and were not sent again.</source>
-        <translation>
-            <numerusform>%n Nachricht war schon dort und wurde nicht erneut gesendet.</numerusform>
-            <numerusform>%n Nachrichten waren schon dort und wurden nicht erneut gesendet.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server refused %n message(s).</source>
-        <translation>
-            <numerusform>Der Server hat %n Nachricht abgelehnt.</numerusform>
-            <numerusform>Der Server hat %n Nachrichten abgelehnt.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) could not be read from the archive.</source>
-        <translation>
-            <numerusform>%n Nachricht konnte nicht aus dem Archiv gelesen werden.</numerusform>
-            <numerusform>%n Nachrichten konnten nicht aus dem Archiv gelesen werden.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot read the archive: %1</source>
         <translation>Das Archiv kann nicht gelesen werden: %1</translation>
@@ -2319,6 +2269,56 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>“%1” could not be read from the archive: %2</source>
         <translation>„%1“ konnte nicht aus dem Archiv gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore cancelled after %Ln message(s). Restore again to go on: what is on the server already is not sent twice.</source>
+        <translation>
+            <numerusform>Wiederherstellung nach %Ln Nachricht abgebrochen. Stellen Sie erneut wieder her, um fortzufahren: Was schon auf dem Server ist, wird nicht doppelt gesendet.</numerusform>
+            <numerusform>Wiederherstellung nach %Ln Nachrichten abgebrochen. Stellen Sie erneut wieder her, um fortzufahren: Was schon auf dem Server ist, wird nicht doppelt gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) were restored before; restore again to go on.</source>
+        <translation>
+            <numerusform>%Ln Nachricht wurde vorher wiederhergestellt; stellen Sie erneut wieder her, um fortzufahren.</numerusform>
+            <numerusform>%Ln Nachrichten wurden vorher wiederhergestellt; stellen Sie erneut wieder her, um fortzufahren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to restore: all %Ln message(s) are in the folder already.</source>
+        <translation>
+            <numerusform>Nichts wiederherzustellen: Die Nachricht ist schon im Ordner.</numerusform>
+            <numerusform>Nichts wiederherzustellen: Alle %Ln Nachrichten sind schon im Ordner.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %Ln message(s) (%1) to %2.</source>
+        <extracomment>%1 the size of the mail, %2 the account (&quot;anna@example.org on imap.example.org&quot;).</extracomment>
+        <translation>
+            <numerusform>%Ln Nachricht (%1) wiederhergestellt nach %2.</numerusform>
+            <numerusform>%Ln Nachrichten (%1) wiederhergestellt nach %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) were there already and were not sent again.</source>
+        <translation>
+            <numerusform>%Ln Nachricht war schon dort und wurde nicht erneut gesendet.</numerusform>
+            <numerusform>%Ln Nachrichten waren schon dort und wurden nicht erneut gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %Ln message(s).</source>
+        <translation>
+            <numerusform>Der Server hat %Ln Nachricht abgelehnt.</numerusform>
+            <numerusform>Der Server hat %Ln Nachrichten abgelehnt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) could not be read from the archive.</source>
+        <translation>
+            <numerusform>%Ln Nachricht konnte nicht aus dem Archiv gelesen werden.</numerusform>
+            <numerusform>%Ln Nachrichten konnten nicht aus dem Archiv gelesen werden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -374,53 +374,53 @@
 <context>
     <name>MessageRestore</name>
     <message numerus="yes">
-        <source>Restore cancelled after %n message(s). Restore again to go on: what is on the server already is not sent twice.</source>
+        <source>Restore cancelled after %Ln message(s). Restore again to go on: what is on the server already is not sent twice.</source>
         <translation>
-            <numerusform>Restore cancelled after %n message. Restore again to go on: what is on the server already is not sent twice.</numerusform>
-            <numerusform>Restore cancelled after %n messages. Restore again to go on: what is on the server already is not sent twice.</numerusform>
+            <numerusform>Restore cancelled after %Ln message. Restore again to go on: what is on the server already is not sent twice.</numerusform>
+            <numerusform>Restore cancelled after %Ln messages. Restore again to go on: what is on the server already is not sent twice.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) were restored before; restore again to go on.</source>
+        <source>%Ln message(s) were restored before; restore again to go on.</source>
         <translation>
-            <numerusform>%n message was restored before; restore again to go on.</numerusform>
-            <numerusform>%n messages were restored before; restore again to go on.</numerusform>
+            <numerusform>%Ln message was restored before; restore again to go on.</numerusform>
+            <numerusform>%Ln messages were restored before; restore again to go on.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Nothing to restore: all %n message(s) are in the folder already.</source>
+        <source>Nothing to restore: all %Ln message(s) are in the folder already.</source>
         <translation>
             <numerusform>Nothing to restore: the message is in the folder already.</numerusform>
-            <numerusform>Nothing to restore: all %n messages are in the folder already.</numerusform>
+            <numerusform>Nothing to restore: all %Ln messages are in the folder already.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Restored %n message(s) (%1) to %2.</source>
+        <source>Restored %Ln message(s) (%1) to %2.</source>
         <extracomment>%1 the size of the mail, %2 the account (&quot;anna@example.org on imap.example.org&quot;).</extracomment>
         <translation>
-            <numerusform>Restored %n message (%1) to %2.</numerusform>
-            <numerusform>Restored %n messages (%1) to %2.</numerusform>
+            <numerusform>Restored %Ln message (%1) to %2.</numerusform>
+            <numerusform>Restored %Ln messages (%1) to %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) were there already and were not sent again.</source>
+        <source>%Ln message(s) were there already and were not sent again.</source>
         <translation>
-            <numerusform>%n message was there already and was not sent again.</numerusform>
-            <numerusform>%n messages were there already and were not sent again.</numerusform>
+            <numerusform>%Ln message was there already and was not sent again.</numerusform>
+            <numerusform>%Ln messages were there already and were not sent again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The server refused %n message(s).</source>
+        <source>The server refused %Ln message(s).</source>
         <translation>
-            <numerusform>The server refused %n message.</numerusform>
-            <numerusform>The server refused %n messages.</numerusform>
+            <numerusform>The server refused %Ln message.</numerusform>
+            <numerusform>The server refused %Ln messages.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) could not be read from the archive.</source>
+        <source>%Ln message(s) could not be read from the archive.</source>
         <translation>
-            <numerusform>%n message could not be read from the archive.</numerusform>
-            <numerusform>%n messages could not be read from the archive.</numerusform>
+            <numerusform>%Ln message could not be read from the archive.</numerusform>
+            <numerusform>%Ln messages could not be read from the archive.</numerusform>
         </translation>
     </message>
 </context>

@@ -71,40 +71,41 @@ QString RestoreResult::summary(const IngestionSource& target) const
     } else if (!error.isEmpty()) {
         text = MessageRestore::tr("Restore stopped: %1").arg(error);
     } else if (cancelled) {
-        text = MessageRestore::tr("Restore cancelled after %n message(s). Restore again to go on: what is on the "
+        text = MessageRestore::tr("Restore cancelled after %Ln message(s). Restore again to go on: what is on the "
                                   "server already is not sent twice.",
                                   nullptr,
                                   static_cast<int>(appended));
     }
     if (!text.isEmpty() && appended > 0 && !cancelled) {
         text += QLatin1Char(' ')
-            + MessageRestore::tr(
-                    "%n message(s) were restored before; restore again to go on.", nullptr, static_cast<int>(appended));
+            + MessageRestore::tr("%Ln message(s) were restored before; restore again to go on.",
+                                 nullptr,
+                                 static_cast<int>(appended));
     }
     if (text.isEmpty() && appended == 0 && alreadyThere > 0 && refused == 0 && unreadable == 0) {
-        return MessageRestore::tr("Nothing to restore: all %n message(s) are in the folder already.",
+        return MessageRestore::tr("Nothing to restore: all %Ln message(s) are in the folder already.",
                                   nullptr,
                                   static_cast<int>(alreadyThere));
     }
     if (text.isEmpty()) {
         //: %1 the size of the mail, %2 the account ("anna@example.org on imap.example.org").
-        text = MessageRestore::tr("Restored %n message(s) (%1) to %2.", nullptr, static_cast<int>(appended))
+        text = MessageRestore::tr("Restored %Ln message(s) (%1) to %2.", nullptr, static_cast<int>(appended))
                    .arg(sizeText(bytes), account);
     }
     if (alreadyThere > 0) {
         text += QLatin1Char(' ')
-            + MessageRestore::tr("%n message(s) were there already and were not sent again.",
+            + MessageRestore::tr("%Ln message(s) were there already and were not sent again.",
                                  nullptr,
                                  static_cast<int>(alreadyThere));
     }
     if (refused > 0) {
         text += QLatin1Char(' ')
-            + MessageRestore::tr("The server refused %n message(s).", nullptr, static_cast<int>(refused));
+            + MessageRestore::tr("The server refused %Ln message(s).", nullptr, static_cast<int>(refused));
     }
     if (unreadable > 0) {
         text += QLatin1Char(' ')
             + MessageRestore::tr(
-                    "%n message(s) could not be read from the archive.", nullptr, static_cast<int>(unreadable));
+                    "%Ln message(s) could not be read from the archive.", nullptr, static_cast<int>(unreadable));
     }
     return text;
 }

@@ -498,3 +498,31 @@ TEST_F(ArchivePageTest, MoreNewMailThanAPageJoinsTheTopWithoutResettingTheList)
         ASSERT_TRUE(a->date > b->date || (a->date == b->date && a->id > b->id)) << row;
     }
 }
+
+// Mail imported while the page was hidden that was all archived already
+// adds a source and no message: the tree shows the new source when the
+// page is shown again.
+TEST_F(ArchivePageTest, ASourceWithNoNewMessageAppearsWhenThePageIsShownAgain)
+{
+    const qint64 inbox = m_archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    const QList<GeneratedMessage> messages = MailGenerator::smallMessages(5, 56);
+    ASSERT_TRUE(m_archive.store(inbox, messages));
+    ArchiveQueryRunner runner(m_archive.archive());
+    ArchiveTotals totals;
+    totals.messages = 5;
+    totals.sources = 1;
+    auto page = showPage(&runner);
+    page->setTotals(totals);
+    const auto sourceRows = [&] { return page->folderModel()->rowCount(); };
+    const int before = sourceRows();
+    page->hide();
+
+    const qint64 copy = m_archive.folder(QStringLiteral("Local files"), QStringLiteral("Takeout"));
+    ASSERT_TRUE(m_archive.store(copy, messages));
+    totals.sources = 2; // the same five messages, now from two sources
+    page->setTotals(totals);
+    QSignalSpy loaded(page.get(), &ArchivePage::foldersLoaded);
+    page->show();
+    ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+    EXPECT_EQ(sourceRows(), before + 1);
+}

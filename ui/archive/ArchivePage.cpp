@@ -259,7 +259,8 @@ void ArchivePage::showEvent(QShowEvent* event)
         // the tree's counts.
         m_messages->setQuery(MessageListQuery());
     }
-    if (!m_foldersLoadedOnce || m_shownTotal != m_totals.messages) {
+    if (!m_foldersLoadedOnce || m_shownTotal != m_totals.messages
+        || m_shownSources != m_totals.sources + m_totals.removedSources) {
         reloadFolders();
     }
     QWidget::showEvent(event);
@@ -274,6 +275,7 @@ void ArchivePage::hideEvent(QHideEvent* event)
 void ArchivePage::reloadFolders()
 {
     m_shownTotal = m_totals.messages;
+    m_shownSources = m_totals.sources + m_totals.removedSources;
     // Counting every folder reads every location (0.4 s at a million
     // messages): on the Background lane, so the list's first page, on the
     // Interactive one, does not wait behind it.

@@ -121,4 +121,7 @@ private:
     bool m_foldersLoadedOnce = false;
     bool m_layoutRestored = false; // the user's splitter position was found
     qint64 m_shownTotal = -1;
+    // Sources (and removed ones) the tree was read with: an import of mail
+    // that is all archived already adds a source but no message.
+    int m_shownSources = -1;
 };

@@ -100,7 +100,7 @@ ImportMailDialog::ImportMailDialog(QString archivePath, ArchiveQueryRunner* quer
     m_problems->setObjectName(QStringLiteral("importProblems"));
     m_problems->setAccessibleName(tr("Messages that could not be imported"));
     m_problems->setReadOnly(true);
-    m_problems->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_problems->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_problems->setMinimumHeight(fontMetrics().height() * 6);
     m_problems->setVisible(false);
     layout->insertWidget(layout->indexOf(messageLabel()) + 1, m_problems);

@@ -116,7 +116,7 @@ RestoreDialog::RestoreDialog(QString archivePath,
     other->addRow(tr("Ser&ver:"), serverRow);
     other->addRow(tr("&User name:"), m_user);
     other->addRow(tr("Pass&word:"), m_password);
-    form->addRow(QString(), m_otherAccount);
+    form->addRow(m_otherAccount); // no label of its own: nothing left when hidden
     layout->addLayout(form);
 
     auto* where = new QButtonGroup(this);
