@@ -893,6 +893,21 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>CliListScope</name>
+    <message>
+        <source>Only messages this search finds (as typed in the app).</source>
+        <translation>Nur Nachrichten, die diese Suche findet (wie in der App eingegeben).</translation>
+    </message>
+    <message>
+        <source>Only this source&apos;s mail.</source>
+        <translation>Nur die E-Mails dieser Quelle.</translation>
+    </message>
+    <message>
+        <source>Only this folder&apos;s mail.</source>
+        <translation>Nur die E-Mails dieses Ordners.</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Headless companion of %1: manages the same per-user archive from a terminal or a script.</source>
@@ -1156,24 +1171,12 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
 <context>
     <name>ExportCommand</name>
     <message>
-        <source>Only this source.</source>
-        <translation>Nur diese Quelle.</translation>
-    </message>
-    <message>
-        <source>Only this folder.</source>
-        <translation>Nur dieser Ordner.</translation>
-    </message>
-    <message>
         <source>eml (one file a message) or mbox (one file).</source>
         <translation>eml (eine Datei je Nachricht) oder mbox (eine Datei).</translation>
     </message>
     <message>
         <source>The folder (eml) or file (mbox) to write.</source>
         <translation>Der Ordner (eml) oder die Datei (mbox), die geschrieben wird.</translation>
-    </message>
-    <message>
-        <source>Only messages this search finds (as typed in the app).</source>
-        <translation>Nur Nachrichten, die diese Suche findet (wie in der App eingegeben).</translation>
     </message>
     <message>
         <source>eml: every file in the folder itself.</source>
@@ -1225,13 +1228,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Export:</source>
         <translation>Exportieren:</translation>
-    </message>
-    <message numerus="yes">
-        <source>The %Ln &amp;selected message(s)</source>
-        <translation>
-            <numerusform>Die %Ln &amp;ausgewählte Nachricht</numerusform>
-            <numerusform>Die %Ln &amp;ausgewählten Nachrichten</numerusform>
-        </translation>
     </message>
     <message>
         <source>Format</source>
@@ -2619,6 +2615,16 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     </message>
 </context>
 <context>
+    <name>OfferChoice</name>
+    <message numerus="yes">
+        <source>The %Ln &amp;selected message(s)</source>
+        <translation>
+            <numerusform>Die &amp;ausgewählte Nachricht</numerusform>
+            <numerusform>Die %Ln &amp;ausgewählten Nachrichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProviderPreset</name>
     <message>
         <source>Generic IMAP</source>
@@ -2884,18 +2890,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <translation>Jede Nachricht in den Ordner legen, aus dem sie archiviert wurde.</translation>
     </message>
     <message>
-        <source>Only messages this search finds (as typed in the app).</source>
-        <translation>Nur Nachrichten, die diese Suche findet (wie in der App eingegeben).</translation>
-    </message>
-    <message>
-        <source>Only this source&apos;s mail.</source>
-        <translation>Nur die E-Mails dieser Quelle.</translation>
-    </message>
-    <message>
-        <source>Only this folder&apos;s mail.</source>
-        <translation>Nur die E-Mails dieses Ordners.</translation>
-    </message>
-    <message>
         <source>unexpected argument &quot;%1&quot;.</source>
         <translation>unerwartetes Argument „%1“.</translation>
     </message>
@@ -2961,13 +2955,6 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
     <message>
         <source>Restore:</source>
         <translation>Wiederherstellen:</translation>
-    </message>
-    <message numerus="yes">
-        <source>The %Ln &amp;selected message(s)</source>
-        <translation>
-            <numerusform>Die &amp;ausgewählte Nachricht</numerusform>
-            <numerusform>Die %Ln &amp;ausgewählten Nachrichten</numerusform>
-        </translation>
     </message>
     <message>
         <source>Restore to</source>

@@ -206,16 +206,6 @@
     </message>
 </context>
 <context>
-    <name>ExportDialog</name>
-    <message numerus="yes">
-        <source>The %Ln &amp;selected message(s)</source>
-        <translation>
-            <numerusform>The %Ln &amp;selected message</numerusform>
-            <numerusform>The %Ln &amp;selected messages</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>FolderImporter</name>
     <message numerus="yes">
         <source>%1: %n message(s) not archived (%2)</source>
@@ -460,6 +450,16 @@
     </message>
 </context>
 <context>
+    <name>OfferChoice</name>
+    <message numerus="yes">
+        <source>The %Ln &amp;selected message(s)</source>
+        <translation>
+            <numerusform>The &amp;selected message</numerusform>
+            <numerusform>The %Ln &amp;selected messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RelativeTime</name>
     <message numerus="yes">
         <source>%n min ago</source>
@@ -492,13 +492,6 @@
 </context>
 <context>
     <name>RestoreDialog</name>
-    <message numerus="yes">
-        <source>The %Ln &amp;selected message(s)</source>
-        <translation>
-            <numerusform>The &amp;selected message</numerusform>
-            <numerusform>The %Ln &amp;selected messages</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Restore %Ln message(s) to %1, %2? This adds them to that account. Press Confirm Restore to go on.</source>
         <extracomment>%1 is the account, %2 &quot;into “Restored”&quot; or &quot;into the folders they were archived from&quot;.</extracomment>

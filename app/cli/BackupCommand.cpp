@@ -1,14 +1,13 @@
 #include "BackupCommand.h"
 
 #include "CliContext.h"
-#include "CliInterrupt.h"
+#include "CliProgressLine.h"
 #include "archive/Archive.h"
 #include "archive/ArchiveBackup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
 
@@ -56,23 +55,15 @@ int runBackupCommand(CliContext& context)
 
     // Ctrl+C stops between steps and removes the partial copy, instead of
     // killing us with a temporary file left next to the target.
-    CliInterrupt::catchInterrupts();
-    const bool terminal = CliInterrupt::errorIsTerminal();
-    QElapsedTimer sinceUpdate;
-    sinceUpdate.start();
+    CliProgressLine line(context.err);
     const BackupResult result = backup.run([&](qint64 done, qint64 total, qint64 pageSize) {
-        if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
-            context.err
-                << '\r'
-                << Tr::tr("Backing up: %1 of %2…").arg(cliSizeText(done * pageSize), cliSizeText(total * pageSize));
-            context.err.flush();
-            sinceUpdate.restart();
-        }
-        return !CliInterrupt::wasInterrupted();
+        return line.show(
+            [&] {
+                return Tr::tr("Backing up: %1 of %2…").arg(cliSizeText(done * pageSize), cliSizeText(total * pageSize));
+            },
+            done == total);
     });
-    if (terminal) {
-        context.err << '\n';
-    }
+    line.finish();
     if (!result.succeeded()) {
         context.err << result.summary() << '\n';
         return CliExit::Failed;

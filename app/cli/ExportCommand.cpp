@@ -1,15 +1,14 @@
 #include "ExportCommand.h"
 
 #include "CliContext.h"
-#include "CliInterrupt.h"
+#include "CliListScope.h"
+#include "CliProgressLine.h"
 #include "archive/Archive.h"
 #include "export/MessageExporter.h"
-#include "search/SearchQuery.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
 
@@ -31,13 +30,11 @@ int runExportCommand(CliContext& context)
                                     QStringLiteral("eml"));
     const QCommandLineOption out(
         QStringLiteral("out"), Tr::tr("The folder (eml) or file (mbox) to write."), QStringLiteral("path"));
-    const QCommandLineOption query(
-        QStringLiteral("query"), Tr::tr("Only messages this search finds (as typed in the app)."), QStringLiteral("q"));
-    const QCommandLineOption source(QStringLiteral("source"), Tr::tr("Only this source."), QStringLiteral("name"));
-    const QCommandLineOption folder(QStringLiteral("folder"), Tr::tr("Only this folder."), QStringLiteral("path"));
+    const CliListScope scope;
     const QCommandLineOption flat(QStringLiteral("flat"), Tr::tr("eml: every file in the folder itself."));
     const QCommandLineOption force(QStringLiteral("force"), Tr::tr("mbox: replace the file if it exists."));
-    parser.addOptions({format, out, query, source, folder, flat, force});
+    parser.addOptions({format, out, flat, force});
+    scope.addTo(parser);
     const auto refuse = [&context](const QString& why) {
         context.err << "openarchiver-cli export: " << why << '\n';
         return CliExit::BadUsage;
@@ -61,16 +58,8 @@ int runExportCommand(CliContext& context)
     request.target = QFileInfo(parser.value(out)).absoluteFilePath();
     request.keepFolders = !parser.isSet(flat);
     request.replace = parser.isSet(force);
-    request.list.within.sourceName = parser.value(source);
-    request.list.within.folderPath = parser.value(folder);
-    if (parser.isSet(query)) {
-        const SearchQuery search = SearchQuery::parse(parser.value(query));
-        if (!search.isValid()) {
-            return refuse(search.error());
-        }
-        if (!search.isEmpty()) {
-            request.list.search = search;
-        }
+    if (QString refused; !scope.apply(parser, &request.list, &refused)) {
+        return refuse(refused);
     }
     MessageExporter exporter(context.archive.path(), request);
     if (const QString refused = exporter.checkTarget(); !refused.isEmpty()) {
@@ -81,23 +70,15 @@ int runExportCommand(CliContext& context)
         return refuse(refused);
     }
 
-    CliInterrupt::catchInterrupts();
-    const bool terminal = CliInterrupt::errorIsTerminal();
-    QElapsedTimer sinceUpdate;
-    sinceUpdate.start();
+    CliProgressLine line(context.err);
     const ExportResult result = exporter.run([&](qint64 done, qint64 total, qint64) {
-        if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
-            context.err
-                << '\r'
-                << Tr::tr("Exporting: %1 of %2 messages…").arg(QLocale().toString(done), QLocale().toString(total));
-            context.err.flush();
-            sinceUpdate.restart();
-        }
-        return !CliInterrupt::wasInterrupted();
+        return line.show(
+            [&] {
+                return Tr::tr("Exporting: %1 of %2 messages…").arg(QLocale().toString(done), QLocale().toString(total));
+            },
+            done == total);
     });
-    if (terminal) {
-        context.err << '\n';
-    }
+    line.finish();
     if (!result.succeeded() || result.unreadable > 0) {
         (result.exported > 0 && result.succeeded() ? context.out : context.err) << result.summary() << '\n';
         return CliExit::Failed;

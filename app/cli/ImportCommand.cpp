@@ -1,14 +1,13 @@
 #include "ImportCommand.h"
 
 #include "CliContext.h"
-#include "CliInterrupt.h"
+#include "CliProgressLine.h"
 #include "archive/Archive.h"
 #include "import/MailFileImport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 
 namespace {
 
@@ -40,26 +39,17 @@ int runImportCommand(CliContext& context)
     }
     MailFileImport import(context.archive, parser.isSet(into) ? parser.value(into) : MailFileImport::DefaultSourceName);
 
-    CliInterrupt::catchInterrupts();
-    const bool terminal = CliInterrupt::errorIsTerminal();
-    QElapsedTimer sinceUpdate;
-    sinceUpdate.start();
+    CliProgressLine line(context.err);
     const MailFileImport::Summary summary = import.run(paths, [&](const MailFileImport::Step& step) {
-        if (terminal && (sinceUpdate.elapsed() > 200 || step.bytesDone == step.bytesTotal)) {
-            context.err << '\r'
-                        << Tr::tr("Importing %1: %2 of %3…")
-                               .arg(QDir::toNativeSeparators(step.file),
-                                    cliSizeText(step.bytesDone),
-                                    cliSizeText(step.bytesTotal))
-                        << "   ";
-            context.err.flush();
-            sinceUpdate.restart();
-        }
-        return !CliInterrupt::wasInterrupted();
+        return line.show(
+            [&] {
+                return Tr::tr("Importing %1: %2 of %3…")
+                    .arg(
+                        QDir::toNativeSeparators(step.file), cliSizeText(step.bytesDone), cliSizeText(step.bytesTotal));
+            },
+            step.bytesDone == step.bytesTotal);
     });
-    if (terminal) {
-        context.err << '\n';
-    }
+    line.finish();
     context.out << MailFileImport::summaryText(summary) << '\n';
     if (summary.resumed > 0) {
         context.out << Tr::tr(

@@ -2,16 +2,15 @@
 
 #include "CliContext.h"
 #include "CliCredentials.h"
-#include "CliInterrupt.h"
+#include "CliListScope.h"
+#include "CliProgressLine.h"
 #include "archive/Archive.h"
 #include "restore/MessageRestore.h"
-#include "search/SearchQuery.h"
 #include "sources/ProviderPreset.h"
 #include "sources/SourceRepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QLocale>
 
 namespace {
@@ -44,14 +43,9 @@ int runRestoreCommand(CliContext& context)
                                       QStringLiteral("dest"));
     const QCommandLineOption keepFolders(QStringLiteral("keep-folders"),
                                          Tr::tr("Put each message in the folder it was archived from."));
-    const QCommandLineOption query(
-        QStringLiteral("query"), Tr::tr("Only messages this search finds (as typed in the app)."), QStringLiteral("q"));
-    const QCommandLineOption source(
-        QStringLiteral("source"), Tr::tr("Only this source's mail."), QStringLiteral("name"));
-    const QCommandLineOption folder(
-        QStringLiteral("folder"), Tr::tr("Only this folder's mail."), QStringLiteral("path"));
-    parser.addOptions(
-        {to, host, port, security, user, passwordStdin, fingerprint, toFolder, keepFolders, query, source, folder});
+    const CliListScope scope;
+    parser.addOptions({to, host, port, security, user, passwordStdin, fingerprint, toFolder, keepFolders});
+    scope.addTo(parser);
     const auto refuse = [&context](const QString& why) {
         context.err << "openarchiver-cli restore: " << why << '\n';
         return CliExit::BadUsage;
@@ -112,37 +106,22 @@ int runRestoreCommand(CliContext& context)
             return refuse(Tr::tr("--to-folder needs a folder name."));
         }
     }
-    request.list.within.sourceName = parser.value(source);
-    request.list.within.folderPath = parser.value(folder);
-    if (parser.isSet(query)) {
-        const SearchQuery search = SearchQuery::parse(parser.value(query));
-        if (!search.isValid()) {
-            return refuse(search.error());
-        }
-        if (!search.isEmpty()) {
-            request.list.search = search;
-        }
+    if (QString refused; !scope.apply(parser, &request.list, &refused)) {
+        return refuse(refused);
     }
 
-    CliInterrupt::catchInterrupts();
-    const bool terminal = CliInterrupt::errorIsTerminal();
-    QElapsedTimer sinceUpdate;
-    sinceUpdate.start();
+    CliProgressLine line(context.err);
     const IngestionSource target = request.target;
     const RestoreResult result =
         MessageRestore(context.archive.path(), std::move(request)).run([&](qint64 done, qint64 total, qint64) {
-            if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
-                context.err
-                    << '\r'
-                    << Tr::tr("Restoring: %1 of %2 messages…").arg(QLocale().toString(done), QLocale().toString(total));
-                context.err.flush();
-                sinceUpdate.restart();
-            }
-            return !CliInterrupt::wasInterrupted();
+            return line.show(
+                [&] {
+                    return Tr::tr("Restoring: %1 of %2 messages…")
+                        .arg(QLocale().toString(done), QLocale().toString(total));
+                },
+                done == total);
         });
-    if (terminal) {
-        context.err << '\n';
-    }
+    line.finish();
     if (result.total == 0 && result.succeeded()) {
         context.out << Tr::tr("No message matches: nothing to restore.") << '\n';
         return CliExit::Ok;

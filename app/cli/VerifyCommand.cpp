@@ -1,13 +1,12 @@
 #include "VerifyCommand.h"
 
 #include "CliContext.h"
-#include "CliInterrupt.h"
+#include "CliProgressLine.h"
 #include "archive/Archive.h"
 #include "archive/ArchiveVerifier.h"
 #include "archive/EventLog.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonObject>
 
 namespace {
@@ -23,23 +22,12 @@ int runVerifyCommand(CliContext& context)
 {
     // Ctrl+C stops between messages, and says so, instead of killing us
     // mid-read: verification changes nothing, but the report should be honest.
-    CliInterrupt::catchInterrupts();
-    const bool terminal = CliInterrupt::errorIsTerminal();
-    QElapsedTimer sinceUpdate;
-    sinceUpdate.start();
-
+    CliProgressLine line(context.err);
     ArchiveVerifier verifier(context.archive.connection());
     const VerifyReport report = verifier.run([&](qint64 done, qint64 total) {
-        if (terminal && (sinceUpdate.elapsed() > 200 || done == total)) {
-            context.err << '\r' << Tr::tr("Verifying %1 of %2 messages…").arg(done).arg(total);
-            context.err.flush();
-            sinceUpdate.restart();
-        }
-        return !CliInterrupt::wasInterrupted();
+        return line.show([&] { return Tr::tr("Verifying %1 of %2 messages…").arg(done).arg(total); }, done == total);
     });
-    if (terminal) {
-        context.err << '\n';
-    }
+    line.finish();
     context.out << report.summary() << '\n';
 
     const QJsonObject details {{QStringLiteral("checked"), report.blobsChecked},

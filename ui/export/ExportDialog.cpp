@@ -1,5 +1,6 @@
 #include "ExportDialog.h"
 
+#include "OfferChoice.h"
 #include "common/ThemeColors.h"
 
 #include <QButtonGroup>
@@ -25,8 +26,8 @@ ExportDialog::ExportDialog(QString archivePath, Offer offer, QWidget* parent)
     : TaskDialog(parent)
     , m_archivePath(std::move(archivePath))
     , m_offer(std::move(offer))
-    , m_selection(new QRadioButton(this))
-    , m_wholeList(new QRadioButton(this))
+    , m_what(new OfferChoice(
+          tr("Export:"), QStringLiteral("export"), m_offer.selected, m_offer.listDescription, m_offer.preferList, this))
     , m_format(new QComboBox(this))
     , m_keepFolders(new QCheckBox(tr("In a &folder for each source and folder"), this))
     , m_path(new QLineEdit(this))
@@ -40,21 +41,7 @@ ExportDialog::ExportDialog(QString archivePath, Offer offer, QWidget* parent)
     layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->setSpacing(10);
 
-    auto* what = new QLabel(tr("Export:"), this);
-    layout->addWidget(what);
-    const QLocale locale;
-    m_selection->setObjectName(QStringLiteral("exportSelectionRadio"));
-    m_selection->setText(tr("The %Ln &selected message(s)", nullptr, static_cast<int>(m_offer.selected.size())));
-    m_wholeList->setObjectName(QStringLiteral("exportListRadio"));
-    m_wholeList->setText(m_offer.listDescription);
-    auto* group = new QButtonGroup(this);
-    group->addButton(m_selection);
-    group->addButton(m_wholeList);
-    layout->addWidget(m_selection);
-    layout->addWidget(m_wholeList);
-    const bool canSelect = m_offer.selected.size() > 1;
-    m_selection->setVisible(canSelect);
-    (canSelect && !m_offer.preferList ? m_selection : m_wholeList)->setChecked(true);
+    layout->addWidget(m_what);
 
     auto* form = new QFormLayout;
     m_format->setObjectName(QStringLiteral("exportFormatCombo"));
@@ -129,7 +116,7 @@ void ExportDialog::setFormat(ExportRequest::Format format)
 
 void ExportDialog::setExportSelection(bool selection)
 {
-    (selection && m_offer.selected.size() > 1 ? m_selection : m_wholeList)->setChecked(true);
+    m_what->chooseSelection(selection);
 }
 
 QString ExportDialog::targetPath() const
@@ -151,7 +138,7 @@ ExportRequest ExportDialog::request() const
     request.target = QFileInfo(targetPath()).absoluteFilePath();
     request.keepFolders = m_keepFolders->isChecked();
     request.list = m_offer.list;
-    if (m_selection->isChecked() && m_offer.selected.size() > 1) {
+    if (m_what->selectionChosen()) {
         request.messageIds = m_offer.selected;
     }
     request.replace = request.format == ExportRequest::Format::Mbox && m_replaceConfirmed == request.target;
@@ -271,8 +258,7 @@ void ExportDialog::showResult(const ExportResult& result)
 
 void ExportDialog::setRunning(bool running)
 {
-    for (QWidget* input : {static_cast<QWidget*>(m_selection),
-                           static_cast<QWidget*>(m_wholeList),
+    for (QWidget* input : {static_cast<QWidget*>(m_what),
                            static_cast<QWidget*>(m_format),
                            static_cast<QWidget*>(m_path),
                            static_cast<QWidget*>(m_choose),

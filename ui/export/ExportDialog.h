@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class OfferChoice;
 class QRadioButton;
 
 // File → Export Messages… and the search's Export…: the messages selected,
@@ -67,8 +68,7 @@ private:
 
     QString m_archivePath;
     Offer m_offer;
-    QRadioButton* m_selection;
-    QRadioButton* m_wholeList;
+    OfferChoice* m_what;
     QComboBox* m_format;
     QCheckBox* m_keepFolders;
     QLineEdit* m_path;

@@ -3,6 +3,7 @@
 #include "archive/ArchiveQueryRunner.h"
 #include "common/ThemeColors.h"
 #include "credentials/CredentialStore.h"
+#include "export/OfferChoice.h"
 #include "sources/SourceRepository.h"
 
 #include <QButtonGroup>
@@ -38,8 +39,12 @@ RestoreDialog::RestoreDialog(QString archivePath,
     , m_offer(std::move(offer))
     , m_queries(queries)
     , m_credentials(credentials)
-    , m_selection(new QRadioButton(this))
-    , m_wholeList(new QRadioButton(this))
+    , m_what(new OfferChoice(tr("Restore:"),
+                             QStringLiteral("restore"),
+                             m_offer.selected,
+                             m_offer.listDescription,
+                             m_offer.preferList,
+                             this))
     , m_target(new QComboBox(this))
     , m_otherAccount(new QWidget(this))
     , m_host(new QLineEdit(m_otherAccount))
@@ -68,21 +73,10 @@ RestoreDialog::RestoreDialog(QString archivePath,
     intro->setMinimumWidth(fontMetrics().height() * 36);
     layout->addWidget(intro);
 
-    layout->addWidget(new QLabel(tr("Restore:"), this));
-    m_selection->setObjectName(QStringLiteral("restoreSelectionRadio"));
-    m_selection->setText(tr("The %Ln &selected message(s)", nullptr, static_cast<int>(m_offer.selected.size())));
-    m_wholeList->setObjectName(QStringLiteral("restoreListRadio"));
-    m_wholeList->setText(m_offer.listDescription);
-    auto* what = new QButtonGroup(this);
-    what->addButton(m_selection);
-    what->addButton(m_wholeList);
-    layout->addWidget(m_selection);
-    layout->addWidget(m_wholeList);
-    const bool canSelect = m_offer.selected.size() > 1;
-    m_selection->setVisible(canSelect);
-    (canSelect && !m_offer.preferList ? m_selection : m_wholeList)->setChecked(true);
+    layout->addWidget(m_what);
 
     auto* form = new QFormLayout;
+    m_form = form;
     m_target->setObjectName(QStringLiteral("restoreTargetCombo"));
     m_target->setAccessibleName(tr("Restore to"));
     m_target->addItem(tr("Another account…"), OtherAccount);
@@ -113,7 +107,10 @@ RestoreDialog::RestoreDialog(QString archivePath,
     serverRow->addWidget(m_host, 1);
     serverRow->addWidget(m_port);
     serverRow->addWidget(m_security);
-    other->addRow(tr("Ser&ver:"), serverRow);
+    // A row of fields has no buddy of its own: the label names the first.
+    auto* serverLabel = new QLabel(tr("Ser&ver:"), m_otherAccount);
+    serverLabel->setBuddy(m_host);
+    other->addRow(serverLabel, serverRow);
     other->addRow(tr("&User name:"), m_user);
     other->addRow(tr("Pass&word:"), m_password);
     form->addRow(m_otherAccount); // no label of its own: nothing left when hidden
@@ -158,7 +155,7 @@ RestoreDialog::RestoreDialog(QString archivePath,
         m_folder->setEnabled(on && !m_running);
         clearConfirmation();
     });
-    connect(m_selection, &QRadioButton::toggled, this, &RestoreDialog::clearConfirmation);
+    connect(m_what, &OfferChoice::changed, this, &RestoreDialog::clearConfirmation);
     connect(m_restore, &QPushButton::clicked, this, &RestoreDialog::startRestore);
     if (m_credentials) {
         connect(m_credentials,
@@ -248,7 +245,7 @@ void RestoreDialog::setDestinationFolder(const QString& folder)
 
 void RestoreDialog::setRestoreSelection(bool selection)
 {
-    (selection && m_offer.selected.size() > 1 ? m_selection : m_wholeList)->setChecked(true);
+    m_what->chooseSelection(selection);
 }
 
 bool RestoreDialog::isAwaitingConfirmation() const
@@ -271,7 +268,7 @@ RestoreRequest RestoreDialog::request() const
         request.target = m_sources.value(target);
     }
     request.list = m_offer.list;
-    if (m_selection->isChecked() && m_offer.selected.size() > 1) {
+    if (m_what->selectionChosen()) {
         request.messageIds = m_offer.selected;
     }
     request.keepFolders = m_keepFolders->isChecked();
@@ -287,7 +284,8 @@ QString RestoreDialog::targetText(const RestoreRequest& request) const
 
 void RestoreDialog::targetChanged()
 {
-    m_otherAccount->setVisible(m_target->currentData().toInt() == OtherAccount);
+    // The row goes with its fields: a hidden row leaves no gap (Qt 6.4).
+    m_form->setRowVisible(m_otherAccount, m_target->currentData().toInt() == OtherAccount);
     m_trustedFingerprint.clear();
     clearConfirmation();
 }
@@ -432,8 +430,7 @@ void RestoreDialog::showResult(const RestoreResult& result, const IngestionSourc
 void RestoreDialog::setRunning(bool running)
 {
     m_running = running;
-    for (QWidget* input : {static_cast<QWidget*>(m_selection),
-                           static_cast<QWidget*>(m_wholeList),
+    for (QWidget* input : {static_cast<QWidget*>(m_what),
                            static_cast<QWidget*>(m_target),
                            static_cast<QWidget*>(m_otherAccount),
                            static_cast<QWidget*>(m_intoFolder),

@@ -9,7 +9,9 @@
 
 class ArchiveQueryRunner;
 class CredentialStore;
+class OfferChoice;
 class QComboBox;
+class QFormLayout;
 class QLineEdit;
 class QProgressBar;
 class QRadioButton;
@@ -76,9 +78,9 @@ private:
     CredentialStore* m_credentials;
     QList<IngestionSource> m_sources;
     bool m_accountsLoaded = false;
-    QRadioButton* m_selection;
-    QRadioButton* m_wholeList;
+    OfferChoice* m_what;
     QComboBox* m_target;
+    QFormLayout* m_form = nullptr;
     QWidget* m_otherAccount;
     QLineEdit* m_host;
     QSpinBox* m_port;
