@@ -286,6 +286,10 @@ void RestoreDialog::targetChanged()
 {
     // The row goes with its fields: a hidden row leaves no gap (Qt 6.4).
     m_form->setRowVisible(m_otherAccount, m_target->currentData().toInt() == OtherAccount);
+    // Shrinks again when the fields go: the height they had would be
+    // spread as gaps between the rows.
+    layout()->activate();
+    adjustSize();
     m_trustedFingerprint.clear();
     clearConfirmation();
 }
