@@ -4,6 +4,7 @@
 #include "MboxReader.h"
 #include "archive/Archive.h"
 #include "archive/MessageStore.h"
+#include "imap/ModifiedUtf7.h"
 #include "sources/SourceRepository.h"
 #include "values/FetchedMessage.h"
 
@@ -182,6 +183,7 @@ void MailFileImport::planDirectory(const QString& directory,
             }
         }
         units->append(unit);
+        planMaildirChildren(directory, folderPath, depth, units);
         return;
     }
     if (depth > MaxDepth) {
@@ -209,6 +211,47 @@ void MailFileImport::planDirectory(const QString& directory,
     }
     if (!messages.files.isEmpty()) {
         units->append(messages);
+    }
+}
+
+void MailFileImport::planMaildirChildren(const QString& directory,
+                                         const QString& folderPath,
+                                         int depth,
+                                         QList<Unit>* units) const
+{
+    if (depth > MaxDepth) {
+        return;
+    }
+    // A Maildir's own folders: Maildir++ (Dovecot's and Courier's default)
+    // keeps them next to cur/ and new/ as ".Sent", ".Archive.2019" — the
+    // dot a level, names in modified UTF-7 —; LAYOUT=fs as plain
+    // directories. Left out, a whole mailbox would be missed in silence.
+    const QFileInfoList entries = QDir(directory).entryInfoList(
+        QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot | QDir::Readable, QDir::Name | QDir::IgnoreCase);
+    for (const QFileInfo& info : entries) {
+        const QString name = info.fileName();
+        if (info.isSymLink() || name == QLatin1String("cur") || name == QLatin1String("new")
+            || name == QLatin1String("tmp")) {
+            continue;
+        }
+        if (name.size() > 1 && name.startsWith(QLatin1Char('.'))) {
+            if (!MaildirReader::isMaildir(info.filePath())) {
+                continue;
+            }
+            QStringList levels = ModifiedUtf7::decodeForDisplay(name.mid(1).toUtf8()).split(QLatin1Char('.'));
+            levels.removeAll(QString());
+            Unit unit {Unit::Kind::Maildir, info.filePath(), {}, joined(folderPath, levels.join(QLatin1Char('/'))), 0};
+            QList<MaildirReader::Entry> children;
+            QString ignored;
+            if (MaildirReader::list(info.filePath(), &children, &ignored)) {
+                for (const MaildirReader::Entry& entry : children) {
+                    unit.bytes += entry.size;
+                }
+            }
+            units->append(unit);
+        } else if (!name.startsWith(QLatin1Char('.'))) {
+            planDirectory(info.filePath(), joined(folderPath, folderName(info)), depth + 1, units);
+        }
     }
 }
 

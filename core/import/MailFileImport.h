@@ -87,6 +87,7 @@ private:
     struct Unit;
     QList<Unit> plan(const QStringList& paths, Summary* summary) const;
     void planDirectory(const QString& directory, const QString& folderPath, int depth, QList<Unit>* units) const;
+    void planMaildirChildren(const QString& directory, const QString& folderPath, int depth, QList<Unit>* units) const;
     bool importUnit(MessageStore& store, qint64 sourceId, const Unit& unit, Summary* summary);
     bool reportProgress(const QString& file, const Summary& summary) const;
     bool storeBatch(MessageStore& store,

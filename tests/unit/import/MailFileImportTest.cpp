@@ -147,6 +147,51 @@ TEST_F(MailFileImportTest, AMaildirBringsItsFlags)
     EXPECT_TRUE(flags.at(3).isEmpty()) << flags.at(3).toStdString();
 }
 
+// A Maildir with its folders, as Dovecot and Courier keep them (Maildir++:
+// ".Sent", ".Archive.2019", modified UTF-7 names) and as LAYOUT=fs does
+// (plain directories): every folder comes in, none is missed in silence.
+TEST_F(MailFileImportTest, AMaildirsFoldersComeInWithIt)
+{
+    const QString root = m_files.filePath(QStringLiteral("Maildir"));
+    const QList<GeneratedMessage> messages = generate(10, 76);
+    const struct
+    {
+        QString directory;
+        int first;
+        int count;
+    } folders[] = {{root, 0, 3},
+                   {root + QStringLiteral("/.Sent"), 3, 2},
+                   {root + QStringLiteral("/.Archive.2019"), 5, 2},
+                   {root + QStringLiteral("/.Entw&APw-rfe"), 7, 1},
+                   {root + QStringLiteral("/Projects"), 8, 2}};
+    for (const auto& folder : folders) {
+        MaildirWriter writer(folder.directory);
+        for (int i = folder.first; i < folder.first + folder.count; ++i) {
+            QString error;
+            ASSERT_TRUE(writer.write(messages.at(i), &error)) << error.toStdString();
+        }
+    }
+    ASSERT_TRUE(QDir(root).mkpath(QStringLiteral(".Trash/cur"))) << "not a Maildir (no new/): left alone";
+
+    const MailFileImport::Summary summary = MailFileImport(m_archive.archive()).run({root});
+    EXPECT_TRUE(summary.problems.isEmpty());
+    EXPECT_EQ(summary.added, 10);
+    EXPECT_EQ(summary.folders, 5);
+    QSqlQuery query(m_archive.archive().connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT f.path, count(l.message_id) FROM folders f LEFT JOIN locations l "
+                                          "ON l.folder_id = f.id GROUP BY f.id ORDER BY f.path")));
+    QStringList found;
+    while (query.next()) {
+        found << query.value(0).toString() + QLatin1Char('=') + query.value(1).toString();
+    }
+    EXPECT_EQ(found,
+              (QStringList {QStringLiteral("Maildir=3"),
+                            QStringLiteral("Maildir/Archive/2019=2"),
+                            QStringLiteral("Maildir/Entwürfe=1"),
+                            QStringLiteral("Maildir/Projects=2"),
+                            QStringLiteral("Maildir/Sent=2")}));
+}
+
 // Stopped after its first batch, the import goes on from its checkpoint:
 // every message once, none twice.
 TEST_F(MailFileImportTest, AStoppedImportGoesOnWhereItStopped)
