@@ -411,6 +411,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>Under Removed sources: delete the selected messages from the archive (asks first)</source>
         <translation>Unter „Entfernte Quellen“: die ausgewählten Nachrichten aus dem Archiv löschen (fragt vorher)</translation>
     </message>
+    <message>
+        <source>&amp;Delete Imported Mail…</source>
+        <translation>Importierte E-Mails &amp;löschen…</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveReader</name>
@@ -1396,6 +1400,10 @@ Wird es unterbrochen, geht nichts verloren: Die Umstellung beginnt beim nächste
         <source>%1 (before renumbering, UIDVALIDITY %2)</source>
         <extracomment>A folder the server renumbered: its old messages are kept apart. %1 is the folder name.</extracomment>
         <translation>%1 (vor der Neunummerierung, UIDVALIDITY %2)</translation>
+    </message>
+    <message>
+        <source>Mail imported from files</source>
+        <translation>Aus Dateien importierte E-Mails</translation>
     </message>
 </context>
 <context>

@@ -123,7 +123,7 @@ QList<FolderEntry> ArchiveReader::folderEntries() const
     if (!query.exec(QStringLiteral(
             "SELECT f.id, f.source_id, s.name, s.removed_at IS NOT NULL, f.path, coalesce(f.delimiter, ''), "
             "coalesce(f.special_use, ''), (SELECT count(*) FROM locations l WHERE l.folder_id = f.id), "
-            "f.retired_at IS NOT NULL, f.uidvalidity "
+            "f.retired_at IS NOT NULL, f.uidvalidity, s.provider = 'local' "
             "FROM folders f JOIN sources s ON s.id = f.source_id "
             "ORDER BY s.removed_at IS NOT NULL, s.name COLLATE NOCASE, s.id, f.path, f.retired_at IS NOT NULL, "
             "f.id"))) {
@@ -141,6 +141,7 @@ QList<FolderEntry> ArchiveReader::folderEntries() const
         folder.messageCount = query.value(7).toLongLong();
         folder.retired = query.value(8).toBool();
         folder.uidValidity = query.value(9).toUInt();
+        folder.sourceLocal = query.value(10).toBool();
         result << folder;
     }
     return result;

@@ -142,6 +142,7 @@ struct FolderEntry
     qint64 sourceId = 0;
     QString sourceName;
     bool sourceRemoved = false;
+    bool sourceLocal = false; // mail imported from files (IngestionSource::isLocal)
     QString path; // for people (decoded)
     QString delimiter; // the server's hierarchy delimiter, may be empty
     QString specialUse; // "\\Sent", … when the server said so

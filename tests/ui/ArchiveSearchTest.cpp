@@ -7,13 +7,17 @@
 #include "archive/FolderTreeModel.h"
 #include "archive/MessageListModel.h"
 #include "archive/MessageListView.h"
+#include "archive/MessageStore.h"
 #include "archive/MessageView.h"
 #include "archive/SearchBar.h"
 #include "credentials/SessionCredentialStore.h"
 #include "export/ExportDialog.h"
+#include "import/MailFileImport.h"
+#include "sources/DeleteSourceDialog.h"
 #include "sources/SourceRepository.h"
 #include "sync/SourceService.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QHeaderView>
@@ -21,6 +25,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -251,4 +256,59 @@ TEST(ArchiveSearchTest, MatchingMailOfARemovedSourceIsDeletedAfterAskingWithTheC
     // What is left: the seal under Removed sources, the shared one in Now.
     ASSERT_TRUE(waitUntil([&] { return !list->isLoading() && list->rowCount() == 0; }));
     EXPECT_EQ(archive.archive().reader().messageCount(), 2);
+}
+
+// Mail imported from files is deleted from its source in the tree: Delete
+// asks (keep or delete the mail, with the numbers), and deleting it removes
+// what only the import held; an account's source offers no such thing.
+TEST(ArchivePageImports, AnImportedSourceIsDeletedFromTheTree)
+{
+    TemporaryArchive archive;
+    ASSERT_TRUE(archive.isOpen()) << archive.error().toStdString();
+    const QList<GeneratedMessage> messages = MailGenerator::smallMessages(5, 88);
+    const qint64 work = archive.folder(QStringLiteral("Work"), QStringLiteral("INBOX"));
+    ASSERT_TRUE(archive.store(work, messages.mid(0, 3)));
+    QString error;
+    const qint64 localId = MailFileImport::ensureLocalSource(archive.archive(), QStringLiteral("Old laptop"), &error);
+    ASSERT_NE(localId, 0) << error.toStdString();
+    const qint64 takeout = archive.archive().store().ensureFolder(
+        localId, QByteArray("Takeout"), QStringLiteral("Takeout"), QStringLiteral("/"), &error);
+    ASSERT_TRUE(archive.store(takeout, messages.mid(2, 3))) << "one shared with Work, two of its own";
+    SessionCredentialStore credentials;
+    SourceService service(archive.archive(), &credentials);
+
+    ArchiveQueryRunner runner(archive.archive());
+    ArchivePage page(archive.archive(), &runner);
+    page.setSourceService(&service);
+    QSignalSpy folders(&page, &ArchivePage::foldersLoaded);
+    page.resize(1200, 800);
+    page.show();
+    ASSERT_TRUE(waitUntil([&] { return folders.count() > 0; }, 20000));
+    auto* action = page.findChild<QAction*>(QStringLiteral("deleteImportedMailAction"));
+    ASSERT_NE(action, nullptr);
+
+    const QModelIndex workNode = page.folderModel()->indexForKey(
+        QStringLiteral("source:%1")
+            .arg(SourceRepository(archive.archive().connection()).findByName(QStringLiteral("Work"))->id));
+    page.folderView()->setCurrentIndex(workNode);
+    EXPECT_FALSE(action->isEnabled()) << "an account is deleted on the Ingestions page";
+    EXPECT_EQ(page.deleteImportedSource(), nullptr);
+
+    page.folderView()->setCurrentIndex(page.folderModel()->indexForKey(QStringLiteral("source:%1").arg(localId)));
+    EXPECT_TRUE(action->isEnabled());
+    page.folderView()->setFocus();
+    QTest::keyClick(page.folderView(), Qt::Key_Delete);
+    DeleteSourceDialog* dialog = nullptr;
+    ASSERT_TRUE(waitUntil([&] { return (dialog = page.findChild<DeleteSourceDialog*>()) && dialog->hasPreview(); }));
+    const QString promise = dialog->findChild<QLabel*>(QStringLiteral("removeMailDetail"))->text();
+    EXPECT_TRUE(promise.startsWith(QStringLiteral("2 messages are deleted"))) << promise.toStdString();
+    dialog->findChild<QRadioButton*>(QStringLiteral("removeMailRadio"))->setChecked(true);
+    QSignalSpy deleted(&page, &ArchivePage::importedSourceDeleted);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("confirmDeleteButton")), Qt::LeftButton);
+    ASSERT_TRUE(deleted.count() == 1 || deleted.wait(20000));
+    EXPECT_TRUE(deleted.first().at(0).toBool());
+    EXPECT_EQ(archive.archive().reader().messageCount(), 3) << "Work's three stay, the shared one with them";
+    EXPECT_FALSE(SourceRepository(archive.archive().connection()).findByName(QStringLiteral("Old laptop")));
+    ASSERT_TRUE(waitUntil(
+        [&] { return !page.folderModel()->indexForKey(QStringLiteral("source:%1").arg(localId)).isValid(); }));
 }

@@ -12,7 +12,9 @@
 #include "common/ThemeColors.h"
 #include "export/ExportDialog.h"
 #include "help/ShortcutCatalog.h"
+#include "sources/DeleteSourceDialog.h"
 #include "sync/SourceService.h"
+#include <QAction>
 #include <QLineEdit>
 
 #include <QDesktopServices>
@@ -95,6 +97,17 @@ ArchivePage::ArchivePage(Archive archive, ArchiveQueryRunner* queries, QWidget* 
                                           fontMetrics().horizontalAdvance(QLocale().toString(999999))
                                               + fontMetrics().averageCharWidth());
     m_folderView->setTabKeyNavigation(false);
+    // Mail imported from files has no row on the Ingestions page: it is
+    // deleted where it is shown, from its source in the tree (Delete, or the
+    // context menu).
+    m_deleteImport = new QAction(tr("&Delete Imported Mail…"), this);
+    m_deleteImport->setObjectName(QStringLiteral("deleteImportedMailAction"));
+    m_deleteImport->setShortcut(QKeySequence::Delete);
+    m_deleteImport->setShortcutContext(Qt::WidgetShortcut);
+    m_deleteImport->setEnabled(false);
+    m_folderView->addAction(m_deleteImport);
+    m_folderView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_deleteImport, &QAction::triggered, this, &ArchivePage::deleteImportedSource);
     m_splitter->insertWidget(0, m_folderView);
 
     m_list->setObjectName(QStringLiteral("messageList"));
@@ -358,6 +371,10 @@ void ArchivePage::applyFolders(const QList<FolderEntry>& folders, qint64 allMess
 
 void ArchivePage::folderSelected()
 {
+    m_deleteImport->setEnabled(m_folderView->currentIndex()
+                                   .siblingAtColumn(FolderTreeModel::NameColumn)
+                                   .data(FolderTreeModel::LocalSourceRole)
+                                   .toBool());
     showList();
 }
 
@@ -420,6 +437,13 @@ void ArchivePage::setSourceService(SourceService* service)
         return;
     }
     connect(m_service, &SourceService::finished, this, [this](quint64 requestId, const SourceOutcome& outcome) {
+        if (requestId != 0 && requestId == m_importRemoval) {
+            m_importRemoval = 0;
+            m_search->showOutcome(outcome.message, !outcome.ok());
+            reloadFolders();
+            emit importedSourceDeleted(outcome.ok());
+            return;
+        }
         if (requestId != m_deleteRequest) {
             return;
         }
@@ -430,6 +454,21 @@ void ArchivePage::setSourceService(SourceService* service)
         emit removedMailDeleted(outcome.ok());
     });
     showList();
+}
+
+DeleteSourceDialog* ArchivePage::deleteImportedSource()
+{
+    const QModelIndex current = m_folderView->currentIndex().siblingAtColumn(FolderTreeModel::NameColumn);
+    if (!m_service || m_importRemoval != 0 || !current.data(FolderTreeModel::LocalSourceRole).toBool()) {
+        return nullptr;
+    }
+    const qint64 sourceId = current.data(FolderTreeModel::IdRole).toLongLong();
+    auto* dialog = DeleteSourceDialog::ask(sourceId, current.data().toString(), m_queries, this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, sourceId] {
+        m_search->showOutcome(tr("Deleting…"), false);
+        m_importRemoval = m_service->removeSource(sourceId, dialog->deleteMail());
+    });
+    return dialog;
 }
 
 void ArchivePage::deleteRemovedMail()

@@ -8,6 +8,9 @@
 
 #include <QWidget>
 
+class DeleteSourceDialog;
+class QAction;
+
 class FolderTreeModel;
 class SearchBar;
 class SourceService;
@@ -65,6 +68,9 @@ public slots:
     // What the list shows and has selected, for an export or a restore;
     // nullopt while no list is shown.
     std::optional<ExportDialog::Offer> listOffer() const;
+    // The folder tree's current node is a source of imported mail: asks
+    // whether to delete it, keeping its mail or not (Delete in the tree).
+    DeleteSourceDialog* deleteImportedSource();
     // Under Removed sources: asks, with the counts, whether to delete the
     // selected messages (or all matching) from the archive, and does so
     // through the SourceService (Delete key, "Delete from Archive…").
@@ -79,6 +85,8 @@ signals:
     void foldersLoaded();
     // A deletion of removed sources' mail ended (for tests).
     void removedMailDeleted(bool succeeded);
+    // The removal of a source of imported mail ended (for tests).
+    void importedSourceDeleted(bool succeeded);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -118,6 +126,8 @@ private:
     SourceService* m_service = nullptr;
     LatestQuery m_deletePreview;
     quint64 m_deleteRequest = 0;
+    quint64 m_importRemoval = 0;
+    QAction* m_deleteImport = nullptr;
     bool m_foldersLoadedOnce = false;
     bool m_layoutRestored = false; // the user's splitter position was found
     qint64 m_shownTotal = -1;

@@ -103,6 +103,10 @@ void FolderTreeModel::setFolders(const QList<FolderEntry>& folders, qint64 allMe
             QList<QStandardItem*> row = makeRow(
                 folder.sourceName, Kind::Source, folder.sourceId, QStringLiteral("source:%1").arg(folder.sourceId), -1);
             row.first()->setIcon(folder.sourceRemoved ? removedIcon : sourceIcon);
+            if (folder.sourceLocal && !folder.sourceRemoved) {
+                row.first()->setData(true, LocalSourceRole);
+                row.first()->setToolTip(tr("Mail imported from files"));
+            }
             if (folder.sourceRemoved) {
                 if (!removedGroup) {
                     QList<QStandardItem*> group =

@@ -20,6 +20,7 @@ public:
         IdRole, // source or folder id
         KeyRole, // stable across rebuilds: what selection is restored by
         SentRole, // a folder that holds sent mail (lists show "To")
+        LocalSourceRole, // a source of mail imported from files (not removed)
     };
     enum Column { NameColumn, CountColumn, ColumnCount };
 

@@ -1,5 +1,8 @@
 #include "DeleteSourceDialog.h"
 
+#include "archive/ArchiveQueryRunner.h"
+#include "archive/ArchiveReader.h"
+
 #include "common/ThemeColors.h"
 
 #include <QDialogButtonBox>
@@ -109,6 +112,33 @@ DeleteSourceDialog::DeleteSourceDialog(const QString& sourceName, QWidget* paren
 }
 
 DeleteSourceDialog::~DeleteSourceDialog() = default;
+
+DeleteSourceDialog*
+DeleteSourceDialog::ask(qint64 sourceId, const QString& sourceName, ArchiveQueryRunner* queries, QWidget* parent)
+{
+    auto* dialog = new DeleteSourceDialog(sourceName, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // What goes and what stays, counted the way the removal will count it,
+    // off this thread (seconds at a million messages).
+    const ArchiveQueryRunner::Ticket counting = queries->run(
+        ArchiveQueryRunner::Lane::Interactive,
+        dialog,
+        [sourceId](const ArchiveReader& reader) {
+            std::pair<SourcePurge::Preview, QString> result;
+            result.first = SourcePurge(reader.database()).preview(sourceId, &result.second);
+            return result;
+        },
+        [dialog](const std::pair<SourcePurge::Preview, QString>& result) {
+            if (result.second.isEmpty()) {
+                dialog->setPreview(result.first);
+            } else {
+                dialog->setPreviewError(result.second);
+            }
+        });
+    QObject::connect(dialog, &QObject::destroyed, queries, [queries, counting] { queries->cancel(counting); });
+    dialog->open();
+    return dialog;
+}
 
 void DeleteSourceDialog::setPreview(const SourcePurge::Preview& preview)
 {

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class ArchiveQueryRunner;
 class QLabel;
 class QRadioButton;
 
@@ -23,6 +24,12 @@ class DeleteSourceDialog : public QDialog
 public:
     explicit DeleteSourceDialog(const QString& sourceName, QWidget* parent = nullptr);
     ~DeleteSourceDialog() override;
+
+    // Opens the question for this source (deleted when closed) and counts
+    // its numbers through `queries`; closing it stops the count. The caller
+    // connects accepted() to the removal.
+    static DeleteSourceDialog*
+    ask(qint64 sourceId, const QString& sourceName, ArchiveQueryRunner* queries, QWidget* parent);
 
     // The count arrived: the numbers are shown and deleting can be chosen.
     void setPreview(const SourcePurge::Preview& preview);

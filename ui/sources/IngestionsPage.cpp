@@ -532,31 +532,10 @@ DeleteSourceDialog* IngestionsPage::deleteSelected()
     if (!source) {
         return nullptr;
     }
-    auto* dialog = new DeleteSourceDialog(source->name, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 sourceId = source->id;
-    // What goes and what stays, counted the way the removal will count it,
-    // off this thread (seconds at a million messages). Closing the dialog
-    // stops the count.
-    const ArchiveQueryRunner::Ticket counting = m_queries->run(
-        ArchiveQueryRunner::Lane::Interactive,
-        dialog,
-        [sourceId](const ArchiveReader& reader) {
-            std::pair<SourcePurge::Preview, QString> result;
-            result.first = SourcePurge(reader.database()).preview(sourceId, &result.second);
-            return result;
-        },
-        [dialog](const std::pair<SourcePurge::Preview, QString>& result) {
-            if (result.second.isEmpty()) {
-                dialog->setPreview(result.first);
-            } else {
-                dialog->setPreviewError(result.second);
-            }
-        });
-    connect(dialog, &QObject::destroyed, m_queries, [queries = m_queries, counting] { queries->cancel(counting); });
+    auto* dialog = DeleteSourceDialog::ask(sourceId, source->name, m_queries, this);
     connect(dialog, &QDialog::accepted, this, [this, dialog, sourceId] {
         m_removals.insert(m_service->removeSource(sourceId, dialog->deleteMail()));
     });
-    dialog->open();
     return dialog;
 }
