@@ -46,12 +46,12 @@ RestoreDialog::RestoreDialog(QString archivePath,
                              m_offer.preferList,
                              this))
     , m_target(new QComboBox(this))
-    , m_otherAccount(new QWidget(this))
-    , m_host(new QLineEdit(m_otherAccount))
-    , m_port(new QSpinBox(m_otherAccount))
-    , m_security(new QComboBox(m_otherAccount))
-    , m_user(new QLineEdit(m_otherAccount))
-    , m_password(new QLineEdit(m_otherAccount))
+    , m_serverRow(new QHBoxLayout)
+    , m_host(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_security(new QComboBox(this))
+    , m_user(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
     , m_intoFolder(new QRadioButton(tr("Into the &folder:"), this))
     , m_folder(new QLineEdit(QStringLiteral("Restored"), this))
     , m_keepFolders(new QRadioButton(tr("Into the folders they were &archived from (created where missing)"), this))
@@ -82,9 +82,9 @@ RestoreDialog::RestoreDialog(QString archivePath,
     m_target->addItem(tr("Another account…"), OtherAccount);
     form->addRow(tr("&To:"), m_target);
 
-    // A one-off account: nothing of it is saved.
-    auto* other = new QFormLayout(m_otherAccount);
-    other->setContentsMargins(0, 0, 0, 0);
+    // A one-off account: nothing of it is saved. Rows of the same form, shown
+    // only for "Another account…" (a form nested in a widget flattened its
+    // fields at 200 %).
     m_host->setObjectName(QStringLiteral("restoreHostEdit"));
     m_host->setAccessibleName(tr("Server"));
     m_host->setPlaceholderText(tr("imap.example.org"));
@@ -103,17 +103,15 @@ RestoreDialog::RestoreDialog(QString archivePath,
     m_password->setObjectName(QStringLiteral("restorePasswordEdit"));
     m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
-    auto* serverRow = new QHBoxLayout;
-    serverRow->addWidget(m_host, 1);
-    serverRow->addWidget(m_port);
-    serverRow->addWidget(m_security);
+    m_serverRow->addWidget(m_host, 1);
+    m_serverRow->addWidget(m_port);
+    m_serverRow->addWidget(m_security);
     // A row of fields has no buddy of its own: the label names the first.
-    auto* serverLabel = new QLabel(tr("Ser&ver:"), m_otherAccount);
+    auto* serverLabel = new QLabel(tr("Ser&ver:"), this);
     serverLabel->setBuddy(m_host);
-    other->addRow(serverLabel, serverRow);
-    other->addRow(tr("&User name:"), m_user);
-    other->addRow(tr("Pass&word:"), m_password);
-    form->addRow(m_otherAccount); // no label of its own: nothing left when hidden
+    form->addRow(serverLabel, m_serverRow);
+    form->addRow(tr("&User name:"), m_user);
+    form->addRow(tr("Pass&word:"), m_password);
     layout->addLayout(form);
 
     auto* where = new QButtonGroup(this);
@@ -285,11 +283,18 @@ QString RestoreDialog::targetText(const RestoreRequest& request) const
 void RestoreDialog::targetChanged()
 {
     // The row goes with its fields: a hidden row leaves no gap (Qt 6.4).
-    m_form->setRowVisible(m_otherAccount, m_target->currentData().toInt() == OtherAccount);
+    const bool other = m_target->currentData().toInt() == OtherAccount;
+    m_form->setRowVisible(m_serverRow, other);
+    m_form->setRowVisible(m_user, other);
+    m_form->setRowVisible(m_password, other);
     // Shrinks again when the fields go: the height they had would be
     // spread as gaps between the rows.
-    layout()->activate();
-    adjustSize();
+    // (Before the first show Qt sizes the dialog itself: sizes asked for
+    // then come from an unpolished widget and are too small.)
+    if (isVisible()) {
+        layout()->activate();
+        adjustSize();
+    }
     m_trustedFingerprint.clear();
     clearConfirmation();
 }
@@ -436,7 +441,11 @@ void RestoreDialog::setRunning(bool running)
     m_running = running;
     for (QWidget* input : {static_cast<QWidget*>(m_what),
                            static_cast<QWidget*>(m_target),
-                           static_cast<QWidget*>(m_otherAccount),
+                           static_cast<QWidget*>(m_host),
+                           static_cast<QWidget*>(m_port),
+                           static_cast<QWidget*>(m_security),
+                           static_cast<QWidget*>(m_user),
+                           static_cast<QWidget*>(m_password),
                            static_cast<QWidget*>(m_intoFolder),
                            static_cast<QWidget*>(m_keepFolders),
                            static_cast<QWidget*>(m_restore)}) {

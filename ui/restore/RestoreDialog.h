@@ -12,6 +12,7 @@ class CredentialStore;
 class OfferChoice;
 class QComboBox;
 class QFormLayout;
+class QHBoxLayout;
 class QLineEdit;
 class QProgressBar;
 class QRadioButton;
@@ -81,7 +82,7 @@ private:
     OfferChoice* m_what;
     QComboBox* m_target;
     QFormLayout* m_form = nullptr;
-    QWidget* m_otherAccount;
+    QHBoxLayout* m_serverRow; // with the rows of user and password: the other account's
     QLineEdit* m_host;
     QSpinBox* m_port;
     QComboBox* m_security;
