@@ -55,6 +55,7 @@ struct MessageRestore::Item
     qint64 messageId = 0;
     QString subject;
     QByteArray mailbox; // the destination's name, as the server spells it
+    QChar sourceDelimiter; // of the folder it was archived from
     QString folderPath; // the same for people
     QStringList flags;
     QDateTime internalDate;
@@ -206,7 +207,7 @@ QList<MessageRestore::Item> MessageRestore::plan(RestoreResult* result) const
             item.flags = ImapWriter::appendableFlags(chosen->flags.split(QLatin1Char(' '), Qt::SkipEmptyParts));
             item.internalDate = chosen->internalDate;
             item.folderPath = chosen->folderPath;
-            item.mailbox = chosen->delimiter.isNull() ? QByteArray() : QByteArray(1, chosen->delimiter.toLatin1());
+            item.sourceDelimiter = chosen->delimiter;
         }
         items << item;
     }
@@ -267,8 +268,7 @@ RestoreResult MessageRestore::run(const Progress& progress, std::shared_ptr<Canc
         for (qsizetype i = 0; i < items.size(); ++i) {
             Item& item = items[i];
             if (m_request.keepFolders && !item.folderPath.isEmpty()) {
-                const QChar sourceDelimiter = item.mailbox.isEmpty() ? QChar() : QChar::fromLatin1(item.mailbox.at(0));
-                item.mailbox = mailboxName(item.folderPath, sourceDelimiter, delimiter);
+                item.mailbox = mailboxName(item.folderPath, item.sourceDelimiter, delimiter);
             } else {
                 item.mailbox = mailboxName(m_request.folder, QLatin1Char('/'), delimiter);
                 item.folderPath = m_request.folder;
